@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError } from './configError';
+import type { AppConfig, AppEnv } from './configSchema';
+import { loadConfigFile, loadEnv } from './loadConfig';
+
+/** Everything the engine needs to start, resolved from flags, then env, then config.yaml, then defaults. */
+export interface Settings {
+  configPath: string;
+  dataDir: string;
+  webPort: number;
+  headless: boolean;
+  source: 'sim' | 'ibkr';
+  redisUrl: string | undefined;
+  ib: { host: string; port: number; clientId: number };
+  alphaVantage: { apiKey: string | undefined; baseUrl: string; callsPerMinute: number };
+  config: AppConfig;
+}
+
+export interface Flags {
+  port?: string;
+  'data-dir'?: string;
+  config?: string;
+  headless?: boolean;
+  source?: string;
+}
+
+export function parseFlags(argv: string[]): Flags {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        config: { type: 'string' },
+        headless: { type: 'boolean' },
+        source: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    return values;
+  } catch (error) {
+    throw new ConfigError('command line', [(error as Error).message]);
+  }
+}
+
+function flagPort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('command line', [`--port: got ${JSON.stringify(value)}, expected a port number 0..65535`]);
+  }
+  return port;
+}
+
+function flagSource(value: string | undefined): 'sim' | 'ibkr' | undefined {
+  if (value === undefined || value === 'sim' || value === 'ibkr') return value;
+  throw new ConfigError('command line', [`--source: got ${JSON.stringify(value)}, expected "sim" or "ibkr"`]);
+}
+
+export function resolveSettings(flags: Flags, projectRoot: string, processEnv: NodeJS.ProcessEnv = process.env): Settings {
+  const env: AppEnv = loadEnv(path.join(projectRoot, '.env'), processEnv);
+  const configPath = path.resolve(projectRoot, flags.config ?? env.ALPHATRADER_CONFIG ?? 'config/config.yaml');
+  const config = loadConfigFile(configPath);
+  return {
+    configPath,
+    dataDir: path.resolve(projectRoot, flags['data-dir'] ?? env.ALPHATRADER_DATA_DIR ?? 'data'),
+    webPort: flagPort(flags.port) ?? env.ALPHATRADER_PORT ?? config.web.port,
+    headless: flags.headless ?? env.ALPHATRADER_HEADLESS ?? false,
+    source: flagSource(flags.source) ?? env.ALPHATRADER_SOURCE ?? config.source,
+    redisUrl: env.REDIS_URL,
+    ib: { host: env.IB_HOST ?? config.ibkr.host, port: env.IB_PORT ?? config.ibkr.port, clientId: env.IB_CLIENT_ID ?? config.ibkr.clientId },
+    alphaVantage: {
+      apiKey: env.ALPHAVANTAGE_API_KEY,
+      baseUrl: env.ALPHAVANTAGE_BASE_URL ?? config.alphaVantage.baseUrl,
+      callsPerMinute: config.alphaVantage.callsPerMinute,
+    },
+    config,
+  };
+}

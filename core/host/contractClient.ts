@@ -1,0 +1,134 @@
+/** The cockpit's side of the contract: typed calls and subscriptions over any client transport. Browser-safe. */
+import {
+  ContractError,
+  type CommandInput,
+  type CommandName,
+  type CommandOutput,
+  type StreamEvent,
+  type StreamName,
+  type StreamParams,
+  type StreamValue,
+} from './contract';
+import type { ClientMessage, ServerMessage, Transport } from './protocol';
+
+export interface ClientTransport extends Transport<ServerMessage, ClientMessage> {
+  /** Fires on every (re)connection; the client resubscribes everything then. */
+  onOpen(listener: () => void): void;
+  readonly isOpen: boolean;
+}
+
+interface PendingCall {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+interface ActiveSubscription {
+  stream: string;
+  params: unknown;
+  listener: (event: StreamEvent<unknown>) => void;
+  onError: ((error: ContractError) => void) | undefined;
+  lastSeq: number;
+}
+
+export type ConnectionListener = (connected: boolean) => void;
+
+export class ContractClient {
+  private nextId = 1;
+  private readonly pending = new Map<number, PendingCall>();
+  private readonly subscriptions = new Map<number, ActiveSubscription>();
+  private readonly connectionListeners = new Set<ConnectionListener>();
+  /** Sequence gaps seen across all streams (a missed event means a consumer must not trust its snapshot). */
+  gaps = 0;
+
+  constructor(
+    private readonly transport: ClientTransport,
+    private readonly callTimeoutMs = 10_000,
+  ) {
+    transport.onMessage((message) => this.receive(message));
+    transport.onOpen(() => this.resubscribeAll());
+    transport.onClose(() => this.connectionLost());
+  }
+
+  get connected(): boolean {
+    return this.transport.isOpen;
+  }
+
+  onConnectionChange(listener: ConnectionListener): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
+  call<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
+    if (!this.transport.isOpen) return Promise.reject(new ContractError('UNAVAILABLE', 'not connected to the engine'));
+    const id = this.nextId++;
+    return new Promise<CommandOutput<C>>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new ContractError('UNAVAILABLE', `${command}: no answer from the engine within ${this.callTimeoutMs} ms`));
+      }, this.callTimeoutMs);
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
+      this.transport.send({ t: 'call', id, command, input });
+    });
+  }
+
+  subscribe<S extends StreamName>(
+    stream: S,
+    params: StreamParams<S>,
+    listener: (event: StreamEvent<StreamValue<S>>) => void,
+    onError?: (error: ContractError) => void,
+  ): () => void {
+    const id = this.nextId++;
+    const subscription: ActiveSubscription = { stream, params, listener: listener as (e: StreamEvent<unknown>) => void, onError, lastSeq: 0 };
+    this.subscriptions.set(id, subscription);
+    if (this.transport.isOpen) this.transport.send({ t: 'subscribe', id, stream, params });
+    return () => {
+      this.subscriptions.delete(id);
+      if (this.transport.isOpen) this.transport.send({ t: 'unsubscribe', id });
+    };
+  }
+
+  private receive(message: ServerMessage): void {
+    if (message.t === 'result') return this.settle(message);
+    if (message.t === 'event') return this.deliver(message.id, { seq: message.seq, asOf: message.asOf, value: message.value });
+    if (message.t === 'streamError') {
+      const subscription = this.subscriptions.get(message.id);
+      this.subscriptions.delete(message.id);
+      subscription?.onError?.(new ContractError(message.error.code, message.error.message));
+    }
+  }
+
+  private settle(message: Extract<ServerMessage, { t: 'result' }>): void {
+    const call = this.pending.get(message.id);
+    if (!call) return;
+    this.pending.delete(message.id);
+    clearTimeout(call.timer);
+    if (message.ok) call.resolve(message.value);
+    else call.reject(new ContractError(message.error.code, message.error.message));
+  }
+
+  private deliver(id: number, event: StreamEvent<unknown>): void {
+    const subscription = this.subscriptions.get(id);
+    if (!subscription) return;
+    if (event.seq !== subscription.lastSeq + 1 && event.seq !== 1) this.gaps++;
+    subscription.lastSeq = event.seq;
+    subscription.listener(event);
+  }
+
+  private resubscribeAll(): void {
+    for (const [id, subscription] of this.subscriptions) {
+      subscription.lastSeq = 0;
+      this.transport.send({ t: 'subscribe', id, stream: subscription.stream, params: subscription.params });
+    }
+    for (const listener of this.connectionListeners) listener(true);
+  }
+
+  private connectionLost(): void {
+    for (const [id, call] of this.pending) {
+      clearTimeout(call.timer);
+      call.reject(new ContractError('UNAVAILABLE', 'connection to the engine was lost'));
+      this.pending.delete(id);
+    }
+    for (const listener of this.connectionListeners) listener(false);
+  }
+}

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import type { Settings } from '../config/settings';
+import { TradingStateService } from '../risk/tradingState';
+import { keys } from '../store/keys';
+import { RedisModule } from '../store/redisModule';
+import { BadInputCounter } from './badInputCounter';
+import { commandHandlers, streamHandlers } from './handlers';
+import { ContractServer } from './contractServer';
+import type { Health, ModuleHealth } from './contract';
+import { healthReport } from './healthReport';
+import { Topic } from './topic';
+import { Supervisor, type EngineModule } from './supervisor';
+import { WebBridge } from './webBridge';
+import { moduleLogger } from './logger';
+
+export interface EngineOptions {
+  projectRoot: string;
+  version: string;
+  /** Web mode serves the cockpit over HTTP + WebSocket; the Electron shell binds the contract to IPC instead. */
+  webBridge: boolean;
+  heartbeatMs?: number;
+}
+
+export interface Engine {
+  readonly contract: ContractServer;
+  readonly redis: RedisModule;
+  readonly webBridge: WebBridge | null;
+  readonly tradingState: TradingStateService;
+  readonly badInput: BadInputCounter;
+  health(): Health;
+  stop(): Promise<void>;
+}
+
+const log = moduleLogger('engine');
+
+/** A module that only tracks a service the engine constructed, so it shows in Health and stops in order. */
+function serviceModule(name: string, dependsOn: string[], start: () => Promise<void>, stop: () => Promise<void> | void): EngineModule {
+  return { name, dependsOn, start, stop: async () => stop() };
+}
+
+export async function startEngine(settings: Settings, options: EngineOptions): Promise<Engine> {
+  const redis = new RedisModule({
+    externalUrl: settings.redisUrl,
+    dataDir: settings.dataDir,
+    port: settings.config.redis.port,
+    confPath: path.join(options.projectRoot, 'config/redis.conf'),
+  });
+  const tradingState = new TradingStateService(redis.client);
+  const badInput = new BadInputCounter(redis.client);
+  const healthTopic = new Topic<Health>();
+  let modulesHealth: Record<string, ModuleHealth> = {};
+  const health = () =>
+    healthReport({ source: settings.source, redisConnected: redis.isAlive(), modules: modulesHealth, tradingState: tradingState.current.state });
+
+  const supervisor = new Supervisor({
+    heartbeatMs: options.heartbeatMs ?? 5_000,
+    onHeartbeat: async (modules) => {
+      modulesHealth = modules;
+      const report = health();
+      healthTopic.publish(report, report.asOf);
+      await writeHeartbeats(redis, modules, report);
+    },
+  });
+  const contract = new ContractServer(
+    commandHandlers({ settings, version: options.version, tradingState, health }),
+    streamHandlers({ tradingState, healthTopic }),
+    (source, problem) => badInput.report(source, problem),
+  );
+  const webBridge = options.webBridge
+    ? new WebBridge({
+        port: settings.webPort,
+        rendererDir: path.join(options.projectRoot, 'dist/renderer'),
+        contract,
+        health,
+        reportBadInput: (source, problem) => badInput.report(source, problem),
+      })
+    : null;
+
+  const modules: EngineModule[] = [
+    redis,
+    serviceModule('tradingState', ['redis'], () => tradingState.load(), () => tradingState.stop()),
+  ];
+  if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
+
+  await supervisor.start(modules);
+  modulesHealth = supervisor.health();
+  const healthTimer = setInterval(() => {
+    modulesHealth = supervisor.health();
+    const report = health();
+    healthTopic.publish(report, report.asOf);
+  }, 1_000);
+  healthTimer.unref();
+  log.info({ source: settings.source, dataDir: settings.dataDir }, 'engine started');
+
+  return {
+    contract,
+    redis,
+    webBridge,
+    tradingState,
+    badInput,
+    health,
+    async stop() {
+      clearInterval(healthTimer);
+      healthTopic.close();
+      await badInput.flush().catch(() => undefined);
+      badInput.stop();
+      await supervisor.stop();
+    },
+  };
+}
+
+async function writeHeartbeats(redis: RedisModule, modules: Record<string, ModuleHealth>, report: Health): Promise<void> {
+  if (!redis.isAlive()) return;
+  const pipeline = redis.client.pipeline();
+  for (const [name, module] of Object.entries(modules)) {
+    if (module.state !== 'running' || module.lastHeartbeat === null) continue;
+    const spec = keys.module.heartbeat(name);
+    pipeline.set(spec.key, JSON.stringify({ ts: module.lastHeartbeat, state: module.state }), 'EX', spec.ttl!);
+  }
+  const healthKey = keys.system.health('main');
+  pipeline.set(healthKey.key, JSON.stringify(report), 'EX', healthKey.ttl!);
+  await pipeline.exec();
+}

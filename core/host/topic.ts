@@ -1,0 +1,55 @@
+/** A stream source holding its latest value. Subscribers get the latest at once, then updates. */
+export interface StreamSource<V> {
+  subscribe(listener: (value: V, asOf: number) => void): () => void;
+}
+
+/**
+ * Latest-value topic with optional coalescing: with minIntervalMs > 0, bursts of publishes reach subscribers
+ * at most once per interval and always end on the newest value, so a fast market cannot flood the cockpit.
+ */
+export class Topic<V> implements StreamSource<V> {
+  private latest: { value: V; asOf: number } | undefined;
+  private readonly listeners = new Set<(value: V, asOf: number) => void>();
+  private timer: NodeJS.Timeout | undefined;
+  private lastEmit = 0;
+  private pending = false;
+
+  constructor(private readonly minIntervalMs = 0) {}
+
+  get current(): V | undefined {
+    return this.latest?.value;
+  }
+
+  publish(value: V, asOf: number = Date.now()): void {
+    this.latest = { value, asOf };
+    if (this.minIntervalMs <= 0) return this.emit();
+    this.pending = true;
+    if (this.timer) return;
+    const wait = Math.max(0, this.lastEmit + this.minIntervalMs - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.pending) this.emit();
+    }, wait);
+    this.timer.unref();
+  }
+
+  subscribe(listener: (value: V, asOf: number) => void): () => void {
+    this.listeners.add(listener);
+    if (this.latest) listener(this.latest.value, this.latest.asOf);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.listeners.clear();
+  }
+
+  private emit(): void {
+    this.pending = false;
+    this.lastEmit = Date.now();
+    const latest = this.latest;
+    if (!latest) return;
+    for (const listener of this.listeners) listener(latest.value, latest.asOf);
+  }
+}

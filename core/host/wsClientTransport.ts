@@ -1,0 +1,74 @@
+/** A reconnecting WebSocket client transport. Browser-safe: the WebSocket class is passed in. */
+import type { ClientTransport } from './contractClient';
+import type { ClientMessage, ServerMessage } from './protocol';
+
+export interface WebSocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(): void;
+  onopen: ((event: unknown) => void) | null;
+  onclose: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+}
+export type WebSocketConstructor = new (url: string) => WebSocketLike;
+
+export interface WsClientTransport extends ClientTransport {
+  /** Stops reconnecting and closes the socket. */
+  dispose(): void;
+}
+
+const OPEN = 1;
+
+/** Reconnects with capped exponential backoff and jitter after every close. */
+export function createWsClientTransport(url: string, WebSocketImpl: WebSocketConstructor, maxBackoffMs = 5_000): WsClientTransport {
+  const messageListeners: Array<(m: ServerMessage) => void> = [];
+  const openListeners: Array<() => void> = [];
+  const closeListeners: Array<() => void> = [];
+  let socket: WebSocketLike | null = null;
+  let attempt = 0;
+  let disposed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const connect = () => {
+    if (disposed) return;
+    const ws = new WebSocketImpl(url);
+    socket = ws;
+    ws.onopen = () => {
+      attempt = 0;
+      openListeners.forEach((l) => l());
+    };
+    ws.onmessage = (event) => {
+      if (typeof event.data !== 'string') return;
+      const message = JSON.parse(event.data) as ServerMessage;
+      messageListeners.forEach((l) => l(message));
+    };
+    ws.onerror = () => undefined;
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      closeListeners.forEach((l) => l());
+      if (disposed) return;
+      const delay = Math.min(maxBackoffMs, 200 * 2 ** attempt++) * (0.5 + Math.random() / 2);
+      timer = setTimeout(connect, delay);
+    };
+  };
+  connect();
+
+  return {
+    get isOpen() {
+      return socket?.readyState === OPEN;
+    },
+    send(message: ClientMessage) {
+      if (socket?.readyState === OPEN) socket.send(JSON.stringify(message));
+    },
+    onMessage: (listener) => void messageListeners.push(listener),
+    onOpen: (listener) => void openListeners.push(listener),
+    onClose: (listener) => void closeListeners.push(listener),
+    dispose() {
+      disposed = true;
+      clearTimeout(timer);
+      socket?.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Every Redis key AlphaTrader reads or writes, with its TTL. This file is the only spelling of a key in code;
+ * the README's key table documents the same schema. TTL null = never expires (durable state and streams).
+ */
+export interface KeySpec {
+  key: string;
+  /** Seconds; null = no expiry. */
+  ttl: number | null;
+}
+
+const k = (key: string, ttl: number | null): KeySpec => ({ key, ttl });
+
+export const TTL = {
+  marketFast: 60,
+  marketSlow: 3600,
+  options: 3600,
+  sentiment: 6 * 3600,
+  technicals: 3600,
+  heartbeat: 15,
+  health: 15,
+  monitoring: 3600,
+} as const;
+
+/** Upper bounds for lists kept in Redis (LTRIM). */
+export const LIST_LIMITS = { trades: 1000, bars: 100, ibkrErrors: 200, articles: 50 } as const;
+
+export const keys = {
+  market: {
+    book: (symbol: string) => k(`market:${symbol}:book`, TTL.marketFast),
+    trades: (symbol: string) => k(`market:${symbol}:trades`, TTL.marketSlow),
+    last: (symbol: string) => k(`market:${symbol}:last`, TTL.marketFast),
+    bars: (symbol: string) => k(`market:${symbol}:bars`, TTL.marketSlow),
+    ticker: (symbol: string) => k(`market:${symbol}:ticker`, TTL.marketFast),
+    spread: (symbol: string) => k(`market:${symbol}:spread`, TTL.marketFast),
+    imbalance: (symbol: string) => k(`market:${symbol}:imbalance`, TTL.marketFast),
+    sweep: (symbol: string) => k(`market:${symbol}:sweep`, TTL.marketSlow),
+    unusualVolume: (symbol: string) => k(`market:${symbol}:unusual_volume`, TTL.marketSlow),
+  },
+  options: {
+    chain: (symbol: string) => k(`options:${symbol}:chain`, TTL.options),
+    greeks: (symbol: string) => k(`options:${symbol}:greeks`, TTL.options),
+  },
+  sentiment: {
+    score: (symbol: string) => k(`sentiment:${symbol}:score`, TTL.sentiment),
+    articles: (symbol: string) => k(`sentiment:${symbol}:articles`, TTL.sentiment),
+  },
+  technicals: {
+    indicator: (symbol: string, indicator: 'rsi' | 'macd' | 'bbands' | 'atr') => k(`technicals:${symbol}:${indicator}`, TTL.technicals),
+  },
+  ibkr: {
+    connected: k('ibkr:connected', null),
+    account: k('ibkr:account', null),
+  },
+  module: {
+    heartbeat: (name: string) => k(`module:heartbeat:${name}`, TTL.heartbeat),
+  },
+  monitoring: {
+    ibkrMetrics: k('monitoring:ibkr:metrics', TTL.monitoring),
+    ibkrErrors: k('monitoring:ibkr:errors', TTL.monitoring),
+    dataStale: k('monitoring:data:stale', TTL.monitoring),
+    alphaVantage: (part: string) => k(`monitoring:api:av:${part}`, TTL.monitoring),
+    /** Bad input of any kind (config, IPC, API answers), counted by source. */
+    badInput: k('monitoring:bad_input', null),
+  },
+  system: {
+    /** The trading state (kill switch): hash {state, changedAt, changedBy, reason}. Durable. */
+    halt: k('system:halt', null),
+    /** Every trading-state change, append-only. Durable. */
+    haltAudit: k('system:halt:audit', null),
+    health: (process: string) => k(`system:health:${process}`, TTL.health),
+  },
+} as const;
