@@ -21,12 +21,30 @@ function shown(value: unknown): string {
   return text && text.length > 80 ? `${text.slice(0, 77)}...` : String(text);
 }
 
-/** Turns zod issues into one sentence each: "key: got <value>, expected <what>". */
-export function describeIssues(issues: ReadonlyArray<z.core.$ZodIssue>): string[] {
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = root;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+/** zod says "Too small: expected number to be >0"; after "got -5, expected" that reads better as "number to be >0". */
+function expectation(message: string): string {
+  return message.replace(/^[A-Z][a-z ]*: (expected )?/, '').replace(/, received \w+$/, '');
+}
+
+/**
+ * Turns zod issues into one sentence each: "key: got <value>, expected <what>". With `root`, the value shown is
+ * the one the user wrote (before any coercion).
+ */
+export function describeIssues(issues: ReadonlyArray<z.core.$ZodIssue>, root?: unknown): string[] {
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => `${keyPath([...issue.path, key])}: unknown key (not a setting AlphaTrader knows; check the spelling)`);
     }
-    return [`${keyPath(issue.path)}: got ${shown(issue.input)}, expected ${issue.message}`];
+    const value = root === undefined ? issue.input : valueAt(root, issue.path);
+    return [`${keyPath(issue.path)}: got ${shown(value)}, expected ${expectation(issue.message)}`];
   });
 }

@@ -12,8 +12,9 @@ export function loadConfigFile(file: string): AppConfig {
   if (document.errors.length > 0) {
     throw new ConfigError(file, document.errors.map((e) => `YAML syntax: ${e.message.split('\n')[0]}`));
   }
-  const result = configSchema.safeParse(document.toJS() ?? {}, { reportInput: true });
-  if (!result.success) throw new ConfigError(file, describeIssues(result.error.issues));
+  const data: unknown = document.toJS() ?? {};
+  const result = configSchema.safeParse(data, { reportInput: true });
+  if (!result.success) throw new ConfigError(file, describeIssues(result.error.issues, data));
   return result.data;
 }
 
@@ -28,6 +29,6 @@ export function loadEnv(envFile: string, processEnv: NodeJS.ProcessEnv = process
   }
   const known = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, merged[k]]).filter(([, v]) => v !== undefined));
   const result = envSchema.safeParse(known, { reportInput: true });
-  if (!result.success) throw new ConfigError(`environment (${path.basename(envFile)} or process env)`, describeIssues(result.error.issues));
+  if (!result.success) throw new ConfigError(`environment (${path.basename(envFile)} or process env)`, describeIssues(result.error.issues, known));
   return result.data;
 }

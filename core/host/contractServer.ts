@@ -58,7 +58,7 @@ export class ContractServer {
     transport.onMessage((raw) => {
       const parsed = clientMessageSchema.safeParse(raw, { reportInput: true });
       if (!parsed.success) {
-        const message = `malformed message: ${describeIssues(parsed.error.issues).join('; ')}`;
+        const message = `malformed message: ${describeIssues(parsed.error.issues, raw).join('; ')}`;
         this.reportBadInput(transportName, message);
         transport.send({ t: 'protocolError', error: { code: 'BAD_REQUEST', message } });
         return;
@@ -94,7 +94,7 @@ export class ContractServer {
     }
     const parsed = commands[name].input.safeParse(input ?? {}, { reportInput: true });
     if (!parsed.success) {
-      const problems = describeIssues(parsed.error.issues).join('; ');
+      const problems = describeIssues(parsed.error.issues, input ?? {}).join('; ');
       this.reportBadInput(context.transport, `${name}: ${problems}`);
       throw new ContractError('BAD_REQUEST', `${name}: ${problems}`);
     }
@@ -109,7 +109,7 @@ export class ContractServer {
     }
     const parsed = streams[name].params.safeParse(params ?? {}, { reportInput: true });
     if (!parsed.success) {
-      const problems = describeIssues(parsed.error.issues).join('; ');
+      const problems = describeIssues(parsed.error.issues, params ?? {}).join('; ');
       this.reportBadInput(context.transport, `${name}: ${problems}`);
       throw new ContractError('BAD_REQUEST', `${name}: ${problems}`);
     }

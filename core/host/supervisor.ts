@@ -113,7 +113,7 @@ export class Supervisor {
   }
 
   private async onFailure(entry: Supervised, error: Error): Promise<void> {
-    if (this.stopping || entry.state === 'restarting') return;
+    if (this.stopping || entry.state === 'failed') return; // already failed: a restart is scheduled
     this.log.error({ module: entry.module.name, err: error }, 'module failed');
     entry.state = 'failed';
     entry.error = error.message;

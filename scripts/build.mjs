@@ -1,0 +1,31 @@
+// Builds dist/: the engine (web mode), the Electron main and preload, and the renderer.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build as viteBuild } from 'vite';
+import { root } from './setup.mjs';
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+
+async function buildEngine() {
+  await build({ ...common, entryPoints: ['core/host/main.ts'], outfile: 'dist/engine.js', format: 'esm', packages: 'external' });
+}
+
+async function buildElectron() {
+  if (!fs.existsSync(path.join(root, 'electron/main.ts'))) return;
+  await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' });
+  // A sandboxed preload can only require('electron'): everything else is bundled in.
+  await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', platform: 'browser', external: ['electron'] });
+}
+
+async function buildRenderer() {
+  const config = path.join(root, 'renderer/vite.config.ts');
+  if (!fs.existsSync(config)) return;
+  await viteBuild({ configFile: config, logLevel: 'warn' });
+}
+
+await Promise.all([buildEngine(), buildElectron()]);
+await buildRenderer();
+fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+fs.writeFileSync(path.join(root, 'dist/.build-stamp'), new Date().toISOString() + '\n');
+console.log('[build] dist/ is up to date');

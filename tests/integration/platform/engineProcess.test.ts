@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import axios from 'axios';
+import { describe, expect, it } from 'vitest';
+import type { Health } from '../../../core/host/contract';
+import { spawnEngine, startEngineProcess, writeTestConfig } from '../../support/engineProcess';
+import { tempDir } from '../../support/testRedis';
+
+function childPids(pid: number): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function runToExit(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stderr: string }> {
+  const child = spawnEngine(args, env);
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stderr };
+}
+
+describe('the engine process', () => {
+  it('stops start-up with exit code 2 and a message naming file, key, value and expectation for an invalid config', async () => {
+    const config = await writeTestConfig({ risk: { maxOpenOrders: 'many' } });
+    const { code, stderr } = await runToExit(['--config', config, '--data-dir', tempDir()]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(config);
+    expect(stderr).toContain('risk.maxOpenOrders: got "many", expected number');
+  });
+
+  it('refuses an invalid environment variable by name', async () => {
+    const config = await writeTestConfig();
+    const { code, stderr } = await runToExit(['--config', config, '--data-dir', tempDir()], { IB_CLIENT_ID: 'abc' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('IB_CLIENT_ID: got "abc"');
+  });
+
+  it('refuses an unknown flag', async () => {
+    const { code, stderr } = await runToExit(['--prot', '9000']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unknown option '--prot'");
+  });
+
+  it('answers /api/health with every module running, then leaves no redis-server behind on SIGTERM', async () => {
+    const engine = await startEngineProcess();
+    const { data: health } = await axios.get<Health>(`http://127.0.0.1:${engine.port}/api/health`);
+    expect(health).toMatchObject({ status: 'ok', source: 'sim', redis: { connected: true } });
+    for (const name of ['redis', 'tradingState', 'webBridge']) expect(health.modules[name]?.state).toBe('running');
+    expect(health.modules.redis?.lastHeartbeat).toBeGreaterThan(Date.now() - 10_000);
+    const children = childPids(engine.child.pid!);
+    expect(children).toContain(health.modules.redis?.detail.pid);
+
+    expect(await engine.stop('SIGTERM')).toBe(0);
+    for (const pid of children) expect(alive(pid)).toBe(false);
+    await expect(axios.get(`http://127.0.0.1:${engine.port}/api/health`, { timeout: 1_000 })).rejects.toThrow();
+  });
+
+  it('shuts down cleanly on SIGINT too, and a restart finds the same Redis data', async () => {
+    const first = await startEngineProcess();
+    const redisPid = (await axios.get<Health>(`http://127.0.0.1:${first.port}/api/health`)).data.modules.redis?.detail.pid as number;
+    expect(await first.stop('SIGINT')).toBe(0);
+    expect(alive(redisPid)).toBe(false);
+    expect(fs.existsSync(`${first.dataDir}/redis.password`)).toBe(true);
+
+    const second = await startEngineProcess({ dataDir: first.dataDir, configPath: first.configPath });
+    const health = (await axios.get<Health>(`http://127.0.0.1:${second.port}/api/health`)).data;
+    expect(health.redis.connected).toBe(true);
+    expect(await second.stop()).toBe(0);
+  });
+});

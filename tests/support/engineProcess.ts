@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { freePort } from '../../core/store/freePort';
+import { tempDir } from './testRedis';
+
+export interface EngineProcess {
+  child: ChildProcess;
+  url: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  configPath: string;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** A copy of config/config.yaml with free ports, so tests never collide with a running workstation. */
+export async function writeTestConfig(overrides: Record<string, unknown> = {}): Promise<string> {
+  const config = parse(fs.readFileSync('config/config.yaml', 'utf8')) as Record<string, unknown>;
+  config.redis = { port: await freePort() };
+  Object.assign(config, overrides);
+  const file = path.join(tempDir('alphatrader-config-'), 'config.yaml');
+  fs.writeFileSync(file, stringify(config));
+  return file;
+}
+
+/** Runs the real engine (web mode) as a child process and waits for the URL it prints. */
+export function spawnEngine(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'core/host/main.ts', ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export async function startEngineProcess(options: { dataDir?: string; configPath?: string } = {}): Promise<EngineProcess> {
+  const dataDir = options.dataDir ?? tempDir('alphatrader-data-');
+  const configPath = options.configPath ?? (await writeTestConfig());
+  const child = spawnEngine(['--port', '0', '--data-dir', dataDir, '--config', configPath]);
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`engine printed no URL within 30 s:\n${output}`)), 30_000);
+    const check = () => {
+      const match = /AlphaTrader workstation: (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => reject(new Error(`engine exited with ${code} before serving:\n${output}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    child,
+    url,
+    port: Number(parsed.port),
+    token: parsed.searchParams.get('token')!,
+    dataDir,
+    configPath,
+    output: () => output,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
+        child.kill(signal);
+      }),
+  };
+}

@@ -1,0 +1,17 @@
+import { resolveSettings } from '../../core/config/settings';
+import { startEngine, type Engine } from '../../core/host/engine';
+import { writeTestConfig } from './engineProcess';
+import { tempDir } from './testRedis';
+
+/** The real engine in this process (managed Redis in a temp dir, web bridge on a free port). */
+export async function startInProcessEngine(options: { dataDir?: string; configPath?: string; webBridge?: boolean } = {}): Promise<{
+  engine: Engine;
+  dataDir: string;
+  configPath: string;
+}> {
+  const dataDir = options.dataDir ?? tempDir('alphatrader-data-');
+  const configPath = options.configPath ?? (await writeTestConfig());
+  const settings = resolveSettings({ config: configPath, 'data-dir': dataDir, port: '0' }, process.cwd(), {});
+  const engine = await startEngine(settings, { projectRoot: process.cwd(), version: 'test', webBridge: options.webBridge ?? true, heartbeatMs: 200 });
+  return { engine, dataDir, configPath };
+}

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../core/config/configError';
+import { loadConfigFile, loadEnv } from '../../../core/config/loadConfig';
+import { resolveSettings } from '../../../core/config/settings';
+import { tempDir } from '../../support/testRedis';
+
+function writeConfig(text: string): string {
+  const file = path.join(tempDir('alphatrader-config-'), 'config.yaml');
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+function problemsOf(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const minimal = 'symbols:\n  - { symbol: SPY, dataClass: level2 }\n';
+
+describe('config.yaml validation', () => {
+  it('loads the shipped config with every symbol and its data class', () => {
+    const config = loadConfigFile('config/config.yaml');
+    expect(config.symbols.map((s) => s.symbol)).toContain('SPY');
+    expect(config.symbols.find((s) => s.symbol === 'SPY')?.dataClass).toBe('level2');
+    expect(config.symbols.find((s) => s.symbol === 'AAPL')?.dataClass).toBe('standard');
+    expect(config.risk.approvalMode).toBe('manual');
+  });
+
+  it('fills defaults for omitted sections so a minimal file is enough', () => {
+    const config = loadConfigFile(writeConfig(minimal));
+    expect(config.source).toBe('sim');
+    expect(config.web.port).toBe(8600);
+    expect(config.alphaVantage.callsPerMinute).toBe(590);
+  });
+
+  it('names the file, the key, the value and what was expected for a wrong value', () => {
+    const file = writeConfig(`${minimal}risk:\n  maxOrderNotional: -5\n`);
+    const message = problemsOf(() => loadConfigFile(file));
+    expect(message).toContain(file);
+    expect(message).toContain('risk.maxOrderNotional');
+    expect(message).toContain('got -5');
+    expect(message).toMatch(/expected .*>0/);
+  });
+
+  it('names the index of a bad symbol entry', () => {
+    const message = problemsOf(() => loadConfigFile(writeConfig('symbols:\n  - { symbol: SPY, dataClass: level3 }\n')));
+    expect(message).toContain('symbols[0].dataClass');
+    expect(message).toContain('got "level3"');
+    expect(message).toMatch(/level2.*standard/);
+  });
+
+  it('reports an unknown key instead of ignoring it', () => {
+    const message = problemsOf(() => loadConfigFile(writeConfig(`${minimal}risk:\n  maxOrderNotionl: 100\n`)));
+    expect(message).toContain('risk.maxOrderNotionl: unknown key');
+  });
+
+  it('says a required section is missing', () => {
+    const message = problemsOf(() => loadConfigFile(writeConfig('source: sim\n')));
+    expect(message).toContain('symbols: got nothing (missing)');
+  });
+
+  it('reports YAML syntax errors and a missing file by name', () => {
+    expect(problemsOf(() => loadConfigFile(writeConfig('symbols: [\n')))).toContain('YAML syntax');
+    expect(problemsOf(() => loadConfigFile('/nonexistent/config.yaml'))).toContain('/nonexistent/config.yaml');
+  });
+});
+
+describe('environment and flags', () => {
+  it('rejects a non-numeric IB_PORT naming the variable and value', () => {
+    const message = problemsOf(() => loadEnv('/nonexistent/.env', { IB_PORT: 'seventy' }));
+    expect(message).toContain('IB_PORT');
+    expect(message).toContain('"seventy"');
+  });
+
+  it('lets .env supply values and the process environment override them', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, '.env'), 'IB_PORT=4002\nIB_HOST=10.0.0.5\n');
+    const env = loadEnv(path.join(dir, '.env'), { IB_HOST: '127.0.0.1' });
+    expect(env.IB_PORT).toBe(4002);
+    expect(env.IB_HOST).toBe('127.0.0.1');
+  });
+
+  it('resolves flags over env over config', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'config'));
+    fs.writeFileSync(path.join(dir, 'config/config.yaml'), `${minimal}ibkr:\n  port: 7496\n`);
+    const settings = resolveSettings({ port: '9100', source: 'ibkr' }, dir, { ALPHATRADER_PORT: '9000', IB_CLIENT_ID: '5' });
+    expect(settings.webPort).toBe(9100);
+    expect(settings.source).toBe('ibkr');
+    expect(settings.ib).toEqual({ host: '127.0.0.1', port: 7496, clientId: 5 });
+    expect(settings.dataDir).toBe(path.join(dir, 'data'));
+  });
+
+  it('refuses a bad --source flag with the accepted values', () => {
+    expect(problemsOf(() => resolveSettings({ source: 'tws' }, '.', {}))).toContain('--source: got "tws", expected "sim" or "ibkr"');
+  });
+});
