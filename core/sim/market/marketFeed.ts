@@ -156,4 +156,11 @@ export interface MarketFeed {
   stop(): void;
   /** Advances the market clock by ms synchronously, emitting everything that happens (tests, faster than real time). */
   advance(ms: number): void;
+  /**
+   * Optional: bars of barSeconds (5, a multiple of 60 up to 3600, or 86400 for daily), oldest first, including
+   * history from before the feed started; the last bar may still be forming.
+   */
+  historicalBars?(symbol: string, barSeconds: number, count: number): Bar[];
+  /** Optional: the option chain at the close of a session date (YYYY-MM-DD); the live chain for today; [] when unknown. */
+  historicalOptionChain?(underlying: string, date: string): OptionQuote[];
 }

@@ -1,0 +1,173 @@
+import { aggregateBars, dailyFromIntraday } from './barSeries';
+import { sessionDate } from './expiries';
+import type { Aggressor, Bar, DepthBook, Fill, MarketEventMap, MarketFeed, OptionQuote, Quote, SymbolSpec } from './marketFeed';
+import { DEFAULT_START_TS, isValidDate } from './marketClock';
+import { DIFFUSION_VARIANCE_SHARE, MarketEngine } from './marketEngine';
+import { OptionChains } from './optionChains';
+import { Pacer } from './pacer';
+import { PriorHistory } from './priorHistory';
+import { deriveSeed } from './rng';
+import { selectSymbols, toSpec, type SymbolModel } from './symbols';
+import type { RegimeName } from './volatilityRegime';
+
+export interface MarketModelOptions {
+  seed: number;
+  /** Market-clock speed under start(): 1 is real time. */
+  speed?: number;
+  /** Subset of the twelve default symbols. */
+  symbols?: string[];
+  /** Market clock at creation, epoch ms (default 2025-01-06 09:30 New York, a Monday open). */
+  startTs?: number;
+}
+
+/** The seeded simulated market, as a MarketFeed plus the history it can reconstruct. */
+export class MarketModel implements MarketFeed {
+  private readonly engine: MarketEngine;
+  private readonly specs: SymbolSpec[];
+  private readonly chains: OptionChains;
+  private readonly prior: PriorHistory;
+  private readonly pacer: Pacer;
+
+  constructor(options: MarketModelOptions) {
+    const startTs = options.startTs ?? DEFAULT_START_TS;
+    const models = selectSymbols(options.symbols);
+    this.engine = new MarketEngine(options.seed, models, startTs);
+    this.specs = models.map(toSpec);
+    this.prior = new PriorHistory(deriveSeed(options.seed, 'history'), startTs);
+    const engine = this.engine;
+    this.chains = new OptionChains(deriveSeed(options.seed, 'options'), {
+      model: (s) => engine.bySymbol.get(s)?.model,
+      spot: (s) => engine.bySymbol.get(s)?.mid() ?? NaN,
+      listingSpot: (s, session) => engine.sessionSpots.get(session)?.get(s) ?? engine.bySymbol.get(s)?.mid() ?? NaN,
+      volMultiplier: () => engine.regime.vol,
+      now: () => engine.now,
+      session: () => engine.session,
+    });
+    engine.chains = this.chains;
+    this.pacer = new Pacer((ms) => this.engine.advance(ms), options.speed ?? 1);
+  }
+
+  symbols(): SymbolSpec[] {
+    return this.specs;
+  }
+
+  symbol(symbol: string): SymbolSpec | undefined {
+    return this.specs.find((s) => s.symbol === symbol);
+  }
+
+  quote(symbol: string): Quote | undefined {
+    return this.engine.bySymbol.get(symbol)?.quote(this.engine.now);
+  }
+
+  depth(symbol: string): DepthBook | undefined {
+    const book = this.engine.bySymbol.get(symbol);
+    return book?.model.level2 ? book.depth(this.engine.now) : undefined;
+  }
+
+  bars(symbol: string, count: number): Bar[] {
+    return this.engine.bySymbol.get(symbol)?.bars.recent(count) ?? [];
+  }
+
+  /**
+   * Bars of `barSeconds` (5, or a multiple of 60 up to 3600, or 86400 for daily), oldest first, joining the
+   * synthetic history before the model started to the live 5-second bars; the last bar may still be forming.
+   */
+  historicalBars(symbol: string, barSeconds: number, count: number): Bar[] {
+    const book = this.engine.bySymbol.get(symbol);
+    if (!book || count <= 0) return [];
+    const live = book.bars.all();
+    if (barSeconds === 5) return live.slice(-count);
+    if (barSeconds === 86_400) return [...this.prior.dailyBars(book.model), ...dailyFromIntraday(live)].slice(-count);
+    if (barSeconds % 60 !== 0 || barSeconds > 3600) throw new RangeError(`unsupported bar size ${barSeconds}s`);
+    const minutes = this.prior.minuteBars(book.model);
+    return aggregateBars([...minutes, ...live], barSeconds).slice(-count);
+  }
+
+  optionChain(underlying: string): OptionQuote[] {
+    return this.chains.chain(underlying);
+  }
+
+  option(conId: number): OptionQuote | undefined {
+    return this.chains.option(conId);
+  }
+
+  /** The chain at the close of a past session (YYYY-MM-DD), or the live chain for today's session. */
+  historicalOptionChain(underlying: string, date: string): OptionQuote[] {
+    const model = this.engine.bySymbol.get(underlying)?.model;
+    if (!model || !isValidDate(date)) return [];
+    if (date === this.engine.session) return this.chains.chain(underlying);
+    const day = this.prior.dailyBars(model).find((b) => sessionDate(b.time * 1000) === date);
+    return day ? this.chains.historicalChain(underlying, date, day.close) : [];
+  }
+
+  /** Takes liquidity for an order: walks the book (every symbol has one, shown or not). */
+  fill(symbol: string, side: Aggressor, quantity: number, limitPrice?: number): Fill[] {
+    const book = this.engine.bySymbol.get(symbol);
+    if (!book || book.halted(this.engine.now) || !(quantity > 0)) return [];
+    const fills: Fill[] = [];
+    const bookSide = side === 'buy' ? book.asks : book.bids;
+    const limit = limitPrice === undefined ? NaN : side === 'buy'
+      ? Math.floor(limitPrice * book.ticksPerDollar + 1e-9)
+      : Math.ceil(limitPrice * book.ticksPerDollar - 1e-9);
+    bookSide.take(Math.floor(quantity), limit, (ticks, size, exchange) => {
+      const price = ticks / book.ticksPerDollar;
+      fills.push({ price, size, exchange });
+      book.recordPrint(price, size);
+      this.engine.emitter.emit('trade', {
+        symbol, price, size, exchange, aggressor: side, kind: 'noise', totalVolume: book.volume, vwap: book.vwap(), ts: this.engine.now,
+      });
+    });
+    if (fills.length > 0) {
+      book.markBookChanged();
+      this.engine.flush(book);
+    }
+    return fills;
+  }
+
+  now(): number {
+    return this.engine.now;
+  }
+
+  regime(): RegimeName {
+    return this.engine.regime.name;
+  }
+
+  /**
+   * The correlation of two symbols' returns the model aims at: the product of their factor loadings, diluted
+   * by the idiosyncratic informed moves. NaN for an unknown symbol.
+   */
+  targetCorrelation(a: string, b: string): number {
+    const ma = this.symbolModel(a);
+    const mb = this.symbolModel(b);
+    return ma && mb ? ma.factorLoading * mb.factorLoading * DIFFUSION_VARIANCE_SHARE : NaN;
+  }
+
+  /** The parameters behind a symbol (vol, factor loading…), for tests and documentation. */
+  symbolModel(symbol: string): SymbolModel | undefined {
+    return this.engine.bySymbol.get(symbol)?.model;
+  }
+
+  on<K extends keyof MarketEventMap>(event: K, listener: (...args: MarketEventMap[K]) => void): void {
+    this.engine.emitter.on(event, listener);
+  }
+
+  off<K extends keyof MarketEventMap>(event: K, listener: (...args: MarketEventMap[K]) => void): void {
+    this.engine.emitter.off(event, listener);
+  }
+
+  start(): void {
+    this.pacer.start();
+  }
+
+  stop(): void {
+    this.pacer.stop();
+  }
+
+  advance(ms: number): void {
+    this.engine.advance(ms);
+  }
+}
+
+export function createMarketModel(options: MarketModelOptions): MarketModel {
+  return new MarketModel(options);
+}

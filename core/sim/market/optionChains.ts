@@ -1,0 +1,136 @@
+import { blackScholes } from '../../analytics/blackScholes';
+import type { OptionQuote } from './marketFeed';
+import { yearsToExpiry } from './expiries';
+import { etToUtc } from './marketClock';
+import { listChain, type ListedOption } from './optionContracts';
+import { deriveSeed } from './rng';
+import { RISK_FREE_RATE, type SymbolModel } from './symbols';
+import { atmVol, skewFor, surfaceVol } from './volSurface';
+
+/** What the chains need to know about the stock market they hang off. */
+export interface UnderlyingView {
+  model(symbol: string): SymbolModel | undefined;
+  spot(symbol: string): number;
+  /** The price the session's listing is built around (the open), so listings do not depend on call order. */
+  listingSpot(symbol: string, session: string): number;
+  /** Current regime's volatility relative to normal. */
+  volMultiplier(): number;
+  now(): number;
+  /** The session date (YYYY-MM-DD) whose options are 0DTE now. */
+  session(): string;
+}
+
+/** A burst of volume in one contract far beyond its usual turnover. */
+export interface UnusualOptionsActivity {
+  occId: string;
+  startTs: number;
+  endTs: number;
+  contracts: number;
+}
+
+interface Listing {
+  session: string;
+  options: ListedOption[];
+}
+
+const SESSION_MS = 6.5 * 3_600_000;
+/** A repriced chain is reused while the clock and spot have not moved (AV calls and option tickers share it). */
+const REPRICE_MS = 250;
+
+export class OptionChains {
+  private readonly listings = new Map<string, Listing>();
+  private readonly byConId = new Map<number, ListedOption>();
+  private readonly unusual = new Map<string, UnusualOptionsActivity[]>();
+  private readonly cache = new Map<string, { ts: number; spot: number; quotes: OptionQuote[] }>();
+
+  constructor(private readonly seed: number, private readonly view: UnderlyingView) {}
+
+  /** Today's listed contracts of an underlying (rebuilt when the session date rolls). */
+  listing(underlying: string): ListedOption[] {
+    const model = this.view.model(underlying);
+    if (!model) return [];
+    const session = this.view.session();
+    const current = this.listings.get(underlying);
+    if (current?.session === session) return current.options;
+    for (const old of current?.options ?? []) this.byConId.delete(old.spec.conId);
+    const options = this.list(model, session, this.view.listingSpot(underlying, session));
+    for (const o of options) this.byConId.set(o.spec.conId, o);
+    this.listings.set(underlying, { session, options });
+    this.cache.delete(underlying);
+    return options;
+  }
+
+  private list(model: SymbolModel, session: string, spot: number): ListedOption[] {
+    return listChain(model, session, spot, etToUtc(session, 9, 30), deriveSeed(this.seed, `${model.symbol}:${session}`));
+  }
+
+  chain(underlying: string): OptionQuote[] {
+    const options = this.listing(underlying);
+    const now = this.view.now();
+    const spot = this.view.spot(underlying);
+    const cached = this.cache.get(underlying);
+    if (cached && cached.spot === spot && now - cached.ts < REPRICE_MS) return cached.quotes;
+    const quotes = options.map((o) => this.quote(o, spot, now, this.view.volMultiplier()));
+    this.cache.set(underlying, { ts: now, spot, quotes });
+    return quotes;
+  }
+
+  option(conId: number): OptionQuote | undefined {
+    const listed = this.byConId.get(conId);
+    if (!listed) return undefined;
+    const u = listed.spec.underlying;
+    return this.quote(listed, this.view.spot(u), this.view.now(), this.view.volMultiplier());
+  }
+
+  /** The chain as it closed on a past session date, around that day's closing price. */
+  historicalChain(underlying: string, session: string, closePrice: number, volMultiplier = 1): OptionQuote[] {
+    const model = this.view.model(underlying);
+    if (!model) return [];
+    const close = etToUtc(session, 16);
+    return this.list(model, session, closePrice).map((o) => this.quote(o, closePrice, close, volMultiplier));
+  }
+
+  addUnusual(activity: UnusualOptionsActivity): void {
+    const list = this.unusual.get(activity.occId) ?? [];
+    list.push(activity);
+    this.unusual.set(activity.occId, list);
+  }
+
+  private volumeAt(o: ListedOption, now: number): number {
+    const dayFraction = Math.min(1, Math.max(0, (now - o.sessionOpenTs) / SESSION_MS));
+    let volume = Math.round(o.sessionVolume * dayFraction);
+    for (const a of this.unusual.get(o.spec.occId) ?? []) {
+      if (now <= a.startTs) continue;
+      volume += Math.round(a.contracts * Math.min(1, (now - a.startTs) / Math.max(1, a.endTs - a.startTs)));
+    }
+    return volume;
+  }
+
+  private quote(o: ListedOption, spot: number, now: number, volMultiplier: number): OptionQuote {
+    const model = this.view.model(o.spec.underlying) as SymbolModel;
+    const years = yearsToExpiry(o.expiryCloseTs, now);
+    const longRun = model.annualVol * 1.05;
+    const atm = atmVol(longRun, longRun * volMultiplier, years);
+    const iv = surfaceVol(atm, spot, o.spec.strike, years, skewFor(model.symbol, model.isEtf));
+    const g = blackScholes({
+      spot, strike: o.spec.strike, time: years, vol: iv, rate: RISK_FREE_RATE, dividendYield: model.dividendYield, right: o.spec.right,
+    });
+    const { bid, ask } = quoteAround(g.price, model.isEtf ? 1 : 2.5);
+    const volume = this.volumeAt(o, now);
+    const mark = Math.round(((bid + ask) / 2) * 100) / 100;
+    const sizeCycle = 1 + ((Math.floor(now / 1000) + o.spec.conId) % 3);
+    return {
+      spec: o.spec, bid, ask, bidSize: o.bidSize * sizeCycle, askSize: o.askSize * sizeCycle,
+      last: volume > 0 ? mark : 0, mark, volume, openInterest: o.openInterest, impliedVol: iv,
+      delta: g.delta, gamma: g.gamma, theta: g.theta, vega: g.vega, rho: g.rho, underlyingPrice: spot, ts: now,
+    };
+  }
+}
+
+/** Bid and ask in cents around a model price; both are monotone in the price, so the chain stays arbitrage-free. */
+export function quoteAround(price: number, widthFactor: number): { bid: number; ask: number } {
+  const half = Math.min(0.25, Math.max(0.005, 0.004 * price + 0.005)) * widthFactor;
+  const bid = Math.max(0, Math.floor((price - half) * 100 + 1e-9) / 100);
+  const ask = Math.max(bid + 0.01, Math.ceil((price + half) * 100 - 1e-9) / 100);
+  return { bid, ask: Math.round(ask * 100) / 100 };
+}

@@ -1,0 +1,85 @@
+import type { OptionSpec } from './marketFeed';
+import { expiryTs, isMonthly, listExpiries, yearsToExpiry } from './expiries';
+import { weekday } from './marketClock';
+import { Rng } from './rng';
+import type { SymbolModel } from './symbols';
+
+/** A listed contract with the day's facts that do not move with the underlying. */
+export interface ListedOption {
+  spec: OptionSpec;
+  expiryCloseTs: number;
+  /** 09:30 of the session this listing is for: volume accrues over the session from here. */
+  sessionOpenTs: number;
+  openInterest: number;
+  /** Volume the contract trades over a whole session, spread over the day (before unusual activity). */
+  sessionVolume: number;
+  /** Displayed sizes at the bid and ask. */
+  bidSize: number;
+  askSize: number;
+}
+
+export function occId(root: string, expiry: string, right: 'C' | 'P', strike: number): string {
+  const yymmdd = expiry.slice(2).replaceAll('-', '');
+  return `${root}${yymmdd}${right}${String(Math.round(strike * 1000)).padStart(8, '0')}`;
+}
+
+/** A stable conId from the OCC id (FNV-1a into the range TWS uses for options). */
+export function optionConId(occ: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < occ.length; i++) h = Math.imul(h ^ occ.charCodeAt(i), 16777619) >>> 0;
+  return 400_000_000 + (h % 1_700_000_000);
+}
+
+function strikesAround(spot: number, step: number, years: number, vol: number): number[] {
+  const range = Math.min(0.4, Math.max(0.04, 4.5 * vol * Math.sqrt(Math.max(years, 1 / 252))));
+  const wide = step * 5;
+  const nearBand = 40 * step;
+  const out: number[] = [];
+  const lo = Math.max(step, Math.ceil((spot * (1 - range)) / step) * step);
+  for (let k = lo; k <= spot * (1 + range); k += step) {
+    const strike = Math.round(k * 100) / 100;
+    // Far from the money only every fifth strike is listed, as on real chains.
+    if (Math.abs(strike - spot) <= nearBand || Math.abs(strike / wide - Math.round(strike / wide)) < 1e-9) out.push(strike);
+  }
+  return out;
+}
+
+/** Open interest piles up at round strikes, near the money, in monthlies, and a little more in puts. */
+function openInterestFor(strike: number, spot: number, years: number, vol: number, expiry: string, right: 'C' | 'P', rng: Rng): number {
+  const width = Math.max(0.02, 1.2 * vol * Math.sqrt(Math.max(years, 1 / 52)));
+  const z = Math.log(strike / spot) / width;
+  const roundness = strike % 50 === 0 ? 6 : strike % 10 === 0 ? 3.5 : strike % 5 === 0 ? 2 : 1;
+  const cycle = isMonthly(expiry) ? 3 : weekday(expiry) === 5 ? 1.5 : 1;
+  const putTilt = right === 'P' && strike < spot ? 1.3 : 1;
+  const base = 4000 * Math.exp(-0.5 * z * z) * roundness * cycle * putTilt * Math.exp(0.4 * rng.normal());
+  return Math.max(0, Math.round(base));
+}
+
+/** The contracts listed for a session, around the spot at its open (`now` is that open). */
+export function listChain(model: SymbolModel, session: string, spot: number, now: number, seed: number): ListedOption[] {
+  const rng = new Rng(seed);
+  const out: ListedOption[] = [];
+  for (const expiry of listExpiries(session, model.dailyExpiries)) {
+    const closeTs = expiryTs(expiry);
+    const years = yearsToExpiry(closeTs, now);
+    const isZeroDte = expiry === session;
+    for (const strike of strikesAround(spot, model.strikeStep, years, model.annualVol)) {
+      for (const right of ['C', 'P'] as const) {
+        const occ = occId(model.symbol, expiry, right, strike);
+        const openInterest = openInterestFor(strike, spot, years, model.annualVol, expiry, right, rng);
+        const turnover = isZeroDte ? 2 : 0.15;
+        out.push({
+          spec: {
+            conId: optionConId(occ), underlying: model.symbol, expiry: expiry.replaceAll('-', ''), strike, right,
+            tradingClass: model.symbol, multiplier: 100, occId: occ,
+          },
+          expiryCloseTs: closeTs, sessionOpenTs: now, openInterest,
+          sessionVolume: Math.round(openInterest * turnover * Math.exp(0.5 * rng.normal())),
+          bidSize: rng.int(1, 60) * (rng.chance(0.3) ? 10 : 1),
+          askSize: rng.int(1, 60) * (rng.chance(0.3) ? 10 : 1),
+        });
+      }
+    }
+  }
+  return out;
+}
