@@ -1,0 +1,34 @@
+/**
+ * The API the Electron preload exposes as `window.alphatrader`. Only plain data and functions cross the
+ * contextBridge (class instances lose their prototype and errors lose their code), so calls resolve to a result
+ * object instead of rejecting.
+ */
+import type {
+  CommandInput,
+  CommandName,
+  CommandOutput,
+  ContractErrorCode,
+  StreamEvent,
+  StreamName,
+  StreamParams,
+  StreamValue,
+} from '../../../core/host/contract';
+
+export interface BridgeError {
+  code: ContractErrorCode;
+  message: string;
+}
+
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
+
+export interface AlphaTraderBridge {
+  call<C extends CommandName>(command: C, input: CommandInput<C>): Promise<BridgeResult<CommandOutput<C>>>;
+  subscribe<S extends StreamName>(
+    stream: S,
+    params: StreamParams<S>,
+    listener: (event: StreamEvent<StreamValue<S>>) => void,
+    onError?: (error: BridgeError) => void,
+  ): () => void;
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
+  isConnected(): boolean;
+}

@@ -1,0 +1,26 @@
+import type {
+  CommandInput,
+  CommandName,
+  CommandOutput,
+  ContractError,
+  StreamEvent,
+  StreamName,
+  StreamParams,
+  StreamValue,
+} from '../../../core/host/contract';
+
+export type TransportName = 'ipc' | 'websocket';
+
+/** What the cockpit needs from the engine, whichever transport carries it. Calls reject with ContractError. */
+export interface EngineClient {
+  readonly transport: TransportName;
+  call<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>>;
+  subscribe<S extends StreamName>(
+    stream: S,
+    params: StreamParams<S>,
+    listener: (event: StreamEvent<StreamValue<S>>) => void,
+    onError?: (error: ContractError) => void,
+  ): () => void;
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
+  isConnected(): boolean;
+}

@@ -1,0 +1,26 @@
+import { setConnected, useConnectionStore } from '../stores/connectionStore';
+import { useHealthStore } from '../stores/healthStore';
+import { useTradingStateStore } from '../stores/tradingStateStore';
+import type { EngineClient } from './engineClient';
+
+function loadSession(client: EngineClient): void {
+  client.call('getSession', {}).then(
+    (session) => useConnectionStore.setState({ session }),
+    () => undefined, // the next (re)connection asks again
+  );
+}
+
+/** Feeds the stores from the engine for the life of the page; the client resubscribes after reconnects. */
+export function connectEngineFeeds(client: EngineClient): void {
+  useConnectionStore.setState({ transport: client.transport });
+  client.onConnectionChange((connected) => {
+    setConnected(connected);
+    if (connected) loadSession(client);
+  });
+  if (client.isConnected()) {
+    setConnected(true);
+    loadSession(client);
+  }
+  client.subscribe('health', {}, (event) => useHealthStore.setState({ health: event.value, asOf: event.asOf }));
+  client.subscribe('tradingState', {}, (event) => useTradingStateStore.setState({ current: event.value }));
+}

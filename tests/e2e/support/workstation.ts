@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { Redis } from 'ioredis';
+import { parse } from 'yaml';
+import { startEngineProcess, writeTestConfig, type EngineProcess } from '../../support/engineProcess';
+import { tempDir } from '../../support/testRedis';
+
+/** The real engine (child process, managed redis-server on a free port) in a fresh data dir. */
+export interface Workstation {
+  readonly engine: EngineProcess;
+  readonly dataDir: string;
+  /** Opens the cockpit at the URL the engine printed. */
+  open(page: Page): Promise<void>;
+  /** SIGTERM, wait for exit. */
+  stop(): Promise<void>;
+  /** Stops (if running) and starts again with the same data dir and config. */
+  restart(): Promise<void>;
+  /** A client for the engine's Redis (password from the data dir, port from the test config). */
+  redis(): Redis;
+}
+
+async function createWorkstation(): Promise<Workstation & { dispose(): Promise<void> }> {
+  const dataDir = tempDir('alphatrader-e2e-');
+  const configPath = await writeTestConfig();
+  const redisPort = (parse(fs.readFileSync(configPath, 'utf8')) as { redis: { port: number } }).redis.port;
+  const clients: Redis[] = [];
+  let engine = await startEngineProcess({ dataDir, configPath });
+  let running = true;
+  const stop = async () => {
+    if (!running) return;
+    running = false;
+    const code = await engine.stop('SIGTERM');
+    if (code !== 0) throw new Error(`engine exited with ${code} on SIGTERM:\n${engine.output()}`);
+  };
+  return {
+    get engine() {
+      return engine;
+    },
+    dataDir,
+    open: async (page) => void (await page.goto(engine.url)),
+    stop,
+    async restart() {
+      await stop();
+      engine = await startEngineProcess({ dataDir, configPath });
+      running = true;
+    },
+    redis() {
+      const password = fs.readFileSync(path.join(dataDir, 'redis.password'), 'utf8').trim();
+      const client = new Redis({ host: '127.0.0.1', port: redisPort, password, lazyConnect: false, maxRetriesPerRequest: 1 });
+      clients.push(client);
+      return client;
+    },
+    async dispose() {
+      clients.forEach((client) => client.disconnect());
+      await stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(path.dirname(configPath), { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = base.extend<{ workstation: Workstation }>({
+  workstation: async ({}, use) => {
+    const workstation = await createWorkstation();
+    try {
+      await use(workstation);
+    } finally {
+      await workstation.dispose();
+    }
+  },
+});
+
+export { expect } from '@playwright/test';
