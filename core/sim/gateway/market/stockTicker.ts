@@ -1,0 +1,91 @@
+import type { Quote, TradePrint } from '../../market/marketFeed';
+import { encodeTickGeneric, encodeTickPrice, encodeTickSize, encodeTickString, rtVolumeText } from '../encoders/tickEncoders';
+import { TICK, tickFor } from '../protocol/tickTypes';
+import type { MarketDataSink } from './marketDataSink';
+
+const CAN_AUTO_EXECUTE = 1;
+
+/**
+ * One reqMktData line on a stock: top of book, last, volume, halted and (generic 233) RTVolume.
+ * Sends only what changed since the previous update, as TWS does.
+ */
+export class StockTicker {
+  private bid = NaN;
+  private bidSize = NaN;
+  private ask = NaN;
+  private askSize = NaN;
+  private halted: boolean | undefined;
+  private readonly rtVolume: boolean;
+
+  constructor(
+    private readonly sink: MarketDataSink,
+    readonly tickerId: number,
+    readonly symbol: string,
+    genericTicks: number[],
+    private readonly delayed: boolean,
+  ) {
+    this.rtVolume = genericTicks.includes(233);
+  }
+
+  /** The first full picture after the request. */
+  snapshot(q: Quote | undefined): void {
+    if (!q) return;
+    this.onQuote(q);
+    if (q.last > 0) this.price(TICK.LAST, q.last, q.lastSize);
+    if (q.volume > 0) this.size(TICK.VOLUME, q.volume);
+  }
+
+  onQuote(q: Quote): void {
+    if (q.bid !== this.bid) {
+      this.price(TICK.BID, q.bid, q.bidSize);
+      this.size(TICK.BID_SIZE, q.bidSize); // stoqey never emits BID_SIZE from TICK_PRICE (tick 0 is falsy)
+    } else if (q.bidSize !== this.bidSize) {
+      this.size(TICK.BID_SIZE, q.bidSize);
+    }
+    if (q.ask !== this.ask) this.price(TICK.ASK, q.ask, q.askSize);
+    else if (q.askSize !== this.askSize) this.size(TICK.ASK_SIZE, q.askSize);
+    this.bid = q.bid;
+    this.bidSize = q.bidSize;
+    this.ask = q.ask;
+    this.askSize = q.askSize;
+    if (q.halted !== this.halted) {
+      this.halted = q.halted;
+      this.generic(TICK.HALTED, q.halted ? 1 : 0);
+    }
+  }
+
+  onTrade(t: TradePrint): void {
+    this.price(TICK.LAST, t.price, t.size);
+    this.size(TICK.VOLUME, t.totalVolume);
+    this.string(TICK.LAST_TIMESTAMP, String(Math.floor(t.ts / 1000)));
+    if (this.rtVolume) this.string(TICK.RT_VOLUME, rtVolumeText(t.price, t.size, t.ts, t.totalVolume, t.vwap, true));
+  }
+
+  private price(tick: number, price: number, size: number): void {
+    const w = this.sink.mdWriter();
+    if (!w) return;
+    encodeTickPrice(w, this.tickerId, tickFor(tick, this.delayed), price, size, CAN_AUTO_EXECUTE);
+    this.sink.mdDone();
+  }
+
+  private size(tick: number, size: number): void {
+    const w = this.sink.mdWriter();
+    if (!w) return;
+    encodeTickSize(w, this.tickerId, tickFor(tick, this.delayed), size);
+    this.sink.mdDone();
+  }
+
+  private string(tick: number, value: string): void {
+    const w = this.sink.mdWriter();
+    if (!w) return;
+    encodeTickString(w, this.tickerId, tickFor(tick, this.delayed), value);
+    this.sink.mdDone();
+  }
+
+  private generic(tick: number, value: number): void {
+    const w = this.sink.mdWriter();
+    if (!w) return;
+    encodeTickGeneric(w, this.tickerId, tickFor(tick, this.delayed), value);
+    this.sink.mdDone();
+  }
+}

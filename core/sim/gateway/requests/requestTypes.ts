@@ -1,0 +1,85 @@
+/** What the gateway understood from a client message (token layouts: reference §5). */
+export interface ContractQuery {
+  conId: number;
+  symbol: string;
+  secType: string;
+  lastTradeDateOrContractMonth: string;
+  strike: number | undefined;
+  right: string;
+  multiplier: string;
+  exchange: string;
+  primaryExch: string;
+  currency: string;
+  localSymbol: string;
+  tradingClass: string;
+}
+
+export interface ComboLeg {
+  conId: number;
+  ratio: number;
+  action: string;
+  exchange: string;
+}
+
+export interface OrderTicket {
+  orderId: number;
+  contract: ContractQuery;
+  action: string;
+  totalQuantity: number;
+  orderType: string;
+  lmtPrice: number | undefined;
+  auxPrice: number | undefined;
+  tif: string;
+  ocaGroup: string;
+  account: string;
+  orderRef: string;
+  transmit: boolean;
+  parentId: number;
+  outsideRth: boolean;
+  comboLegs: ComboLeg[];
+}
+
+export type Request =
+  | { type: 'startApi'; clientId: number; optionalCapabilities: string }
+  | { type: 'reqIds'; numIds: number }
+  | { type: 'reqMktData'; reqId: number; contract: ContractQuery; genericTicks: number[]; snapshot: boolean; regulatorySnapshot: boolean }
+  | { type: 'cancelMktData'; reqId: number }
+  | { type: 'reqMktDepth'; reqId: number; contract: ContractQuery; numRows: number; isSmartDepth: boolean }
+  | { type: 'cancelMktDepth'; reqId: number; isSmartDepth: boolean }
+  | { type: 'reqRealTimeBars'; reqId: number; contract: ContractQuery; barSize: number; whatToShow: string; useRTH: boolean }
+  | { type: 'cancelRealTimeBars'; reqId: number }
+  | { type: 'reqContractDetails'; reqId: number; contract: ContractQuery; includeExpired: boolean }
+  | { type: 'reqSecDefOptParams'; reqId: number; symbol: string; futFopExchange: string; underlyingSecType: string; underlyingConId: number }
+  | {
+      type: 'reqHistoricalData';
+      reqId: number;
+      contract: ContractQuery;
+      endDateTime: string;
+      barSize: string;
+      duration: string;
+      useRTH: boolean;
+      whatToShow: string;
+      formatDate: number;
+      keepUpToDate: boolean;
+    }
+  | { type: 'cancelHistoricalData'; reqId: number }
+  | { type: 'placeOrder'; ticket: OrderTicket }
+  | { type: 'cancelOrder'; orderId: number }
+  | { type: 'reqGlobalCancel' }
+  | { type: 'reqOpenOrders'; scope: 'client' | 'all' }
+  | { type: 'reqAutoOpenOrders'; autoBind: boolean }
+  | { type: 'reqExecutions'; reqId: number; clientId: number | undefined; account: string; symbol: string; secType: string; side: string }
+  | { type: 'reqPositions' }
+  | { type: 'cancelPositions' }
+  | { type: 'reqAccountSummary'; reqId: number; group: string; tags: string }
+  | { type: 'cancelAccountSummary'; reqId: number }
+  | { type: 'reqAccountUpdates'; subscribe: boolean; account: string }
+  | { type: 'reqAccountUpdatesMulti'; reqId: number; account: string; modelCode: string; ledgerAndNLV: boolean }
+  | { type: 'cancelAccountUpdatesMulti'; reqId: number }
+  | { type: 'reqCurrentTime' }
+  | { type: 'reqMarketDataType'; marketDataType: number }
+  | { type: 'reqManagedAccts' }
+  | { type: 'reqCompletedOrders'; apiOnly: boolean }
+  | { type: 'reqMktDepthExchanges' };
+
+export type RequestType = Request['type'];

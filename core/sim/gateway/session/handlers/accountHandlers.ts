@@ -1,0 +1,77 @@
+import {
+  encodeAccountDownloadEnd,
+  encodeAccountSummary,
+  encodeAccountSummaryEnd,
+  encodeAccountUpdateMulti,
+  encodeAccountUpdateMultiEnd,
+  encodeAccountUpdateTime,
+  encodeAccountValue,
+  encodePortfolioValue,
+  encodePosition,
+  encodePositionEnd,
+} from '../../encoders/accountEncoders';
+import { encodeCurrentTime, encodeManagedAccounts } from '../../encoders/systemEncoders';
+import type { Request } from '../../requests/requestTypes';
+import { twsClock } from '../../wire/twsTime';
+import type { Session } from '../session';
+import { accountValues, selectTags } from './accountValues';
+
+type Req<K extends Request['type']> = Extract<Request, { type: K }>;
+
+export function reqPositions(s: Session): void {
+  s.subs.positions = true;
+  for (const p of s.ctx.portfolio.positions()) s.send(encodePosition, p);
+  s.send(encodePositionEnd, undefined);
+}
+
+export function cancelPositions(s: Session): void {
+  s.subs.positions = false;
+}
+
+export function reqAccountSummary(s: Session, r: Req<'reqAccountSummary'>): void {
+  const account = s.ctx.portfolio.account;
+  for (const v of selectTags(accountValues(s.ctx.portfolio), r.tags)) {
+    s.send(encodeAccountSummary, { reqId: r.reqId, account, tag: v.tag, value: v.value, currency: v.currency });
+  }
+  s.send(encodeAccountSummaryEnd, r.reqId);
+  s.subs.add('summary', r.reqId, undefined, () => undefined);
+}
+
+export function cancelAccountSummary(s: Session, r: Req<'cancelAccountSummary'>): void {
+  s.subs.remove('summary', r.reqId);
+}
+
+/** The full account download: values, portfolio, update time, then ACCT_DOWNLOAD_END. */
+export function sendAccountDownload(s: Session): void {
+  const account = s.ctx.portfolio.account;
+  for (const v of accountValues(s.ctx.portfolio)) s.send(encodeAccountValue, { key: v.tag, value: v.value, currency: v.currency, account });
+  for (const p of s.ctx.portfolio.portfolio()) s.send(encodePortfolioValue, p);
+  s.send(encodeAccountUpdateTime, twsClock(s.ctx.feed.now()));
+  s.send(encodeAccountDownloadEnd, account);
+}
+
+export function reqAccountUpdates(s: Session, r: Req<'reqAccountUpdates'>): void {
+  s.subs.accountUpdates = r.subscribe;
+  if (r.subscribe) sendAccountDownload(s);
+}
+
+export function reqAccountUpdatesMulti(s: Session, r: Req<'reqAccountUpdatesMulti'>): void {
+  const account = s.ctx.portfolio.account;
+  for (const v of accountValues(s.ctx.portfolio)) {
+    s.send(encodeAccountUpdateMulti, { reqId: r.reqId, account, modelCode: r.modelCode, key: v.tag, value: v.value, currency: v.currency });
+  }
+  s.send(encodeAccountUpdateMultiEnd, r.reqId);
+  s.subs.add('accountMulti', r.reqId, undefined, () => undefined);
+}
+
+export function cancelAccountUpdatesMulti(s: Session, r: Req<'cancelAccountUpdatesMulti'>): void {
+  s.subs.remove('accountMulti', r.reqId);
+}
+
+export function reqCurrentTime(s: Session): void {
+  s.send(encodeCurrentTime, Math.floor(s.ctx.feed.now() / 1000));
+}
+
+export function reqManagedAccts(s: Session): void {
+  s.send(encodeManagedAccounts, s.ctx.accounts);
+}

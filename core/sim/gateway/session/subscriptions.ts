@@ -1,0 +1,55 @@
+export type SubscriptionKind = 'mkt' | 'depth' | 'bars' | 'summary' | 'accountMulti';
+
+interface Entry {
+  kind: SubscriptionKind;
+  reqId: number;
+  handle: unknown;
+  cancel: () => void;
+}
+
+/** A session's live subscriptions by kind and request id; closing the session cancels them all. */
+export class Subscriptions {
+  private readonly entries = new Map<string, Entry>();
+  positions = false;
+  accountUpdates = false;
+
+  has(kind: SubscriptionKind, reqId: number): boolean {
+    return this.entries.has(`${kind}:${reqId}`);
+  }
+
+  add(kind: SubscriptionKind, reqId: number, handle: unknown, cancel: () => void): void {
+    this.entries.set(`${kind}:${reqId}`, { kind, reqId, handle, cancel });
+  }
+
+  /** Cancels one subscription; false when there was none. */
+  remove(kind: SubscriptionKind, reqId: number): boolean {
+    const key = `${kind}:${reqId}`;
+    const e = this.entries.get(key);
+    if (!e) return false;
+    this.entries.delete(key);
+    e.cancel();
+    return true;
+  }
+
+  count(kind: SubscriptionKind): number {
+    let n = 0;
+    for (const e of this.entries.values()) if (e.kind === kind) n++;
+    return n;
+  }
+
+  handles<T>(kind: SubscriptionKind): Array<{ reqId: number; handle: T }> {
+    const out: Array<{ reqId: number; handle: T }> = [];
+    for (const e of this.entries.values()) if (e.kind === kind) out.push({ reqId: e.reqId, handle: e.handle as T });
+    return out;
+  }
+
+  removeKind(kind: SubscriptionKind): void {
+    for (const e of [...this.entries.values()]) if (e.kind === kind) this.remove(e.kind, e.reqId);
+  }
+
+  clear(): void {
+    for (const e of [...this.entries.values()]) this.remove(e.kind, e.reqId);
+    this.positions = false;
+    this.accountUpdates = false;
+  }
+}
