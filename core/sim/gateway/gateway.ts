@@ -44,9 +44,8 @@ export async function startGateway(opts: GatewayOptions): Promise<SimulatedGatew
   const portfolio = new Portfolio(accounts[0]!, opts.feed);
   const ids = new OrderIdStore(opts.stateDir);
   const clock = opts.clock ?? Date.now;
-  let ctx!: GatewayContext;
   const orders = new OrderEngine(opts.feed, ids, portfolio, orderRouting(() => ctx));
-  ctx = {
+  const ctx: GatewayContext = {
     feed: opts.feed,
     catalog: new ContractCatalog(opts.feed),
     faults,

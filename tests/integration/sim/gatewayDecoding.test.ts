@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventName, OrderAction, OrderType, SecType, type Contract, type Order } from '@stoqey/ib';
-import { connectClient, delay, runMarket, startHarness, waitFor, type ConnectedClient, type Harness } from './gatewayHarness';
+import { BarSizeSetting, EventName, OrderAction, OrderType, SecType, type Contract, type Order } from '@stoqey/ib';
+import { connectClient, onAny, delay, runMarket, startHarness, waitFor, type ConnectedClient, type Harness } from './gatewayHarness';
 
 const SPY: Contract = { symbol: 'SPY', secType: SecType.STK, exchange: 'SMART', currency: 'USD' };
 
 /** Every response the gateway can produce, requested through the real client; returns the events seen. */
 async function exerciseEverything(h: Harness, c: ConnectedClient): Promise<Set<string>> {
   const seen = new Set<string>();
-  for (const name of Object.values(EventName)) c.ib.on(name, () => seen.add(name));
+  for (const name of Object.values(EventName)) onAny(c.ib, name, () => seen.add(name));
   const ib = c.ib;
   const chain = h.market.optionChain('SPY');
   const option = chain.find((q) => q.bid > 0.5)!;
@@ -21,7 +21,7 @@ async function exerciseEverything(h: Harness, c: ConnectedClient): Promise<Set<s
   ib.reqMktDepth(6, SPY, 5, true, []);
   ib.reqMktDepth(7, { ...SPY, exchange: 'ARCA' }, 5, false, []);
   ib.reqRealTimeBars(8, SPY, 5, 'TRADES', false, []);
-  ib.reqHistoricalData(9, SPY, '', '1800 S', '1 min', 'TRADES', 0, 1, false);
+  ib.reqHistoricalData(9, SPY, '', '1800 S', BarSizeSetting.MINUTES_ONE, 'TRADES', 0, 1, false);
   await delay(300);
   await runMarket(h.market, 6000);
   const order: Order = { action: OrderAction.BUY, orderType: OrderType.MKT, totalQuantity: 300, transmit: true };

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventName, SecType, type Contract } from '@stoqey/ib';
+import { BarSizeSetting, EventName, SecType, type Contract } from '@stoqey/ib';
 import { connectClient, delay, runMarket, startHarness, waitFor, type ConnectedClient, type Harness } from './gatewayHarness';
 
 const SPY: Contract = { symbol: 'SPY', secType: SecType.STK, exchange: 'SMART', currency: 'USD' };
@@ -72,10 +72,10 @@ describe('fault switches produce the TWS behaviour', () => {
   it('enforces historical pacing (162) and real-time-bar pacing (420)', async () => {
     h = await startHarness();
     const c = await client(1);
-    c.ib.reqHistoricalData(40, SPY, '', '600 S', '1 min', 'TRADES', 0, 1, false);
+    c.ib.reqHistoricalData(40, SPY, '', '600 S', BarSizeSetting.MINUTES_ONE, 'TRADES', 0, 1, false);
     await waitFor(c.ib, EventName.historicalData, (id: number, date: string) => id === 40 && date.startsWith('finished'));
     const paced = waitFor<ErrArgs>(c.ib, EventName.error, (_e, code) => code === 162);
-    c.ib.reqHistoricalData(41, SPY, '', '600 S', '1 min', 'TRADES', 0, 1, false);
+    c.ib.reqHistoricalData(41, SPY, '', '600 S', BarSizeSetting.MINUTES_ONE, 'TRADES', 0, 1, false);
     expect((await paced)[2]).toBe(41);
     const rt = waitFor<ErrArgs>(c.ib, EventName.error, (_e, code) => code === 420);
     c.ib.reqRealTimeBars(42, SPY, 5, 'TRADES', false, []);
@@ -197,7 +197,7 @@ describe('fault switches produce the TWS behaviour', () => {
     const text = Buffer.concat(chunks).toString('latin1');
     expect(text).toContain('Error reading request');
     expect(text).toContain('message id 999 is not supported');
-    expect(text).toMatch(/49\x001\x00\d+\x00/);
+    expect(text.split('\0').join('|')).toMatch(/49\|1\|\d+\|/);
     expect(h.gateway.stats().malformedFrames).toBeGreaterThan(0);
     expect(h.gateway.stats().unsupportedRequests).toBe(1);
   });

@@ -59,14 +59,14 @@ export function waitFor<T extends unknown[]>(ib: IBApi, event: EventName, match:
     const listener = (...args: unknown[]): void => {
       if (!match(...(args as T))) return;
       clearTimeout(timer);
-      ib.off(event, listener);
+      (ib as unknown as Untyped).off(event, listener);
       resolve(args as T);
     };
     const timer = setTimeout(() => {
-      ib.off(event, listener);
+      (ib as unknown as Untyped).off(event, listener);
       reject(new Error(`timed out waiting for ${event}`));
     }, ms);
-    ib.on(event, listener);
+    onAny(ib, event, listener);
   });
 }
 
@@ -77,6 +77,17 @@ export async function runMarket(market: MarketModel, ms: number, stepMs = 250): 
     await new Promise((r) => setImmediate(r));
   }
   await new Promise((r) => setTimeout(r, 20));
+}
+
+type Listener = (...args: unknown[]) => void;
+interface Untyped {
+  on(event: string, l: Listener): void;
+  off(event: string, l: Listener): void;
+}
+
+/** IBApi's overloads want a literal event name; the helpers below take any. */
+export function onAny(ib: IBApi, event: EventName, l: Listener): void {
+  (ib as unknown as Untyped).on(event, l);
 }
 
 export const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

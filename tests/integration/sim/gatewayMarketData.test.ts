@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventName, SecType, type Contract } from '@stoqey/ib';
-import { connectClient, runMarket, startHarness, waitFor, type ConnectedClient, type Harness } from './gatewayHarness';
+import { connectClient, runMarket, startHarness, type ConnectedClient, type Harness } from './gatewayHarness';
 
 const SPY: Contract = { symbol: 'SPY', secType: SecType.STK, exchange: 'SMART', currency: 'USD' };
 
@@ -28,7 +28,7 @@ describe('simulated gateway market data with the real @stoqey/ib client', () => 
     const sizes = new Map<number, number>();
     const strings = new Map<number, string>();
     c.ib.on(EventName.tickPrice, (_id: number, type: number, price: number) => prices.set(type, price));
-    c.ib.on(EventName.tickSize, (_id: number, type: number, size: number) => sizes.set(type, size));
+    c.ib.on(EventName.tickSize, (_id: number, type?: number, size?: number) => sizes.set(type ?? -1, size ?? 0));
     c.ib.on(EventName.tickString, (_id: number, type: number, v: string) => strings.set(type, v));
     c.ib.reqMktData(101, SPY, '233', false, false);
     await runMarket(h.market, 3000);

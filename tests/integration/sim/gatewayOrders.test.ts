@@ -22,7 +22,7 @@ describe('orders on the simulated gateway', () => {
     const execs: Execution[] = [];
     const commissions: number[] = [];
     c.ib.on(EventName.execDetails, (_r: number, _c: Contract, e: Execution) => execs.push(e));
-    c.ib.on(EventName.commissionReport, (r: { commission: number }) => commissions.push(r.commission));
+    c.ib.on(EventName.commissionReport, (r) => commissions.push(r.commission ?? NaN));
     const filled = statusOf(c, c.nextValidId);
     c.ib.placeOrder(c.nextValidId, AAPL, { action: OrderAction.BUY, orderType: OrderType.MKT, totalQuantity: 2500, transmit: true });
     const [, , filledQty, remaining, avg] = (await filled) as [number, string, number, number, number];

@@ -67,7 +67,7 @@ export class OrderIdStore {
         this.ids.set(Number(k), { used: Number(v.used) || 0, issued: Number(v.issued) || 0 });
       }
     } catch (e) {
-      throw new Error(`order-id state file ${this.file} is not valid JSON: ${(e as Error).message}`);
+      throw new Error(`order-id state file ${this.file} is not valid JSON: ${(e as Error).message}`, { cause: e });
     }
   }
 

@@ -1,0 +1,57 @@
+/**
+ * `npm run sim -- --port 7497 [--av-port 8601] [--seed 42] [--speed 1] [--state-dir DIR]`: the simulated market alone,
+ * so any TWS API client can practise against it. Faults can be switched from stdin, e.g. `set stall true`,
+ * `set maxTickerLines 5`, `depthReset`, `farmFlap`, `dropMidMessage`, `faults` (prints the switches).
+ */
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { runFaultCommand } from './gateway/faultCommands';
+import { startSimulatedMarket } from './simulatedMarket';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '7497' },
+    'av-port': { type: 'string', default: '8601' },
+    seed: { type: 'string', default: '42' },
+    speed: { type: 'string', default: '1' },
+    'state-dir': { type: 'string', default: path.join(os.homedir(), '.alphatrader', 'sim') },
+  },
+});
+
+function numberArg(name: string, raw: string | undefined): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) {
+    console.error(`--${name} must be a non-negative number, got "${raw}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const sim = await startSimulatedMarket({
+  seed: numberArg('seed', values.seed),
+  speed: numberArg('speed', values.speed) || 1,
+  gatewayPort: numberArg('port', values.port),
+  alphaVantagePort: numberArg('av-port', values['av-port']),
+  stateDir: values['state-dir']!,
+});
+console.log(`TWS API gateway listening on 127.0.0.1:${sim.gatewayPort} (server versions 100..193, account DU1234567)`);
+if (sim.alphaVantagePort !== undefined) console.log(`Alpha Vantage-compatible endpoint on http://127.0.0.1:${sim.alphaVantagePort}/query`);
+else console.log('Alpha Vantage-compatible endpoint: not available in this build');
+console.log('Type "help" for fault switches.');
+
+const rl = readline.createInterface({ input: process.stdin, terminal: false });
+rl.on('line', (line) => console.log(runFaultCommand(sim.gateway.faults, line)));
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping the simulated market`);
+  rl.close();
+  await sim.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
