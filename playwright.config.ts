@@ -8,7 +8,7 @@ export default defineConfig({
   timeout: 45_000,
   expect: { timeout: 8_000 },
   fullyParallel: true,
-  workers: 3,
+  workers: 2, // each test runs its own engine and redis-server; more workers only contend for CPU
   reporter: [['list']],
   use: {
     browserName: 'chromium',

@@ -11,5 +11,6 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
+    chunkSizeWarningLimit: 1024, // loaded from local disk or loopback, not over a network
   },
 });

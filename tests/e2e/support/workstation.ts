@@ -61,6 +61,7 @@ async function createWorkstation(): Promise<Workstation & { dispose(): Promise<v
 }
 
 export const test = base.extend<{ workstation: Workstation }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
   workstation: async ({}, use) => {
     const workstation = await createWorkstation();
     try {

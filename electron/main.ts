@@ -1,0 +1,82 @@
+/**
+ * The desktop shell: runs the engine in-process, opens the cockpit window, and binds the contract to IPC.
+ * Everything else (security settings, the IPC bridge) lives in its own file beside this one.
+ */
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError } from '../core/config/configError';
+import { parseFlags, resolveSettings } from '../core/config/settings';
+import { startEngine, type Engine } from '../core/host/engine';
+import { RedisServerMissingError } from '../core/store/managedRedis';
+import { appArguments } from './appArguments';
+import { hardenSession, hardenWebContents } from './hardening';
+import { bindContractToIpc } from './ipcContractBridge';
+import { createMainWindow } from './mainWindow';
+import { isTrustedSender } from './trustedSender';
+
+const projectRoot = process.env.ALPHATRADER_ROOT ?? app.getAppPath();
+// Bundled layout: dist/electron/main.cjs beside dist/electron/preload.cjs, the cockpit in dist/renderer.
+const rendererIndex = path.join(__dirname, '../renderer/index.html');
+const preloadFile = path.join(__dirname, 'preload.cjs');
+const appFileUrl = pathToFileURL(rendererIndex);
+
+let mainWindow: BrowserWindow | null = null;
+let unbindIpc: () => void = () => undefined;
+let quitState: 'running' | 'stopping' | 'stopped' = 'running';
+
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+function exitWithError(error: unknown): void {
+  const code = error instanceof ConfigError ? 2 : error instanceof RedisServerMissingError ? 3 : 1;
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${message}\n`);
+  dialog.showErrorBox('AlphaTrader could not start', message);
+  app.exit(code);
+}
+
+/** Starts the engine, binds IPC and opens the window; resolves to null when start-up failed (the app exits). */
+async function start(): Promise<Engine | null> {
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  const { flags, ignored } = appArguments(process.argv, app.isPackaged);
+  if (ignored.length > 0) process.stderr.write(`AlphaTrader: ignoring arguments that are not its own: ${ignored.join(' ')}\n`);
+  let engine: Engine;
+  try {
+    const settings = resolveSettings(parseFlags(flags), projectRoot);
+    engine = await startEngine(settings, { projectRoot, version: app.getVersion(), webBridge: false });
+  } catch (error) {
+    exitWithError(error);
+    return null;
+  }
+  if (quitState !== 'running') return engine; // quit was asked during start-up: before-quit stops it
+  unbindIpc = bindContractToIpc(engine, (event) => isTrustedSender(event, mainWindow, appFileUrl));
+  mainWindow = createMainWindow(rendererIndex, preloadFile);
+  mainWindow.on('closed', () => (mainWindow = null));
+  return engine;
+}
+
+const engineReady = start().catch((error: unknown) => {
+  exitWithError(error);
+  return null;
+});
+
+// Quitting waits for the engine to stop (modules in reverse order, redis-server shut down cleanly).
+app.on('before-quit', (event) => {
+  if (quitState === 'stopped') return;
+  event.preventDefault();
+  if (quitState === 'stopping') return;
+  quitState = 'stopping';
+  unbindIpc();
+  engineReady
+    .then((engine) => engine?.stop())
+    .catch((error: unknown) => process.stderr.write(`AlphaTrader: engine stop failed: ${String(error)}\n`))
+    .finally(() => {
+      quitState = 'stopped';
+      app.quit();
+    });
+});
+app.on('window-all-closed', () => app.quit());
+process.once('SIGINT', () => app.quit());
+process.once('SIGTERM', () => app.quit());

@@ -1,0 +1,42 @@
+import type { WebSocketRoute } from '@playwright/test';
+import { expect, test } from './support/workstation';
+
+test('losing the engine shows "reconnecting" and a stale Health panel at once', async ({ page, workstation }) => {
+  await workstation.open(page);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  await expect(page.getByTestId('health-stale')).toHaveCount(0);
+
+  await workstation.stop();
+
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'reconnecting', { timeout: 1_000 });
+  await expect(page.getByTestId('health-stale')).toHaveText(/engine connection lost/, { timeout: 1_000 });
+  await page.getByRole('button', { name: /^HALT/ }).click();
+  await expect(page.getByTestId('kill-switch-error')).toHaveText('not connected to the engine');
+});
+
+test('a dropped connection recovers by itself: live Health and working commands without a reload', async ({ page, workstation }) => {
+  // A network partition between page and engine: open sockets are cut, new ones wait until the gate opens.
+  let openGate: () => void = () => undefined;
+  let gate = Promise.resolve();
+  const sockets: WebSocketRoute[] = [];
+  await page.routeWebSocket(/\/ws\?token=/, async (socket) => {
+    await gate;
+    socket.connectToServer();
+    sockets.push(socket);
+  });
+  await workstation.open(page);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  await expect(page.getByTestId('module-state-redis')).toHaveText(/running/);
+
+  gate = new Promise((resolve) => (openGate = resolve));
+  await Promise.all(sockets.splice(0).map((socket) => socket.close({ code: 1006 })));
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'reconnecting', { timeout: 1_000 });
+  await expect(page.getByTestId('health-stale')).toBeVisible({ timeout: 1_000 });
+
+  openGate();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 10_000 });
+  await expect(page.getByTestId('health-stale')).toHaveCount(0);
+  await page.getByRole('button', { name: /^HALT/ }).click();
+  await expect(page.getByTestId('trading-state')).toHaveText(/HALTED/);
+  expect(await workstation.redis().hget('system:halt', 'state')).toBe('HALTED');
+});
