@@ -29,7 +29,7 @@ const MEAN_SQUARED_MOVE = (INFORMED_MOVE_MAX ** 3 - INFORMED_MOVE_MIN ** 3) / (3
 export const DIFFUSION_VARIANCE_SHARE = 1 / (1 + MEAN_SQUARED_MOVE / INFORMED_EVERY_MINUTES);
 
 /** Mean market time between episodes of each kind, per symbol. */
-const EVERY = { informed: INFORMED_EVERY_MINUTES * MINUTE, sweep: 5 * MINUTE, unusualVolume: 30 * MINUTE, unusualOptions: 20 * MINUTE, halt: 40 * 60 * MINUTE };
+const EVERY = { informed: INFORMED_EVERY_MINUTES * MINUTE, sweep: 5 * MINUTE, unusualVolume: 30 * MINUTE, unusualOptions: 20 * MINUTE, halt: 12 * 60 * MINUTE };
 
 /**
  * The stepping half of the model: every 10 ms of market time the books re-quote and trades print; every
@@ -92,7 +92,10 @@ export class MarketEngine {
     const activity = this.regime.activity;
     for (const book of this.books) {
       if (book.haltedUntil > 0) {
-        if (this.now < book.haltedUntil) continue;
+        if (this.now < book.haltedUntil) {
+          this.flush(book);
+          continue;
+        }
         book.haltedUntil = 0;
         book.markQuoteChanged();
       }
