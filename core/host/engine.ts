@@ -3,6 +3,7 @@ import type { Settings } from '../config/settings';
 import { TradingStateService } from '../risk/tradingState';
 import { keys } from '../store/keys';
 import { RedisModule } from '../store/redisModule';
+import { SimulatedMarketModule } from '../sim/simulatedMarketModule';
 import { BadInputCounter } from './badInputCounter';
 import { commandHandlers, streamHandlers } from './handlers';
 import { ContractServer } from './contractServer';
@@ -24,6 +25,8 @@ export interface EngineOptions {
 export interface Engine {
   readonly contract: ContractServer;
   readonly redis: RedisModule;
+  /** The embedded simulated market (sim mode only). */
+  readonly sim: SimulatedMarketModule | null;
   readonly webBridge: WebBridge | null;
   readonly tradingState: TradingStateService;
   readonly badInput: BadInputCounter;
@@ -80,6 +83,8 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
     redis,
     serviceModule('tradingState', ['redis'], () => tradingState.load(), () => tradingState.stop()),
   ];
+  const sim = settings.source === 'sim' ? simulatedMarketModule(settings) : null;
+  if (sim) modules.push(sim);
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 
   await supervisor.start(modules);
@@ -95,6 +100,7 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
   return {
     contract,
     redis,
+    sim,
     webBridge,
     tradingState,
     badInput,
@@ -107,6 +113,12 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
       await supervisor.stop();
     },
   };
+}
+
+function simulatedMarketModule(settings: Settings): SimulatedMarketModule {
+  const { seed, speed, gatewayPort, alphaVantagePort } = settings.config.sim;
+  const symbols = settings.config.symbols.map((s) => s.symbol);
+  return new SimulatedMarketModule({ seed, speed, gatewayPort, alphaVantagePort, dataDir: settings.dataDir, symbols });
 }
 
 async function writeHeartbeats(redis: RedisModule, modules: Record<string, ModuleHealth>, report: Health): Promise<void> {

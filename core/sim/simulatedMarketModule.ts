@@ -1,0 +1,51 @@
+import path from 'node:path';
+import type { EngineModule } from '../host/supervisor';
+import { startSimulatedMarket, type SimulatedMarket } from './simulatedMarket';
+
+export interface SimulatedMarketModuleOptions {
+  seed: number;
+  speed: number;
+  gatewayPort: number;
+  alphaVantagePort: number;
+  dataDir: string;
+  symbols: string[];
+}
+
+/** The embedded market in sim mode: the TWS-protocol gateway (and Alpha Vantage endpoint) the ingestion talks to. */
+export class SimulatedMarketModule implements EngineModule {
+  readonly name = 'sim';
+  private running: SimulatedMarket | null = null;
+
+  constructor(private readonly options: SimulatedMarketModuleOptions) {}
+
+  get market(): SimulatedMarket | null {
+    return this.running;
+  }
+
+  async start(): Promise<void> {
+    const { seed, speed, gatewayPort, alphaVantagePort, dataDir, symbols } = this.options;
+    // Restarts reuse the bound ports so the ingestion reconnects to the same address.
+    this.running = await startSimulatedMarket({
+      seed,
+      speed,
+      gatewayPort: this.running?.gatewayPort ?? gatewayPort,
+      alphaVantagePort: this.running?.alphaVantagePort ?? alphaVantagePort,
+      stateDir: path.join(dataDir, 'sim'),
+      symbols,
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.running?.stop();
+  }
+
+  detail() {
+    const stats = this.running?.gateway.stats();
+    return {
+      gatewayPort: this.running?.gatewayPort ?? null,
+      alphaVantagePort: this.running?.alphaVantagePort ?? null,
+      clients: stats?.sessions ?? 0,
+      framesSent: stats?.framesSent ?? 0,
+    };
+  }
+}
