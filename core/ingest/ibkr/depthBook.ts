@@ -1,0 +1,94 @@
+import type { BookLevel, BookSides } from '../../market/book';
+import { priceProblem, sizeProblem } from './marketValues';
+
+/** IB's depth operations and sides (MARKET_DEPTH / MARKET_DEPTH_L2). */
+export const DEPTH_OPERATION = { insert: 0, update: 1, delete: 2 } as const;
+export const DEPTH_SIDE = { ask: 0, bid: 1 } as const;
+
+export interface DepthUpdate {
+  position: number;
+  operation: number;
+  side: number;
+  price: number;
+  size: number;
+  exchange: string;
+  marketMaker: string;
+}
+
+/**
+ * One symbol's consolidated depth, maintained from insert/update/delete by position. Every update is
+ * bounds-checked: a position the book does not have is refused with the reason (the caller counts it and
+ * re-requests the book), never applied and never thrown. Rows are immutable, so a copy of a side stays as it was.
+ */
+export class DepthBook {
+  readonly bids: BookLevel[] = [];
+  readonly asks: BookLevel[] = [];
+  updatedAt = 0;
+
+  constructor(private readonly maxRows: number) {}
+
+  /** Applies one update; returns the problem when it cannot be applied. */
+  apply(u: DepthUpdate, now: number): string | null {
+    const rows = u.side === DEPTH_SIDE.bid ? this.bids : u.side === DEPTH_SIDE.ask ? this.asks : undefined;
+    if (!rows) return `depth side ${u.side} is neither 0 (ask) nor 1 (bid)`;
+    if (!Number.isInteger(u.position) || u.position < 0) return `depth position ${u.position} is not a row index`;
+    const problem = this.applyTo(rows, u);
+    if (problem === null) this.updatedAt = now;
+    return problem;
+  }
+
+  clear(now: number): void {
+    this.bids.length = 0;
+    this.asks.length = 0;
+    this.updatedAt = now;
+  }
+
+  get size(): number {
+    return this.bids.length + this.asks.length;
+  }
+
+  /** Copies of both sides (shallow: rows are never mutated). */
+  snapshot(): BookSides {
+    return { bids: this.bids.slice(), asks: this.asks.slice() };
+  }
+
+  private applyTo(rows: BookLevel[], u: DepthUpdate): string | null {
+    switch (u.operation) {
+      case DEPTH_OPERATION.insert: {
+        if (u.position > rows.length) return `depth insert at position ${u.position} but the side has ${rows.length} rows`;
+        const level = levelFrom(u);
+        if (typeof level === 'string') return level;
+        rows.splice(u.position, 0, level);
+        if (rows.length > this.maxRows) rows.length = this.maxRows;
+        return null;
+      }
+      case DEPTH_OPERATION.update: {
+        if (u.position >= rows.length) return `depth update at position ${u.position} but the side has ${rows.length} rows`;
+        const level = levelFrom(u);
+        if (typeof level === 'string') return level;
+        rows[u.position] = level;
+        return null;
+      }
+      case DEPTH_OPERATION.delete:
+        if (u.position >= rows.length) return `depth delete at position ${u.position} but the side has ${rows.length} rows`;
+        rows.splice(u.position, 1);
+        return null;
+      default:
+        return `depth operation ${u.operation} is not insert (0), update (1) or delete (2)`;
+    }
+  }
+}
+
+function levelFrom(u: DepthUpdate): BookLevel | string {
+  const problem = priceProblem(u.price) ?? sizeProblem(u.size);
+  if (problem) return `depth row: ${problem}`;
+  return { price: u.price, size: u.size, exchange: u.exchange, marketMaker: u.marketMaker };
+}
+
+/** Best bid above best ask, or equal to it. */
+export function crossedOrLocked(sides: { bids: readonly BookLevel[]; asks: readonly BookLevel[] }): { crossed: boolean; locked: boolean } {
+  const bid = sides.bids[0]?.price;
+  const ask = sides.asks[0]?.price;
+  if (bid === undefined || ask === undefined) return { crossed: false, locked: false };
+  return { crossed: bid > ask, locked: bid === ask };
+}

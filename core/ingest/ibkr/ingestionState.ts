@@ -1,0 +1,39 @@
+import type { IbErrorRecord } from './ibErrorLog';
+import type { ConnectionPhase } from './ibConnection';
+import type { UpdateCounts } from './ingestMetrics';
+
+/** The ingestion as the Health panel shows it (one coalesced stream value). */
+export interface IngestionState {
+  connected: boolean;
+  phase: ConnectionPhase;
+  endpoint: string;
+  clientId: number;
+  /** Why the last session ended, or the last connect attempt failed. */
+  lastDisconnectReason: string | null;
+  /** 1100 until 1101/1102, or a market-data farm down. */
+  dataInterrupted: string | null;
+  lastMessageAt: number | null;
+  lastMessageAgeMs: number | null;
+  subscriptions: Array<{ id: string; reqId: number; refused: string | null }>;
+  staleSymbols: string[];
+  errors: IbErrorRecord[];
+  metrics: {
+    messagesPerSecond: number;
+    messagesTotal: number;
+    updates: UpdateCounts;
+    reconnects: number;
+    clientIdRetries: number;
+    decodeErrors: number;
+    badInput: number;
+    depthResets: number;
+    depthRebuilds: number;
+    sweeps: number;
+    unusualVolumeEpisodes: number;
+    crossedOrLockedBooks: number;
+    queueDepth: number;
+    requestsSent: number;
+    resubscribes: number;
+  };
+  redis: { degraded: boolean; roundTrips: number; buffered: number; dropped: number; failures: number };
+  asOf: number;
+}

@@ -1,0 +1,207 @@
+import type { ChainableCommander, Redis } from 'ioredis';
+
+/** A key holding the latest value of something: its value is produced when the batch is written, not per tick. */
+export interface LatestWrite {
+  readonly key: string;
+  readonly ttl: number | null;
+  readonly kind: 'string' | 'hash';
+  /** The value now; null skips the write. */
+  produce(): string | Record<string, string> | null;
+  /** A key written at most this often (books): later changes wait for the next slot. */
+  readonly minIntervalMs?: number;
+  lastWrittenAt: number;
+}
+
+interface PendingList {
+  ttl: number | null;
+  limit: number;
+  items: unknown[];
+}
+
+export interface WriterStats {
+  roundTrips: number;
+  commands: number;
+  failures: number;
+  commandErrors: number;
+  droppedItems: number;
+  bufferedItems: number;
+  degraded: boolean;
+}
+
+const RETRY_MS = 250;
+
+/**
+ * Writes to Redis in one pipeline per turn of the event loop, one pipeline in flight at a time, so a fast feed
+ * costs a few round trips per thousand messages. While Redis is unreachable everything waits in bounded
+ * buffers: latest values are re-produced on the next write (one entry per key), lists keep at most their
+ * Redis limit (older items would have been trimmed away by LTRIM anyway, and are counted as dropped).
+ */
+export class RedisBatchWriter {
+  private readonly latest = new Set<LatestWrite>();
+  private readonly lists = new Map<string, PendingList>();
+  private scheduled = false;
+  private inFlight: Promise<void> | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private deferTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  readonly stats: WriterStats = { roundTrips: 0, commands: 0, failures: 0, commandErrors: 0, droppedItems: 0, bufferedItems: 0, degraded: false };
+  /** Called after each successful batch with the batch's start time (benchmarks, latency figures). */
+  onWritten: ((startedAt: number) => void) | undefined;
+  private readonly flushBound = () => void this.flush();
+
+  constructor(private readonly redis: Redis) {}
+
+  markLatest(entry: LatestWrite): void {
+    this.latest.add(entry);
+    this.schedule();
+  }
+
+  /** Appends to a Redis list kept newest-first and trimmed to `limit`. */
+  push(key: string, ttl: number | null, limit: number, item: unknown): void {
+    let list = this.lists.get(key);
+    if (!list) this.lists.set(key, (list = { ttl, limit, items: [] }));
+    list.items.push(item);
+    if (list.items.length > 2 * limit) this.trim(list);
+    this.schedule();
+  }
+
+  /** Writes whatever is pending now (used on stop); resolves when that batch is done. */
+  async drain(): Promise<void> {
+    await this.inFlight;
+    await this.flush(true);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.deferTimer);
+  }
+
+  get buffered(): number {
+    let n = this.latest.size;
+    for (const list of this.lists.values()) n += list.items.length;
+    return n;
+  }
+
+  /** Pending work that may be written now (throttled keys wait for their own timer). */
+  private hasDueWork(now: number): boolean {
+    for (const list of this.lists.values()) if (list.items.length > 0) return true;
+    for (const entry of this.latest) if (!entry.minIntervalMs || now - entry.lastWrittenAt >= entry.minIntervalMs) return true;
+    return this.latest.size > 0 && this.stats.degraded;
+  }
+
+  private trim(list: PendingList): void {
+    const excess = list.items.length - list.limit;
+    if (excess <= 0) return;
+    list.items.splice(0, excess);
+    this.stats.droppedItems += excess;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight || this.stopped) return;
+    this.scheduled = true;
+    setImmediate(this.flushBound);
+  }
+
+  private retryLater(): void {
+    if (this.retryTimer || this.stopped) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.schedule();
+    }, RETRY_MS);
+    this.retryTimer.unref();
+  }
+
+  private async flush(final = false): Promise<void> {
+    this.scheduled = false;
+    if (this.inFlight) return;
+    if (this.redis.status !== 'ready') {
+      this.stats.degraded = true;
+      this.stats.bufferedItems = this.buffered;
+      if (!final) this.retryLater();
+      return;
+    }
+    const startedAt = Date.now();
+    const pipeline = this.redis.pipeline();
+    const latest = this.collectLatest(pipeline, startedAt, final);
+    const lists = this.collectLists(pipeline);
+    if (latest.length === 0 && lists.length === 0) return;
+    this.stats.roundTrips++;
+    this.stats.commands += pipeline.length;
+    this.inFlight = this.execute(pipeline, latest, lists, startedAt);
+    await this.inFlight;
+  }
+
+  private collectLatest(pipeline: ChainableCommander, now: number, final: boolean): LatestWrite[] {
+    const taken: LatestWrite[] = [];
+    let deferred = false;
+    for (const entry of this.latest) {
+      if (!final && entry.minIntervalMs && now - entry.lastWrittenAt < entry.minIntervalMs) {
+        deferred = true;
+        continue;
+      }
+      this.latest.delete(entry);
+      const value = entry.produce();
+      if (value === null) continue;
+      if (entry.kind === 'string') {
+        if (entry.ttl === null) pipeline.set(entry.key, value as string);
+        else pipeline.set(entry.key, value as string, 'EX', entry.ttl);
+      } else {
+        pipeline.hset(entry.key, value as Record<string, string>);
+        if (entry.ttl !== null) pipeline.expire(entry.key, entry.ttl);
+      }
+      entry.lastWrittenAt = now;
+      taken.push(entry);
+    }
+    if (deferred) this.deferFlush();
+    return taken;
+  }
+
+  private collectLists(pipeline: ChainableCommander): Array<[PendingList, unknown[]]> {
+    const taken: Array<[PendingList, unknown[]]> = [];
+    for (const [key, list] of this.lists) {
+      if (list.items.length === 0) continue;
+      this.trim(list);
+      const items = list.items;
+      list.items = [];
+      pipeline.lpush(key, ...items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))));
+      pipeline.ltrim(key, 0, list.limit - 1);
+      if (list.ttl !== null) pipeline.expire(key, list.ttl);
+      taken.push([list, items]);
+    }
+    return taken;
+  }
+
+  private deferFlush(): void {
+    if (this.deferTimer || this.stopped) return;
+    this.deferTimer = setTimeout(() => {
+      this.deferTimer = undefined;
+      this.schedule();
+    }, 2);
+    this.deferTimer.unref();
+  }
+
+  private async execute(pipeline: ChainableCommander, latest: LatestWrite[], lists: Array<[PendingList, unknown[]]>, startedAt: number): Promise<void> {
+    try {
+      const results = await pipeline.exec();
+      for (const [error] of results ?? []) if (error) this.stats.commandErrors++;
+      this.stats.degraded = false;
+      this.onWritten?.(startedAt);
+    } catch {
+      this.stats.failures++;
+      this.stats.degraded = true;
+      for (const entry of latest) this.latest.add(entry);
+      for (const [list, items] of lists) {
+        list.items = items.concat(list.items);
+        this.trim(list);
+      }
+    } finally {
+      this.inFlight = undefined;
+      this.stats.bufferedItems = this.buffered;
+      if (this.hasDueWork(Date.now())) {
+        if (this.stats.degraded) this.retryLater();
+        else this.schedule();
+      }
+    }
+  }
+}

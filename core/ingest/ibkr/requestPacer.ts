@@ -1,0 +1,49 @@
+/**
+ * Queues outgoing IB requests and releases them at a steady rate below TWS's 50 messages per second
+ * (error 100, after which TWS may disconnect). One pacer per connection: clear() drops what a dead session
+ * never sent, since a new session resubscribes everything itself.
+ */
+export class RequestPacer {
+  private readonly queue: Array<() => void> = [];
+  private timer: NodeJS.Timeout | undefined;
+  private lastSentAt = -Infinity;
+  sent = 0;
+
+  constructor(private readonly perSecond = 40) {}
+
+  get depth(): number {
+    return this.queue.length;
+  }
+
+  enqueue(send: () => void): void {
+    this.queue.push(send);
+    this.pump();
+  }
+
+  clear(): void {
+    this.queue.length = 0;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private get intervalMs(): number {
+    return 1000 / this.perSecond;
+  }
+
+  private pump(): void {
+    if (this.timer || this.queue.length === 0) return;
+    const wait = Math.max(0, this.lastSentAt + this.intervalMs - performance.now());
+    this.timer = setTimeout(() => this.release(), wait);
+    this.timer.unref();
+  }
+
+  private release(): void {
+    this.timer = undefined;
+    const send = this.queue.shift();
+    if (!send) return;
+    this.lastSentAt = performance.now();
+    this.sent++;
+    send();
+    this.pump();
+  }
+}

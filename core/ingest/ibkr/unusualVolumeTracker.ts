@@ -1,0 +1,39 @@
+import { DEFAULT_UNUSUAL_VOLUME_OPTIONS, unusualVolume, type UnusualVolumeOptions, type UnusualVolumeReading } from '../../analytics/unusualVolume';
+import { Ring } from './ring';
+
+/** The reading stored in market:{symbol}:unusual_volume (always written, so the baseline is visible too). */
+export interface UnusualVolumeEvent extends UnusualVolumeReading {
+  symbol: string;
+  /** Start of the newest bar in the reading, epoch ms. */
+  barTime: number;
+  /** When the current unusual episode began (null while volume is usual). */
+  episodeStartedAt: number | null;
+}
+
+/** Keeps a symbol's bar volumes and reads them against their own baseline on every bar. */
+export class UnusualVolumeTracker {
+  private readonly volumes: Ring<number>;
+  private episodeStartedAt: number | null = null;
+  episodes = 0;
+
+  constructor(
+    private readonly symbol: string,
+    private readonly options: UnusualVolumeOptions = DEFAULT_UNUSUAL_VOLUME_OPTIONS,
+  ) {
+    this.volumes = new Ring(options.recentBars + options.baselineBars);
+  }
+
+  /** Returns the reading after this bar, or null while the baseline is still forming. */
+  onBar(volume: number, barTime: number): UnusualVolumeEvent | null {
+    this.volumes.push(volume);
+    const reading = unusualVolume(this.volumes.newest(), this.options);
+    if (!reading) return null;
+    if (reading.unusual && this.episodeStartedAt === null) {
+      this.episodeStartedAt = barTime;
+      this.episodes++;
+    } else if (!reading.unusual) {
+      this.episodeStartedAt = null;
+    }
+    return { ...reading, symbol: this.symbol, barTime, episodeStartedAt: this.episodeStartedAt };
+  }
+}
