@@ -70,7 +70,7 @@ async function rawClient(port: number, symbols: string[], depthSymbols: string[]
   let frames = 0;
   let carry = Buffer.alloc(0);
   sock.on('data', (chunk: Buffer) => {
-    let buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
     let at = 0;
     while (buf.length - at >= 4) {
       const len = buf.readUInt32BE(at);
@@ -79,7 +79,6 @@ async function rawClient(port: number, symbols: string[], depthSymbols: string[]
       frames++;
     }
     carry = at === buf.length ? Buffer.alloc(0) : Buffer.from(buf.subarray(at));
-    buf = carry;
   });
   const hello = Buffer.from('v100..193');
   const len = Buffer.alloc(4);
