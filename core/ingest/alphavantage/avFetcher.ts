@@ -1,0 +1,76 @@
+import pRetry from 'p-retry';
+import { readAnswer, type AvAnswer } from './avAnswer';
+import type { CallClass } from './avData';
+import { AvError } from './avError';
+import type { AvHttpClient } from './avHttpClient';
+import type { AvRequest } from './avRequests';
+import type { CallLimiter } from './callLimiter';
+
+export interface RetryPolicy {
+  /** Retries after an HTTP error or timeout (exponential backoff with jitter). */
+  retries: number;
+  minDelayMs: number;
+  maxDelayMs: number;
+  /** Times a throttled call is put back in the limiter's queue before the refresh gives up until its next turn. */
+  maxRequeues: number;
+}
+
+export interface FetchFailureListener {
+  /** Every failed attempt, including those retried. */
+  (error: AvError, request: AvRequest): void;
+}
+
+/**
+ * Fetches one call through the limiter. Every attempt, retries included, is a separate limiter job, so retries
+ * spend budget like any call. HTTP errors and timeouts back off exponentially with jitter; throttling answers
+ * slow the limiter and requeue the call without waiting here (the paused limiter does the waiting).
+ */
+export class AvFetcher {
+  constructor(
+    private readonly http: AvHttpClient,
+    private readonly limiter: CallLimiter,
+    private readonly policy: RetryPolicy,
+    private readonly onFailure: FetchFailureListener,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  async fetch(request: AvRequest, callClass: CallClass, prioritySymbol: boolean): Promise<AvAnswer> {
+    let requeues = 0;
+    const attempt = async () => {
+      const body = await this.limiter.schedule(callClass, prioritySymbol, () => this.http.get(request));
+      return readAnswer(body, request.label);
+    };
+    try {
+      return await pRetry(attempt, {
+        retries: this.policy.retries,
+        factor: 2,
+        minTimeout: this.policy.minDelayMs,
+        maxTimeout: this.policy.maxDelayMs,
+        randomize: true,
+        signal: this.signal,
+        unref: true,
+        onFailedAttempt: ({ error }) => {
+          const failure = asAvError(error, request);
+          this.onFailure(failure, request);
+          if (failure.kind === 'throttled') {
+            requeues++;
+            this.limiter.throttled();
+          }
+        },
+        shouldConsumeRetry: ({ error }) => asAvError(error, request).kind !== 'throttled',
+        shouldRetry: ({ error }) => {
+          const failure = asAvError(error, request);
+          return !this.signal.aborted && failure.retryable && (failure.kind !== 'throttled' || requeues <= this.policy.maxRequeues);
+        },
+      });
+    } catch (error) {
+      throw asAvError(error, request);
+    }
+  }
+}
+
+function asAvError(error: unknown, request: AvRequest): AvError {
+  if (error instanceof AvError) return error;
+  // Bottleneck rejects queued jobs when the limiter stops; anything else here is a bug worth seeing by name.
+  return new AvError('http', `${request.label}: ${error instanceof Error ? error.message : String(error)}`, false);
+}
