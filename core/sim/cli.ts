@@ -37,8 +37,7 @@ const sim = await startSimulatedMarket({
   stateDir: values['state-dir']!,
 });
 console.log(`TWS API gateway listening on 127.0.0.1:${sim.gatewayPort} (server versions 100..193, account DU1234567)`);
-if (sim.alphaVantagePort !== undefined) console.log(`Alpha Vantage-compatible endpoint on http://127.0.0.1:${sim.alphaVantagePort}/query`);
-else console.log('Alpha Vantage-compatible endpoint: not available in this build');
+console.log(`Alpha Vantage-compatible endpoint on ${sim.alphaVantage.url}/query`);
 console.log('Type "help" for fault switches.');
 
 const rl = readline.createInterface({ input: process.stdin, terminal: false });

@@ -1,6 +1,7 @@
 import { startGateway, type SimulatedGateway } from './gateway/gateway';
 import type { FaultSwitches } from './gateway/faults';
 import { createMarketModel, type MarketModel } from './market/marketModel';
+import { startAlphaVantageEndpoint, type AlphaVantageEndpoint, type AlphaVantageEndpointOptions } from './alphavantage';
 
 export interface SimulatedMarketOptions {
   seed: number;
@@ -8,12 +9,12 @@ export interface SimulatedMarketOptions {
   speed: number;
   /** TWS-protocol gateway port on 127.0.0.1; 0 picks any free port. */
   gatewayPort: number;
-  /** Alpha Vantage-compatible endpoint port; 0 picks any free port. Not served yet (see below). */
+  /** Alpha Vantage-compatible endpoint port on 127.0.0.1; 0 picks any free port. */
   alphaVantagePort: number;
   /** Where persistent simulator state lives (the order-id high-water marks). */
   stateDir: string;
-  /** Options for the Alpha Vantage-compatible endpoint, passed through once it exists. */
-  alphaVantage?: Record<string, unknown>;
+  /** Options for the Alpha Vantage-compatible endpoint (key, calls per minute, throttle style...). */
+  alphaVantage?: Omit<AlphaVantageEndpointOptions, 'feed' | 'port'>;
   /** Initial gateway limits and faults; switchable later through gateway.faults. */
   faults?: Partial<FaultSwitches>;
   symbols?: string[];
@@ -24,31 +25,38 @@ export interface SimulatedMarket {
   market: MarketModel;
   gateway: SimulatedGateway;
   gatewayPort: number;
-  /** Present once the Alpha Vantage-compatible endpoint is wired in. */
-  alphaVantage?: { stop(): Promise<void> };
-  alphaVantagePort?: number;
+  alphaVantage: AlphaVantageEndpoint;
+  alphaVantagePort: number;
   stop(): Promise<void>;
 }
 
 /**
- * The embedded market the engine uses in sim mode: the seeded model running on its own clock and the
- * TWS-protocol gateway serving it. The Alpha Vantage-compatible endpoint (core/sim/alphavantage) is
- * composed here once it lands; until then alphaVantage/alphaVantagePort stay undefined.
+ * The embedded market the engine uses in sim mode: the seeded model running on its own clock, the TWS-protocol
+ * gateway and the Alpha Vantage-compatible endpoint, both priced from that one market.
  */
 export async function startSimulatedMarket(opts: SimulatedMarketOptions): Promise<SimulatedMarket> {
   const market = createMarketModel({ seed: opts.seed, speed: opts.speed, symbols: opts.symbols, startTs: opts.startTs });
   const gateway = await startGateway({ feed: market, port: opts.gatewayPort, stateDir: opts.stateDir, faults: opts.faults });
+  let alphaVantage: AlphaVantageEndpoint;
+  try {
+    alphaVantage = await startAlphaVantageEndpoint({ seed: opts.seed, ...opts.alphaVantage, feed: market, port: opts.alphaVantagePort });
+  } catch (e) {
+    await gateway.stop();
+    throw e;
+  }
   market.start();
   let stopped = false;
   return {
     market,
     gateway,
     gatewayPort: gateway.port,
+    alphaVantage,
+    alphaVantagePort: alphaVantage.port,
     stop: async () => {
       if (stopped) return;
       stopped = true;
       market.stop();
-      await gateway.stop();
+      await Promise.all([gateway.stop(), alphaVantage.close()]);
     },
   };
 }
