@@ -1,0 +1,3 @@
+export { startAlphaVantageEndpoint, type AlphaVantageEndpoint, type AlphaVantageEndpointOptions } from './alphaVantageEndpoint';
+export type { AlphaVantageFaults } from './faults';
+export type { ThrottleStyle } from './avErrors';

@@ -1,0 +1,33 @@
+import { missingFunction, QueryError, unknownFunction } from './avErrors';
+import { atrQuery, bbandsQuery, macdQuery, rsiQuery } from './indicatorQuery';
+import { newsSentiment } from './newsQuery';
+import { historicalOptions, realtimeOptions } from './optionsQuery';
+import type { Query, QueryHandler } from './query';
+import { globalQuote, timeSeriesIntraday } from './quoteQuery';
+
+export const FUNCTIONS: Record<string, QueryHandler> = {
+  REALTIME_OPTIONS: realtimeOptions,
+  HISTORICAL_OPTIONS: historicalOptions,
+  NEWS_SENTIMENT: newsSentiment,
+  RSI: rsiQuery,
+  MACD: macdQuery,
+  BBANDS: bbandsQuery,
+  ATR: atrQuery,
+  GLOBAL_QUOTE: globalQuote,
+  TIME_SERIES_INTRADAY: timeSeriesIntraday,
+};
+
+export const PREMIUM_FUNCTIONS = new Set(['REALTIME_OPTIONS']);
+
+/** Runs the handler for the query's function; a refused query becomes Alpha Vantage's `Error Message` body. */
+export function answer(q: Query): unknown {
+  try {
+    if (!q.fn) throw missingFunction();
+    const handler = FUNCTIONS[q.fn];
+    if (!handler) throw unknownFunction(q.fn);
+    return handler(q);
+  } catch (err) {
+    if (err instanceof QueryError) return { 'Error Message': err.message };
+    throw err;
+  }
+}
