@@ -40,3 +40,31 @@ test('a dropped connection recovers by itself: live Health and working commands 
   await expect(page.getByTestId('trading-state')).toHaveText(/HALTED/);
   expect(await workstation.redis().hget('system:halt', 'state')).toBe('HALTED');
 });
+
+test('a frozen engine marks Health stale after a few seconds even while the socket stays open', async ({ page, workstation }) => {
+  await workstation.open(page);
+  await expect(page.getByTestId('module-state-redis')).toHaveText(/running/);
+  const pid = workstation.engine.child.pid!;
+
+  process.kill(pid, 'SIGSTOP');
+  try {
+    await expect(page.getByTestId('health-stale')).toHaveText(/no update/, { timeout: 6_000 });
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
+  await expect(page.getByTestId('health-stale')).toHaveCount(0);
+});
+
+test('after an engine restart (new session token) the page says to open the new URL instead of retrying forever', async ({ page, workstation }) => {
+  await workstation.open(page);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+
+  await workstation.restart();
+
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'reconnecting');
+  await expect(page.getByTestId('session-expired')).toHaveText(/Open the new address printed by npm start/, { timeout: 15_000 });
+  await workstation.open(page);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  await expect(page.getByTestId('session-expired')).toHaveCount(0);
+});

@@ -5,6 +5,7 @@ import { TradingStateBanner } from '../killSwitch/TradingStateBanner';
 import { useKillSwitchHotkey } from '../killSwitch/useKillSwitchHotkey';
 import { PanelArea } from '../panels/PanelArea';
 import { Header } from './Header';
+import { SessionExpiredNotice } from './SessionExpiredNotice';
 
 export function App({ client }: { client: EngineClient }) {
   useKillSwitchHotkey(client);
@@ -12,6 +13,7 @@ export function App({ client }: { client: EngineClient }) {
     <EngineClientContext.Provider value={client}>
       <div className="app" data-testid="app">
         <Header />
+        <SessionExpiredNotice />
         <TradingStateBanner />
         <PanelArea />
         <ReleaseDialog />

@@ -3,18 +3,19 @@ import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { Redis } from 'ioredis';
 import { parse } from 'yaml';
-import { startEngineProcess, writeTestConfig, type EngineProcess } from '../../support/engineProcess';
+import { writeTestConfig } from '../../support/engineProcess';
 import { tempDir } from '../../support/testRedis';
+import { launchEngine, type LaunchedEngine } from './launchEngine';
 
 /** The real engine (child process, managed redis-server on a free port) in a fresh data dir. */
 export interface Workstation {
-  readonly engine: EngineProcess;
+  readonly engine: LaunchedEngine;
   readonly dataDir: string;
   /** Opens the cockpit at the URL the engine printed. */
   open(page: Page): Promise<void>;
   /** SIGTERM, wait for exit. */
   stop(): Promise<void>;
-  /** Stops (if running) and starts again with the same data dir and config. */
+  /** Stops (if running) and starts again with the same data dir, config and port (the token is new). */
   restart(): Promise<void>;
   /** A client for the engine's Redis (password from the data dir, port from the test config). */
   redis(): Redis;
@@ -25,7 +26,7 @@ async function createWorkstation(): Promise<Workstation & { dispose(): Promise<v
   const configPath = await writeTestConfig();
   const redisPort = (parse(fs.readFileSync(configPath, 'utf8')) as { redis: { port: number } }).redis.port;
   const clients: Redis[] = [];
-  let engine = await startEngineProcess({ dataDir, configPath });
+  let engine = await launchEngine({ dataDir, configPath, port: 0 });
   let running = true;
   const stop = async () => {
     if (!running) return;
@@ -42,7 +43,7 @@ async function createWorkstation(): Promise<Workstation & { dispose(): Promise<v
     stop,
     async restart() {
       await stop();
-      engine = await startEngineProcess({ dataDir, configPath });
+      engine = await launchEngine({ dataDir, configPath, port: engine.port });
       running = true;
     },
     redis() {
