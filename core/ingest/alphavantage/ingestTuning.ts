@@ -24,7 +24,7 @@ export interface AlphaVantageTuning {
 
 export const DEFAULT_TUNING: AlphaVantageTuning = {
   windowMs: 60_000,
-  maxInFlight: 8,
+  maxInFlight: 4,
   maxSlowFactor: 8,
   timeoutMs: 20_000,
   retry: { retries: 3, minDelayMs: 1_000, maxDelayMs: 16_000, maxRequeues: 3 },
