@@ -11,6 +11,11 @@ const stateIcons: Record<ModuleHealth['state'], string> = {
   stopped: '○',
 };
 
+const formatDetail = (detail: ModuleHealth['detail']) =>
+  Object.entries(detail)
+    .map(([key, value]) => `${key} ${value ?? '—'}`)
+    .join(' · ');
+
 /** One row per engine module: state, heartbeat age (ticking), restarts and last error. */
 export function ModuleTable({ modules }: { modules: Record<string, ModuleHealth> }) {
   const now = useNow();
@@ -22,6 +27,7 @@ export function ModuleTable({ modules }: { modules: Record<string, ModuleHealth>
           <th scope="col">State</th>
           <th scope="col" className="right">Heartbeat</th>
           <th scope="col" className="right">Restarts</th>
+          <th scope="col">Detail</th>
           <th scope="col">Error</th>
         </tr>
       </thead>
@@ -36,6 +42,7 @@ export function ModuleTable({ modules }: { modules: Record<string, ModuleHealth>
               {module.lastHeartbeat === null ? '—' : `${formatAge(now - module.lastHeartbeat)} ago`}
             </td>
             <td className={`num right ${module.restarts > 0 ? 'warn' : ''}`}>{module.restarts}</td>
+            <td className="muted detail-cell">{formatDetail(module.detail)}</td>
             <td className="error-cell" title={module.error ?? ''}>
               {module.error ?? ''}
             </td>
