@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import type { ReplayEvent, ReplaySession } from './replayEvents';
+
+const symbolSpec = z.object({
+  symbol: z.string(), conId: z.number().int(), secType: z.literal('STK'), isEtf: z.boolean(), primaryExchange: z.string(),
+  currency: z.literal('USD'), minTick: z.number().positive(), longName: z.string(), level2: z.boolean(),
+});
+const header = z.object({ type: z.literal('header'), format: z.literal('alphatrader-session'), version: z.literal(1), startTs: z.number(), symbols: z.array(symbolSpec) });
+const quote = z.object({
+  symbol: z.string(), bid: z.number(), bidSize: z.number(), ask: z.number(), askSize: z.number(), last: z.number(),
+  lastSize: z.number(), volume: z.number(), halted: z.boolean(), ts: z.number(),
+});
+const trade = z.object({
+  symbol: z.string(), price: z.number(), size: z.number(), exchange: z.string(), aggressor: z.enum(['buy', 'sell']),
+  kind: z.enum(['noise', 'informed', 'sweep', 'block', 'unusual']), totalVolume: z.number(), vwap: z.number(), ts: z.number(),
+});
+const row = z.object({ price: z.number(), size: z.number(), exchange: z.string(), marketMaker: z.string() });
+const depth = z.object({ symbol: z.string(), bids: z.array(row), asks: z.array(row), ts: z.number() });
+const bar = z.object({
+  symbol: z.string(), time: z.number(), open: z.number(), high: z.number(), low: z.number(), close: z.number(),
+  volume: z.number(), wap: z.number(), count: z.number(),
+});
+const episode = z.object({
+  kind: z.enum(['informed', 'sweep', 'block', 'unusual_volume', 'unusual_options', 'regime_switch', 'halt']), symbol: z.string(),
+  startTs: z.number(), endTs: z.number().optional(), detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+});
+const optionQuote = z.object({
+  spec: z.object({
+    conId: z.number(), underlying: z.string(), expiry: z.string(), strike: z.number(), right: z.enum(['C', 'P']),
+    tradingClass: z.string(), multiplier: z.number(), occId: z.string(),
+  }),
+  bid: z.number(), bidSize: z.number(), ask: z.number(), askSize: z.number(), last: z.number(), mark: z.number(), volume: z.number(),
+  openInterest: z.number(), impliedVol: z.number(), delta: z.number(), gamma: z.number(), theta: z.number(), vega: z.number(),
+  rho: z.number(), underlyingPrice: z.number(), ts: z.number(),
+});
+const event = z.discriminatedUnion('type', [
+  z.object({ t: z.number(), type: z.literal('quote'), data: quote }),
+  z.object({ t: z.number(), type: z.literal('trade'), data: trade }),
+  z.object({ t: z.number(), type: z.literal('depth'), data: depth }),
+  z.object({ t: z.number(), type: z.literal('bar'), data: bar }),
+  z.object({ t: z.number(), type: z.literal('episode'), data: episode }),
+  z.object({ t: z.number(), type: z.literal('options'), underlying: z.string(), data: z.array(optionQuote) }),
+]);
+
+/** A recorded-session file that does not parse; the message names the line. */
+export class SessionFileError extends Error {}
+
+function parseLine(text: string, lineNo: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SessionFileError(`line ${lineNo}: not JSON`);
+  }
+}
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+}
+
+/** Parses and validates a recorded session (JSON lines as recordSession writes them). */
+export function parseSession(text: string): ReplaySession {
+  const lines = text.split('\n');
+  const first = header.safeParse(parseLine(lines[0] ?? '', 1));
+  if (!first.success) throw new SessionFileError(`line 1: not a session header (${describe(first.error)})`);
+  const events: ReplayEvent[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const text = (lines[i] as string).trim();
+    if (text === '') continue;
+    const parsed = event.safeParse(parseLine(text, i + 1));
+    if (!parsed.success) throw new SessionFileError(`line ${i + 1}: ${describe(parsed.error)}`);
+    const e = parsed.data as ReplayEvent;
+    const previous = events.at(-1);
+    if (previous && e.t < previous.t) throw new SessionFileError(`line ${i + 1}: time ${e.t} goes back before ${previous.t}`);
+    events.push(e);
+  }
+  return { startTs: first.data.startTs, symbols: first.data.symbols, events };
+}
+
+export function readSessionFile(path: string): ReplaySession {
+  return parseSession(fs.readFileSync(path, 'utf8'));
+}
