@@ -26,8 +26,8 @@ export interface AlphaVantageIngestOptions {
   redis: Redis;
   reportBadInput: (source: string, problem: string) => void;
   tuning?: Partial<AlphaVantageTuning>;
-  /** Every HTTP call as it is launched (tests measure the budget with it). */
-  onCallLaunched?: (callClass: CallClass, at: number) => void;
+  /** Every HTTP call as it is launched, e.g. "REALTIME_OPTIONS SPY" (tests measure the budget with it). */
+  onCallLaunched?: (callClass: CallClass, at: number, call: string) => void;
 }
 
 /** Options chains with greeks, news sentiment and technicals from Alpha Vantage into Redis, within budget. */

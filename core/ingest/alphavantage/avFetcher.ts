@@ -37,7 +37,7 @@ export class AvFetcher {
   async fetch(request: AvRequest, callClass: CallClass, prioritySymbol: boolean): Promise<AvAnswer> {
     let requeues = 0;
     const attempt = async () => {
-      const body = await this.limiter.schedule(callClass, prioritySymbol, () => this.http.get(request));
+      const body = await this.limiter.schedule(callClass, prioritySymbol, request.label, () => this.http.get(request));
       return readAnswer(body, request.label);
     };
     try {

@@ -7,15 +7,13 @@ export interface CallBudget {
   windowMs: number;
 }
 
-/** Bottleneck refreshes reservoirs on its 250 ms heartbeat, so the refresh interval must be a multiple of 250. */
-const HEARTBEAT_MS = 250;
-
 /**
  * The Bottleneck settings that keep calls within budget in *every* sliding window, not only per fixed minute:
  * - `minTime` spaces launches strictly more than window/calls apart, so calls+1 launches never fit in one window
  *   (590/min → 102 ms; 590 launches span ≥ 589 × 102 = 60,078 ms);
- * - the reservoir (calls per refresh interval ≥ window) is the hard cap per fixed window, and the lever a
- *   throttling answer pulls (set to 0 = pause until the next refresh);
+ * - the reservoir (`calls`, refilled every window by CallLimiter) is the hard cap per fixed window, and the lever
+ *   a throttling answer pulls (set to 0 = pause until the next refill). Bottleneck's own reservoirRefreshInterval
+ *   is not used: any updateSettings() call silently stops its refresh timer (SGrondin/bottleneck#185, open);
  * - `maxConcurrent` keeps later jobs in Bottleneck's priority queue instead of pre-assigning them slots, so a
  *   chain that becomes due jumps ahead of queued technicals. `slowFactor` stretches the spacing after throttling.
  */
@@ -24,8 +22,6 @@ export function bottleneckSettings(budget: CallBudget, maxInFlight: number, slow
     maxConcurrent: maxInFlight,
     minTime: spacingMs(budget) * slowFactor,
     reservoir: budget.calls,
-    reservoirRefreshAmount: budget.calls,
-    reservoirRefreshInterval: Math.ceil(budget.windowMs / HEARTBEAT_MS) * HEARTBEAT_MS,
   };
 }
 

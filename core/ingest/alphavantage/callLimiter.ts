@@ -13,43 +13,55 @@ export interface CallLimiterOptions {
   /** Spacing after repeated throttling grows up to this factor. */
   maxSlowFactor: number;
   /** Called at every launch (monitoring, tests). */
-  onLaunch?: (callClass: CallClass, at: number) => void;
+  onLaunch?: (callClass: CallClass, at: number, call: string) => void;
 }
 
 /**
- * The one gate every Alpha Vantage call passes. A throttling answer pauses launches until the reservoir's next
- * refresh and doubles the spacing; each window without throttling halves it again.
+ * The one gate every Alpha Vantage call passes. The reservoir is refilled to the budget every window. A throttling
+ * answer empties it (launches pause until the next refill) and doubles the spacing; each window without
+ * throttling halves the spacing again.
  */
 export class CallLimiter {
   readonly log: CallLog;
   private readonly bottleneck: Bottleneck;
   private slowFactor = 1;
   private lastThrottleAt = 0;
-  private readonly recovery: NodeJS.Timeout;
+  private readonly refill: NodeJS.Timeout;
 
   constructor(private readonly options: CallLimiterOptions) {
     this.log = new CallLog(options.budget.windowMs);
     this.bottleneck = new Bottleneck(bottleneckSettings(options.budget, options.maxInFlight));
-    this.recovery = setInterval(() => this.recover(), options.budget.windowMs);
-    this.recovery.unref();
+    this.refill = setInterval(() => this.refillWindow(), options.budget.windowMs);
+    this.refill.unref();
   }
 
-  /** Runs `task` when the budget allows, ahead of lower classes. */
-  schedule<T>(callClass: CallClass, prioritySymbol: boolean, task: () => Promise<T>): Promise<T> {
+  /** Runs `task` (the call named `call`) when the budget allows, ahead of lower classes. */
+  schedule<T>(callClass: CallClass, prioritySymbol: boolean, call: string, task: () => Promise<T>): Promise<T> {
     const priority = PRIORITY[callClass] - (prioritySymbol ? 1 : 0);
-    return this.bottleneck.schedule({ priority }, () => {
+    return this.bottleneck.schedule({ priority }, async () => {
+      await this.roomInWindow();
       const now = Date.now();
       this.log.record(callClass, now);
-      this.options.onLaunch?.(callClass, now);
+      this.options.onLaunch?.(callClass, now, call);
       return task();
     });
+  }
+
+  /**
+   * The last word on the budget, on actual launch times: Bottleneck's spacing holds for the times it planned,
+   * but a timer that fires late (event loop busy parsing a chain) lets the next launch follow closer than planned.
+   */
+  private async roomInWindow(): Promise<void> {
+    for (let wait = this.log.waitForRoom(Date.now(), this.options.budget.calls); wait > 0; wait = this.log.waitForRoom(Date.now(), this.options.budget.calls)) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   /** The API said we are over its limit: stop launching until the window refreshes, and space calls wider. */
   throttled(): void {
     this.lastThrottleAt = Date.now();
     this.slowFactor = Math.min(this.options.maxSlowFactor, this.slowFactor * 2);
-    this.bottleneck.updateSettings({ reservoir: 0, minTime: bottleneckSettings(this.options.budget, this.options.maxInFlight, this.slowFactor).minTime });
+    void this.bottleneck.updateSettings({ reservoir: 0, minTime: this.spacing() });
   }
 
   get slowdown(): number {
@@ -61,13 +73,16 @@ export class CallLimiter {
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.recovery);
+    clearInterval(this.refill);
     await this.bottleneck.stop({ dropWaitingJobs: true }).catch(() => undefined);
   }
 
-  private recover(): void {
-    if (this.slowFactor === 1 || Date.now() - this.lastThrottleAt < this.options.budget.windowMs) return;
-    this.slowFactor /= 2;
-    this.bottleneck.updateSettings({ minTime: bottleneckSettings(this.options.budget, this.options.maxInFlight, this.slowFactor).minTime });
+  private refillWindow(): void {
+    if (this.slowFactor > 1 && Date.now() - this.lastThrottleAt >= this.options.budget.windowMs) this.slowFactor /= 2;
+    void this.bottleneck.updateSettings({ reservoir: this.options.budget.calls, minTime: this.spacing() });
+  }
+
+  private spacing(): number {
+    return bottleneckSettings(this.options.budget, this.options.maxInFlight, this.slowFactor).minTime!;
   }
 }

@@ -23,6 +23,14 @@ export class CallLog {
     return used;
   }
 
+  /** 0 when one more launch now keeps at most `calls` in the window; otherwise how long until it would. */
+  waitForRoom(now: number, calls: number): number {
+    this.prune(now);
+    const inWindow = this.times.length - this.head;
+    if (inWindow < calls) return 0;
+    return Math.max(1, this.times[this.head + inWindow - calls]! + this.windowMs - now);
+  }
+
   get totalCalls(): number {
     return this.total;
   }

@@ -8,6 +8,8 @@ export const API_KEY = 'test-key';
 export interface Launch {
   callClass: CallClass;
   at: number;
+  /** "REALTIME_OPTIONS SPY" */
+  call: string;
 }
 
 /** A real redis-server, the simulated market's Alpha Vantage endpoint on 127.0.0.1, and ingestion modules wired to both. */
@@ -42,7 +44,7 @@ export async function startAvTestBed(symbols: string[], endpoint: Partial<AlphaV
         schedules: { optionsRefreshSeconds: 60, sentimentRefreshMinutes: 15, technicalsRefreshMinutes: 5 },
         redis: redis.client,
         reportBadInput: (source, problem) => badInput.push(`${source}: ${problem}`),
-        onCallLaunched: (callClass, at) => launches.push({ callClass, at }),
+        onCallLaunched: (callClass, at, call) => launches.push({ callClass, at, call }),
         ...options,
         tuning: { tickMs: 50, staggerMs: 0, monitorFlushMs: 100, ...options.tuning },
       });
