@@ -25,9 +25,14 @@ export interface SweepOptions {
   minLevels: number;
   /** Distinct exchanges whose quotes the burst must have cleared. */
   minExchanges: number;
+  /**
+   * Shares printed over the displayed size it went through: a sweep takes what is shown; ordinary flow that
+   * drifts across levels while the book re-quotes takes a small part of it.
+   */
+  minClearedShare: number;
 }
 
-export const DEFAULT_SWEEP_OPTIONS: SweepOptions = { windowMs: 50, minLevels: 3, minExchanges: 2 };
+export const DEFAULT_SWEEP_OPTIONS: SweepOptions = { windowMs: 50, minLevels: 3, minExchanges: 2, minClearedShare: 0.5 };
 
 /** A detected sweep with the evidence a trader can check. */
 export interface Sweep {
@@ -42,6 +47,8 @@ export interface Sweep {
   toPrice: number;
   /** Displayed size in the cleared levels before the sweep. */
   clearedDisplayedSize: number;
+  /** shares / clearedDisplayedSize. */
+  clearedShare: number;
 }
 
 /** Whether a print belongs to the burst that started at burstStartTs (same direction, within the window). */
@@ -68,7 +75,11 @@ function clearedLiquidity(direction: SweepDirection, side: readonly SweepBookRow
   return { exchanges: [...exchanges].sort(), size };
 }
 
-/** Returns the sweep a burst of same-direction prints amounts to, or null when it is ordinary flow. */
+/**
+ * Returns the sweep a burst of same-direction prints amounts to, or null when it is ordinary flow. The longest
+ * qualifying run of prints from the start of the burst counts: a print that jumps far past the cleared levels
+ * (the book re-priced right after the sweep) is not part of it.
+ */
 export function detectSweep(
   direction: SweepDirection,
   prints: readonly SweepPrint[],
@@ -76,23 +87,37 @@ export function detectSweep(
   options: SweepOptions = DEFAULT_SWEEP_OPTIONS,
 ): Sweep | null {
   if (prints.length < options.minLevels) return null;
+  for (let end = prints.length; end >= options.minLevels; end--) {
+    const lastOfLevel = end === prints.length || prints[end]!.price !== prints[end - 1]!.price;
+    if (!lastOfLevel) continue;
+    const sweep = sweepOf(direction, prints.slice(0, end), bookSideBefore, options);
+    if (sweep) return sweep;
+  }
+  return null;
+}
+
+function sweepOf(direction: SweepDirection, prints: readonly SweepPrint[], bookSideBefore: readonly SweepBookRow[], options: SweepOptions): Sweep | null {
   const levels = distinctPrices(prints);
   if (levels < options.minLevels) return null;
   const prices = prints.map((p) => p.price);
   const fromPrice = direction === 'buy' ? Math.min(...prices) : Math.max(...prices);
   const toPrice = direction === 'buy' ? Math.max(...prices) : Math.min(...prices);
   const cleared = clearedLiquidity(direction, bookSideBefore, toPrice);
-  if (cleared.exchanges.length < options.minExchanges) return null;
+  if (cleared.exchanges.length < options.minExchanges || cleared.size <= 0) return null;
+  const shares = prints.reduce((sum, p) => sum + p.size, 0);
+  const clearedShare = shares / cleared.size;
+  if (clearedShare < options.minClearedShare) return null;
   return {
     direction,
     startTs: prints[0]!.ts,
     endTs: prints[prints.length - 1]!.ts,
     prints: prints.length,
-    shares: prints.reduce((sum, p) => sum + p.size, 0),
+    shares,
     levels,
     exchanges: cleared.exchanges,
     fromPrice,
     toPrice,
     clearedDisplayedSize: cleared.size,
+    clearedShare: Math.round(clearedShare * 1000) / 1000,
   };
 }

@@ -1,9 +1,10 @@
 import { median } from 'simple-statistics';
 
 /**
- * Unusual volume: recent traded volume against the symbol's own baseline. The baseline is the median bar
- * volume (robust to the odd block print and to earlier episodes); the breadth rule asks most recent bars to be
- * heavy, so a single large print does not count as a volume episode.
+ * Unusual volume: recent trading against the symbol's own baseline, on both shares and number of prints.
+ * Baselines are medians of per-bar figures (robust to the odd block print and to earlier episodes). Requiring
+ * the print count to rise as well as the shares keeps a few large prints, or one side's round lots, from
+ * counting as a volume episode; hysteresis keeps an episode from flickering at the threshold.
  */
 export interface UnusualVolumeOptions {
   /** Bars in the recent window (five-second bars: 6 = 30 s). */
@@ -12,45 +13,69 @@ export interface UnusualVolumeOptions {
   baselineBars: number;
   /** No reading before this many baseline bars exist. */
   minBaselineBars: number;
-  /** Recent mean bar volume over the baseline median that counts as unusual. */
-  ratioThreshold: number;
-  /** A recent bar is heavy at this multiple of the baseline median … */
-  heavyBarMultiple: number;
-  /** … and at least this share of the recent bars must be heavy. */
-  heavyShare: number;
+  /** Recent shares per bar over the baseline median that an episode needs. */
+  volumeRatio: number;
+  /** Recent prints per bar over the baseline median that starts an episode … */
+  tradeRatio: number;
+  /** … and below which a running episode ends. */
+  tradeRatioExit: number;
 }
 
 export const DEFAULT_UNUSUAL_VOLUME_OPTIONS: UnusualVolumeOptions = {
   recentBars: 6,
   baselineBars: 120,
   minBaselineBars: 36,
-  ratioThreshold: 4,
-  heavyBarMultiple: 2,
-  heavyShare: 2 / 3,
+  volumeRatio: 3,
+  tradeRatio: 3.5,
+  tradeRatioExit: 2,
 };
+
+export interface VolumeBar {
+  volume: number;
+  count: number;
+}
 
 export interface UnusualVolumeReading {
   unusual: boolean;
-  /** Recent mean bar volume / baseline median bar volume. */
-  ratio: number;
+  /** Recent mean shares per bar / baseline median. */
+  volumeRatio: number;
+  /** Recent mean prints per bar / baseline median. */
+  tradeRatio: number;
   recentVolume: number;
-  baselineMedianBarVolume: number;
-  heavyBars: number;
+  baselineMedianVolume: number;
+  baselineMedianTrades: number;
   recentBars: number;
   baselineBars: number;
 }
 
-/** Reads bar volumes (oldest first); null until there is enough baseline or when the baseline is empty. */
-export function unusualVolume(volumes: readonly number[], options: UnusualVolumeOptions = DEFAULT_UNUSUAL_VOLUME_OPTIONS): UnusualVolumeReading | null {
-  const recent = volumes.slice(-options.recentBars);
+const mean = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0) / values.length;
+
+/** Reads bars (oldest first); null until there is enough baseline or while the baseline is empty. */
+export function unusualVolume(
+  bars: readonly VolumeBar[],
+  wasUnusual = false,
+  options: UnusualVolumeOptions = DEFAULT_UNUSUAL_VOLUME_OPTIONS,
+): UnusualVolumeReading | null {
+  const recent = bars.slice(-options.recentBars);
   if (recent.length < options.recentBars) return null;
-  const baseline = volumes.slice(Math.max(0, volumes.length - options.recentBars - options.baselineBars), volumes.length - options.recentBars);
+  const baseline = bars.slice(Math.max(0, bars.length - options.recentBars - options.baselineBars), bars.length - options.recentBars);
   if (baseline.length < options.minBaselineBars) return null;
-  const baselineMedian = median(baseline);
-  if (!(baselineMedian > 0)) return null;
-  const recentVolume = recent.reduce((sum, v) => sum + v, 0);
-  const ratio = recentVolume / recent.length / baselineMedian;
-  const heavyBars = recent.filter((v) => v >= options.heavyBarMultiple * baselineMedian).length;
-  const unusual = ratio >= options.ratioThreshold && heavyBars >= Math.ceil(options.heavyShare * recent.length);
-  return { unusual, ratio, recentVolume, baselineMedianBarVolume: baselineMedian, heavyBars, recentBars: recent.length, baselineBars: baseline.length };
+  const baselineMedianVolume = median(baseline.map((b) => b.volume));
+  const baselineMedianTrades = median(baseline.map((b) => b.count));
+  if (!(baselineMedianVolume > 0 && baselineMedianTrades > 0)) return null;
+  const volumeRatio = mean(recent.map((b) => b.volume)) / baselineMedianVolume;
+  const tradeRatio = mean(recent.map((b) => b.count)) / baselineMedianTrades;
+  const unusual = wasUnusual
+    ? tradeRatio >= options.tradeRatioExit
+    : tradeRatio >= options.tradeRatio && volumeRatio >= options.volumeRatio;
+  return {
+    unusual,
+    volumeRatio,
+    tradeRatio,
+    recentVolume: recent.reduce((s, b) => s + b.volume, 0),
+    baselineMedianVolume,
+    baselineMedianTrades,
+    recentBars: recent.length,
+    baselineBars: baseline.length,
+  };
 }

@@ -46,7 +46,7 @@ export function handleIbMessage(d: MessageHandlerDeps, code: number, reqId: numb
       return;
     case 'restoredDataLost':
       d.upstream.connectivityLost = false;
-      for (const symbol of d.level2Symbols) d.pipeline.resetDepth(symbol, now);
+      for (const symbol of d.level2Symbols) d.pipeline.clearBook(symbol, now);
       d.subscriptions.resubscribeAll();
       return;
     case 'restoredDataKept':
@@ -64,10 +64,16 @@ export function handleIbMessage(d: MessageHandlerDeps, code: number, reqId: numb
     case 'decodeError':
       d.metrics.decodeErrors++;
       d.reportBadInput(`IB message could not be decoded (${code}): ${message}`);
+      if (lostDepthUpdate(message)) for (const symbol of d.level2Symbols) d.subscriptions.rebuildDepth(symbol, now);
       return;
     default:
       return refuseIfSubscription(d, reqId, code, message, cls.action === 'pacing', cls.severity === 'error');
   }
+}
+
+/** stoqey drops a message it cannot read to the end ("Underrun"); a lost depth update leaves the book wrong. */
+function lostDepthUpdate(message: string): boolean {
+  return message.includes('Underrun') && message.includes('MARKET_DEPTH');
 }
 
 function refuseIfSubscription(d: MessageHandlerDeps, reqId: number, code: number, message: string, pacing: boolean, isError: boolean): void {

@@ -61,7 +61,7 @@ export class IbkrIngestModule implements EngineModule {
       onBookBroken: (symbol) => this.subscriptions.rebuildDepth(symbol, Date.now()),
     });
     this.monitoring = new MonitoringWrites(this.writer);
-    this.subscriptions = new SessionSubscriptions(options.symbols, this.registry, this.contracts, this.metrics, () => this.connection.current);
+    this.subscriptions = new SessionSubscriptions(options.symbols, this.registry, this.contracts, this.metrics, () => this.connection.current, (symbol) => this.pipeline.clearBook(symbol, Date.now()));
     this.connection = new IbConnection(options.ib, {
       onApi: (api) => this.attach(api),
       onSession: (session) => this.onSession(session),

@@ -120,7 +120,6 @@ export class IngestPipeline {
     const problem = t.state.applyDepth(update, now);
     if (problem) {
       this.bad(`${symbol} ${problem}`);
-      t.state.book?.clear(now);
       this.hooks.onBookBroken(symbol, problem);
     }
     if (t.writes.book) this.writer.markLatest(t.writes.book);
@@ -130,13 +129,18 @@ export class IngestPipeline {
 
   /** 317: the venue is about to re-send the book from scratch. */
   resetDepth(symbol: string, now: number): void {
+    if (this.clearBook(symbol, now)) this.metrics.depthResets++;
+  }
+
+  /** Empties a book that is about to be sent again in full (reset, rebuild, resubscribe). */
+  clearBook(symbol: string, now: number): boolean {
     const t = this.symbols.get(symbol);
-    if (!t?.state.book) return;
+    if (!t?.state.book) return false;
     t.state.book.clear(now);
     t.state.sweeps?.reset();
-    this.metrics.depthResets++;
     if (t.writes.book) this.writer.markLatest(t.writes.book);
     this.topics.markBook(symbol);
+    return true;
   }
 
   onBar(symbol: string, bar: Bar, now: number): void {

@@ -28,6 +28,7 @@ export class SessionSubscriptions {
     private readonly contracts: ContractBook,
     private readonly metrics: IngestMetrics,
     private readonly current: () => IbSession | undefined,
+    private readonly clearBook: (symbol: string) => void,
   ) {
     this.plan = subscriptionPlan(symbols);
   }
@@ -66,6 +67,7 @@ export class SessionSubscriptions {
     this.lastRebuild.set(symbol, now);
     const old = this.registry.retire(spec.id);
     if (old && !old.refused) session.pacer.enqueue(() => session.api.cancelMktDepth(old.reqId, true));
+    this.clearBook(symbol);
     this.subscribe(session, spec);
     this.metrics.depthRebuilds++;
     return true;

@@ -55,7 +55,7 @@ export class SymbolState {
   addBar(bar: Bar, now: number): UnusualVolumeEvent | null {
     this.bars.push(bar);
     this.lastUpdate.bars = now;
-    const reading = this.unusual.onBar(bar.volume, bar.time);
+    const reading = this.unusual.onBar(bar, bar.time);
     if (reading) this.lastUnusual = reading;
     return reading;
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_UNUSUAL_VOLUME_OPTIONS, unusualVolume, type UnusualVolumeOptions, type UnusualVolumeReading } from '../../analytics/unusualVolume';
+import { DEFAULT_UNUSUAL_VOLUME_OPTIONS, unusualVolume, type UnusualVolumeOptions, type UnusualVolumeReading, type VolumeBar } from '../../analytics/unusualVolume';
 import { Ring } from './ring';
 
 /** The reading stored in market:{symbol}:unusual_volume (always written, so the baseline is visible too). */
@@ -10,9 +10,9 @@ export interface UnusualVolumeEvent extends UnusualVolumeReading {
   episodeStartedAt: number | null;
 }
 
-/** Keeps a symbol's bar volumes and reads them against their own baseline on every bar. */
+/** Keeps a symbol's recent bars and reads them against their own baseline on every bar. */
 export class UnusualVolumeTracker {
-  private readonly volumes: Ring<number>;
+  private readonly bars: Ring<VolumeBar>;
   private episodeStartedAt: number | null = null;
   episodes = 0;
 
@@ -20,13 +20,13 @@ export class UnusualVolumeTracker {
     private readonly symbol: string,
     private readonly options: UnusualVolumeOptions = DEFAULT_UNUSUAL_VOLUME_OPTIONS,
   ) {
-    this.volumes = new Ring(options.recentBars + options.baselineBars);
+    this.bars = new Ring(options.recentBars + options.baselineBars);
   }
 
   /** Returns the reading after this bar, or null while the baseline is still forming. */
-  onBar(volume: number, barTime: number): UnusualVolumeEvent | null {
-    this.volumes.push(volume);
-    const reading = unusualVolume(this.volumes.newest(), this.options);
+  onBar(bar: VolumeBar, barTime: number): UnusualVolumeEvent | null {
+    this.bars.push({ volume: bar.volume, count: bar.count });
+    const reading = unusualVolume(this.bars.newest(), this.episodeStartedAt !== null, this.options);
     if (!reading) return null;
     if (reading.unusual && this.episodeStartedAt === null) {
       this.episodeStartedAt = barTime;

@@ -112,3 +112,43 @@ export async function whenSubscribed(h: IngestHarness, expected: number): Promis
     return s.connected && s.subscriptions.length === expected && s.metrics.queueDepth === 0;
   });
 }
+
+/** Waits until no IB message has arrived for quietMs and the writer has nothing pending. */
+export async function whenQuiet(h: IngestHarness, quietMs = 150): Promise<void> {
+  let last = -1;
+  let since = Date.now();
+  await eventually('the feed to go quiet', () => {
+    const total = h.ingest.connection.messages;
+    if (total !== last) {
+      last = total;
+      since = Date.now();
+      return false;
+    }
+    return Date.now() - since >= quietMs && h.ingest.writer.buffered === 0;
+  }, 20_000, 20);
+}
+
+/** SMART depth of the simulated market: one row per price and exchange (sizes summed), best first, the first `rows`. */
+export function simulatedRows(h: IngestHarness, symbol: string, rows: number) {
+  const book = h.market.depth(symbol);
+  const view = (side: Array<{ price: number; size: number; exchange: string }>) => {
+    const out: Array<{ price: number; size: number; exchange: string }> = [];
+    const byPlace = new Map<string, { price: number; size: number; exchange: string }>();
+    for (const r of side) {
+      const place = `${r.price}|${r.exchange}`;
+      const seen = byPlace.get(place);
+      if (seen) seen.size += r.size;
+      else {
+        const row = { price: r.price, size: r.size, exchange: r.exchange };
+        byPlace.set(place, row);
+        out.push(row);
+      }
+    }
+    return out.slice(0, rows);
+  };
+  return { bids: view(book?.bids ?? []), asks: view(book?.asks ?? []) };
+}
+
+export function rowsOf(side: Array<{ price: number; size: number; exchange: string }>) {
+  return side.map((r) => ({ price: r.price, size: r.size, exchange: r.exchange }));
+}
