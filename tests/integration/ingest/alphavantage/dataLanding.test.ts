@@ -122,4 +122,18 @@ describe('Alpha Vantage data lands in Redis with the documented shape and the ma
     expect(Object.keys(module.latest.technicals('SPY').current ?? {}).sort()).toEqual(['atr', 'bbands', 'macd', 'rsi']);
     expect(module.status.current?.budget.used).toBe(11);
   });
+
+  it('after a restart, fetches nothing that is still fresh and shows the stored data at once', async () => {
+    await module.stop();
+    const callsBefore = { ...bed.endpoint.callCounts() };
+    const { module: restarted } = bed.ingest({
+      symbols: [{ symbol: 'SPY', etf: true, priority: true }, { symbol: 'AAPL', etf: false, priority: false }],
+    });
+    await restarted.start();
+    expect(restarted.latest.chain('SPY').current?.contracts.length).toBeGreaterThan(500);
+    expect(restarted.latest.sentiment('AAPL').current?.articles.length).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(bed.endpoint.callCounts()).toEqual(callsBefore);
+    await restarted.stop();
+  });
 });
