@@ -61,7 +61,8 @@ export class RedisBatchWriter {
     let list = this.lists.get(key);
     if (!list) this.lists.set(key, (list = { ttl, limit, items: [] }));
     list.items.push(item);
-    if (list.items.length > 2 * limit) this.trim(list);
+    // While Redis is away the buffer holds exactly what LTRIM would keep; otherwise trimming is amortised.
+    if (list.items.length > (this.stats.degraded ? limit : 2 * limit)) this.trim(list);
     this.schedule();
   }
 
