@@ -44,7 +44,10 @@ async function start(): Promise<Engine | null> {
   if (ignored.length > 0) process.stderr.write(`AlphaTrader: ignoring arguments that are not its own: ${ignored.join(' ')}\n`);
   let engine: Engine;
   try {
-    const settings = resolveSettings(parseFlags(flags), projectRoot);
+    const parsed = parseFlags(flags);
+    // An installed app cannot write inside its own archive: its data lives in the user's profile.
+    if (app.isPackaged && !parsed['data-dir'] && !process.env.ALPHATRADER_DATA_DIR) parsed['data-dir'] = path.join(app.getPath('userData'), 'data');
+    const settings = resolveSettings(parsed, projectRoot);
     engine = await startEngine(settings, { projectRoot, version: app.getVersion(), webBridge: false });
   } catch (error) {
     exitWithError(error);

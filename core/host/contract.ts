@@ -9,6 +9,9 @@ export const tradingStates = ['ACTIVE', 'REDUCING', 'HALTED'] as const;
 export const tradingStateSchema = z.enum(tradingStates);
 export type TradingStateName = z.infer<typeof tradingStateSchema>;
 
+/** Higher = more restrictive. Moving to a less restrictive state needs a person's confirmation. */
+export const tradingStateRestrictiveness: Readonly<Record<TradingStateName, number>> = { ACTIVE: 0, REDUCING: 1, HALTED: 2 };
+
 export interface TradingState {
   state: TradingStateName;
   changedAt: number;

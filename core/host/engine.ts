@@ -46,7 +46,8 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
     externalUrl: settings.redisUrl,
     dataDir: settings.dataDir,
     port: settings.config.redis.port,
-    confPath: path.join(options.projectRoot, 'config/redis.conf'),
+    // In a packaged app config/ is unpacked beside the asar archive: redis-server reads the file from disk.
+    confPath: path.join(options.projectRoot, 'config/redis.conf').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
   });
   const tradingState = new TradingStateService(redis.client);
   const badInput = new BadInputCounter(redis.client);

@@ -20,6 +20,16 @@ export interface WsClientTransport extends ClientTransport {
 
 const OPEN = 1;
 
+/** A frame that is not JSON is dropped (the server never sends one; a proxy or a bug might). */
+function parseServerMessage(data: unknown): ServerMessage | null {
+  if (typeof data !== 'string') return null;
+  try {
+    return JSON.parse(data) as ServerMessage;
+  } catch {
+    return null;
+  }
+}
+
 /** Reconnects with capped exponential backoff and jitter after every close. */
 export function createWsClientTransport(url: string, WebSocketImpl: WebSocketConstructor, maxBackoffMs = 5_000): WsClientTransport {
   const messageListeners: Array<(m: ServerMessage) => void> = [];
@@ -39,9 +49,8 @@ export function createWsClientTransport(url: string, WebSocketImpl: WebSocketCon
       openListeners.forEach((l) => l());
     };
     ws.onmessage = (event) => {
-      if (typeof event.data !== 'string') return;
-      const message = JSON.parse(event.data) as ServerMessage;
-      messageListeners.forEach((l) => l(message));
+      const message = parseServerMessage(event.data);
+      if (message) messageListeners.forEach((l) => l(message));
     };
     ws.onerror = () => undefined;
     ws.onclose = () => {

@@ -1,11 +1,8 @@
 import type { Redis } from 'ioredis';
-import { ContractError, tradingStates, type TradingState, type TradingStateName } from '../host/contract';
+import { ContractError, tradingStateRestrictiveness as restrictiveness, tradingStates, type TradingState, type TradingStateName } from '../host/contract';
 import { moduleLogger } from '../host/logger';
 import { Topic } from '../host/topic';
 import { keys } from '../store/keys';
-
-/** Higher = more restrictive. Moving to a less restrictive state needs a person's confirmation. */
-const restrictiveness: Record<TradingStateName, number> = { ACTIVE: 0, REDUCING: 1, HALTED: 2 };
 
 export interface TradingStateChange {
   state: TradingStateName;
@@ -15,6 +12,15 @@ export interface TradingStateChange {
 }
 
 const log = moduleLogger('tradingState');
+
+/**
+ * Audit entry first, then the state, in one script: a MULTI would still write the state after a failed XADD
+ * (Redis transactions do not roll back), and a state change must never go unaudited.
+ */
+const RECORD_CHANGE = `
+redis.call('XADD', KEYS[1], '*', 'from', ARGV[1], 'to', ARGV[2], 'by', ARGV[3], 'reason', ARGV[4], 'at', ARGV[5])
+redis.call('HSET', KEYS[2], 'state', ARGV[2], 'changedBy', ARGV[3], 'reason', ARGV[4], 'changedAt', ARGV[5])
+return 1`;
 
 function parseStored(hash: Record<string, string>): TradingState | null {
   const state = hash.state as TradingStateName | undefined;
@@ -94,12 +100,17 @@ export class TradingStateService {
   }
 
   private async persist(next: TradingState, from: TradingStateName | 'INIT'): Promise<void> {
-    const fields = { state: next.state, changedAt: String(next.changedAt), changedBy: next.changedBy, reason: next.reason };
-    await this.redis
-      .multi()
-      .hset(keys.system.halt.key, fields)
-      .xadd(keys.system.haltAudit.key, '*', 'from', from, 'to', next.state, 'by', next.changedBy, 'reason', next.reason, 'at', String(next.changedAt))
-      .exec();
+    await this.redis.eval(
+      RECORD_CHANGE,
+      2,
+      keys.system.haltAudit.key,
+      keys.system.halt.key,
+      from,
+      next.state,
+      next.changedBy,
+      next.reason,
+      String(next.changedAt),
+    );
     if (this.state.changedAt <= next.changedAt) this.apply(next);
   }
 }

@@ -1,11 +1,9 @@
-import type { TradingStateName } from '../../../core/host/contract';
+import { tradingStateRestrictiveness as restrictiveness, type TradingStateName } from '../../../core/host/contract';
 import type { EngineClient } from '../engine/engineClient';
 import { useKillSwitchStore } from '../stores/killSwitchStore';
 import { useTradingStateStore } from '../stores/tradingStateStore';
 
-/** Same order as the engine's: moving down this list needs the trader's confirmation. */
-const restrictiveness: Record<TradingStateName, number> = { ACTIVE: 0, REDUCING: 1, HALTED: 2 };
-
+/** Moving to a less restrictive state needs the trader's confirmation. */
 export function isRelease(from: TradingStateName | undefined, to: TradingStateName): boolean {
   return from !== undefined && restrictiveness[to] < restrictiveness[from];
 }

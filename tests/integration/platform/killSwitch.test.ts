@@ -40,6 +40,17 @@ describe('the kill switch (trading state)', () => {
     expect(await engine.redis.client.hget(keys.system.halt.key, 'state')).toBe('ACTIVE');
   });
 
+  it('refuses to loosen when the audit entry cannot be written, leaving the stored state untouched', async () => {
+    ({ engine } = await startInProcessEngine({ webBridge: false }));
+    const client = clientOf(engine);
+    await client.call('setTradingState', { state: 'HALTED', reason: 'test' });
+    await engine.redis.client.del(keys.system.haltAudit.key);
+    await engine.redis.client.set(keys.system.haltAudit.key, 'not a stream');
+    await expect(client.call('setTradingState', { state: 'ACTIVE', reason: 'x', confirmed: true })).rejects.toThrow(/could not be recorded.*WRONGTYPE/);
+    expect(await engine.redis.client.hget(keys.system.halt.key, 'state')).toBe('HALTED');
+    expect(engine.tradingState.current.state).toBe('HALTED');
+  });
+
   it('stays HALTED across an engine restart', async () => {
     const first = await startInProcessEngine({ webBridge: false });
     await clientOf(first.engine).call('setTradingState', { state: 'HALTED', reason: 'end of day' });
