@@ -32,6 +32,8 @@ export class SimulatedMarketModule implements EngineModule {
       alphaVantagePort: this.running?.alphaVantagePort ?? alphaVantagePort,
       stateDir: path.join(dataDir, 'sim'),
       symbols,
+      // The workstation's market runs on today's clock so as-of times and staleness read naturally.
+      startTs: Date.now(),
     });
   }
 
