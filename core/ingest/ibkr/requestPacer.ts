@@ -39,6 +39,7 @@ export class RequestPacer {
 
   private release(): void {
     this.timer = undefined;
+    if (performance.now() < this.lastSentAt + this.intervalMs) return this.pump(); // timers may fire early
     const send = this.queue.shift();
     if (!send) return;
     this.lastSentAt = performance.now();
