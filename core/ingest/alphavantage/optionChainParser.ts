@@ -49,9 +49,12 @@ export function describeRefusals(refused: Record<string, number>): string {
 /** The chain's greeks by expiry, strike and type: what GEX/DEX read. */
 export function greeksByStrike(chain: OptionChainSnapshot): GreeksByStrike {
   const expiries: GreeksByStrike['expiries'] = {};
+  const strikeKeys = new Map<number, string>();
   for (const c of chain.contracts) {
     const strikes = (expiries[c.expiry] ??= {});
-    const entry = (strikes[numberKey(c.strike)] ??= {});
+    let key = strikeKeys.get(c.strike);
+    if (key === undefined) strikeKeys.set(c.strike, (key = numberKey(c.strike)));
+    const entry = (strikes[key] ??= {});
     const greeks: ContractGreeks = {
       contractId: c.contractId, iv: c.iv, delta: c.delta, gamma: c.gamma, theta: c.theta, vega: c.vega, rho: c.rho,
       openInterest: c.openInterest, volume: c.volume,

@@ -123,6 +123,10 @@ describe('Alpha Vantage data lands in Redis with the documented shape and the ma
     expect(module.status.current?.budget.used).toBe(11);
   });
 
+  it('shows its budget, errors and staleness in the Health panel detail', () => {
+    expect(module.detail()).toMatchObject({ callsUsed: 11, callsLeft: 579, optionsCalls: 2, sentimentCalls: 1, technicalsCalls: 8, errors: 0, stale: 0 });
+  });
+
   it('after a restart, fetches nothing that is still fresh and shows the stored data at once', async () => {
     await module.stop();
     const callsBefore = { ...bed.endpoint.callCounts() };

@@ -33,8 +33,8 @@ describe('options chain parsing', () => {
     expect(chain.skipped).toBe(5);
     expect(refused).toEqual({
       'missing greeks': 1,
-      'negative bid': 1,
-      'delta -0.52 impossible for a call': 1,
+      'negative price': 1,
+      'delta impossible for a call': 1,
       'bad strike': 1,
       'contractID disagrees with expiry/type/strike': 1,
     });
