@@ -23,13 +23,27 @@ async function main(): Promise<number> {
     return fail(EXIT.failed, `AlphaTrader could not start: ${(error as Error).stack ?? String(error)}`);
   }
   process.stdout.write(`AlphaTrader workstation: ${engine.webBridge!.url}\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopSignal();
   logger.info('shutting down');
   await engine.stop();
   return EXIT.ok;
+}
+
+/**
+ * Resolves on the first SIGINT/SIGTERM. A terminal's Ctrl+C reaches both `npm start` and the engine, so a second
+ * signal is expected and ignored; a third forces the exit (redis-server is still stopped by the exit hook).
+ */
+function stopSignal(): Promise<void> {
+  let received = 0;
+  return new Promise((resolve) => {
+    const onSignal = () => {
+      received++;
+      if (received >= 3) process.exit(EXIT.failed);
+      resolve();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
 }
 
 function fail(code: number, message: string): number {

@@ -67,6 +67,16 @@ describe('the engine process', () => {
     await expect(axios.get(`http://127.0.0.1:${engine.port}/api/health`, { timeout: 1_000 })).rejects.toThrow();
   });
 
+  it('finishes a clean shutdown when Ctrl+C delivers SIGINT twice (terminal and npm both forward it)', async () => {
+    const engine = await startEngineProcess();
+    const children = childPids(engine.child.pid!);
+    const exited = new Promise<number | null>((resolve) => engine.child.once('exit', resolve));
+    engine.child.kill('SIGINT');
+    engine.child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    for (const pid of children) expect(alive(pid)).toBe(false);
+  });
+
   it('shuts down cleanly on SIGINT too, and a restart finds the same Redis data', async () => {
     const first = await startEngineProcess();
     const redisPid = (await axios.get<Health>(`http://127.0.0.1:${first.port}/api/health`)).data.modules.redis?.detail.pid as number;
