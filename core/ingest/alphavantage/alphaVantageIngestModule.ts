@@ -3,10 +3,10 @@ import type { ModuleHealth } from '../../host/contract';
 import type { EngineModule, ModuleContext } from '../../host/supervisor';
 import { Topic } from '../../host/topic';
 import { keys } from '../../store/keys';
-import { INDICATORS, type CallClass, type DataType } from './avData';
+import { INDICATORS, type AlphaVantageStatus, type CallClass, type DataType } from './avData';
 import { AvFetcher } from './avFetcher';
 import { AvHttpClient } from './avHttpClient';
-import { AvMonitor, type AlphaVantageStatus } from './avMonitor';
+import { AvMonitor } from './avMonitor';
 import { AvStore } from './avStore';
 import { CallLimiter } from './callLimiter';
 import { FreshnessBook } from './freshnessBook';
@@ -17,7 +17,8 @@ import { refreshPlan, type IngestSymbol, type RefreshItem } from './refreshPlan'
 import { RefreshScheduler } from './refreshScheduler';
 
 export interface AlphaVantageIngestOptions {
-  baseUrl: string;
+  /** https://www.alphavantage.co, or a function read at each start (the simulated endpoint's port is known only once it runs). */
+  baseUrl: string | (() => string);
   apiKey: string;
   /** Safety budget: calls per window (per minute in production; 590 under the 600/min plan). */
   callsPerMinute: number;
@@ -62,10 +63,12 @@ export class AlphaVantageIngestModule implements EngineModule {
       budget: { calls: this.options.callsPerMinute, windowMs: t.windowMs }, maxInFlight: t.maxInFlight, maxSlowFactor: t.maxSlowFactor,
       onLaunch: this.options.onCallLaunched,
     });
-    const http = new AvHttpClient({ baseUrl: this.options.baseUrl, apiKey: this.options.apiKey, timeoutMs: t.timeoutMs, signal: abort.signal });
+    const baseUrl = typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl;
+    const http = new AvHttpClient({ baseUrl, apiKey: this.options.apiKey, timeoutMs: t.timeoutMs, signal: abort.signal });
     const fetcher = new AvFetcher(http, limiter, t.retry, (error, request) => {
+      if (abort.signal.aborted) return; // calls cut short by stop() are not failures of the API
       this.monitor.failed(error, request);
-      context?.log.warn({ kind: error.kind }, error.message);
+      if (error.kind === 'http' || error.kind === 'timeout') context?.log.warn({ kind: error.kind }, error.message); // the rest is logged as bad input
     }, abort.signal);
     const store = new AvStore(this.options.redis);
     const job = new RefreshJob({ fetcher, store, latest: this.latest, monitor: this.monitor, requests: { technicalsInterval: t.technicalsInterval, articlesLimit: t.articlesLimit }, seriesLimit: t.seriesLimit });

@@ -1,4 +1,8 @@
-/** The Alpha Vantage data the engine stores in Redis and publishes to the cockpit (all times epoch ms UTC). */
+/**
+ * The Alpha Vantage data the engine stores in Redis and publishes to the cockpit (all times epoch ms UTC).
+ * Type-only and free of Node imports, so the contract (and through it the renderer) may import it.
+ */
+import type { AvErrorKind } from './avError';
 
 export type Indicator = 'rsi' | 'macd' | 'bbands' | 'atr';
 export const INDICATORS: readonly Indicator[] = ['rsi', 'macd', 'bbands', 'atr'];
@@ -122,4 +126,55 @@ export interface TechnicalSnapshot {
   series: TechnicalPoint[];
   latest: TechnicalPoint;
   interpretation: { signal: string; text: string };
+}
+
+/** The four indicators of one symbol, as the cockpit's technicals topic carries them. */
+export type TechnicalsBySymbol = Partial<Record<Indicator, TechnicalSnapshot>>;
+
+export interface FreshnessEntry {
+  symbol: string;
+  dataType: DataType;
+  lastSuccess: number | null;
+  ageMs: number | null;
+  /** How old the data may get before it is fetched again. */
+  windowMs: number;
+  /** Older than this is stale. */
+  maxAgeMs: number;
+  stale: boolean;
+}
+
+export interface CallErrorReport {
+  kind: AvErrorKind;
+  message: string;
+  at: number;
+}
+
+export interface ValidationReport {
+  skipped: number;
+  total: number;
+  reasons: Record<string, number>;
+  at: number;
+}
+
+/** The ingestion's state for the Health panel: budget, errors, data quality and freshness. */
+export interface AlphaVantageStatus {
+  asOf: number;
+  budget: {
+    callsPerWindow: number;
+    windowMs: number;
+    used: number;
+    left: number;
+    usedByClass: Record<CallClass, number>;
+    queued: number;
+    /** Launch spacing multiplier after throttling (1 = normal). */
+    slowdown: number;
+    totalCalls: number;
+  };
+  errors: Record<AvErrorKind, number>;
+  /** Last refusal per "FUNCTION:SYMBOL" (Error Message, premium, information answers). */
+  callErrors: Record<string, CallErrorReport>;
+  /** Refused rows per "symbol:dataType" at its last fetch. */
+  validation: Record<string, ValidationReport>;
+  freshness: FreshnessEntry[];
+  stale: number;
 }

@@ -1,46 +1,10 @@
 import type { Redis } from 'ioredis';
 import { keys } from '../../store/keys';
-import type { CallClass, DataType } from './avData';
+import type { AlphaVantageStatus, CallErrorReport, DataType, ValidationReport } from './avData';
 import { AV_ERROR_KINDS, type AvError, type AvErrorKind } from './avError';
 import type { AvRequest } from './avRequests';
 import type { CallLimiter } from './callLimiter';
-import type { FreshnessBook, FreshnessEntry } from './freshnessBook';
-
-export interface CallErrorReport {
-  kind: AvErrorKind;
-  message: string;
-  at: number;
-}
-
-export interface ValidationReport {
-  skipped: number;
-  total: number;
-  reasons: Record<string, number>;
-  at: number;
-}
-
-/** The ingestion's state for the Health panel: budget, errors, data quality and freshness. */
-export interface AlphaVantageStatus {
-  asOf: number;
-  budget: {
-    callsPerWindow: number;
-    windowMs: number;
-    used: number;
-    left: number;
-    usedByClass: Record<CallClass, number>;
-    queued: number;
-    /** Launch spacing multiplier after throttling (1 = normal). */
-    slowdown: number;
-    totalCalls: number;
-  };
-  errors: Record<AvErrorKind, number>;
-  /** Last refusal per "FUNCTION:SYMBOL" (Error Message, premium, information answers). */
-  callErrors: Record<string, CallErrorReport>;
-  /** Refused rows per "symbol:dataType" at its last fetch. */
-  validation: Record<string, ValidationReport>;
-  freshness: FreshnessEntry[];
-  stale: number;
-}
+import type { FreshnessBook } from './freshnessBook';
 
 const REFUSALS = new Set<AvErrorKind>(['api_error', 'premium', 'information']);
 /** Answers that are bad input (counted in monitoring:bad_input too); HTTP failures and timeouts are not input. */
@@ -109,7 +73,7 @@ export class AvMonitor {
 }
 
 /** A `monitoring:data:stale` field value; the IBKR ingestion writes its own fields in the same shape. */
-function staleField(f: FreshnessEntry): string {
+function staleField(f: AlphaVantageStatus['freshness'][number]): string {
   return JSON.stringify({ stale: f.stale, lastSuccess: f.lastSuccess, ageMs: f.ageMs, maxAgeMs: f.maxAgeMs, source: 'alphavantage' });
 }
 

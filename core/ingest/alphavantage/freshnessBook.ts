@@ -1,16 +1,4 @@
-import type { DataType } from './avData';
-
-export interface FreshnessEntry {
-  symbol: string;
-  dataType: DataType;
-  lastSuccess: number | null;
-  ageMs: number | null;
-  /** How old the data may get before it is fetched again. */
-  windowMs: number;
-  /** Older than this is stale. */
-  maxAgeMs: number;
-  stale: boolean;
-}
+import type { DataType, FreshnessEntry } from './avData';
 
 interface Slot {
   symbol: string;

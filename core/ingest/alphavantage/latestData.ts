@@ -1,7 +1,5 @@
 import { Topic } from '../../host/topic';
-import type { Indicator, OptionChainSnapshot, SentimentSnapshot, TechnicalSnapshot } from './avData';
-
-export type TechnicalsBySymbol = Partial<Record<Indicator, TechnicalSnapshot>>;
+import type { OptionChainSnapshot, SentimentSnapshot, TechnicalSnapshot, TechnicalsBySymbol } from './avData';
 
 /** The newest good data per symbol, as topics the cockpit can subscribe to (latest value at once, then updates). */
 export class LatestData {

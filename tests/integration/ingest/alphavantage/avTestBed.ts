@@ -37,7 +37,7 @@ export async function startAvTestBed(symbols: string[], endpoint: Partial<AlphaV
     ingest(options) {
       const launches: Launch[] = [];
       const module = new AlphaVantageIngestModule({
-        baseUrl: av.url,
+        baseUrl: () => av.url, // read at start, as the engine wires the simulated endpoint
         apiKey: API_KEY,
         callsPerMinute: 590,
         symbols: [],

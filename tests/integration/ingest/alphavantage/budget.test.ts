@@ -33,7 +33,9 @@ describe('the Alpha Vantage call budget against the simulated endpoint', () => {
     expect(times.length).toBeGreaterThanOrEqual(3 * 8); // the budget was used, not idled
     expect(bed.endpoint.throttledCount()).toBe(0);
     const served = Object.values(bed.endpoint.callCounts()).reduce((a, b) => a + b, 0);
-    expect(served).toBe(times.length); // every launch was one HTTP call, and nothing bypassed the limiter
+    // Nothing reached the endpoint without passing the limiter (a call launched as stop() aborts may never arrive).
+    expect(served).toBeLessThanOrEqual(times.length);
+    expect(served).toBeGreaterThanOrEqual(times.length - 4);
   });
 
   it('fetches every chain before any sentiment or technicals when the budget is short, priority symbols first', async () => {
