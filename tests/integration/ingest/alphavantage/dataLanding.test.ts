@@ -114,6 +114,9 @@ describe('Alpha Vantage data lands in Redis with the documented shape and the ma
     );
     const stale = JSON.parse((await bed.redis.client.hget(keys.monitoring.dataStale.key, 'SPY:options'))!) as Row;
     expect(stale).toMatchObject({ stale: false, source: 'alphavantage', maxAgeMs: 120_000 });
+    const validation = JSON.parse((await bed.redis.client.hget(keys.monitoring.alphaVantage('validation').key, 'SPY:options'))!) as Row;
+    expect(validation).toMatchObject({ skipped: 0, reasons: {} });
+    expect(validation.total).toBeGreaterThan(500);
   });
 
   it('publishes the latest chain, sentiment and technicals on topics for the cockpit', () => {
