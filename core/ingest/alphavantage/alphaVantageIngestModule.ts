@@ -43,7 +43,7 @@ export class AlphaVantageIngestModule implements EngineModule {
   private readonly tuning: AlphaVantageTuning;
   private readonly plan: RefreshItem[];
   private readonly monitor: AvMonitor;
-  private running: { limiter: CallLimiter; book: FreshnessBook; scheduler: RefreshScheduler; abort: AbortController; flushTimer: NodeJS.Timeout } | undefined;
+  private running: { limiter: CallLimiter; book: FreshnessBook; scheduler: RefreshScheduler; http: AvHttpClient; abort: AbortController; flushTimer: NodeJS.Timeout } | undefined;
 
   constructor(private readonly options: AlphaVantageIngestOptions) {
     this.tuning = withDefaults(options.tuning);
@@ -65,13 +65,11 @@ export class AlphaVantageIngestModule implements EngineModule {
     });
     const baseUrl = typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl;
     const http = new AvHttpClient({ baseUrl, apiKey: this.options.apiKey, timeoutMs: t.timeoutMs, signal: abort.signal });
-    const fetcher = new AvFetcher(http, limiter, t.retry, (error, request) => {
-      if (abort.signal.aborted) return; // calls cut short by stop() are not failures of the API
-      this.monitor.failed(error, request);
-      if (error.kind === 'http' || error.kind === 'timeout') context?.log.warn({ kind: error.kind }, error.message); // the rest is logged as bad input
-    }, abort.signal);
     const store = new AvStore(this.options.redis);
-    const job = new RefreshJob({ fetcher, store, latest: this.latest, monitor: this.monitor, requests: { technicalsInterval: t.technicalsInterval, articlesLimit: t.articlesLimit }, seriesLimit: t.seriesLimit });
+    const job = new RefreshJob({
+      fetcher: this.fetcher(http, limiter, abort.signal, context), store, latest: this.latest, monitor: this.monitor,
+      requests: { technicalsInterval: t.technicalsInterval, articlesLimit: t.articlesLimit }, seriesLimit: t.seriesLimit,
+    });
     const book = new FreshnessBook(t.staleFactor);
     const startedAt = Date.now();
     for (const item of this.plan) book.track(item.symbol, item.dataType, item.windowMs, startedAt + item.startOffsetMs);
@@ -79,8 +77,16 @@ export class AlphaVantageIngestModule implements EngineModule {
     const scheduler = new RefreshScheduler(this.plan, book, (item) => job.run(item), { tickMs: t.tickMs, failureBackoffMs: t.failureBackoffMs });
     const flushTimer = setInterval(() => void this.flush(), t.monitorFlushMs);
     flushTimer.unref();
-    this.running = { limiter, book, scheduler, abort, flushTimer };
+    this.running = { limiter, book, scheduler, http, abort, flushTimer };
     scheduler.start();
+  }
+
+  private fetcher(http: AvHttpClient, limiter: CallLimiter, stopping: AbortSignal, context?: ModuleContext): AvFetcher {
+    return new AvFetcher(http, limiter, this.tuning.retry, (error, request) => {
+      if (stopping.aborted) return; // calls cut short by stop() are not failures of the API
+      this.monitor.failed(error, request);
+      if (error.kind === 'http' || error.kind === 'timeout') context?.log.warn({ kind: error.kind }, error.message); // the rest is logged as bad input
+    }, stopping);
   }
 
   async stop(): Promise<void> {
@@ -90,6 +96,7 @@ export class AlphaVantageIngestModule implements EngineModule {
     running.abort.abort();
     await running.limiter.stop();
     await running.scheduler.stop();
+    running.http.close();
     await this.flush();
     this.running = undefined;
   }

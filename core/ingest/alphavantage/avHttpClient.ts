@@ -16,6 +16,7 @@ export interface AvHttpOptions {
 /** One GET /query per call: the answer's body as text, or an AvError for HTTP failures and timeouts. */
 export class AvHttpClient {
   private readonly http: AxiosInstance;
+  private readonly agents = [new http.Agent({ keepAlive: true, maxSockets: 16 }), new https.Agent({ keepAlive: true, maxSockets: 16 })] as const;
 
   constructor(private readonly options: AvHttpOptions) {
     this.http = axios.create({
@@ -24,10 +25,15 @@ export class AvHttpClient {
       // The body is parsed by readAnswer, so a truncated answer is reported as such, not as an axios error.
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
-      httpAgent: new http.Agent({ keepAlive: true, maxSockets: 16 }),
-      httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 16 }),
+      httpAgent: this.agents[0],
+      httpsAgent: this.agents[1],
       maxRedirects: 3,
     });
+  }
+
+  /** Closes kept-alive sockets. */
+  close(): void {
+    for (const agent of this.agents) agent.destroy();
   }
 
   async get(request: AvRequest): Promise<string> {
