@@ -27,6 +27,8 @@ export interface AlphaVantageIngestOptions {
   redis: Redis;
   reportBadInput: (source: string, problem: string) => void;
   tuning?: Partial<AlphaVantageTuning>;
+  /** Modules to start first (default ['redis']; in sim mode also 'sim', whose endpoint baseUrl points at). */
+  dependsOn?: readonly string[];
   /** Every HTTP call as it is launched, e.g. "REALTIME_OPTIONS SPY" (tests measure the budget with it). */
   onCallLaunched?: (callClass: CallClass, at: number, call: string) => void;
 }
@@ -34,7 +36,7 @@ export interface AlphaVantageIngestOptions {
 /** Options chains with greeks, news sentiment and technicals from Alpha Vantage into Redis, within budget. */
 export class AlphaVantageIngestModule implements EngineModule {
   readonly name = 'alphaVantage';
-  readonly dependsOn = ['redis'];
+  readonly dependsOn: readonly string[];
   /** Budget, errors and freshness for the Health panel (coalesced to 2 updates/s). */
   readonly status = new Topic<AlphaVantageStatus>(500);
   /** Latest chain / sentiment / technicals per symbol for the cockpit. */
@@ -47,6 +49,7 @@ export class AlphaVantageIngestModule implements EngineModule {
 
   constructor(private readonly options: AlphaVantageIngestOptions) {
     this.tuning = withDefaults(options.tuning);
+    this.dependsOn = options.dependsOn ?? ['redis'];
     const { schedules } = options;
     this.plan = refreshPlan(
       options.symbols,
