@@ -45,8 +45,9 @@ export class RedisBatchWriter {
   private deferTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   readonly stats: WriterStats = { roundTrips: 0, commands: 0, failures: 0, commandErrors: 0, droppedItems: 0, bufferedItems: 0, degraded: false };
-  /** Called after each successful batch with the batch's start time (benchmarks, latency figures). */
-  onWritten: ((startedAt: number) => void) | undefined;
+  /** Called after each successful batch with its start time and the tag taken then (benchmarks: messages received so far). */
+  onWritten: ((startedAt: number, tag: number) => void) | undefined;
+  batchTag: (() => number) | undefined;
   private readonly flushBound = () => void this.flush();
 
   constructor(private readonly redis: Redis) {}
@@ -123,13 +124,14 @@ export class RedisBatchWriter {
       return;
     }
     const startedAt = Date.now();
+    const tag = this.batchTag?.() ?? 0;
     const pipeline = this.redis.pipeline();
     const latest = this.collectLatest(pipeline, startedAt, final);
     const lists = this.collectLists(pipeline);
     if (latest.length === 0 && lists.length === 0) return;
     this.stats.roundTrips++;
     this.stats.commands += pipeline.length;
-    this.inFlight = this.execute(pipeline, latest, lists, startedAt);
+    this.inFlight = this.execute(pipeline, latest, lists, startedAt, tag);
     await this.inFlight;
   }
 
@@ -182,12 +184,12 @@ export class RedisBatchWriter {
     this.deferTimer.unref();
   }
 
-  private async execute(pipeline: ChainableCommander, latest: LatestWrite[], lists: Array<[PendingList, unknown[]]>, startedAt: number): Promise<void> {
+  private async execute(pipeline: ChainableCommander, latest: LatestWrite[], lists: Array<[PendingList, unknown[]]>, startedAt: number, tag: number): Promise<void> {
     try {
       const results = await pipeline.exec();
       for (const [error] of results ?? []) if (error) this.stats.commandErrors++;
       this.stats.degraded = false;
-      this.onWritten?.(startedAt);
+      this.onWritten?.(startedAt, tag);
     } catch {
       this.stats.failures++;
       this.stats.degraded = true;

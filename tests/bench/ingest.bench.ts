@@ -1,0 +1,135 @@
+/**
+ * `npm run bench ingest`: the IBKR ingestion against the simulated gateway (own process) and a real redis-server.
+ * 1. full speed: market-data messages per second from the socket into Redis, and Redis round trips per 1,000;
+ * 2. 10,000 messages/s: latency from the gateway's socket write to the Redis write that covered the message (p50, p99);
+ * 3. resident memory over the run (BENCH_SOAK_MINUTES=10 for the ten-minute soak; default is a short run).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import pino from 'pino';
+import { quantileSorted } from 'simple-statistics';
+import { IbkrIngestModule } from '../../core/ingest/ibkr/ibkrIngestModule';
+import { connectRedis } from '../../core/store/redisConnection';
+import { DEFAULT_SYMBOLS } from '../../core/sim/market/symbols';
+import { startTestRedis } from '../support/testRedis';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SOAK_MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 0);
+const wallNow = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function report(metric: string, value: number, unit: string): void {
+  console.log(JSON.stringify({ bench: 'ingest', metric, value: Math.round(value * 100) / 100, unit }));
+}
+
+interface Run {
+  child: ChildProcess;
+  ingest: IbkrIngestModule;
+  /** Gateway side: [wall time, frames written so far] per socket write. */
+  sends: number[];
+  /** Ingestion side: [wall time the Redis batch was acknowledged, messages received when it started]. */
+  writes: number[];
+  stop(): Promise<void>;
+}
+
+async function startRun(framesPerSecond: number): Promise<Run> {
+  const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+  const child = fork('tests/bench/ingestGatewayProcess.ts', [], { execPath: process.execPath, execArgv: [tsx], env: { ...process.env, FRAMES_PER_S: String(framesPerSecond) } });
+  const sends: number[] = [];
+  const port = await new Promise<number>((resolve) => child.on('message', (m: { port?: number; samples?: number[] }) => {
+    if (m.port) resolve(m.port);
+    if (m.samples) for (const v of m.samples) sends.push(v);
+  }));
+  const redis = await startTestRedis();
+  const client = connectRedis(redis.url, 'ingest-bench');
+  await client.connect();
+  const symbols = DEFAULT_SYMBOLS.map((s) => ({ symbol: s.symbol, dataClass: s.level2 ? ('level2' as const) : ('standard' as const) }));
+  const ingest = new IbkrIngestModule({ ib: { host: '127.0.0.1', port, clientId: 1 }, symbols, staleAfterSeconds: 10, redis: client, reportBadInput: () => undefined });
+  const writes: number[] = [];
+  ingest.writer.batchTag = () => ingest.connection.messages;
+  ingest.writer.onWritten = (_startedAt, tag) => writes.push(wallNow(), tag);
+  await ingest.start({ log: pino({ level: 'silent' }), fail: () => undefined });
+  while (!(ingest.state().connected && ingest.state().subscriptions.length === symbols.length * 2 + 6 && ingest.state().metrics.queueDepth === 0)) await sleep(50);
+  await sleep(300);
+  child.send({ go: true });
+  return {
+    child, ingest, sends, writes,
+    async stop() {
+      child.send({ stop: true });
+      await ingest.stop();
+      client.disconnect();
+      await redis.stop();
+    },
+  };
+}
+
+/** For each gateway write, the first Redis batch that started after its frames had all arrived. */
+function latencies(run: Run, fromFrame: number): number[] {
+  const out: number[] = [];
+  let w = 0;
+  for (let s = 0; s < run.sends.length; s += 2) {
+    const sentAt = run.sends[s]!;
+    const frames = run.sends[s + 1]!;
+    if (frames < fromFrame) continue;
+    while (w < run.writes.length && run.writes[w + 1]! < frames) w += 2;
+    if (w >= run.writes.length) break;
+    out.push(run.writes[w]! - sentAt);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+async function fullSpeed(): Promise<void> {
+  const run = await startRun(0);
+  const rss: number[] = [];
+  await sleep(1_000);
+  const m0 = run.ingest.connection.messages;
+  const r0 = run.ingest.writer.stats.roundTrips;
+  const t0 = performance.now();
+  const seconds = SOAK_MINUTES > 0 ? SOAK_MINUTES * 60 : SECONDS;
+  for (let i = 0; i < seconds; i++) {
+    await sleep(1_000);
+    rss.push(process.memoryUsage().rss / 2 ** 20);
+  }
+  const messages = run.ingest.connection.messages - m0;
+  const elapsed = (performance.now() - t0) / 1000;
+  report('msgs_per_s', messages / elapsed, '1/s');
+  report('redis_round_trips_per_1000_msgs_full_speed', ((run.ingest.writer.stats.roundTrips - r0) * 1000) / messages, 'count');
+  report('redis_buffered_at_end_full_speed', run.ingest.writer.buffered, 'count');
+  report('rss_start_mb', rss[0]!, 'MB');
+  report('rss_end_mb', rss[rss.length - 1]!, 'MB');
+  report('rss_max_mb', Math.max(...rss), 'MB');
+  report('run_seconds', elapsed, 's');
+  await run.stop();
+}
+
+async function atTenThousand(): Promise<void> {
+  const run = await startRun(10_000);
+  await sleep(1_000);
+  const { monitorEventLoopDelay } = await import('node:perf_hooks');
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const framesAtStart = run.ingest.connection.messages;
+  const m0 = run.ingest.connection.messages;
+  const r0 = run.ingest.writer.stats.roundTrips;
+  const t0 = performance.now();
+  await sleep(SECONDS * 1000);
+  const messages = run.ingest.connection.messages - m0;
+  await sleep(300);
+  const lat = latencies(run, framesAtStart);
+  report('msgs_per_s_paced', messages / ((performance.now() - t0 - 300) / 1000), '1/s');
+  report('latency_p50_ms_at_10k', quantileSorted(lat, 0.5), 'ms');
+  report('latency_p99_ms_at_10k', quantileSorted(lat, 0.99), 'ms');
+  if (process.env.BENCH_DEBUG) {
+    report('latency_p90_ms_at_10k', quantileSorted(lat, 0.9), 'ms');
+    report('latency_p95_ms_at_10k', quantileSorted(lat, 0.95), 'ms');
+    report('latency_max_ms_at_10k', lat[lat.length - 1]!, 'ms');
+    report('event_loop_delay_p99_ms', loop.percentile(99) / 1e6, 'ms');
+    report('event_loop_delay_max_ms', loop.max / 1e6, 'ms');
+  }
+  report('redis_round_trips_per_1000_msgs_at_10k', ((run.ingest.writer.stats.roundTrips - r0) * 1000) / messages, 'count');
+  await run.stop();
+}
+
+if (!process.env.BENCH_ONLY_PACED) await fullSpeed();
+await atTenThousand();
+process.exit(0);
