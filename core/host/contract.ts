@@ -4,6 +4,18 @@
  * Browser-safe: no Node imports here (the renderer imports this file).
  */
 import { z } from 'zod';
+import type { AlphaVantageStatus, OptionChainSnapshot, SentimentSnapshot, TechnicalsBySymbol } from '../ingest/alphavantage/avData';
+import type { IngestionState } from '../ingest/ibkr/ingestionState';
+import type { SweepEvent } from '../ingest/ibkr/sweepTracker';
+import type { Bar } from '../market/bar';
+import type { Book } from '../market/book';
+import type { Quote } from '../market/quote';
+import type { Trade } from '../market/trade';
+
+export type { AlphaVantageStatus, Bar, Book, IngestionState, OptionChainSnapshot, Quote, SentimentSnapshot, SweepEvent, TechnicalsBySymbol, Trade };
+
+/** Sentiment for one symbol: ETFs are not covered by the news feed, and the cockpit says so. */
+export type SentimentView = { covered: true; snapshot: SentimentSnapshot } | { covered: false; reason: string };
 
 export const tradingStates = ['ACTIVE', 'REDUCING', 'HALTED'] as const;
 export const tradingStateSchema = z.enum(tradingStates);
@@ -59,6 +71,8 @@ function stream<P extends z.ZodType, V>(params: P) {
 }
 
 const noInput = z.strictObject({});
+/** A configured symbol; the engine refuses others by name. */
+const symbolInput = z.strictObject({ symbol: z.string().regex(/^[A-Z][A-Z0-9.]{0,9}$/, 'an upper-case ticker such as SPY') });
 
 export const commands = {
   getSession: command<typeof noInput, SessionInfo>(noInput),
@@ -80,6 +94,23 @@ export const commands = {
 export const streams = {
   health: stream<typeof noInput, Health>(noInput),
   tradingState: stream<typeof noInput, TradingState>(noInput),
+  /** Top of book, last and volume. */
+  quote: stream<typeof symbolInput, Quote>(symbolInput),
+  /** Level 2 depth, consolidated and per exchange (Level 2 symbols only). */
+  book: stream<typeof symbolInput, Book>(symbolInput),
+  /** The newest prints, oldest first. */
+  prints: stream<typeof symbolInput, Trade[]>(symbolInput),
+  /** The newest five-second bars, oldest first. */
+  bars: stream<typeof symbolInput, Bar[]>(symbolInput),
+  /** Sweeps as they are detected, all symbols. */
+  sweeps: stream<typeof noInput, SweepEvent>(noInput),
+  /** The IBKR ingestion's connection, subscriptions, errors and metrics. */
+  ingestion: stream<typeof noInput, IngestionState>(noInput),
+  optionChain: stream<typeof symbolInput, OptionChainSnapshot>(symbolInput),
+  sentiment: stream<typeof symbolInput, SentimentView>(symbolInput),
+  technicals: stream<typeof symbolInput, TechnicalsBySymbol>(symbolInput),
+  /** Alpha Vantage budget, errors and freshness. */
+  alphaVantage: stream<typeof noInput, AlphaVantageStatus>(noInput),
 } as const;
 
 export type CommandName = keyof typeof commands;

@@ -3,7 +3,8 @@ import type { Settings } from '../config/settings';
 import { TradingStateService } from '../risk/tradingState';
 import { keys } from '../store/keys';
 import { RedisModule } from '../store/redisModule';
-import { SimulatedMarketModule } from '../sim/simulatedMarketModule';
+import type { SimulatedMarketModule } from '../sim/simulatedMarketModule';
+import { marketModules, type MarketModules } from './marketModules';
 import { BadInputCounter } from './badInputCounter';
 import { commandHandlers, streamHandlers } from './handlers';
 import { ContractServer } from './contractServer';
@@ -27,6 +28,7 @@ export interface Engine {
   readonly redis: RedisModule;
   /** The embedded simulated market (sim mode only). */
   readonly sim: SimulatedMarketModule | null;
+  readonly market: MarketModules;
   readonly webBridge: WebBridge | null;
   readonly tradingState: TradingStateService;
   readonly badInput: BadInputCounter;
@@ -65,10 +67,12 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
       await writeHeartbeats(redis, modules, report);
     },
   });
+  const reportBadInput = (source: string, problem: string) => badInput.report(source, problem);
+  const market = marketModules(settings, redis, reportBadInput);
   const contract = new ContractServer(
     commandHandlers({ settings, version: options.version, tradingState, health }),
-    streamHandlers({ tradingState, healthTopic }),
-    (source, problem) => badInput.report(source, problem),
+    streamHandlers({ settings, tradingState, healthTopic, market }),
+    reportBadInput,
   );
   const webBridge = options.webBridge
     ? new WebBridge({
@@ -76,7 +80,7 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
         rendererDir: path.join(options.projectRoot, 'dist/renderer'),
         contract,
         health,
-        reportBadInput: (source, problem) => badInput.report(source, problem),
+        reportBadInput,
       })
     : null;
 
@@ -84,8 +88,7 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
     redis,
     serviceModule('tradingState', ['redis'], () => tradingState.load(), () => tradingState.stop()),
   ];
-  const sim = settings.source === 'sim' ? simulatedMarketModule(settings) : null;
-  if (sim) modules.push(sim);
+  modules.push(...market.all);
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 
   await supervisor.start(modules);
@@ -101,7 +104,8 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
   return {
     contract,
     redis,
-    sim,
+    sim: market.sim,
+    market,
     webBridge,
     tradingState,
     badInput,
@@ -114,12 +118,6 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
       await supervisor.stop();
     },
   };
-}
-
-function simulatedMarketModule(settings: Settings): SimulatedMarketModule {
-  const { seed, speed, gatewayPort, alphaVantagePort } = settings.config.sim;
-  const symbols = settings.config.symbols.map((s) => s.symbol);
-  return new SimulatedMarketModule({ seed, speed, gatewayPort, alphaVantagePort, dataDir: settings.dataDir, symbols });
 }
 
 async function writeHeartbeats(redis: RedisModule, modules: Record<string, ModuleHealth>, report: Health): Promise<void> {

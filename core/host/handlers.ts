@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Settings } from '../config/settings';
 import type { TradingStateService } from '../risk/tradingState';
-import type { Health } from './contract';
+import type { SymbolConfig } from '../config/configSchema';
+import type { AlphaVantageIngestModule } from '../ingest/alphavantage/alphaVantageIngestModule';
+import { ContractError, type Health, type SentimentView } from './contract';
 import type { CommandHandlers, StreamHandlers } from './contractServer';
-import type { Topic } from './topic';
+import type { MarketModules } from './marketModules';
+import type { StreamSource, Topic } from './topic';
 
 export interface HandlerDeps {
   settings: Settings;
@@ -30,11 +33,52 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
   };
 }
 
-export function streamHandlers(deps: { tradingState: TradingStateService; healthTopic: Topic<Health> }): StreamHandlers {
+export interface StreamDeps {
+  settings: Settings;
+  tradingState: TradingStateService;
+  healthTopic: Topic<Health>;
+  market: MarketModules;
+}
+
+export function streamHandlers(deps: StreamDeps): StreamHandlers {
+  const symbols = deps.settings.config.symbols;
+  const configured = (symbol: string) => {
+    const found = symbols.find((s) => s.symbol === symbol);
+    if (!found) throw new ContractError('BAD_REQUEST', `symbol ${symbol} is not configured; configured: ${symbols.map((s) => s.symbol).join(', ')}`);
+    return found;
+  };
+  const ibkrTopics = (symbol: string) => deps.market.ibkr.topics.topics(configured(symbol).symbol)!;
+  const alphaVantage = () => {
+    if (!deps.market.alphaVantage) throw new ContractError('UNAVAILABLE', 'Alpha Vantage is not configured: set ALPHAVANTAGE_API_KEY in .env');
+    return deps.market.alphaVantage;
+  };
   return {
     health: () => deps.healthTopic,
     tradingState: () => deps.tradingState.topic,
+    quote: ({ symbol }) => ibkrTopics(symbol).quote,
+    book: ({ symbol }) => {
+      const book = ibkrTopics(symbol).book;
+      if (!book) throw new ContractError('BAD_REQUEST', `${symbol} is a standard (top-of-book) symbol: no Level 2 depth; use the quote stream`);
+      return book;
+    },
+    prints: ({ symbol }) => ibkrTopics(symbol).prints,
+    bars: ({ symbol }) => ibkrTopics(symbol).bars,
+    sweeps: () => deps.market.ibkr.topics.sweeps,
+    ingestion: () => deps.market.ibkr.topics.state,
+    optionChain: ({ symbol }) => alphaVantage().latest.chain(configured(symbol).symbol),
+    sentiment: ({ symbol }) => sentimentView(configured(symbol), alphaVantage()),
+    technicals: ({ symbol }) => alphaVantage().latest.technicals(configured(symbol).symbol),
+    alphaVantage: () => alphaVantage().status,
   };
+}
+
+/** ETFs have no news coverage: their stream says so once instead of staying silent. */
+function sentimentView(symbol: SymbolConfig, module: AlphaVantageIngestModule): StreamSource<SentimentView> {
+  if (symbol.etf) {
+    return { subscribe: (listener) => (listener({ covered: false, reason: `${symbol.symbol} is an ETF: Alpha Vantage news sentiment does not cover it` }, Date.now()), () => undefined) };
+  }
+  const topic = module.latest.sentiment(symbol.symbol);
+  return { subscribe: (listener) => topic.subscribe((snapshot, asOf) => listener({ covered: true, snapshot }, asOf)) };
 }
 
 export function packageVersion(projectRoot: string): string {

@@ -1,5 +1,6 @@
 import { EventName, IBApi } from '@stoqey/ib';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import type { ConnectionPhase } from './ingestionState';
 import { RequestPacer } from './requestPacer';
 
 export interface IbEndpoint {
@@ -48,7 +49,7 @@ export interface ConnectionListener {
   onNotice(kind: 'clientIdInUse' | 'connectFailed' | 'watchdog', message: string): void;
 }
 
-export type ConnectionPhase = 'idle' | 'connecting' | 'connected' | 'waiting' | 'stopped';
+export type { ConnectionPhase } from './ingestionState';
 
 /**
  * The single owner of the IB socket: connects, detects death (close, connect failure, watchdog), and

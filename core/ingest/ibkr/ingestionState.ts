@@ -1,6 +1,7 @@
 import type { IbErrorRecord } from './ibErrorLog';
-import type { ConnectionPhase } from './ibConnection';
 import type { UpdateCounts } from './ingestMetrics';
+
+export type ConnectionPhase = 'idle' | 'connecting' | 'connected' | 'waiting' | 'stopped';
 
 /** The ingestion as the Health panel shows it (one coalesced stream value). */
 export interface IngestionState {
