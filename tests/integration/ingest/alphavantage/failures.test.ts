@@ -50,7 +50,7 @@ describe('Alpha Vantage failures leave the previous good data in place', () => {
       symbols: [{ symbol: 'SPY', etf: true, priority: true }, { symbol: 'AAPL', etf: false, priority: false }],
       callsPerMinute: 100,
       schedules: { optionsRefreshSeconds: 0.5, sentimentRefreshMinutes: 0.01, technicalsRefreshMinutes: 0.01 },
-      tuning: { windowMs: 1_000, timeoutMs: 800, failureBackoffMs: 200, retry: { retries: 2, minDelayMs: 30, maxDelayMs: 120, maxRequeues: 2 } },
+      tuning: { windowMs: 1_000, timeoutMs: 1_500, failureBackoffMs: 200, retry: { retries: 2, minDelayMs: 30, maxDelayMs: 120, maxRequeues: 2 } },
     }));
     await module.start();
     await waitFor(() => allStored(module), 30_000, 'every data type stored');
@@ -83,7 +83,7 @@ describe('Alpha Vantage failures leave the previous good data in place', () => {
   });
 
   it('gives up on answers slower than the deadline as timeouts, and keeps the data', async () => {
-    const fault = await underFault({ delayMs: 1_200 }, 2_000);
+    const fault = await underFault({ delayMs: 2_000 }, 2_500);
     expect(await storedData()).toEqual(fault.before);
     expect(lastChainSuccess()).toBe(fault.successBefore);
     expect(errors().timeout).toBeGreaterThan(fault.errorsBefore.timeout);
@@ -91,8 +91,8 @@ describe('Alpha Vantage failures leave the previous good data in place', () => {
   });
 
   it('accepts answers that are slow but within the deadline', async () => {
-    await sleep(1_300); // calls held 1.2 s by the previous fault have all ended
-    bed.endpoint.setFaults({ delayMs: 300 });
+    await sleep(1_600); // calls held by the previous fault have all timed out
+    bed.endpoint.setFaults({ delayMs: 200 });
     const at = Date.now();
     const timeouts = errors().timeout;
     await waitFor(() => lastChainSuccess() > at, 10_000, 'a slow chain to land');
