@@ -24,12 +24,16 @@ export function marketModules(settings: Settings, redis: RedisModule, reportBadI
     staleAfterSeconds: config.schedules.staleAfterSeconds,
     redis: redis.client,
     reportBadInput,
+    dependsOn: dependencies(sim),
   });
   const alphaVantage = sim || settings.alphaVantage.apiKey ? alphaVantageModule(settings, sim, redis, reportBadInput) : null;
-  const withSim = (module: EngineModule & { dependsOn?: readonly string[] }) =>
-    Object.assign(module, { dependsOn: sim ? [...(module.dependsOn ?? []), 'sim'] : module.dependsOn });
-  const all: EngineModule[] = [...(sim ? [sim] : []), withSim(ibkr), ...(alphaVantage ? [withSim(alphaVantage)] : [])];
+  const all: EngineModule[] = [...(sim ? [sim] : []), ibkr, ...(alphaVantage ? [alphaVantage] : [])];
   return { sim, ibkr, alphaVantage, all };
+}
+
+/** In sim mode the ingestion must wait for the market it connects to. */
+function dependencies(sim: SimulatedMarketModule | null): string[] {
+  return sim ? ['redis', 'sim'] : ['redis'];
 }
 
 function simulatedMarketModule(settings: Settings): SimulatedMarketModule {
@@ -52,5 +56,6 @@ function alphaVantageModule(
     schedules: settings.config.schedules,
     redis: redis.client,
     reportBadInput,
+    dependsOn: dependencies(sim),
   });
 }

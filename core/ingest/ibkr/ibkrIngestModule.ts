@@ -27,6 +27,8 @@ export interface IbkrIngestOptions {
   reportBadInput: (source: string, problem: string) => void;
   /** Shorter timings for tests. */
   timings?: Partial<ConnectionTimings>;
+  /** Modules that must run first (redis; in sim mode also the simulated market). */
+  dependsOn?: readonly string[];
 }
 
 const MONITOR_MS = 1_000;
@@ -34,7 +36,7 @@ const MONITOR_MS = 1_000;
 /** The IBKR ingestion: the one owner of the IB socket, from subscriptions to Redis and the cockpit streams. */
 export class IbkrIngestModule implements EngineModule {
   readonly name = 'ibkrIngest';
-  readonly dependsOn = ['redis'] as const;
+  readonly dependsOn: readonly string[];
   readonly topics: IngestTopics;
   readonly metrics = new IngestMetrics();
   readonly errors = new IbErrorLog();
@@ -54,6 +56,7 @@ export class IbkrIngestModule implements EngineModule {
   private running = false;
 
   constructor(private readonly options: IbkrIngestOptions) {
+    this.dependsOn = options.dependsOn ?? ['redis'];
     this.writer = new RedisBatchWriter(options.redis);
     this.topics = new IngestTopics((s) => this.pipeline.state(s), options.symbols);
     this.pipeline = new IngestPipeline(options.symbols, this.writer, this.topics, this.metrics, {

@@ -1,3 +1,5 @@
+import { etZoneAbbreviation } from '../../../market/newYorkTime';
+import { twsDateTime } from './twsTime';
 /** The v100+ version negotiation: the client offers "vMIN..MAX" (optionally " +PACEAPI"); the server picks one. */
 export const MIN_CLIENT_VERSION = 100;
 export const MAX_SERVER_VERSION = 193;
@@ -29,20 +31,7 @@ export function negotiateVersion(offer: VersionOffer, serverMax = MAX_SERVER_VER
   return chosen;
 }
 
-const NEW_YORK = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/New_York',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-  timeZoneName: 'short',
-});
-
 /** TWS's connection-time text, e.g. "20250101 09:30:00 EST", on the market's clock. */
 export function formatConnectionTime(epochMs: number): string {
-  const parts = Object.fromEntries(NEW_YORK.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
-  return `${parts.year}${parts.month}${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${parts.timeZoneName}`;
+  return `${twsDateTime(epochMs).replace(' US/Eastern', '')} ${etZoneAbbreviation(epochMs)}`;
 }
