@@ -59,6 +59,8 @@ export interface SessionInfo {
   symbols: Array<{ symbol: string; dataClass: 'level2' | 'standard'; etf: boolean }>;
   /** IANA zone the cockpit shows market times in. */
   marketTimeZone: 'America/New_York';
+  /** A feed with no update for this long is stale (config schedules.staleAfterSeconds). */
+  staleAfterSeconds: number;
 }
 
 /** Declares a command: its validated input schema and its output type. */

@@ -25,6 +25,7 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
       version: deps.version,
       symbols: settings.config.symbols.map((s) => ({ symbol: s.symbol, dataClass: s.dataClass, etf: s.etf })),
       marketTimeZone: 'America/New_York',
+      staleAfterSeconds: settings.config.schedules.staleAfterSeconds,
     }),
     getHealth: () => deps.health(),
     getTradingState: () => tradingState.current,

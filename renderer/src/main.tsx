@@ -1,5 +1,6 @@
 import 'dockview-react/dist/styles/dockview.css';
 import './styles/app.css';
+import './styles/cockpit.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { chooseEngineClient } from './engine/chooseEngineClient';

@@ -1,5 +1,6 @@
 import { setConnected, useConnectionStore } from '../stores/connectionStore';
 import { useHealthStore } from '../stores/healthStore';
+import { addSweep } from '../stores/sweepStore';
 import { useTradingStateStore } from '../stores/tradingStateStore';
 import type { EngineClient } from './engineClient';
 
@@ -23,4 +24,5 @@ export function connectEngineFeeds(client: EngineClient): void {
   }
   client.subscribe('health', {}, (event) => useHealthStore.setState({ health: event.value, asOf: event.asOf }));
   client.subscribe('tradingState', {}, (event) => useTradingStateStore.setState({ current: event.value }));
+  client.subscribe('sweeps', {}, (event) => addSweep(event.value));
 }

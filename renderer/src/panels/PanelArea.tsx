@@ -1,15 +1,18 @@
-import { DockviewReact, themeDark, type DockviewReadyEvent } from 'dockview-react';
+import { DockviewReact, themeDark, type DockviewApi, type DockviewReadyEvent } from 'dockview-react';
 import { useEffect } from 'react';
+import { selectSymbol, useSelectedSymbolStore } from '../stores/selectedSymbolStore';
 import { loadLayout, saveLayout } from './layoutStorage';
-import { applyDefaultLayout, useLayoutStore } from './layoutStore';
-import { isKnownPanel, panelComponents } from './panelRegistry';
+import { applyDefaultLayout, openPanel, useLayoutStore } from './layoutStore';
+import { isKnownPanel, panelComponents, panelRegistry } from './panelRegistry';
 
 function restoreLayout(event: DockviewReadyEvent): void {
   const saved = loadLayout();
-  const usable = saved && Object.values(saved.panels).every((panel) => isKnownPanel(panel.contentComponent ?? ''));
+  const usable = saved && Object.values(saved.dockview.panels).every((panel) => isKnownPanel(panel.contentComponent ?? ''));
   if (saved && usable) {
     try {
-      event.api.fromJSON(saved);
+      event.api.fromJSON(saved.dockview);
+      if (saved.selectedSymbol) selectSymbol(saved.selectedSymbol);
+      for (const panel of panelRegistry) if (!saved.knownPanels.includes(panel.id)) openPanel(event.api, panel);
       return;
     } catch {
       // a layout this build cannot read: fall through to the default
@@ -18,14 +21,22 @@ function restoreLayout(event: DockviewReadyEvent): void {
   applyDefaultLayout(event.api);
 }
 
+const save = (api: DockviewApi) =>
+  saveLayout({ dockview: api.toJSON(), selectedSymbol: useSelectedSymbolStore.getState().symbol, knownPanels: panelRegistry.map((p) => p.id) });
+
 /** The docking area: panels from the registry, laid out as the trader left them. */
 export function PanelArea() {
   const api = useLayoutStore((s) => s.api);
 
   useEffect(() => {
     if (!api) return;
-    const subscription = api.onDidLayoutChange(() => saveLayout(api.toJSON()));
-    return () => subscription.dispose();
+    save(api);
+    const layoutChanges = api.onDidLayoutChange(() => save(api));
+    const symbolChanges = useSelectedSymbolStore.subscribe(() => save(api));
+    return () => {
+      layoutChanges.dispose();
+      symbolChanges();
+    };
   }, [api]);
 
   return (

@@ -1,16 +1,33 @@
 import type { FunctionComponent } from 'react';
 import type { IDockviewPanelProps } from 'dockview-react';
+import { ChartPanel } from './chart/ChartPanel';
 import { HealthPanel } from './health/HealthPanel';
+import { LadderPanel } from './ladder/LadderPanel';
+import { OptionChainPanel } from './optionChain/OptionChainPanel';
+import { SentimentPanel } from './sentiment/SentimentPanel';
+import { TapePanel } from './tape/TapePanel';
+import { WatchlistPanel } from './watchlist/WatchlistPanel';
 
 export interface PanelDefinition {
   /** Stable id: the dockview component name and the panel id in saved layouts. Never rename one. */
   id: string;
   title: string;
-  component: FunctionComponent<IDockviewPanelProps>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- panels take their own params types
+  component: FunctionComponent<IDockviewPanelProps<any>>;
+  /** Alt+Shift+<key> focuses the panel. */
+  focusKey: string;
 }
 
 /** Every panel the cockpit can show. A new panel is one entry here (and its component). */
-export const panelRegistry: readonly PanelDefinition[] = [{ id: 'health', title: 'Health', component: HealthPanel }];
+export const panelRegistry: readonly PanelDefinition[] = [
+  { id: 'watchlist', title: 'Watchlist', component: WatchlistPanel, focusKey: 'W' },
+  { id: 'chart', title: 'Chart', component: ChartPanel, focusKey: 'C' },
+  { id: 'ladder', title: 'Ladder', component: LadderPanel, focusKey: 'L' },
+  { id: 'tape', title: 'Time & sales', component: TapePanel, focusKey: 'T' },
+  { id: 'optionChain', title: 'Option chain', component: OptionChainPanel, focusKey: 'O' },
+  { id: 'sentiment', title: 'Sentiment & technicals', component: SentimentPanel, focusKey: 'S' },
+  { id: 'health', title: 'Health', component: HealthPanel, focusKey: 'H' },
+];
 
 export const panelComponents: Record<string, FunctionComponent<IDockviewPanelProps>> = Object.fromEntries(
   panelRegistry.map((panel) => [panel.id, panel.component]),

@@ -1,23 +1,35 @@
+import { useCallback, useMemo, useState } from 'react';
 import type { EngineClient } from '../engine/engineClient';
 import { EngineClientContext } from '../engine/engineContext';
+import { FeedHub } from '../feeds/feedHub';
+import { FeedHubContext } from '../feeds/useFeed';
 import { ReleaseDialog } from '../killSwitch/ReleaseDialog';
 import { TradingStateBanner } from '../killSwitch/TradingStateBanner';
 import { useKillSwitchHotkey } from '../killSwitch/useKillSwitchHotkey';
 import { PanelArea } from '../panels/PanelArea';
 import { Header } from './Header';
+import { HelpOverlay } from './HelpOverlay';
 import { SessionExpiredNotice } from './SessionExpiredNotice';
+import { useCockpitShortcuts } from './useCockpitShortcuts';
 
 export function App({ client }: { client: EngineClient }) {
+  const hub = useMemo(() => new FeedHub(client), [client]);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
   useKillSwitchHotkey(client);
+  useCockpitShortcuts(toggleHelp);
   return (
     <EngineClientContext.Provider value={client}>
-      <div className="app" data-testid="app">
-        <Header />
-        <SessionExpiredNotice />
-        <TradingStateBanner />
-        <PanelArea />
-        <ReleaseDialog />
-      </div>
+      <FeedHubContext.Provider value={hub}>
+        <div className="app" data-testid="app">
+          <Header onHelp={toggleHelp} />
+          <SessionExpiredNotice />
+          <TradingStateBanner />
+          <PanelArea />
+          <ReleaseDialog />
+          <HelpOverlay open={helpOpen} onClose={() => setHelpOpen(false)} />
+        </div>
+      </FeedHubContext.Provider>
     </EngineClientContext.Provider>
   );
 }

@@ -2,6 +2,10 @@ import type { Health } from '../../../../core/host/contract';
 import { formatAge } from '../../format/age';
 import { formatMarketTimestamp } from '../../format/marketTime';
 import { useHealthStore } from '../../stores/healthStore';
+import { useFeed } from '../../feeds/useFeed';
+import { AlphaVantageSection } from './AlphaVantageSection';
+import { DataFreshnessTable } from './DataFreshnessTable';
+import { IbIngestionSection } from './IbIngestionSection';
 import { ModuleTable } from './ModuleTable';
 import { useHealthFreshness } from './useHealthFreshness';
 
@@ -12,6 +16,8 @@ export function HealthPanel() {
   const health = useHealthStore((s) => s.health);
   const asOf = useHealthStore((s) => s.asOf);
   const freshness = useHealthFreshness();
+  const ingestion = useFeed('ingestion', {}).event?.value ?? null;
+  const alphaVantage = useFeed('alphaVantage', {}).event?.value ?? null;
 
   return (
     <div className={`panel health-panel ${freshness.stale ? 'is-stale' : ''}`} data-testid="health-panel" data-stale={freshness.stale}>
@@ -36,7 +42,12 @@ export function HealthPanel() {
           </span>
         )}
       </div>
-      {health ? <ModuleTable modules={health.modules} /> : <p className="empty">No health report received yet.</p>}
+      <div className="panel-body">
+        {health ? <ModuleTable modules={health.modules} /> : <p className="empty">No health report received yet.</p>}
+        {ingestion && <IbIngestionSection state={ingestion} />}
+        {alphaVantage && <AlphaVantageSection status={alphaVantage} />}
+        <DataFreshnessTable ingestion={ingestion} alphaVantage={alphaVantage} />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,73 @@
+import {
+  CandlestickSeries,
+  ColorType,
+  createChart,
+  HistogramSeries,
+  type IChartApi,
+  type ISeriesApi,
+  type Time,
+  type UTCTimestamp,
+} from 'lightweight-charts';
+import type { Bar } from '../../../../core/host/contract';
+import { formatMarketTime } from '../../format/marketTime';
+
+const UP = '#2ecc71';
+const DOWN = '#ff4d4f';
+const seconds = (ms: number) => Math.floor(ms / 1000) as UTCTimestamp;
+const marketTime = (time: Time) => formatMarketTime((time as number) * 1000);
+
+/** A candlestick chart with volume underneath; bars only ever go in through update() after the first load. */
+export class CandleChart {
+  private readonly chart: IChartApi;
+  private readonly candles: ISeriesApi<'Candlestick'>;
+  private readonly volume: ISeriesApi<'Histogram'>;
+  private lastTime = -1;
+  barCount = 0;
+
+  constructor(container: HTMLElement) {
+    this.chart = createChart(container, {
+      autoSize: true,
+      layout: { background: { type: ColorType.Solid, color: '#11151c' }, textColor: '#a3adbb', fontSize: 11 },
+      grid: { vertLines: { color: '#1b212b' }, horzLines: { color: '#1b212b' } },
+      rightPriceScale: { borderColor: '#252c38' },
+      timeScale: { borderColor: '#252c38', timeVisible: true, secondsVisible: true, tickMarkFormatter: marketTime, rightOffset: 3 },
+      localization: { timeFormatter: marketTime },
+      crosshair: { mode: 0 },
+    });
+    this.candles = this.chart.addSeries(CandlestickSeries, {
+      upColor: UP,
+      downColor: DOWN,
+      borderVisible: false,
+      wickUpColor: UP,
+      wickDownColor: DOWN,
+      priceFormat: { type: 'price', precision: 2, minMove: 0.01 },
+    });
+    this.candles.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
+    this.volume = this.chart.addSeries(HistogramSeries, { priceFormat: { type: 'volume' }, priceScaleId: 'volume', lastValueVisible: false });
+    this.volume.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
+  }
+
+  /** Takes the stream's newest bars: the first call loads them, later ones add or amend only newer bars. */
+  apply(bars: readonly Bar[]): void {
+    for (const bar of bars) {
+      const time = seconds(bar.time);
+      if (time < this.lastTime) continue;
+      const up = bar.close >= bar.open;
+      this.candles.update({ time, open: bar.open, high: bar.high, low: bar.low, close: bar.close });
+      this.volume.update({ time, value: bar.volume, color: up ? 'rgba(46,204,113,0.45)' : 'rgba(255,77,79,0.45)' });
+      if (time > this.lastTime) this.barCount++;
+      this.lastTime = time;
+    }
+  }
+
+  reset(): void {
+    this.candles.setData([]);
+    this.volume.setData([]);
+    this.lastTime = -1;
+    this.barCount = 0;
+  }
+
+  dispose(): void {
+    this.chart.remove();
+  }
+}

@@ -1,0 +1,103 @@
+import type { GridApi } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import type { IDockviewPanelProps } from 'dockview-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useAlphaVantageStaleReason } from '../../feeds/useAlphaVantageFreshness';
+import { useFeed } from '../../feeds/useFeed';
+import { formatPrice } from '../../format/numbers';
+import { FreshnessBadge } from '../freshness/FreshnessBadge';
+import { useFreshness } from '../freshness/useFreshness';
+import { PanelSymbolControl } from '../PanelSymbolControl';
+import { usePanelSymbol, type SymbolPanelParams } from '../usePanelSymbol';
+import { chainColumns } from './chainColumns';
+import { chainTheme } from './chainGrid';
+import { chainRows, diffRows, expiriesOf, type ChainRow } from './chainRows';
+
+// Filters live in each column's menu (hover a header), so the headers stay narrow.
+const defaultColDef = { sortable: true, filter: 'agNumberColumnFilter', resizable: true, suppressHeaderFilterButton: true };
+
+/** Calls and puts of one expiry around the money; updates go in as grid transactions, so scroll and sort stay. */
+export function OptionChainPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
+  const panelSymbol = usePanelSymbol(props);
+  const { symbol } = panelSymbol;
+  const chain = useFeed('optionChain', { symbol }).event;
+  const spot = useFeed('quote', { symbol }).event?.value.last ?? null;
+  const [expiryChoice, setExpiryChoice] = useState<string | null>(null);
+  const [around, setAround] = useState(12);
+  const [api, setApi] = useState<GridApi<ChainRow> | null>(null);
+  const shown = useRef(new Map<string, ChainRow>());
+  const staleBecause = useAlphaVantageStaleReason(symbol, ['options']);
+  const freshness = useFreshness({ asOf: chain?.value.asOf ?? null, receivedAt: null, symbol: null, staleBecause });
+
+  const expiries = useMemo(() => (chain ? expiriesOf(chain.value) : []), [chain]);
+  const expiry = expiryChoice && expiries.includes(expiryChoice) ? expiryChoice : (expiries[0] ?? null);
+  // Re-centre on the money only when the strike nearest spot changes, not on every tick.
+  const spotBucket = spot === null ? null : Math.round(spot);
+  const rows = useMemo(() => (chain && expiry ? chainRows(chain.value, expiry, spotBucket, around) : []), [chain, expiry, spotBucket, around]);
+
+  useEffect(() => {
+    if (!api) return;
+    const transaction = diffRows(shown.current, rows);
+    if (transaction.add.length || transaction.update.length || transaction.remove.length) api.applyTransaction(transaction);
+    shown.current = new Map(rows.map((row) => [row.id, row]));
+  }, [api, rows]);
+
+  // Bring the money into view once per symbol and expiry; after that the trader's scroll position stays.
+  const centred = useRef<string | null>(null);
+  useEffect(() => {
+    const target = `${symbol}|${expiry}`;
+    if (!api || rows.length === 0 || spot === null || centred.current === target) return;
+    centred.current = target;
+    const atm = rows.reduce((best, row) => (Math.abs(row.strike - spot) < Math.abs(best.strike - spot) ? row : best));
+    const node = api.getRowNode(atm.id);
+    if (node) api.ensureNodeVisible(node, 'middle');
+  }, [api, rows, spot, symbol, expiry]);
+
+  return (
+    <div className={`panel chain-panel ${freshness.stale ? 'is-stale' : ''}`} data-testid="option-chain-panel" data-stale={freshness.stale} data-symbol={symbol}>
+      <div className="panel-toolbar">
+        <PanelSymbolControl panelSymbol={panelSymbol} />
+        <label>
+          Expiry{' '}
+          <select data-testid="chain-expiry" value={expiry ?? ''} onChange={(e) => setExpiryChoice(e.target.value)}>
+            {expiries.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Strikes{' '}
+          <select data-testid="chain-around" value={around} onChange={(e) => setAround(Number(e.target.value))}>
+            <option value={6}>±6</option>
+            <option value={12}>±12</option>
+            <option value={25}>±25</option>
+            <option value={0}>all</option>
+          </select>
+        </label>
+        <span className="muted num">spot {formatPrice(spot)}</span>
+        <span className="muted num" data-testid="chain-count">
+          {rows.length} strikes
+        </span>
+        <span className="toolbar-spacer" />
+        <FreshnessBadge freshness={freshness} />
+      </div>
+      <div className="chain-grid" data-testid="chain-grid">
+        <AgGridReact<ChainRow>
+          theme={chainTheme}
+          columnDefs={chainColumns}
+          defaultColDef={defaultColDef}
+          getRowId={(p) => p.data.id}
+          onGridReady={(event) => {
+            shown.current = new Map();
+            setApi(event.api);
+          }}
+          overlayNoRowsTemplate={chain ? 'No contracts for this expiry' : 'Waiting for the option chain…'}
+          suppressCellFocus={false}
+          animateRows={false}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { memo } from 'react';
+import { useFeed } from '../../feeds/useFeed';
+import { directionOf, formatPrice, formatSignedPercent, formatSignedPrice } from '../../format/numbers';
+import { useFreshness } from '../freshness/useFreshness';
+
+interface WatchlistRowProps {
+  symbol: string;
+  etf: boolean;
+  level2: boolean;
+  selected: boolean;
+  onSelect(symbol: string): void;
+}
+
+/** One symbol: its own subscriptions, so a tick re-renders this row only. */
+export const WatchlistRow = memo(function WatchlistRow({ symbol, etf, level2, selected, onSelect }: WatchlistRowProps) {
+  const quote = useFeed('quote', { symbol }).event;
+  const bars = useFeed('bars', { symbol }).event?.value;
+  const freshness = useFreshness({ asOf: quote?.asOf ?? null, receivedAt: quote?.receivedAt ?? null, symbol });
+  const q = quote?.value;
+  const spread = q?.bid != null && q.ask != null ? q.ask - q.bid : null;
+  const reference = bars?.[0]?.open ?? null;
+  const change = q?.last != null && reference !== null ? q.last - reference : null;
+  const direction = change === null ? 'flat' : directionOf(Number(change.toFixed(2)));
+  return (
+    <tr
+      className={`watch-row${selected ? ' selected' : ''}${freshness.stale ? ' stale' : ''}`}
+      data-testid={`watch-row-${symbol}`}
+      data-stale={freshness.stale}
+      aria-selected={selected}
+      onClick={() => onSelect(symbol)}
+    >
+      <th scope="row">
+        {symbol}
+        <span className="muted tag-mini">{level2 ? 'L2' : ''}{etf ? ' ETF' : ''}</span>
+      </th>
+      <td className="num right" data-testid="watch-last" data-quote-ts={q?.ts ?? ''}>
+        {formatPrice(q?.last)}
+      </td>
+      <td className={`num right ${direction}`} data-testid="watch-change">
+        {formatSignedPrice(change)}
+        <span className="muted"> {change !== null && reference ? formatSignedPercent(change / reference, 2) : ''}</span>
+      </td>
+      <td className="num right">{formatPrice(spread)}</td>
+      <td>
+        {freshness.stale ? (
+          <span className="pill stale" data-testid="stale-badge" title={freshness.why ?? ''}>
+            STALE
+          </span>
+        ) : q?.halted ? (
+          <span className="pill bad">HALT</span>
+        ) : null}
+      </td>
+    </tr>
+  );
+});

@@ -1,0 +1,15 @@
+import { create } from 'zustand';
+import type { SweepEvent } from '../../../core/host/contract';
+
+const KEEP = 100;
+
+/** Sweeps as the engine detected them, newest last, all symbols. */
+export const useSweepStore = create<{ sweeps: readonly SweepEvent[] }>(() => ({ sweeps: [] }));
+
+export function addSweep(sweep: SweepEvent): void {
+  useSweepStore.setState((s) => ({ sweeps: [...s.sweeps.slice(-(KEEP - 1)), sweep] }));
+}
+
+export function isPrintInSweep(sweep: SweepEvent, print: { symbol: string; ts: number; aggressor: string }): boolean {
+  return sweep.symbol === print.symbol && sweep.direction === print.aggressor && print.ts >= sweep.startTs && print.ts <= sweep.endTs;
+}
