@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { keys, LIST_LIMITS } from '../../store/keys';
-import type { GreeksByStrike, Indicator, OptionChainSnapshot, SentimentScore, SentimentSnapshot, TechnicalSnapshot } from './avData';
+import { decodeChain, encodeOptions, type EncodedOptions } from './chainColumns';
+import type { Indicator, OptionChainSnapshot, SentimentScore, SentimentSnapshot, TechnicalSnapshot } from './avData';
 
 /**
  * Writes Alpha Vantage data to its keys, each data set in one MULTI so a reader never sees half of it.
@@ -9,13 +10,18 @@ import type { GreeksByStrike, Indicator, OptionChainSnapshot, SentimentScore, Se
 export class AvStore {
   constructor(private readonly redis: Redis) {}
 
-  async writeOptions(chain: OptionChainSnapshot, greeks: GreeksByStrike): Promise<void> {
-    const chainKey = keys.options.chain(chain.symbol);
-    const greeksKey = keys.options.greeks(chain.symbol);
+  /** The chain and its greeks in their column form (chainColumns), serialised once for both keys. */
+  writeOptions(chain: OptionChainSnapshot): Promise<void> {
+    return this.writeEncodedOptions(chain.symbol, encodeOptions(chain));
+  }
+
+  async writeEncodedOptions(symbol: string, encoded: EncodedOptions): Promise<void> {
+    const chainKey = keys.options.chain(symbol);
+    const greeksKey = keys.options.greeks(symbol);
     await this.redis
       .multi()
-      .set(chainKey.key, JSON.stringify(chain), 'EX', chainKey.ttl!)
-      .set(greeksKey.key, JSON.stringify(greeks), 'EX', greeksKey.ttl!)
+      .set(chainKey.key, encoded.chain, 'EX', chainKey.ttl!)
+      .set(greeksKey.key, encoded.greeks, 'EX', greeksKey.ttl!)
       .exec();
   }
 
@@ -40,7 +46,7 @@ export class AvStore {
   }
 
   async readChain(symbol: string): Promise<OptionChainSnapshot | null> {
-    return parseJson(await this.redis.get(keys.options.chain(symbol).key));
+    return decodeChain(await this.redis.get(keys.options.chain(symbol).key));
   }
 
   async readSentiment(symbol: string): Promise<SentimentSnapshot | null> {

@@ -1,5 +1,5 @@
 import { describeKeys, type AvAnswer } from './avAnswer';
-import type { ContractGreeks, GreeksByStrike, OptionChainSnapshot } from './avData';
+import type { ContractGreeks, GreeksByStrike, OptionChainSnapshot, OptionContractQuote } from './avData';
 import { AvError } from './avError';
 import { isCalendarDate, numberKey } from './avNumbers';
 import { readOptionContract } from './optionContract';
@@ -46,8 +46,11 @@ export function describeRefusals(refused: Record<string, number>): string {
   return Object.entries(refused).map(([reason, count]) => `${count} ${reason}`).join(', ');
 }
 
+/** What the greeks index needs of a contract (an OptionContractQuote has it all). */
+export type GreeksRow = ContractGreeks & Pick<OptionContractQuote, 'expiry' | 'strike' | 'type'>;
+
 /** The chain's greeks by expiry, strike and type: what GEX/DEX read. */
-export function greeksByStrike(chain: OptionChainSnapshot): GreeksByStrike {
+export function greeksByStrike(chain: { symbol: string; asOf: number; contracts: readonly GreeksRow[] }): GreeksByStrike {
   const expiries: GreeksByStrike['expiries'] = {};
   const strikeKeys = new Map<number, string>();
   for (const c of chain.contracts) {

@@ -6,7 +6,7 @@ import type { AvMonitor } from './avMonitor';
 import { requestFor, type RequestOptions } from './avRequests';
 import type { AvStore } from './avStore';
 import type { LatestData } from './latestData';
-import { greeksByStrike, parseOptionChain } from './optionChainParser';
+import { parseOptionChain } from './optionChainParser';
 import type { RefreshItem } from './refreshPlan';
 import type { RefreshOutcome } from './refreshScheduler';
 import { parseSentiment } from './sentimentParser';
@@ -59,7 +59,7 @@ export class RefreshJob {
     const { chain, refused } = parseOptionChain(answer, symbol, at);
     this.deps.monitor.refused(symbol, 'options', refused, chain.contracts.length + chain.skipped);
     if (chain.contracts.length === 0) return { kind: 'empty' };
-    await this.deps.store.writeOptions(chain, greeksByStrike(chain));
+    await this.deps.store.writeOptions(chain);
     this.deps.latest.chain(symbol).publish(chain, at);
     return { kind: 'stored', at };
   }

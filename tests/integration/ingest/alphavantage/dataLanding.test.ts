@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlphaVantageIngestModule, OptionChainSnapshot, GreeksByStrike, TechnicalSnapshot } from '../../../../core/ingest/alphavantage';
+import type { AlphaVantageIngestModule, TechnicalSnapshot } from '../../../../core/ingest/alphavantage';
+import { decodeChain, decodeGreeks } from '../../../../core/ingest/alphavantage/chainColumns';
 import { keys, TTL } from '../../../../core/store/keys';
 import { allStored, API_KEY, startAvTestBed, waitFor, type AvTestBed } from './avTestBed';
 
@@ -22,7 +23,7 @@ describe('Alpha Vantage data lands in Redis with the documented shape and the ma
   afterAll(() => bed?.stop());
 
   it('stores every contract of the chain with numbers equal to the endpoint’s', async () => {
-    const chain = JSON.parse((await bed.redis.client.get(keys.options.chain('SPY').key))!) as OptionChainSnapshot;
+    const chain = decodeChain(await bed.redis.client.get(keys.options.chain('SPY').key))!;
     const rows = (await direct('function=REALTIME_OPTIONS&symbol=SPY&require_greeks=true')).data as Row[];
     expect(rows.length).toBeGreaterThan(500);
     expect(chain.contracts).toHaveLength(rows.length);
@@ -42,7 +43,7 @@ describe('Alpha Vantage data lands in Redis with the documented shape and the ma
   });
 
   it('agrees with the market model it was priced from', async () => {
-    const chain = JSON.parse((await bed.redis.client.get(keys.options.chain('SPY').key))!) as OptionChainSnapshot;
+    const chain = decodeChain(await bed.redis.client.get(keys.options.chain('SPY').key))!;
     const model = new Map(bed.market.optionChain('SPY').map((q) => [q.spec.occId, q]));
     for (const c of chain.contracts.slice(0, 200)) {
       const q = model.get(c.contractId)!;
@@ -54,8 +55,8 @@ describe('Alpha Vantage data lands in Redis with the documented shape and the ma
   });
 
   it('indexes the same greeks by expiry, strike and type', async () => {
-    const chain = JSON.parse((await bed.redis.client.get(keys.options.chain('SPY').key))!) as OptionChainSnapshot;
-    const greeks = JSON.parse((await bed.redis.client.get(keys.options.greeks('SPY').key))!) as GreeksByStrike;
+    const chain = decodeChain(await bed.redis.client.get(keys.options.chain('SPY').key))!;
+    const greeks = decodeGreeks(await bed.redis.client.get(keys.options.greeks('SPY').key))!;
     for (const c of chain.contracts) {
       const g = greeks.expiries[c.expiry]![String(c.strike)]![c.type]!;
       expect([g.contractId, g.gamma, g.delta, g.openInterest]).toEqual([c.contractId, c.gamma, c.delta, c.openInterest]);
