@@ -9,7 +9,7 @@ test('the Health panel shows every engine module running with a ticking heartbea
   const health = (await (await request.get(`http://127.0.0.1:${workstation.engine.port}/api/health`)).json()) as { modules: Record<string, unknown> };
   const modules = Object.keys(health.modules);
   expect(modules).toEqual(expect.arrayContaining(['redis', 'tradingState', 'webBridge']));
-  await expect(panel.locator('tbody tr')).toHaveCount(modules.length);
+  await expect(panel.getByTestId('module-table').locator('tbody tr')).toHaveCount(modules.length);
   for (const module of modules) {
     await expect(panel.getByTestId(`module-state-${module}`)).toHaveText(/running/);
   }

@@ -4,10 +4,11 @@ import { addSweep } from '../stores/sweepStore';
 import { useTradingStateStore } from '../stores/tradingStateStore';
 import type { EngineClient } from './engineClient';
 
+/** Asks for the session until it arrives; a busy engine may time a call out, and the panels need the symbol list. */
 function loadSession(client: EngineClient): void {
   client.call('getSession', {}).then(
     (session) => useConnectionStore.setState({ session }),
-    () => undefined, // the next (re)connection asks again
+    () => setTimeout(() => client.isConnected() && loadSession(client), 1_000),
   );
 }
 

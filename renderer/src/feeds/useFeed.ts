@@ -15,15 +15,41 @@ export interface FeedState<V> {
   error: string | null;
 }
 
-/** The latest value of a stream (null params = not subscribed), re-rendering only this component on change. */
-export function useFeed<S extends StreamName>(stream: S, params: StreamParams<S> | null): FeedState<StreamValue<S>> {
+/** Calls `onChange` at most once per `ms` (the last call always lands), or at once when ms is 0. */
+function throttled(onChange: () => void, ms: number): { call: () => void; cancel: () => void } {
+  if (ms <= 0) return { call: onChange, cancel: () => undefined };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    call: () => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        onChange();
+      }, ms);
+    },
+    cancel: () => clearTimeout(timer),
+  };
+}
+
+/**
+ * The latest value of a stream (null params = not subscribed), re-rendering only this component on change, at
+ * most once per `throttleMs` when given (a watchlist row need not redraw at the ladder's rate).
+ */
+export function useFeed<S extends StreamName>(stream: S, params: StreamParams<S> | null, throttleMs = 0): FeedState<StreamValue<S>> {
   const hub = useFeedHub();
   const key = params ? FeedHub.key(stream, params) : null;
   const subscribe = useCallback(
-    (onChange: () => void) => (params && key ? hub.watch(stream, params, onChange) : () => undefined),
+    (onChange: () => void) => {
+      if (!params || !key) return () => undefined;
+      const notify = throttled(onChange, throttleMs);
+      const stop = hub.watch(stream, params, notify.call);
+      return () => {
+        notify.cancel();
+        stop();
+      };
+    },
     // params is described completely by key
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [hub, stream, key],
+    [hub, stream, key, throttleMs],
   );
   const event = useSyncExternalStore(subscribe, () => (key ? hub.latest<S>(key) : null));
   const error = useSyncExternalStore(subscribe, () => (key ? hub.error(key) : null));

@@ -12,8 +12,15 @@ export interface LaunchedEngine {
 }
 
 /** Starts the real engine in web mode on `port` (0 = any free port) and waits for the URL it prints. */
-export async function launchEngine(options: { dataDir: string; configPath: string; port: number }): Promise<LaunchedEngine> {
-  const child = spawnEngine(['--port', String(options.port), '--data-dir', options.dataDir, '--config', options.configPath]);
+export async function launchEngine(options: {
+  dataDir: string;
+  configPath: string;
+  port: number;
+  extraArgs?: string[];
+  env?: NodeJS.ProcessEnv;
+}): Promise<LaunchedEngine> {
+  const args = ['--port', String(options.port), '--data-dir', options.dataDir, '--config', options.configPath, ...(options.extraArgs ?? [])];
+  const child = spawnEngine(args, options.env);
   let output = '';
   const collect = (chunk: Buffer) => (output += chunk.toString());
   child.stdout!.on('data', collect);

@@ -21,7 +21,7 @@ export interface Workstation {
   redis(): Redis;
 }
 
-async function createWorkstation(): Promise<Workstation & { dispose(): Promise<void> }> {
+export async function createWorkstation(): Promise<Workstation & { dispose(): Promise<void> }> {
   const dataDir = tempDir('alphatrader-e2e-');
   const configPath = await writeTestConfig();
   const redisPort = (parse(fs.readFileSync(configPath, 'utf8')) as { redis: { port: number } }).redis.port;

@@ -52,7 +52,8 @@ export function LadderPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
         <span className="toolbar-spacer" />
         <FreshnessBadge freshness={freshness} />
       </div>
-      <div className="ladder-stats num">
+      {/* The engine times of what is on screen: the cockpit benchmark measures tick-to-screen from these. */}
+      <div className="ladder-stats num" data-testid="ladder-stats" data-quote-ts={quote?.value.ts ?? ''} data-book-ts={book?.value.ts ?? ''}>
         <span data-testid="ladder-spread">Spread {formatPrice(spreadValue)}</span>
         <span data-testid="ladder-imbalance" className={imbalanceValue === null ? '' : directionOf(imbalanceValue)}>
           Imbalance {imbalanceValue === null ? '—' : `${imbalanceValue >= 0 ? '▲' : '▼'} ${formatSignedPercent(imbalanceValue, 0)} ${imbalanceValue >= 0 ? 'bid' : 'ask'}`}

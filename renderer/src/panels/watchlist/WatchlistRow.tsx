@@ -3,6 +3,9 @@ import { useFeed } from '../../feeds/useFeed';
 import { directionOf, formatPrice, formatSignedPercent, formatSignedPrice } from '../../format/numbers';
 import { useFreshness } from '../freshness/useFreshness';
 
+/** Twelve symbols at the engine's 20 updates/s would be 240 redraws a second for figures a trader glances at. */
+const WATCHLIST_REDRAW_MS = 200;
+
 interface WatchlistRowProps {
   symbol: string;
   etf: boolean;
@@ -13,8 +16,8 @@ interface WatchlistRowProps {
 
 /** One symbol: its own subscriptions, so a tick re-renders this row only. */
 export const WatchlistRow = memo(function WatchlistRow({ symbol, etf, level2, selected, onSelect }: WatchlistRowProps) {
-  const quote = useFeed('quote', { symbol }).event;
-  const bars = useFeed('bars', { symbol }).event?.value;
+  const quote = useFeed('quote', { symbol }, WATCHLIST_REDRAW_MS).event;
+  const bars = useFeed('bars', { symbol }, WATCHLIST_REDRAW_MS).event?.value;
   const freshness = useFreshness({ asOf: quote?.asOf ?? null, receivedAt: quote?.receivedAt ?? null, symbol });
   const q = quote?.value;
   const spread = q?.bid != null && q.ask != null ? q.ask - q.bid : null;

@@ -1,0 +1,86 @@
+import { savePanelScreenshot } from './support/panelScreenshot';
+import { expect, test } from './support/sharedWorkstation';
+
+const DATA_TIMEOUT = 20_000;
+
+test('the chart draws 5-second candles and receives new bars live', async ({ page, market }, testInfo) => {
+  await market.open(page);
+  const chart = page.getByTestId('chart-panel');
+  const lastBar = chart.getByTestId('chart-last-bar');
+  await expect(lastBar).toHaveText(/O \d+\.\d\d H .* V [\d,]+/, { timeout: DATA_TIMEOUT });
+  await expect(chart.locator('canvas').first()).toBeVisible();
+  const firstBarTime = Number(await lastBar.getAttribute('data-bar-time'));
+  await expect.poll(async () => Number(await lastBar.getAttribute('data-bar-time')), { timeout: DATA_TIMEOUT }).toBeGreaterThanOrEqual(firstBarTime + 5_000);
+  await expect(chart.getByTestId('chart-bar-count')).toHaveText(/^([2-9]|\d\d+) bars$/);
+  await savePanelScreenshot(chart, 'chart-spy', testInfo);
+});
+
+test('the tape receives prints with price, size and aggressor side, newest on top', async ({ page, market }, testInfo) => {
+  await market.open(page);
+  const tape = page.getByTestId('tape-panel');
+  const rows = tape.getByTestId('tape-row');
+  await expect(rows.first()).toHaveText(/\d\d:\d\d:\d\d\.\d{3}\s*\d+\.\d\d\s*[\d,]+\s*(▲ B|▼ S|· \?)/, { timeout: DATA_TIMEOUT });
+  const newest = await rows.first().textContent();
+  await expect.poll(() => rows.first().textContent(), { timeout: DATA_TIMEOUT }).not.toBe(newest);
+  await savePanelScreenshot(tape, 'tape-spy', testInfo);
+});
+
+test('the option chain lists calls and puts with greeks for the selected expiry', async ({ page, market }, testInfo) => {
+  await market.open(page);
+  const chain = page.getByTestId('option-chain-panel');
+  const expiry = chain.getByTestId('chain-expiry');
+  await expect.poll(() => expiry.locator('option').count(), { timeout: DATA_TIMEOUT }).toBeGreaterThan(2);
+  const second = await expiry.locator('option').nth(1).getAttribute('value');
+  await expiry.selectOption(second!);
+
+  const rows = chain.locator('.ag-center-cols-container .ag-row');
+  await expect.poll(() => rows.count(), { timeout: DATA_TIMEOUT }).toBeGreaterThan(5);
+  await expect(chain.getByTestId('chain-count')).toHaveText(/^(1[0-9]|2[0-9]) strikes$/);
+  const firstRow = rows.first();
+  await expect(firstRow.locator('[col-id="strike"]')).toHaveText(/^\d[\d,]*\.\d\d$/);
+  await expect(firstRow.locator('[col-id="call-delta"]')).toHaveText(/^\d\.\d{3}$/);
+  await expect(firstRow.locator('[col-id="put-delta"]')).toHaveText(/^-\d\.\d{3}$|^-?0\.000$/);
+  await expect(firstRow.locator('[col-id="call-iv"]')).toHaveText(/^\d+\.\d%$/);
+  await expect(firstRow.locator('[col-id="put-gamma"]')).toHaveText(/^\d\.\d{4}$/);
+  await savePanelScreenshot(chain, 'option-chain-spy', testInfo);
+});
+
+test('the sentiment panel lists articles for a single name and says "not covered" for an ETF', async ({ page, market }, testInfo) => {
+  await market.open(page);
+  const panel = page.getByTestId('sentiment-panel');
+  await expect(panel).toHaveAttribute('data-symbol', 'SPY');
+  await expect(panel.getByTestId('sentiment-not-covered')).toHaveText(/Not covered — SPY is an ETF/, { timeout: DATA_TIMEOUT });
+  await expect(panel.getByTestId('article')).toHaveCount(0);
+
+  await page.getByTestId('watch-row-AAPL').click();
+  await expect(panel).toHaveAttribute('data-symbol', 'AAPL');
+  await expect(panel.getByTestId('sentiment-score')).toHaveText(/[▲▼·] [+−]\d\.\d{3} (Bearish|Somewhat-Bearish|Neutral|Somewhat-Bullish|Bullish)/, { timeout: DATA_TIMEOUT });
+  const articles = panel.getByTestId('article');
+  await expect.poll(() => articles.count()).toBeGreaterThan(5);
+  const link = articles.first().getByRole('link');
+  await expect(link).toHaveAttribute('href', /^https:\/\//);
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(panel.getByTestId('technical-rsi-reading')).toHaveText(/RSI \d+(\.\d+)?: (overbought|oversold|neutral)/);
+  await expect(panel.getByTestId('technical-macd')).toContainText('MACD');
+  await savePanelScreenshot(panel, 'sentiment-aapl', testInfo);
+});
+
+test('the watchlist shows every configured symbol with last, change and spread, and a click selects the symbol', async ({ page, market }, testInfo) => {
+  await market.open(page);
+  const watchlist = page.getByTestId('watchlist-panel');
+  for (const symbol of ['SPY', 'QQQ', 'IWM', 'AAPL', 'VXX']) await expect(watchlist.getByTestId(`watch-row-${symbol}`)).toBeVisible();
+  const msft = watchlist.getByTestId('watch-row-MSFT');
+  await expect(msft.getByTestId('watch-last')).toHaveText(/^\d[\d,]*\.\d\d$/, { timeout: DATA_TIMEOUT });
+  await expect(msft.getByTestId('watch-change')).toHaveText(/^(▲ \+|▼ −)?\d+\.\d\d/);
+  await msft.click();
+  await expect(page.getByTestId('selected-symbol')).toHaveText('MSFT');
+  for (const panel of ['ladder-panel', 'chart-panel', 'tape-panel', 'option-chain-panel', 'sentiment-panel']) {
+    await expect(page.getByTestId(panel)).toHaveAttribute('data-symbol', 'MSFT');
+  }
+  await savePanelScreenshot(watchlist, 'watchlist', testInfo);
+  await expect(page.getByTestId('health-ib-connection')).toHaveText(/connected/);
+  await expect(page.getByTestId('health-av-budget')).toHaveText(/budget [\d,]+ used · [\d,]+ left/);
+  await savePanelScreenshot(page.getByTestId('health-panel'), 'health', testInfo);
+  await page.screenshot({ path: 'test-results/panels/cockpit-msft.png' });
+});

@@ -1,0 +1,26 @@
+import { expect as baseExpect, test as base } from '@playwright/test';
+import { createWorkstation, type Workstation } from './workstation';
+
+/**
+ * One engine per worker for tests that only watch the market (no kill-switch changes, no restarts): each test still
+ * gets a fresh page and browser storage, and the suite saves an engine start per test.
+ */
+export const test = base.extend<object, { market: Workstation }>({
+  market: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
+    async ({}, use) => {
+      const workstation = await createWorkstation();
+      try {
+        await use(workstation);
+      } finally {
+        await workstation.dispose();
+      }
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+});
+
+test.describe.configure({ timeout: 90_000 });
+
+/** Market data on a machine shared with other test runs: give each expectation time, not a tight deadline. */
+export const expect = baseExpect.configure({ timeout: 15_000 });
