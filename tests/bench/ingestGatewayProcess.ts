@@ -42,6 +42,7 @@ function drive(): void {
 process.on('disconnect', () => process.exit(0));
 process.on('message', (m: { go?: boolean; stop?: boolean }) => {
   if (m.go) {
+    process.send?.({ framesAtGo: gateway.stats().framesSent });
     started = wallNow();
     drive();
   }

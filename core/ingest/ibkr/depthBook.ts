@@ -23,23 +23,26 @@ export interface DepthUpdate {
 export class DepthBook {
   readonly bids: BookLevel[] = [];
   readonly asks: BookLevel[] = [];
+  /** Each row's JSON text beside the row: a book write joins strings instead of serialising every row again. */
+  readonly bidsJson: string[] = [];
+  readonly asksJson: string[] = [];
   updatedAt = 0;
 
   constructor(private readonly maxRows: number) {}
 
   /** Applies one update; returns the problem when it cannot be applied. */
   apply(u: DepthUpdate, now: number): string | null {
-    const rows = u.side === DEPTH_SIDE.bid ? this.bids : u.side === DEPTH_SIDE.ask ? this.asks : undefined;
-    if (!rows) return `depth side ${u.side} is neither 0 (ask) nor 1 (bid)`;
+    const bid = u.side === DEPTH_SIDE.bid;
+    if (!bid && u.side !== DEPTH_SIDE.ask) return `depth side ${u.side} is neither 0 (ask) nor 1 (bid)`;
     if (!Number.isInteger(u.position) || u.position < 0) return `depth position ${u.position} is not a row index`;
-    const problem = this.applyTo(rows, u);
+    const problem = bid ? this.applyTo(this.bids, this.bidsJson, u) : this.applyTo(this.asks, this.asksJson, u);
     if (problem === null) this.updatedAt = now;
     return problem;
   }
 
   clear(now: number): void {
-    this.bids.length = 0;
-    this.asks.length = 0;
+    this.bids.length = this.bidsJson.length = 0;
+    this.asks.length = this.asksJson.length = 0;
     this.updatedAt = now;
   }
 
@@ -52,14 +55,15 @@ export class DepthBook {
     return { bids: this.bids.slice(), asks: this.asks.slice() };
   }
 
-  private applyTo(rows: BookLevel[], u: DepthUpdate): string | null {
+  private applyTo(rows: BookLevel[], texts: string[], u: DepthUpdate): string | null {
     switch (u.operation) {
       case DEPTH_OPERATION.insert: {
         if (u.position > rows.length) return `depth insert at position ${u.position} but the side has ${rows.length} rows`;
         const level = levelFrom(u);
         if (typeof level === 'string') return level;
         rows.splice(u.position, 0, level);
-        if (rows.length > this.maxRows) rows.length = this.maxRows;
+        texts.splice(u.position, 0, JSON.stringify(level));
+        if (rows.length > this.maxRows) rows.length = texts.length = this.maxRows;
         return null;
       }
       case DEPTH_OPERATION.update: {
@@ -67,11 +71,13 @@ export class DepthBook {
         const level = levelFrom(u);
         if (typeof level === 'string') return level;
         rows[u.position] = level;
+        texts[u.position] = JSON.stringify(level);
         return null;
       }
       case DEPTH_OPERATION.delete:
         if (u.position >= rows.length) return `depth delete at position ${u.position} but the side has ${rows.length} rows`;
         rows.splice(u.position, 1);
+        texts.splice(u.position, 1);
         return null;
       default:
         return `depth operation ${u.operation} is not insert (0), update (1) or delete (2)`;

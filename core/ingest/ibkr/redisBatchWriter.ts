@@ -10,6 +10,8 @@ export interface LatestWrite {
   /** A key written at most this often (books): later changes wait for the next slot. */
   readonly minIntervalMs?: number;
   lastWrittenAt: number;
+  /** The batch tag when this key last became pending (what a deferred write leaves uncovered). */
+  pendingSinceTag?: number;
 }
 
 interface PendingList {
@@ -43,9 +45,13 @@ export class RedisBatchWriter {
   private inFlight: Promise<void> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private deferTimer: NodeJS.Timeout | undefined;
+  private deferDueAt = 0;
   private stopped = false;
   readonly stats: WriterStats = { roundTrips: 0, commands: 0, failures: 0, commandErrors: 0, droppedItems: 0, bufferedItems: 0, degraded: false };
-  /** Called after each successful batch with its start time and the tag taken then (benchmarks: messages received so far). */
+  /**
+   * Called after each successful batch with its start time and the tag it covers (benchmarks: messages received
+   * so far). A throttled key deferred to a later batch lowers the tag to just before the message that dirtied it.
+   */
   onWritten: ((startedAt: number, tag: number) => void) | undefined;
   batchTag: (() => number) | undefined;
   private readonly flushBound = () => void this.flush();
@@ -53,6 +59,9 @@ export class RedisBatchWriter {
   constructor(private readonly redis: Redis) {}
 
   markLatest(entry: LatestWrite): void {
+    // Already pending means a write is already on its way (scheduled, in flight, deferred or retrying).
+    if (this.latest.has(entry)) return;
+    if (this.batchTag) entry.pendingSinceTag = this.batchTag();
     this.latest.add(entry);
     this.schedule();
   }
@@ -124,9 +133,9 @@ export class RedisBatchWriter {
       return;
     }
     const startedAt = Date.now();
-    const tag = this.batchTag?.() ?? 0;
     const pipeline = this.redis.pipeline();
     const latest = this.collectLatest(pipeline, startedAt, final);
+    const tag = this.coveredTag();
     const lists = this.collectLists(pipeline);
     if (latest.length === 0 && lists.length === 0) return;
     this.stats.roundTrips++;
@@ -137,10 +146,10 @@ export class RedisBatchWriter {
 
   private collectLatest(pipeline: ChainableCommander, now: number, final: boolean): LatestWrite[] {
     const taken: LatestWrite[] = [];
-    let deferred = false;
+    let nextDue = Infinity;
     for (const entry of this.latest) {
       if (!final && entry.minIntervalMs && now - entry.lastWrittenAt < entry.minIntervalMs) {
-        deferred = true;
+        nextDue = Math.min(nextDue, entry.lastWrittenAt + entry.minIntervalMs);
         continue;
       }
       this.latest.delete(entry);
@@ -156,8 +165,15 @@ export class RedisBatchWriter {
       entry.lastWrittenAt = now;
       taken.push(entry);
     }
-    if (deferred) this.deferFlush();
+    if (nextDue !== Infinity) this.deferFlush(nextDue, now);
     return taken;
+  }
+
+  /** The batch tag this batch covers: keys still pending (throttled) were dirtied by messages it does not write. */
+  private coveredTag(): number {
+    let tag = this.batchTag?.() ?? 0;
+    for (const entry of this.latest) if (entry.pendingSinceTag !== undefined) tag = Math.min(tag, entry.pendingSinceTag - 1);
+    return tag;
   }
 
   private collectLists(pipeline: ChainableCommander): Array<[PendingList, unknown[]]> {
@@ -175,12 +191,15 @@ export class RedisBatchWriter {
     return taken;
   }
 
-  private deferFlush(): void {
-    if (this.deferTimer || this.stopped) return;
+  /** Wakes up when the first throttled key is due again (not on a fixed poll, which only adds delay). */
+  private deferFlush(dueAt: number, now: number): void {
+    if (this.stopped || (this.deferTimer && this.deferDueAt <= dueAt)) return;
+    clearTimeout(this.deferTimer);
+    this.deferDueAt = dueAt;
     this.deferTimer = setTimeout(() => {
       this.deferTimer = undefined;
       this.schedule();
-    }, 2);
+    }, Math.max(1, dueAt - now));
     this.deferTimer.unref();
   }
 

@@ -4,6 +4,7 @@ import type { Bar } from '../../market/bar';
 import { booksByExchange, type Book } from '../../market/book';
 import { emptyQuote, quoteSpread, type Quote } from '../../market/quote';
 import type { Aggressor, Trade } from '../../market/trade';
+import { bookJson } from './bookJson';
 import { crossedOrLocked, DepthBook, type DepthUpdate } from './depthBook';
 import { Ring } from './ring';
 import { SweepTracker, type SweepEvent } from './sweepTracker';
@@ -85,13 +86,20 @@ export class SymbolState {
     return sizeImbalance(this.quote.bidSize ?? 0, this.quote.askSize ?? 0);
   }
 
-  /** The book as stored and shown; the Redis writer's copy counts crossed/locked episodes. */
-  bookSnapshot(countCrossings = false): Book | null {
+  /** The book as shown on the cockpit stream. */
+  bookSnapshot(): Book | null {
     if (!this.book) return null;
     const consolidated = this.book.snapshot();
     const flags = crossedOrLocked(consolidated);
-    if (countCrossings) this.countCrossing(flags);
     return { symbol: this.symbol, ts: this.book.updatedAt, consolidated, exchanges: booksByExchange(consolidated), ...flags };
+  }
+
+  /** The book as written to Redis (JSON of bookSnapshot()); counts crossed/locked episodes. */
+  bookText(): string | null {
+    if (!this.book) return null;
+    const flags = crossedOrLocked(this.book);
+    this.countCrossing(flags);
+    return bookJson(this.symbol, this.book, flags);
   }
 
   private sideHitBy(direction: 'buy' | 'sell'): readonly SweepBookRow[] {

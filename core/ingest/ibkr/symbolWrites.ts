@@ -44,7 +44,7 @@ export function symbolWrites(state: SymbolState): SymbolWrites {
       const imbalance = state.imbalance();
       return imbalance === null ? null : String(round(imbalance, 4));
     }),
-    book: state.book ? latest(keys.market.book(symbol), 'string', () => JSON.stringify(state.bookSnapshot(true)), BOOK_WRITE_MS) : null,
+    book: state.book ? latest(keys.market.book(symbol), 'string', () => state.bookText(), BOOK_WRITE_MS) : null,
     last: latest(keys.market.last(symbol), 'string', () => (state.lastTrade ? JSON.stringify(state.lastTrade) : null)),
     unusualVolume: latest(keys.market.unusualVolume(symbol), 'string', () => (state.lastUnusual ? JSON.stringify(state.lastUnusual) : null)),
   };
