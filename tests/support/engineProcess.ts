@@ -16,6 +16,12 @@ export interface EngineProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/** Two symbols (one Level 2 ETF, one single name): enough for platform tests, light on a loaded machine. */
+export const LIGHT_SYMBOLS = [
+  { symbol: 'SPY', dataClass: 'level2', etf: true, priority: true },
+  { symbol: 'AAPL', dataClass: 'standard' },
+];
+
 /** A copy of config/config.yaml with free ports, so tests never collide with a running workstation. */
 export async function writeTestConfig(overrides: Record<string, unknown> = {}): Promise<string> {
   const config = parse(fs.readFileSync('config/config.yaml', 'utf8')) as Record<string, unknown>;
@@ -42,7 +48,7 @@ export async function startEngineProcess(options: { dataDir?: string; configPath
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`engine printed no URL within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`engine printed no URL within 60 s:\n${output}`)), 60_000);
     const check = () => {
       const match = /AlphaTrader workstation: (http:\/\/\S+)/.exec(output);
       if (match) {

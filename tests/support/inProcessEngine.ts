@@ -1,6 +1,6 @@
 import { resolveSettings } from '../../core/config/settings';
 import { startEngine, type Engine } from '../../core/host/engine';
-import { writeTestConfig } from './engineProcess';
+import { LIGHT_SYMBOLS, writeTestConfig } from './engineProcess';
 import { tempDir } from './testRedis';
 
 /** The real engine in this process (managed Redis in a temp dir, web bridge on a free port). */
@@ -10,7 +10,7 @@ export async function startInProcessEngine(options: { dataDir?: string; configPa
   configPath: string;
 }> {
   const dataDir = options.dataDir ?? tempDir('alphatrader-data-');
-  const configPath = options.configPath ?? (await writeTestConfig());
+  const configPath = options.configPath ?? (await writeTestConfig({ symbols: LIGHT_SYMBOLS }));
   const settings = resolveSettings({ config: configPath, 'data-dir': dataDir, port: '0' }, process.cwd(), {});
   const engine = await startEngine(settings, { projectRoot: process.cwd(), version: 'test', webBridge: options.webBridge ?? true, heartbeatMs: 200 });
   return { engine, dataDir, configPath };

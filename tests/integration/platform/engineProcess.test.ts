@@ -3,8 +3,11 @@ import fs from 'node:fs';
 import axios from 'axios';
 import { describe, expect, it } from 'vitest';
 import type { Health } from '../../../core/host/contract';
-import { spawnEngine, startEngineProcess, writeTestConfig } from '../../support/engineProcess';
+import { LIGHT_SYMBOLS, spawnEngine, startEngineProcess as startFullEngine, writeTestConfig } from '../../support/engineProcess';
 import { tempDir } from '../../support/testRedis';
+
+const startEngineProcess = async (options: { dataDir?: string; configPath?: string } = {}) =>
+  startFullEngine({ configPath: await writeTestConfig({ symbols: LIGHT_SYMBOLS }), ...options });
 
 function childPids(pid: number): number[] {
   try {
@@ -14,10 +17,12 @@ function childPids(pid: number): number[] {
   }
 }
 
-function alive(pid: number): boolean {
+/** True while the process exists and is not a zombie; names it, so a failure says what was left behind. */
+function alive(pid: number): string | false {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (stat.split(') ')[1]?.startsWith('Z')) return false;
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim() || `pid ${pid}`;
   } catch {
     return false;
   }
