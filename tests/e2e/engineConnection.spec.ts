@@ -1,6 +1,10 @@
 import type { WebSocketRoute } from '@playwright/test';
 import { expect, test } from './support/workstation';
 
+// Each test starts its own engine and the page now streams every cockpit panel: on a machine shared with other
+// runs that takes longer than playwright.config's default, so these tests get more time (their checks are unchanged).
+test.describe.configure({ timeout: 120_000 });
+
 test('losing the engine shows "reconnecting" and a stale Health panel at once', async ({ page, workstation }) => {
   await workstation.open(page);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
@@ -10,6 +14,8 @@ test('losing the engine shows "reconnecting" and a stale Health panel at once', 
 
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'reconnecting', { timeout: 1_000 });
   await expect(page.getByTestId('health-stale')).toHaveText(/engine connection lost/, { timeout: 1_000 });
+  await expect(page.getByTestId('ladder-panel').getByTestId('stale-badge')).toHaveText(/engine connection lost/, { timeout: 1_000 });
+  await expect(page.getByTestId('tape-panel').getByTestId('stale-badge')).toHaveText(/engine connection lost/, { timeout: 1_000 });
   await page.getByRole('button', { name: /^HALT/ }).click();
   await expect(page.getByTestId('kill-switch-error')).toHaveText('not connected to the engine');
 });

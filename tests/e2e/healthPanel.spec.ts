@@ -1,5 +1,9 @@
 import { expect, test } from './support/workstation';
 
+// Each test starts its own engine and the page now streams every cockpit panel: on a machine shared with other
+// runs that takes longer than playwright.config's default, so these tests get more time (their checks are unchanged).
+test.describe.configure({ timeout: 120_000 });
+
 test('the Health panel shows every engine module running with a ticking heartbeat', async ({ page, workstation, request }) => {
   await workstation.open(page);
   const panel = page.getByTestId('health-panel');

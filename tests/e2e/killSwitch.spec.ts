@@ -1,6 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/workstation';
 
+// Each test starts its own engine and the page now streams every cockpit panel: on a machine shared with other
+// runs that takes longer than playwright.config's default, so these tests get more time (their checks are unchanged).
+test.describe.configure({ timeout: 120_000 });
+
 const haltButton = (page: Page) => page.getByRole('button', { name: /^HALT/ });
 const resumeButton = (page: Page) => page.getByRole('button', { name: /^Resume/ });
 const releaseDialog = (page: Page) => page.getByRole('dialog', { name: /Leave HALTED/ });

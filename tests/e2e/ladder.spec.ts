@@ -1,6 +1,8 @@
 import type { Locator } from '@playwright/test';
 import { savePanelScreenshot } from './support/panelScreenshot';
-import { expect, test } from './support/sharedWorkstation';
+import { expect, SLOW_TEST_TIMEOUT, test } from './support/sharedWorkstation';
+
+test.describe.configure({ timeout: SLOW_TEST_TIMEOUT });
 
 const DATA_TIMEOUT = 20_000;
 const sizes = (rows: Locator) => rows.evaluateAll((els) => els.map((el) => `${el.getAttribute('data-price')}:${el.getAttribute('data-size')}`).join(' '));

@@ -1,4 +1,6 @@
-import { expect, test } from './support/sharedWorkstation';
+import { expect, SLOW_TEST_TIMEOUT, test } from './support/sharedWorkstation';
+
+test.describe.configure({ timeout: SLOW_TEST_TIMEOUT });
 
 /** The page's localStorage, typed without the DOM library (these specs compile as Node code). */
 interface PageStorage {
@@ -20,7 +22,7 @@ test('a pinned panel, a closed panel and the selected symbol survive a reload', 
   await expect(ladder).toHaveAttribute('data-symbol', 'QQQ'); // pinned: does not follow
 
   await page.reload();
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 });
   await expect(page.getByTestId('selected-symbol')).toHaveText('NVDA');
   await expect(page.getByTestId('ladder-panel')).toHaveAttribute('data-symbol', 'QQQ');
   await expect(page.getByTestId('ladder-panel').getByTestId('panel-symbol')).toHaveValue('QQQ');
@@ -46,6 +48,9 @@ test('a layout saved by the shell (version 1) is migrated: its panels stay and t
     localStorage.setItem('alphatrader.layout', JSON.stringify({ version: 1, dockview: single }));
   });
   await page.reload();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 });
+  // The new panels join the trader's group as tabs; the shell's Health panel is still there and working.
+  await page.locator('.dv-tab', { hasText: 'Health' }).click();
   await expect(page.getByTestId('module-state-redis')).toHaveText(/running/);
   for (const title of ['Health', 'Watchlist', 'Chart', 'Ladder', 'Time & sales', 'Option chain', 'Sentiment & technicals']) {
     await expect(page.locator('.dv-tab', { hasText: title })).toHaveCount(1);
@@ -60,7 +65,8 @@ test('a layout saved by the shell (version 1) is migrated: its panels stay and t
   // Closed after the upgrade, a panel stays closed: it is no longer "new".
   await page.locator('.dv-tab', { hasText: 'Chart' }).locator('.dv-default-tab-action').click();
   await page.reload();
-  await expect(page.getByTestId('module-state-redis')).toHaveText(/running/);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 });
+  await expect(page.locator('.dv-tab', { hasText: 'Health' })).toHaveCount(1);
   await expect(page.locator('.dv-tab', { hasText: 'Chart' })).toHaveCount(0);
 });
 

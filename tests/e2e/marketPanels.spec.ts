@@ -1,5 +1,7 @@
 import { savePanelScreenshot } from './support/panelScreenshot';
-import { expect, test } from './support/sharedWorkstation';
+import { expect, SLOW_TEST_TIMEOUT, test } from './support/sharedWorkstation';
+
+test.describe.configure({ timeout: SLOW_TEST_TIMEOUT });
 
 const DATA_TIMEOUT = 20_000;
 
@@ -33,7 +35,7 @@ test('the option chain lists calls and puts with greeks for the selected expiry'
   const second = await expiry.locator('option').nth(1).getAttribute('value');
   await expiry.selectOption(second!);
 
-  const rows = chain.locator('.ag-center-cols-container .ag-row');
+  const rows = chain.locator('[role="row"][row-id]');
   await expect.poll(() => rows.count(), { timeout: DATA_TIMEOUT }).toBeGreaterThan(5);
   await expect(chain.getByTestId('chain-count')).toHaveText(/^(1[0-9]|2[0-9]) strikes$/);
   const firstRow = rows.first();

@@ -1,5 +1,9 @@
 import { expect, test } from './support/workstation';
 
+// Each test starts its own engine and the page now streams every cockpit panel: on a machine shared with other
+// runs that takes longer than playwright.config's default, so these tests get more time (their checks are unchanged).
+test.describe.configure({ timeout: 120_000 });
+
 test('without the launch token the page says to open the URL printed by npm start', async ({ page, workstation }) => {
   await page.goto(`http://127.0.0.1:${workstation.engine.port}/`);
   await expect(page.getByTestId('no-token')).toHaveText(/Open the exact address that npm start printed/);

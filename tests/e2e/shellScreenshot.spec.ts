@@ -1,5 +1,9 @@
 import { expect, test } from './support/workstation';
 
+// Each test starts its own engine and the page now streams every cockpit panel: on a machine shared with other
+// runs that takes longer than playwright.config's default, so these tests get more time (their checks are unchanged).
+test.describe.configure({ timeout: 120_000 });
+
 test('the cockpit shell shows source, connection, New York market time, kill switch and Health at once', async ({ page, workstation }, testInfo) => {
   await workstation.open(page);
   await expect(page.getByTestId('source')).toHaveText('SIM');

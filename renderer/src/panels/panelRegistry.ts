@@ -1,12 +1,15 @@
 import type { FunctionComponent } from 'react';
 import type { IDockviewPanelProps } from 'dockview-react';
-import { ChartPanel } from './chart/ChartPanel';
 import { HealthPanel } from './health/HealthPanel';
 import { LadderPanel } from './ladder/LadderPanel';
-import { OptionChainPanel } from './optionChain/OptionChainPanel';
+import { lazyPanel } from './lazyPanel';
+import type { SymbolPanelParams } from './usePanelSymbol';
 import { SentimentPanel } from './sentiment/SentimentPanel';
 import { TapePanel } from './tape/TapePanel';
 import { WatchlistPanel } from './watchlist/WatchlistPanel';
+
+const ChartPanel = lazyPanel<SymbolPanelParams>(() => import('./chart/ChartPanel').then((m) => m.ChartPanel), 'the chart');
+const OptionChainPanel = lazyPanel<SymbolPanelParams>(() => import('./optionChain/OptionChainPanel').then((m) => m.OptionChainPanel), 'the option chain');
 
 export interface PanelDefinition {
   /** Stable id: the dockview component name and the panel id in saved layouts. Never rename one. */

@@ -3,6 +3,7 @@ import { useSelectedSymbolStore } from '../stores/selectedSymbolStore';
 
 /** Saved with the layout: a pinned panel keeps its symbol; without one it follows the selected symbol. */
 export interface SymbolPanelParams {
+  [key: string]: unknown;
   pinnedSymbol?: string | null;
 }
 

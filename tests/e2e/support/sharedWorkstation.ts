@@ -20,7 +20,6 @@ export const test = base.extend<object, { market: Workstation }>({
   ],
 });
 
-test.describe.configure({ timeout: 90_000 });
-
 /** Market data on a machine shared with other test runs: give each expectation time, not a tight deadline. */
+export const SLOW_TEST_TIMEOUT = 120_000;
 export const expect = baseExpect.configure({ timeout: 15_000 });

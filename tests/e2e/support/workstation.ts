@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { expect as baseExpect, test as base, type Page } from '@playwright/test';
 import { Redis } from 'ioredis';
 import { parse } from 'yaml';
 import { writeTestConfig } from '../../support/engineProcess';
@@ -73,4 +73,5 @@ export const test = base.extend<{ workstation: Workstation }>({
   },
 });
 
-export { expect } from '@playwright/test';
+/** The page streams the whole cockpit; on a shared machine give expectations time (explicit timeouts still win). */
+export const expect = baseExpect.configure({ timeout: 15_000 });

@@ -1,7 +1,7 @@
-import type { GridApi } from 'ag-grid-community';
+import type { GridApi, GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import type { IDockviewPanelProps } from 'dockview-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAlphaVantageStaleReason } from '../../feeds/useAlphaVantageFreshness';
 import { useFeed } from '../../feeds/useFeed';
 import { formatPrice } from '../../format/numbers';
@@ -14,6 +14,10 @@ import { chainTheme } from './chainGrid';
 import { chainRows, diffRows, expiriesOf, type ChainRow } from './chainRows';
 
 // Filters live in each column's menu (hover a header), so the headers stay narrow.
+const NO_ROWS = 'No contracts for this expiry yet';
+const rowId = (params: { data: ChainRow }) => params.data.id;
+// The chain only re-centres when spot crosses a strike: a slow look at the quote is enough.
+const SPOT_REDRAW_MS = 1_000;
 const defaultColDef = { sortable: true, filter: 'agNumberColumnFilter', resizable: true, suppressHeaderFilterButton: true };
 
 /** Calls and puts of one expiry around the money; updates go in as grid transactions, so scroll and sort stay. */
@@ -21,11 +25,15 @@ export function OptionChainPanel(props: IDockviewPanelProps<SymbolPanelParams>) 
   const panelSymbol = usePanelSymbol(props);
   const { symbol } = panelSymbol;
   const chain = useFeed('optionChain', { symbol }).event;
-  const spot = useFeed('quote', { symbol }).event?.value.last ?? null;
+  const spot = useFeed('quote', { symbol }, SPOT_REDRAW_MS).event?.value.last ?? null;
   const [expiryChoice, setExpiryChoice] = useState<string | null>(null);
   const [around, setAround] = useState(12);
   const [api, setApi] = useState<GridApi<ChainRow> | null>(null);
   const shown = useRef(new Map<string, ChainRow>());
+  const onGridReady = useCallback((event: GridReadyEvent<ChainRow>) => {
+    shown.current = new Map();
+    setApi(event.api);
+  }, []);
   const staleBecause = useAlphaVantageStaleReason(symbol, ['options']);
   const freshness = useFreshness({ asOf: chain?.value.asOf ?? null, receivedAt: null, symbol: null, staleBecause });
 
@@ -88,13 +96,9 @@ export function OptionChainPanel(props: IDockviewPanelProps<SymbolPanelParams>) 
           theme={chainTheme}
           columnDefs={chainColumns}
           defaultColDef={defaultColDef}
-          getRowId={(p) => p.data.id}
-          onGridReady={(event) => {
-            shown.current = new Map();
-            setApi(event.api);
-          }}
-          overlayNoRowsTemplate={chain ? 'No contracts for this expiry' : 'Waiting for the option chain…'}
-          suppressCellFocus={false}
+          getRowId={rowId}
+          onGridReady={onGridReady}
+          overlayNoRowsTemplate={NO_ROWS}
           animateRows={false}
         />
       </div>

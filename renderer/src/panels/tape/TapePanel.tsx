@@ -10,12 +10,14 @@ import { TapeRow } from './TapeRow';
 import { useTape } from './useTape';
 
 const KEEP = 200;
+/** The tape scrolls as a whole on every print: ten redraws a second read the same and cost half as much. */
+const TAPE_REDRAW_MS = 100;
 
 /** Time and sales: newest print on top, blocks (≥ 10,000) and sweep prints highlighted. */
 export function TapePanel(props: IDockviewPanelProps<SymbolPanelParams>) {
   const panelSymbol = usePanelSymbol(props);
   const { symbol } = panelSymbol;
-  const { trades, receivedAt, asOf } = useTape(symbol, KEEP);
+  const { trades, receivedAt, asOf } = useTape(symbol, KEEP, TAPE_REDRAW_MS);
   const sweeps = useSweepStore((s) => s.sweeps);
   const freshness = useFreshness({ asOf, receivedAt, symbol });
 

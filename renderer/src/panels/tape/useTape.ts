@@ -4,8 +4,8 @@ import { FeedHub } from '../../feeds/feedHub';
 import { useFeedHub } from '../../feeds/useFeed';
 import { mergePrints } from './tapeBuffer';
 
-/** The symbol's prints since the panel opened (newest first, at most `keep`), starting with the stream's backlog. */
-export function useTape(symbol: string, keep: number): { trades: Trade[]; receivedAt: number | null; asOf: number | null } {
+/** The symbol's prints since the panel opened (newest first, at most `keep`, redrawn at most every `redrawMs`). */
+export function useTape(symbol: string, keep: number, redrawMs: number): { trades: Trade[]; receivedAt: number | null; asOf: number | null } {
   const hub = useFeedHub();
   const [tape, setTape] = useState<{ symbol: string; trades: Trade[]; receivedAt: number | null; asOf: number | null }>({
     symbol,
@@ -23,9 +23,18 @@ export function useTape(symbol: string, keep: number): { trades: Trade[]; receiv
         return { symbol, trades: mergePrints(base, event.value, keep), receivedAt: event.receivedAt, asOf: event.asOf };
       });
     };
-    const stop = hub.watch('prints', { symbol }, take);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = hub.watch('prints', { symbol }, () => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        take();
+      }, redrawMs);
+    });
     take();
-    return stop;
-  }, [hub, symbol, keep]);
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [hub, symbol, keep, redrawMs]);
   return tape.symbol === symbol ? tape : { trades: [], receivedAt: null, asOf: null };
 }
