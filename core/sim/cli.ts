@@ -2,13 +2,18 @@
  * `npm run sim -- --port 7497 [--av-port 8601] [--seed 42] [--speed 1] [--state-dir DIR]`: the simulated market alone,
  * so any TWS API client can practise against it. Faults can be switched from stdin, e.g. `set stall true`,
  * `set maxTickerLines 5`, `depthReset`, `farmFlap`, `dropMidMessage`, `faults` (prints the switches).
+ * `--record FILE` writes the model's session as it runs; `--replay FILE` serves a recorded session instead of the
+ * model, `--lobster MESSAGE.csv,ORDERBOOK.csv` one symbol's LOBSTER files.
  */
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runFaultCommand } from './gateway/faultCommands';
-import { startSimulatedMarket } from './simulatedMarket';
+import type { MarketFeed } from './market/marketFeed';
+import { createMarketModel } from './market/marketModel';
+import { createLobsterReplay, createSessionReplay, recordSession } from './replay';
+import { serveMarket } from './simulatedMarket';
 
 const { values } = parseArgs({
   options: {
@@ -17,6 +22,9 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     speed: { type: 'string', default: '1' },
     'state-dir': { type: 'string', default: path.join(os.homedir(), '.alphatrader', 'sim') },
+    record: { type: 'string' },
+    replay: { type: 'string' },
+    lobster: { type: 'string' },
   },
 });
 
@@ -29,13 +37,30 @@ function numberArg(name: string, raw: string | undefined): number {
   return n;
 }
 
-const sim = await startSimulatedMarket({
-  seed: numberArg('seed', values.seed),
-  speed: numberArg('speed', values.speed) || 1,
+function chooseFeed(seed: number, speed: number): MarketFeed {
+  if (values.replay) return createSessionReplay({ path: values.replay, speed });
+  if (values.lobster) {
+    const [messagePath, orderbookPath] = values.lobster.split(',');
+    if (!messagePath || !orderbookPath) {
+      console.error('--lobster takes MESSAGE.csv,ORDERBOOK.csv');
+      process.exit(2);
+    }
+    return createLobsterReplay({ messagePath, orderbookPath, speed });
+  }
+  return createMarketModel({ seed, speed, startTs: Date.now() });
+}
+
+const seed = numberArg('seed', values.seed);
+const feed = chooseFeed(seed, numberArg('speed', values.speed) || 1);
+const recorder = values.record ? recordSession(feed, values.record) : null;
+const sim = await serveMarket(feed, {
+  seed,
   gatewayPort: numberArg('port', values.port),
   alphaVantagePort: numberArg('av-port', values['av-port']),
   stateDir: values['state-dir']!,
 });
+const source = values.replay ? `replay of ${values.replay}` : values.lobster ? `LOBSTER replay of ${values.lobster}` : `seeded model (seed ${seed})`;
+console.log(`Market: ${source}${values.record ? `, recording to ${values.record}` : ''}`);
 console.log(`TWS API gateway listening on 127.0.0.1:${sim.gatewayPort} (server versions 100..193, account DU1234567)`);
 console.log(`Alpha Vantage-compatible endpoint on ${sim.alphaVantage.url}/query`);
 console.log('Type "help" for fault switches.');
@@ -50,6 +75,7 @@ async function shutdown(signal: string): Promise<void> {
   console.log(`${signal}: stopping the simulated market`);
   rl.close();
   await sim.stop();
+  await recorder?.stop();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,5 +1,6 @@
 import { startGateway, type SimulatedGateway } from './gateway/gateway';
 import type { FaultSwitches } from './gateway/faults';
+import type { MarketFeed } from './market/marketFeed';
 import { createMarketModel, type MarketModel } from './market/marketModel';
 import { startAlphaVantageEndpoint, type AlphaVantageEndpoint, type AlphaVantageEndpointOptions } from './alphavantage';
 
@@ -21,8 +22,11 @@ export interface SimulatedMarketOptions {
   startTs?: number;
 }
 
-export interface SimulatedMarket {
-  market: MarketModel;
+export type SimulatedMarket = ServedMarket<MarketModel>;
+
+/** What serves a market: the TWS-protocol gateway and the Alpha Vantage endpoint, both priced from one feed. */
+export interface ServedMarket<F extends MarketFeed> {
+  market: F;
   gateway: SimulatedGateway;
   gatewayPort: number;
   alphaVantage: AlphaVantageEndpoint;
@@ -36,6 +40,11 @@ export interface SimulatedMarket {
  */
 export async function startSimulatedMarket(opts: SimulatedMarketOptions): Promise<SimulatedMarket> {
   const market = createMarketModel({ seed: opts.seed, speed: opts.speed, symbols: opts.symbols, startTs: opts.startTs });
+  return serveMarket(market, opts);
+}
+
+/** Serves any feed (the model, or a replay of a recorded session or LOBSTER files) and starts its clock. */
+export async function serveMarket<F extends MarketFeed>(market: F, opts: Omit<SimulatedMarketOptions, 'speed' | 'symbols' | 'startTs'>): Promise<ServedMarket<F>> {
   const gateway = await startGateway({ feed: market, port: opts.gatewayPort, stateDir: opts.stateDir, faults: opts.faults });
   let alphaVantage: AlphaVantageEndpoint;
   try {

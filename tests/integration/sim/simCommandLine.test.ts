@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { EventName, SecType } from '@stoqey/ib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../../../core/store/freePort';
+import { tempDir } from '../../support/testRedis';
+import { connectClient, waitFor } from './gatewayHarness';
+
+let child: ChildProcess | undefined;
+afterEach(() => void child?.kill('SIGTERM'));
+
+/** Runs `npm run sim`'s entry point and resolves once the gateway says it listens. */
+async function runSim(args: string[]): Promise<{ child: ChildProcess; output: () => string }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'core/sim/cli.ts', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let output = '';
+  proc.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  proc.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`sim did not listen within 60 s:\n${output}`)), 60_000);
+    proc.stdout!.on('data', () => output.includes('TWS API gateway listening') && (clearTimeout(timer), resolve()));
+    proc.once('exit', (code) => reject(new Error(`sim exited with ${code}:\n${output}`)));
+  });
+  return { child: proc, output: () => output };
+}
+
+const stopped = (proc: ChildProcess) => new Promise<number | null>((resolve) => (proc.once('exit', resolve), proc.kill('SIGINT')));
+
+describe('npm run sim', () => {
+  it('records the model with --record and serves that recording to a TWS API client with --replay', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'session.jsonl');
+    const recording = await runSim(['--port', String(await freePort()), '--av-port', '0', '--state-dir', dir, '--record', file, '--speed', '5']);
+    child = recording.child;
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await stopped(recording.child)).toBe(0);
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines.length).toBeGreaterThan(100);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ type: 'header', format: 'alphatrader-session' });
+
+    const port = await freePort();
+    const replay = await runSim(['--port', String(port), '--av-port', '0', '--state-dir', dir, '--replay', file]);
+    child = replay.child;
+    expect(replay.output()).toContain(`Market: replay of ${file}`);
+    const client = await connectClient(port, 7);
+    const tick = waitFor<[number, number, number]>(client.ib, EventName.tickPrice, () => true, 15_000);
+    client.ib.reqMktData(1, { symbol: 'SPY', secType: SecType.STK, exchange: 'SMART', currency: 'USD' }, '', false, false);
+    const [, , price] = await tick;
+    expect(price).toBeGreaterThan(0);
+    client.disconnect();
+  }, 180_000);
+});
