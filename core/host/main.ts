@@ -43,6 +43,10 @@ function stopSignal(): Promise<void> {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    // A parent that runs the engine with a piped stdin (test harnesses) stops it by dying: stdin ends.
+    if (process.env.ALPHATRADER_STOP_ON_STDIN_END === '1') {
+      process.stdin.on('end', onSignal).on('error', onSignal).resume();
+    }
   });
 }
 

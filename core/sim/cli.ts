@@ -67,6 +67,8 @@ console.log('Type "help" for fault switches.');
 
 const rl = readline.createInterface({ input: process.stdin, terminal: false });
 rl.on('line', (line) => console.log(runFaultCommand(sim.gateway.faults, line)));
+// A harness that pipes stdin stops the simulator by dying (stdin ends); a terminal user keeps Ctrl+C.
+if (process.env.ALPHATRADER_STOP_ON_STDIN_END === '1') rl.on('close', () => void shutdown('stdin closed'));
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -34,9 +34,10 @@ export async function writeTestConfig(overrides: Record<string, unknown> = {}): 
 
 /** Runs the real engine (web mode) as a child process and waits for the URL it prints. */
 export function spawnEngine(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  // A piped stdin that ends when this test process dies stops the engine, so no engine outlives its test run.
   return spawn(process.execPath, ['--import', 'tsx', 'core/host/main.ts', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'warn', ALPHATRADER_STOP_ON_STDIN_END: '1', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
 
@@ -48,7 +49,10 @@ export async function startEngineProcess(options: { dataDir?: string; configPath
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`engine printed no URL within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`engine printed no URL within 60 s:\n${output}`));
+    }, 60_000);
     const check = () => {
       const match = /AlphaTrader workstation: (http:\/\/\S+)/.exec(output);
       if (match) {

@@ -26,7 +26,10 @@ export async function launchEngine(options: {
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`engine printed no URL within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`engine printed no URL within 60 s:\n${output}`));
+    }, 60_000);
     child.stdout!.on('data', () => {
       const match = /AlphaTrader workstation: (http:\/\/\S+)/.exec(output);
       if (match) {

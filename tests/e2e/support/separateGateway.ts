@@ -19,12 +19,16 @@ async function startGateway(stateDir: string): Promise<SeparateGateway> {
   const [port, avPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ['--import', 'tsx', 'core/sim/cli.ts', '--port', String(port), '--av-port', String(avPort), '--state-dir', stateDir], {
     stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ALPHATRADER_STOP_ON_STDIN_END: '1' },
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sim gateway did not start within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`sim gateway did not start within 60 s:\n${output}`));
+    }, 60_000);
     child.stdout!.on('data', () => output.includes('Alpha Vantage-compatible endpoint') && (clearTimeout(timer), resolve()));
     child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`sim gateway exited with ${code}:\n${output}`))));
   });

@@ -12,7 +12,10 @@ afterEach(() => void child?.kill('SIGTERM'));
 
 /** Runs `npm run sim`'s entry point and resolves once the gateway says it listens. */
 async function runSim(args: string[]): Promise<{ child: ChildProcess; output: () => string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'core/sim/cli.ts', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'core/sim/cli.ts', ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ALPHATRADER_STOP_ON_STDIN_END: '1' },
+  });
   let output = '';
   proc.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   proc.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
