@@ -74,8 +74,10 @@ export class WebBridge {
   async stop(): Promise<void> {
     for (const client of this.wss?.clients ?? []) client.terminate();
     this.wss?.close();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    // close() waits for every connection to end; a browser's idle keep-alive connections never would.
     this.server?.closeAllConnections();
+    await closed;
   }
 
   private handleHttp(req: http.IncomingMessage, res: http.ServerResponse, statics: ReturnType<typeof sirv> | null): void {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import axios from 'axios';
 import { describe, expect, it } from 'vitest';
 import type { Health } from '../../../core/host/contract';
@@ -70,6 +71,16 @@ describe('the engine process', () => {
     expect(await engine.stop('SIGTERM')).toBe(0);
     for (const pid of children) expect(alive(pid)).toBe(false);
     await expect(axios.get(`http://127.0.0.1:${engine.port}/api/health`, { timeout: 1_000 })).rejects.toThrow();
+  });
+
+  it('stops promptly while a browser still holds an idle keep-alive connection', async () => {
+    const engine = await startEngineProcess();
+    const agent = new http.Agent({ keepAlive: true });
+    await axios.get(`http://127.0.0.1:${engine.port}/api/health`, { httpAgent: agent });
+    const started = Date.now();
+    expect(await engine.stop('SIGTERM')).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    agent.destroy();
   });
 
   it('finishes a clean shutdown when Ctrl+C delivers SIGINT twice (terminal and npm both forward it)', async () => {
