@@ -1,18 +1,6 @@
-/** What the gateway understood from a client message (token layouts: reference §5). */
-export interface ContractQuery {
-  conId: number;
-  symbol: string;
-  secType: string;
-  lastTradeDateOrContractMonth: string;
-  strike: number | undefined;
-  right: string;
-  multiplier: string;
-  exchange: string;
-  primaryExch: string;
-  currency: string;
-  localSymbol: string;
-  tradingClass: string;
-}
+import type { WireContract } from '../protocol/wireTypes';
+/** What the gateway understood from a client's contract fields (token layouts: reference §5): the same fields it writes. */
+export type ContractQuery = WireContract;
 
 export interface ComboLeg {
   conId: number;
