@@ -2,7 +2,7 @@ import { EventName, type ContractDetails, type IBApi } from '@stoqey/ib';
 import type { DepthUpdate } from './depthBook';
 import type { IngestPipeline } from './ingestPipeline';
 import type { SubscriptionRegistry } from './subscriptionRegistry';
-import { liveTick, TICK } from './tickTypes';
+import { liveTick, TICK } from '../../market/tickTypes';
 
 export interface RouterHandlers {
   onIbMessage(code: number, reqId: number, message: string): void;

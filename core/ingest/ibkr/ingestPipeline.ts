@@ -10,7 +10,7 @@ import { parseRtVolume } from './rtVolume';
 import type { SweepEvent } from './sweepTracker';
 import { symbolWrites, type SymbolWrites } from './symbolWrites';
 import { SymbolState } from './symbolState';
-import { TICK } from './tickTypes';
+import { TICK } from '../../market/tickTypes';
 
 /** Detected sweeps kept in market:{symbol}:sweep. */
 export const SWEEP_LIST_LIMIT = 100;

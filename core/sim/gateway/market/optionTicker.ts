@@ -1,22 +1,25 @@
 import type { OptionQuote } from '../../market/marketFeed';
-import { encodeTickOptionComputation, encodeTickPrice, encodeTickSize, type OptionComputationView } from '../encoders/tickEncoders';
-import { TICK, tickFor } from '../protocol/tickTypes';
+import type { OptionComputationView } from '../encoders/tickEncoders';
+import { TICK } from '../../../market/tickTypes';
+import { TickLine } from './tickLine';
 import type { MarketDataSink } from './marketDataSink';
 
 /** tickAttrib 1: the implied vol is price-based (v156+). */
 const PRICE_BASED = 1;
 
 /** One reqMktData line on an option: quote, last, volume and TICK_OPTION_COMPUTATION for bid/ask/last/model. */
-export class OptionTicker {
+export class OptionTicker extends TickLine {
   private last: Partial<OptionQuote> = {};
 
   constructor(
-    private readonly sink: MarketDataSink,
-    readonly tickerId: number,
+    sink: MarketDataSink,
+    tickerId: number,
     readonly conId: number,
     readonly underlying: string,
-    private readonly delayed: boolean,
-  ) {}
+    delayed: boolean,
+  ) {
+    super(sink, tickerId, delayed);
+  }
 
   update(q: OptionQuote | undefined): void {
     if (!q) return;
@@ -49,26 +52,5 @@ export class OptionTicker {
     this.computation(TICK.ASK_OPTION, { ...base, optPrice: q.ask });
     if (q.last > 0) this.computation(TICK.LAST_OPTION, { ...base, optPrice: q.last });
     this.computation(TICK.MODEL_OPTION, base);
-  }
-
-  private computation(tick: number, c: OptionComputationView): void {
-    const w = this.sink.mdWriter();
-    if (!w) return;
-    encodeTickOptionComputation(w, this.tickerId, tickFor(tick, this.delayed), c);
-    this.sink.mdDone();
-  }
-
-  private price(tick: number, price: number, size: number): void {
-    const w = this.sink.mdWriter();
-    if (!w) return;
-    encodeTickPrice(w, this.tickerId, tickFor(tick, this.delayed), price, size, 1);
-    this.sink.mdDone();
-  }
-
-  private size(tick: number, size: number): void {
-    const w = this.sink.mdWriter();
-    if (!w) return;
-    encodeTickSize(w, this.tickerId, tickFor(tick, this.delayed), size);
-    this.sink.mdDone();
   }
 }

@@ -1,15 +1,14 @@
 import type { Quote, TradePrint } from '../../market/marketFeed';
-import { encodeTickGeneric, encodeTickPrice, encodeTickSize, encodeTickString, rtVolumeText } from '../encoders/tickEncoders';
-import { TICK, tickFor } from '../protocol/tickTypes';
+import { rtVolumeText } from '../encoders/tickEncoders';
+import { TICK } from '../../../market/tickTypes';
+import { TickLine } from './tickLine';
 import type { MarketDataSink } from './marketDataSink';
-
-const CAN_AUTO_EXECUTE = 1;
 
 /**
  * One reqMktData line on a stock: top of book, last, volume, halted and (generic 233) RTVolume.
  * Sends only what changed since the previous update, as TWS does.
  */
-export class StockTicker {
+export class StockTicker extends TickLine {
   private bid = NaN;
   private bidSize = NaN;
   private ask = NaN;
@@ -18,12 +17,13 @@ export class StockTicker {
   private readonly rtVolume: boolean;
 
   constructor(
-    private readonly sink: MarketDataSink,
-    readonly tickerId: number,
+    sink: MarketDataSink,
+    tickerId: number,
     readonly symbol: string,
     genericTicks: number[],
-    private readonly delayed: boolean,
+    delayed: boolean,
   ) {
+    super(sink, tickerId, delayed);
     this.rtVolume = genericTicks.includes(233);
   }
 
@@ -59,33 +59,5 @@ export class StockTicker {
     this.size(TICK.VOLUME, t.totalVolume);
     this.string(TICK.LAST_TIMESTAMP, String(Math.floor(t.ts / 1000)));
     if (this.rtVolume) this.string(TICK.RT_VOLUME, rtVolumeText(t.price, t.size, t.ts, t.totalVolume, t.vwap, true));
-  }
-
-  private price(tick: number, price: number, size: number): void {
-    const w = this.sink.mdWriter();
-    if (!w) return;
-    encodeTickPrice(w, this.tickerId, tickFor(tick, this.delayed), price, size, CAN_AUTO_EXECUTE);
-    this.sink.mdDone();
-  }
-
-  private size(tick: number, size: number): void {
-    const w = this.sink.mdWriter();
-    if (!w) return;
-    encodeTickSize(w, this.tickerId, tickFor(tick, this.delayed), size);
-    this.sink.mdDone();
-  }
-
-  private string(tick: number, value: string): void {
-    const w = this.sink.mdWriter();
-    if (!w) return;
-    encodeTickString(w, this.tickerId, tickFor(tick, this.delayed), value);
-    this.sink.mdDone();
-  }
-
-  private generic(tick: number, value: number): void {
-    const w = this.sink.mdWriter();
-    if (!w) return;
-    encodeTickGeneric(w, this.tickerId, tickFor(tick, this.delayed), value);
-    this.sink.mdDone();
   }
 }

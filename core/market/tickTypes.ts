@@ -1,4 +1,4 @@
-/** TWS tick type ids (stoqey api/market/tickType.js). */
+/** TWS tick type ids (stoqey api/market/tickType.js): the wire's numbers, shared by the ingestion and the simulated gateway. */
 export const TICK = {
   BID_SIZE: 0,
   BID: 1,
@@ -55,6 +55,14 @@ const DELAYED: Record<number, number> = {
   [TICK.HALTED]: TICK.DELAYED_HALTED,
 };
 
+const LIVE: Record<number, number> = Object.fromEntries(Object.entries(DELAYED).map(([live, delayed]) => [delayed, Number(live)]));
+
+/** The id a venue sends for a live tick type, delayed or not. */
 export function tickFor(tickType: number, delayed: boolean): number {
   return delayed ? (DELAYED[tickType] ?? tickType) : tickType;
+}
+
+/** The live tick id for a delayed one (10167 → delayed data on the same request); live ids pass through. */
+export function liveTick(tickType: number): number {
+  return LIVE[tickType] ?? tickType;
 }
