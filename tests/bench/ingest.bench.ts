@@ -122,8 +122,11 @@ async function fullSpeed(): Promise<void> {
   report('redis_round_trips_per_1000_msgs_full_speed', ((run.ingest.writer.stats.roundTrips - r0) * 1000) / messages, 'count');
   report('redis_buffered_at_end_full_speed', run.ingest.writer.buffered, 'count');
   report('rss_start_mb', rss[0]!, 'MB');
+  // The soak's time series, one figure a minute: flat means bounded buffers.
+  for (let minute = 1; minute <= SOAK_MINUTES; minute++) report(`rss_after_${minute}_min_mb`, rss[minute * 60 - 1]!, 'MB');
   report('rss_end_mb', rss[rss.length - 1]!, 'MB');
   report('rss_max_mb', Math.max(...rss), 'MB');
+  report('heap_used_end_mb', process.memoryUsage().heapUsed / 2 ** 20, 'MB');
   report('run_seconds', elapsed, 's');
   await run.stop();
 }

@@ -14,10 +14,12 @@ const sides = (bids: readonly string[], asks: readonly string[]): string => `{"b
  * the Book's objects or serialising every row on every write.
  */
 export function bookJson(symbol: string, book: DepthBook, flags: { crossed: boolean; locked: boolean }): string {
+  const bidsJson = book.rowsJson('bids');
+  const asksJson = book.rowsJson('asks');
   const exchanges: Record<string, ExchangeRows> = {};
-  book.bids.forEach((level, i) => (exchanges[level.exchange] ??= { bids: [], asks: [] }).bids.push(book.bidsJson[i]!));
-  book.asks.forEach((level, i) => (exchanges[level.exchange] ??= { bids: [], asks: [] }).asks.push(book.asksJson[i]!));
+  book.bids.forEach((level, i) => (exchanges[level.exchange] ??= { bids: [], asks: [] }).bids.push(bidsJson[i]!));
+  book.asks.forEach((level, i) => (exchanges[level.exchange] ??= { bids: [], asks: [] }).asks.push(asksJson[i]!));
   const perExchange = Object.keys(exchanges).map((name) => `${JSON.stringify(name)}:${sides(exchanges[name]!.bids, exchanges[name]!.asks)}`);
-  return `{"symbol":${JSON.stringify(symbol)},"ts":${book.updatedAt},"consolidated":${sides(book.bidsJson, book.asksJson)},`
+  return `{"symbol":${JSON.stringify(symbol)},"ts":${book.updatedAt},"consolidated":${sides(bidsJson, asksJson)},`
     + `"exchanges":{${perExchange.join(',')}},"crossed":${flags.crossed},"locked":${flags.locked}}`;
 }

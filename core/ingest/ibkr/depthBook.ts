@@ -23,9 +23,12 @@ export interface DepthUpdate {
 export class DepthBook {
   readonly bids: BookLevel[] = [];
   readonly asks: BookLevel[] = [];
-  /** Each row's JSON text beside the row: a book write joins strings instead of serialising every row again. */
-  readonly bidsJson: string[] = [];
-  readonly asksJson: string[] = [];
+  /**
+   * Each row's JSON text beside the row, made when a book is written (undefined until then): a write joins
+   * strings instead of serialising every row again, and a row updated many times between writes is serialised once.
+   */
+  private readonly bidsJson: Array<string | undefined> = [];
+  private readonly asksJson: Array<string | undefined> = [];
   updatedAt = 0;
 
   constructor(private readonly maxRows: number) {}
@@ -50,19 +53,27 @@ export class DepthBook {
     return this.bids.length + this.asks.length;
   }
 
+  /** The JSON text of every row of a side, best first. */
+  rowsJson(side: 'bids' | 'asks'): readonly string[] {
+    const rows = side === 'bids' ? this.bids : this.asks;
+    const texts = side === 'bids' ? this.bidsJson : this.asksJson;
+    for (let i = 0; i < rows.length; i++) texts[i] ??= JSON.stringify(rows[i]);
+    return texts as string[];
+  }
+
   /** Copies of both sides (shallow: rows are never mutated). */
   snapshot(): BookSides {
     return { bids: this.bids.slice(), asks: this.asks.slice() };
   }
 
-  private applyTo(rows: BookLevel[], texts: string[], u: DepthUpdate): string | null {
+  private applyTo(rows: BookLevel[], texts: Array<string | undefined>, u: DepthUpdate): string | null {
     switch (u.operation) {
       case DEPTH_OPERATION.insert: {
         if (u.position > rows.length) return `depth insert at position ${u.position} but the side has ${rows.length} rows`;
         const level = levelFrom(u);
         if (typeof level === 'string') return level;
         rows.splice(u.position, 0, level);
-        texts.splice(u.position, 0, JSON.stringify(level));
+        texts.splice(u.position, 0, undefined);
         if (rows.length > this.maxRows) rows.length = texts.length = this.maxRows;
         return null;
       }
@@ -71,7 +82,7 @@ export class DepthBook {
         const level = levelFrom(u);
         if (typeof level === 'string') return level;
         rows[u.position] = level;
-        texts[u.position] = JSON.stringify(level);
+        texts[u.position] = undefined;
         return null;
       }
       case DEPTH_OPERATION.delete:

@@ -3,7 +3,7 @@ import type { LatestWrite } from './redisBatchWriter';
 import type { SymbolState } from './symbolState';
 
 /** A book is written at most this often per symbol, however fast depth arrives. */
-export const BOOK_WRITE_MS = 5;
+export const BOOK_WRITE_MS = 2;
 
 /** The latest-value keys of one symbol, created once and marked dirty as data arrives. */
 export interface SymbolWrites {
