@@ -38,8 +38,20 @@ const RETRY_MS = 250;
 const EXPIRE_REFRESH_MS = 1000;
 
 /**
- * Writes to Redis in one pipeline per turn of the event loop, one pipeline in flight at a time, so a fast feed
- * costs a few round trips per thousand messages. While Redis is unreachable everything waits in bounded
+ * Pipelines in flight at once. Redis answers a connection's commands in order, so a second batch can leave while
+ * the first is on its way: a change that arrives meanwhile waits one round trip, not two. While Redis is away only
+ * one is sent at a time.
+ */
+const MAX_IN_FLIGHT = 2;
+
+interface Batch {
+  latest: LatestWrite[];
+  lists: Array<[PendingList, unknown[]]>;
+}
+
+/**
+ * Writes to Redis in one pipeline per turn of the event loop, at most MAX_IN_FLIGHT pipelines in flight, so a fast
+ * feed costs a few round trips per thousand messages. While Redis is unreachable everything waits in bounded
  * buffers: latest values are re-produced on the next write (one entry per key), lists keep at most their
  * Redis limit (older items would have been trimmed away by LTRIM anyway, and are counted as dropped).
  */
@@ -49,7 +61,9 @@ export class RedisBatchWriter {
   /** When each hash's or list's TTL was last set. */
   private readonly ttlRefreshedAt = new Map<string, number>();
   private scheduled = false;
-  private inFlight: Promise<void> | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Batches that failed while others were in flight: put back, oldest first, once none is left in flight. */
+  private failed: Batch[] = [];
   private retryTimer: NodeJS.Timeout | undefined;
   private deferTimer: NodeJS.Timeout | undefined;
   private deferDueAt = 0;
@@ -85,7 +99,7 @@ export class RedisBatchWriter {
 
   /** Writes whatever is pending now (used on stop); resolves when that batch is done. */
   async drain(): Promise<void> {
-    await this.inFlight;
+    await Promise.all(this.inFlight);
     await this.flush(true);
   }
 
@@ -116,7 +130,7 @@ export class RedisBatchWriter {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.inFlight || this.stopped) return;
+    if (this.scheduled || this.stopped || !this.canSend()) return;
     this.scheduled = true;
     setImmediate(this.flushBound);
   }
@@ -132,7 +146,7 @@ export class RedisBatchWriter {
 
   private async flush(final = false): Promise<void> {
     this.scheduled = false;
-    if (this.inFlight) return;
+    if (!this.canSend()) return;
     if (this.redis.status !== 'ready') {
       this.stats.degraded = true;
       this.ttlRefreshedAt.clear(); // Redis may come back empty: every key gets its TTL again
@@ -148,8 +162,11 @@ export class RedisBatchWriter {
     if (latest.length === 0 && lists.length === 0) return;
     this.stats.roundTrips++;
     this.stats.commands += pipeline.length;
-    this.inFlight = this.execute(pipeline, latest, lists, startedAt, tag);
-    await this.inFlight;
+    const sent = this.execute(pipeline, { latest, lists }, startedAt, tag);
+    this.inFlight.add(sent);
+    await sent;
+    this.inFlight.delete(sent);
+    this.afterBatch();
   }
 
   private collectLatest(pipeline: ChainableCommander, now: number, final: boolean): LatestWrite[] {
@@ -217,7 +234,11 @@ export class RedisBatchWriter {
     this.deferTimer.unref();
   }
 
-  private async execute(pipeline: ChainableCommander, latest: LatestWrite[], lists: Array<[PendingList, unknown[]]>, startedAt: number, tag: number): Promise<void> {
+  private canSend(): boolean {
+    return this.inFlight.size < (this.stats.degraded ? 1 : MAX_IN_FLIGHT);
+  }
+
+  private async execute(pipeline: ChainableCommander, batch: Batch, startedAt: number, tag: number): Promise<void> {
     try {
       const results = await pipeline.exec();
       for (const [error] of results ?? []) if (error) this.stats.commandErrors++;
@@ -227,18 +248,28 @@ export class RedisBatchWriter {
       this.stats.failures++;
       this.stats.degraded = true;
       this.ttlRefreshedAt.clear(); // Redis may come back empty: every key gets its TTL again
-      for (const entry of latest) this.latest.add(entry);
-      for (const [list, items] of lists) {
+      this.failed.push(batch);
+    }
+  }
+
+  private afterBatch(): void {
+    if (this.inFlight.size === 0) this.restoreFailed();
+    this.stats.bufferedItems = this.buffered;
+    if (this.hasDueWork(Date.now())) {
+      if (this.stats.degraded) this.retryLater();
+      else this.schedule();
+    }
+  }
+
+  /** Failed batches back into the buffers: latest values are produced again, list items keep their order. */
+  private restoreFailed(): void {
+    for (const batch of this.failed.reverse()) {
+      for (const entry of batch.latest) this.latest.add(entry);
+      for (const [list, items] of batch.lists) {
         list.items = items.concat(list.items);
         this.trim(list);
       }
-    } finally {
-      this.inFlight = undefined;
-      this.stats.bufferedItems = this.buffered;
-      if (this.hasDueWork(Date.now())) {
-        if (this.stats.degraded) this.retryLater();
-        else this.schedule();
-      }
     }
+    this.failed = [];
   }
 }
