@@ -44,6 +44,7 @@ export function describeIssues(issues: ReadonlyArray<z.core.$ZodIssue>, root?: u
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => `${keyPath([...issue.path, key])}: unknown key (not a setting AlphaTrader knows; check the spelling)`);
     }
+    if (issue.code === 'custom') return [`${keyPath(issue.path)}: ${issue.message}`];
     const value = root === undefined ? issue.input : valueAt(root, issue.path);
     return [`${keyPath(issue.path)}: got ${shown(value)}, expected ${expectation(issue.message)}`];
   });

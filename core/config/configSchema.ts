@@ -25,6 +25,10 @@ export const configSchema = z.strictObject({
     host: z.string().min(1).default('127.0.0.1'),
     port: port.default(7497),
     clientId: z.number().int().min(0).max(2_147_483_647).default(17),
+    /** TWS's market-data lines for this account (100 unless bought with quote boosters). */
+    marketDataLines: z.number().int().min(1).max(10_000).default(100),
+    /** TWS's simultaneous depth requests (3 unless raised with depth boosters). */
+    depthRequests: z.number().int().min(0).max(100).default(3),
   }).prefault({}),
   sim: z.strictObject({
     seed: z.number().int().default(42),
@@ -52,7 +56,30 @@ export const configSchema = z.strictObject({
     maxDailyLoss: z.number().positive().default(5_000),
     maxStaleDataSeconds: z.number().positive().default(5),
   }).prefault({}),
+
+}).superRefine((config, ctx) => {
+  const level2 = config.symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol);
+  if (level2.length > config.ibkr.depthRequests) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['symbols'],
+      message: `${level2.length} level2 symbols (${level2.join(', ')}) need ${level2.length} depth requests but ibkr.depthRequests is ${config.ibkr.depthRequests}: make some standard or raise ibkr.depthRequests`,
+    });
+  }
+  const lines = marketDataLinesFor(config.symbols);
+  if (lines > config.ibkr.marketDataLines) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['symbols'],
+      message: `${config.symbols.length} symbols need ${lines} market-data lines (2 per level2 symbol, 1 per standard) but ibkr.marketDataLines is ${config.ibkr.marketDataLines}: remove symbols or raise ibkr.marketDataLines`,
+    });
+  }
 });
+
+/** Ticker lines the ingestion opens: a level2 symbol has a quote line and a trade line, a standard symbol one. */
+export function marketDataLinesFor(symbols: ReadonlyArray<{ dataClass: 'level2' | 'standard' }>): number {
+  return symbols.reduce((n, s) => n + (s.dataClass === 'level2' ? 2 : 1), 0);
+}
 
 export type AppConfig = z.infer<typeof configSchema>;
 export type SymbolConfig = z.infer<typeof symbolSchema>;

@@ -56,6 +56,17 @@ describe('config.yaml validation', () => {
     expect(message).toMatch(/level2.*standard/);
   });
 
+  it('refuses more level2 symbols than TWS depth requests, and more symbols than market-data lines, saying what to change', () => {
+    const four = ['SPY', 'QQQ', 'IWM', 'DIA'].map((s) => `  - { symbol: ${s}, dataClass: level2 }`).join('\n');
+    const depth = problemsOf(() => loadConfigFile(writeConfig(`symbols:\n${four}\n`)));
+    expect(depth).toContain('4 level2 symbols (SPY, QQQ, IWM, DIA) need 4 depth requests but ibkr.depthRequests is 3');
+    expect(loadConfigFile(writeConfig(`ibkr: { depthRequests: 4 }\nsymbols:\n${four}\n`)).symbols).toHaveLength(4);
+
+    const standard = ['AAPL', 'MSFT', 'NVDA'].map((s) => `  - { symbol: ${s}, dataClass: standard }`).join('\n');
+    const lines = problemsOf(() => loadConfigFile(writeConfig(`ibkr: { marketDataLines: 4 }\nsymbols:\n${minimal.split('\n')[1]}\n${standard}\n`)));
+    expect(lines).toContain('4 symbols need 5 market-data lines (2 per level2 symbol, 1 per standard) but ibkr.marketDataLines is 4');
+  });
+
   it('reports an unknown key instead of ignoring it', () => {
     const message = problemsOf(() => loadConfigFile(writeConfig(`${minimal}risk:\n  maxOrderNotionl: 100\n`)));
     expect(message).toContain('risk.maxOrderNotionl: unknown key');
