@@ -1,4 +1,4 @@
-import type { WireContract } from '../protocol/wireTypes';
+import type { WireContract, WireOrder } from '../protocol/wireTypes';
 /** What the gateway understood from a client's contract fields (token layouts: reference §5): the same fields it writes. */
 export type ContractQuery = WireContract;
 
@@ -9,21 +9,9 @@ export interface ComboLeg {
   exchange: string;
 }
 
-export interface OrderTicket {
-  orderId: number;
+/** A placeOrder as the gateway read it: the order fields it writes back (less the ids it assigns), the contract and legs. */
+export interface OrderTicket extends Omit<WireOrder, 'clientId' | 'permId'> {
   contract: ContractQuery;
-  action: string;
-  totalQuantity: number;
-  orderType: string;
-  lmtPrice: number | undefined;
-  auxPrice: number | undefined;
-  tif: string;
-  ocaGroup: string;
-  account: string;
-  orderRef: string;
-  transmit: boolean;
-  parentId: number;
-  outsideRth: boolean;
   comboLegs: ComboLeg[];
 }
 
