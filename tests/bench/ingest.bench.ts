@@ -32,6 +32,8 @@ interface Run {
   sends: number[];
   /** Ingestion side: [wall time the Redis batch was acknowledged, messages it covers]. */
   writes: number[];
+  /** Each batch's time from the writer starting it to Redis acknowledging it (the Redis share of the latency). */
+  batchTimes: number[];
   /** Gateway frames minus ingestion messages when the feed starts (frames the client does not count as messages). */
   frameOffset: number;
   /** Samples are kept only while recording, so a long soak does not measure the benchmark's own arrays. */
@@ -44,6 +46,7 @@ async function startRun(framesPerSecond: number): Promise<Run> {
   const child = fork('tests/bench/ingestGatewayProcess.ts', [], { execPath: process.execPath, execArgv: [tsx], env: { ...process.env, FRAMES_PER_S: String(framesPerSecond) } });
   const sends: number[] = [];
   const writes: number[] = [];
+  const batchTimes: number[] = [];
   const rec = { recording: false };
   let onFramesAtGo: (frames: number) => void = () => undefined;
   const port = await new Promise<number>((resolve) => child.on('message', (m: { port?: number; samples?: number[]; framesAtGo?: number }) => {
@@ -57,7 +60,11 @@ async function startRun(framesPerSecond: number): Promise<Run> {
   const symbols = DEFAULT_SYMBOLS.map((s) => ({ symbol: s.symbol, dataClass: s.level2 ? ('level2' as const) : ('standard' as const) }));
   const ingest = new IbkrIngestModule({ ib: { host: '127.0.0.1', port, clientId: 1 }, symbols, staleAfterSeconds: 10, redis: client, reportBadInput: () => undefined });
   ingest.writer.batchTag = () => ingest.connection.messages;
-  ingest.writer.onWritten = (_startedAt, tag) => rec.recording && writes.push(wallNow(), tag);
+  ingest.writer.onWritten = (startedAt, tag) => {
+    if (!rec.recording) return;
+    writes.push(wallNow(), tag);
+    batchTimes.push(Date.now() - startedAt);
+  };
   await ingest.start({ log: pino({ level: 'silent' }), fail: () => undefined });
   while (!(ingest.state().connected && ingest.state().subscriptions.length === symbols.length * 2 + 6 && ingest.state().metrics.queueDepth === 0)) await sleep(50);
   await sleep(300);
@@ -66,7 +73,7 @@ async function startRun(framesPerSecond: number): Promise<Run> {
   child.send({ go: true });
   const frameOffset = (await framesAtGo) - messagesAtGo;
   return {
-    child, ingest, sends, writes, frameOffset,
+    child, ingest, sends, writes, batchTimes, frameOffset,
     get recording() {
       return rec.recording;
     },
@@ -159,6 +166,9 @@ async function atTenThousand(): Promise<void> {
   report('event_loop_delay_max_ms_at_10k', loop.max / 1e6, 'ms');
   report('gc_pauses_per_s_at_10k', gcPauses.length / seconds, '1/s');
   report('gc_pause_max_ms_at_10k', Math.max(0, ...gcPauses), 'ms');
+  const batchTimes = run.batchTimes.sort((a, b) => a - b);
+  report('redis_batch_ms_p50_at_10k', quantileSorted(batchTimes, 0.5), 'ms');
+  report('redis_batch_ms_p99_at_10k', quantileSorted(batchTimes, 0.99), 'ms');
   report('redis_round_trips_per_1000_msgs_at_10k', ((run.ingest.writer.stats.roundTrips - r0) * 1000) / messages, 'count');
   await run.stop();
 }
