@@ -11,6 +11,8 @@ import type { SubscriptionRegistry } from './subscriptionRegistry';
 export class UpstreamStatus {
   connectivityLost = false;
   marketDataFarmDown = false;
+  /** Symbols TWS serves delayed data for (10167 on one of their requests) until they are requested again. */
+  readonly delayedSymbols = new Set<string>();
 
   /** Why live data is interrupted right now, or null. */
   get interruption(): string | null {
@@ -46,6 +48,7 @@ export function handleIbMessage(d: MessageHandlerDeps, code: number, reqId: numb
       return;
     case 'restoredDataLost':
       d.upstream.connectivityLost = false;
+      d.upstream.delayedSymbols.clear();
       for (const symbol of d.level2Symbols) d.pipeline.clearBook(symbol, now);
       d.subscriptions.resubscribeAll();
       return;
@@ -57,6 +60,9 @@ export function handleIbMessage(d: MessageHandlerDeps, code: number, reqId: numb
       return;
     case 'farmUp':
       if (code === 2104) d.upstream.marketDataFarmDown = false;
+      return;
+    case 'delayedData':
+      if (sub) d.upstream.delayedSymbols.add(sub.spec.symbol);
       return;
     case 'depthReset':
       if (sub) d.pipeline.resetDepth(sub.spec.symbol, now);

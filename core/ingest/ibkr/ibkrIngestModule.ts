@@ -124,6 +124,7 @@ export class IbkrIngestModule implements EngineModule {
       subscriptions: s.subscriptions.filter((x) => !x.refused).length,
       refusedSubscriptions: s.subscriptions.filter((x) => x.refused).length,
       staleSymbols: s.staleSymbols.join(',') || null,
+      delayedSymbols: s.delayedSymbols.join(',') || null,
       reconnects: s.metrics.reconnects,
       decodeErrors: s.metrics.decodeErrors,
       badInput: s.metrics.badInput,
@@ -149,6 +150,7 @@ export class IbkrIngestModule implements EngineModule {
       lastMessageAgeMs: lastMessageAt === null ? null : now - lastMessageAt,
       subscriptions: this.registry.all().map((a) => ({ id: a.spec.id, reqId: a.reqId, refused: a.refused ? `${a.refused.code} ${a.refused.reason}` : null })),
       staleSymbols: this.freshness.filter((f) => f.stale).map((f) => f.symbol),
+      delayedSymbols: [...this.upstream.delayedSymbols],
       errors: this.errors.latest(10),
       metrics: {
         messagesPerSecond: this.metrics.messagesPerSecond,
@@ -193,6 +195,7 @@ export class IbkrIngestModule implements EngineModule {
     this.deliveringSince = Date.now();
     this.upstream.connectivityLost = false;
     this.upstream.marketDataFarmDown = false;
+    this.upstream.delayedSymbols.clear();
     this.monitoring.setConnected(true);
     this.context?.log.info({ clientId: session.clientId, session: session.id }, 'connected to TWS');
     this.subscriptions.begin(session).catch((error: unknown) => this.context?.log.error({ err: error }, 'subscribing failed'));

@@ -17,6 +17,8 @@ export interface IngestionState {
   lastMessageAgeMs: number | null;
   subscriptions: Array<{ id: string; reqId: number; refused: string | null }>;
   staleSymbols: string[];
+  /** Symbols TWS serves 15-minute delayed data for (10167: no live subscription on the account). */
+  delayedSymbols: string[];
   errors: IbErrorRecord[];
   metrics: {
     messagesPerSecond: number;

@@ -66,6 +66,7 @@ export class MonitoringWrites {
       crossedOrLockedBooks: String(m.crossedOrLockedBooks),
       resubscribes: String(m.resubscribes),
       staleSymbols: String(state.staleSymbols.length),
+      delayedSymbols: state.delayedSymbols.join(','),
       redisDegraded: state.redis.degraded ? '1' : '0',
       redisRoundTrips: String(state.redis.roundTrips),
       redisBuffered: String(state.redis.buffered),

@@ -22,6 +22,13 @@ export function IbIngestionSection({ state }: { state: IngestionState }) {
         {state.dataInterrupted && <span className="pill bad">{state.dataInterrupted}</span>}
         {state.lastDisconnectReason && <span className="muted">last drop: {state.lastDisconnectReason}</span>}
       </div>
+      {state.delayedSymbols.length > 0 && (
+        <div className="kv-row">
+          <span className="pill warn" data-testid="health-ib-delayed">
+            DELAYED data (no live subscription): {state.delayedSymbols.join(', ')}
+          </span>
+        </div>
+      )}
       {state.staleSymbols.length > 0 && (
         <div className="kv-row">
           <span className="pill stale" data-testid="health-ib-stale">

@@ -73,6 +73,31 @@ describe('IBKR ingestion under each gateway fault', () => {
     expect(h.ingest.state()).toMatchObject({ connected: true, metrics: { reconnects: 0, requestsSent: sent } });
   });
 
+  test('10167 delayed data: quotes keep landing, the symbols are shown as delayed until live data is back', async () => {
+    const resubscribe = async () => {
+      const sent = h.ingest.state().metrics.requestsSent;
+      h.gateway.faults.connectivityLost();
+      await eventually('interrupted', () => h.ingest.state().dataInterrupted !== null);
+      h.gateway.faults.connectivityRestored(false);
+      await eventually('resubscribed', () => h.ingest.state().metrics.requestsSent === sent + PLAN && h.ingest.state().metrics.queueDepth === 0);
+    };
+    h.gateway.faults.delayedData = true;
+    try {
+      await resubscribe();
+      await eventually('delayed symbols listed', () => ['SPY', 'AAPL'].every((s) => h.ingest.state().delayedSymbols.includes(s)));
+      expect(h.ingest.state().errors.some((e) => e.code === 10167)).toBe(true);
+      await eventually('delayed in monitoring:ibkr:metrics', async () => (await h.redis.client.hget(keys.monitoring.ibkrMetrics.key, 'delayedSymbols'))?.includes('AAPL'));
+      const before = await h.redis.client.hget(keys.market.ticker('AAPL').key, 'ts');
+      await runMarket(h.market, 2_000);
+      await eventually('delayed quotes land as quotes', async () => (await h.redis.client.hget(keys.market.ticker('AAPL').key, 'ts')) !== before);
+    } finally {
+      h.gateway.faults.delayedData = false;
+    }
+    await resubscribe();
+    await runMarket(h.market, 500);
+    expect(h.ingest.state().delayedSymbols).toEqual([]);
+  });
+
   test('317 empties each book, which the venue then re-sends, and the reset is counted', async () => {
     const resets = h.ingest.state().metrics.depthResets;
     h.gateway.faults.depthReset();
