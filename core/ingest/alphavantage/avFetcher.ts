@@ -34,11 +34,19 @@ export class AvFetcher {
     private readonly signal: AbortSignal,
   ) {}
 
-  async fetch(request: AvRequest, callClass: CallClass, prioritySymbol: boolean): Promise<AvAnswer> {
+  fetch(request: AvRequest, callClass: CallClass, prioritySymbol: boolean): Promise<AvAnswer> {
+    return this.fetchRead(request, callClass, prioritySymbol, readAnswer);
+  }
+
+  /**
+   * As fetch, with the body read by `read` (readAnswer, or a reader that goes straight to the stored form, such as
+   * readOptionChain). Its AvErrors count as the attempt's: a throttling answer is requeued, the rest are final.
+   */
+  async fetchRead<T>(request: AvRequest, callClass: CallClass, prioritySymbol: boolean, read: (body: string, call: string) => T): Promise<T> {
     let requeues = 0;
     const attempt = async () => {
       const body = await this.limiter.schedule(callClass, prioritySymbol, request.label, () => this.http.get(request));
-      return readAnswer(body, request.label);
+      return read(body, request.label);
     };
     try {
       return await pRetry(attempt, {

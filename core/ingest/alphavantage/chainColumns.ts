@@ -6,12 +6,14 @@ import { greeksByStrike, type GreeksRow } from './optionChainParser';
  * 10,000-contract chain is serialised in about a third of the time and half the bytes of an array of objects,
  * and the identity and greek columns are serialised once and shared by `options:{symbol}:chain` and
  * `options:{symbol}:greeks`. The decoders give back the in-memory shapes (OptionChainSnapshot, GreeksByStrike).
+ * encodeOptions writes a chain already in memory (the general path); chainScanner writes the same documents as bytes
+ * straight from an answer, keeping AV's own number texts where they are JSON literals ("450.00" reads back as 450).
  */
 const IDENTITY = ['contractId', 'expiry', 'strike', 'type'] as const;
 const QUOTES = ['bid', 'bidSize', 'ask', 'askSize', 'last', 'mark'] as const;
 const GREEKS = ['volume', 'openInterest', 'iv', 'delta', 'gamma', 'theta', 'vega', 'rho'] as const;
-const CHAIN_FIELDS = [...IDENTITY, ...QUOTES, ...GREEKS] as const;
-const GREEKS_FIELDS = [...IDENTITY, ...GREEKS] as const;
+export const CHAIN_FIELDS = [...IDENTITY, ...QUOTES, ...GREEKS] as const;
+export const GREEKS_FIELDS = [...IDENTITY, ...GREEKS] as const;
 
 type Field = (typeof CHAIN_FIELDS)[number];
 type Columns<F extends Field> = Record<F, Array<OptionContractQuote[F]>>;
@@ -27,12 +29,13 @@ interface StoredChain extends StoredColumns<Field> {
   skipped: number;
 }
 
+/** The two documents, as text (encodeOptions) or as the bytes chainScanner writes. */
 export interface EncodedOptions {
-  chain: string;
-  greeks: string;
+  chain: string | Buffer;
+  greeks: string | Buffer;
 }
 
-export function encodeOptions(chain: OptionChainSnapshot): EncodedOptions {
+export function encodeOptions(chain: OptionChainSnapshot): { chain: string; greeks: string } {
   const { symbol, asOf, quoteDate, skipped, contracts } = chain;
   const column = (field: Field) => `"${field}":${JSON.stringify(contracts.map((c) => c[field]))}`;
   const identity = IDENTITY.map(column).join(',');

@@ -2,12 +2,17 @@ import type { OptionContractQuote } from './avData';
 import { isCalendarDate } from './avNumbers';
 
 /** Rounding slack for greeks printed with 5 decimals ("1.00000", "-0.00000"). */
-const EPS = 1e-4;
+export const DELTA_EPS = 1e-4;
+const EPS = DELTA_EPS;
 
 /**
  * A number from a string or JSON number; undefined for anything else. The hot-path twin of avNumber: a chain has
  * ~190,000 of these, so no trim (Number() ignores surrounding blanks) and the digit check only for a 0 result.
  */
+export function contractNumber(value: unknown): number | undefined {
+  return num(value);
+}
+
 function num(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string' || value === '') return undefined;
@@ -23,7 +28,7 @@ function count(value: unknown): number | undefined {
 
 /** Expiry "2025-01-17" → "250117" when it is a real date, else null; few distinct expiries per chain, so cached. */
 const expiryCodes = new Map<string, string | null>();
-function expiryCode(expiry: unknown): string | null {
+export function expiryCode(expiry: unknown): string | null {
   if (typeof expiry !== 'string') return null;
   let code = expiryCodes.get(expiry);
   if (code === undefined) {

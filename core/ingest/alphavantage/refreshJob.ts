@@ -3,10 +3,10 @@ import type { Indicator } from './avData';
 import { AvError } from './avError';
 import type { AvFetcher } from './avFetcher';
 import type { AvMonitor } from './avMonitor';
-import { requestFor, type RequestOptions } from './avRequests';
+import { requestFor, type AvRequest, type RequestOptions } from './avRequests';
 import type { AvStore } from './avStore';
 import type { LatestData } from './latestData';
-import { parseOptionChain } from './optionChainParser';
+import { readOptionChain, type ReadChain } from './optionChainReader';
 import type { RefreshItem } from './refreshPlan';
 import type { RefreshOutcome } from './refreshScheduler';
 import { parseSentiment } from './sentimentParser';
@@ -28,6 +28,7 @@ export class RefreshJob {
 
   async run(item: RefreshItem): Promise<RefreshOutcome> {
     const request = requestFor(item.dataType, item.symbol, this.deps.requests);
+    if (item.dataType === 'options') return this.runOptions(item, request);
     let answer: AvAnswer;
     try {
       answer = await this.deps.fetcher.fetch(request, item.callClass, item.prioritySymbol);
@@ -46,21 +47,38 @@ export class RefreshJob {
 
   private storeAnswer(item: RefreshItem, answer: AvAnswer, at: number): Promise<RefreshOutcome> {
     switch (item.dataType) {
-      case 'options':
-        return this.storeOptions(item.symbol, answer, at);
       case 'sentiment':
         return this.storeSentiment(item.symbol, answer, at);
       default:
-        return this.storeTechnical(item.symbol, item.dataType, answer, at);
+        return this.storeTechnical(item.symbol, item.dataType as Indicator, answer, at); // options: runOptions
     }
   }
 
-  private async storeOptions(symbol: string, answer: AvAnswer, at: number): Promise<RefreshOutcome> {
-    const { chain, refused } = parseOptionChain(answer, symbol, at);
-    this.deps.monitor.refused(symbol, 'options', refused, chain.contracts.length + chain.skipped);
-    if (chain.contracts.length === 0) return { kind: 'empty' };
-    await this.deps.store.writeOptions(chain);
-    this.deps.latest.chain(symbol).publish(chain, at);
+  /**
+   * A chain goes from the answer body straight to its stored form (readOptionChain, one pass, no JSON.parse), read
+   * as the answer arrives: its errors (AV's in-band ones, all contracts refused) count as the fetch's. The contract
+   * objects the cockpit gets are built after the write.
+   */
+  private async runOptions(item: RefreshItem, request: AvRequest): Promise<RefreshOutcome> {
+    const { symbol } = item;
+    let read: { chain: ReadChain; at: number };
+    try {
+      read = await this.deps.fetcher.fetchRead(request, item.callClass, item.prioritySymbol, (body, call) => {
+        const at = Date.now();
+        return { chain: readOptionChain(body, call, symbol, at), at };
+      });
+    } catch (error) {
+      return { kind: 'failed', error: error as AvError }; // counted by the fetcher
+    }
+    const { chain, at } = read;
+    this.deps.monitor.refused(symbol, 'options', chain.refused, chain.count + chain.skipped);
+    if (chain.count === 0) return { kind: 'empty' };
+    try {
+      await this.deps.store.writeEncodedOptions(symbol, chain.encoded);
+    } catch (error) {
+      return { kind: 'unsaved', error: error as Error };
+    }
+    this.deps.latest.chain(symbol).publish(chain.snapshot(), at);
     return { kind: 'stored', at };
   }
 

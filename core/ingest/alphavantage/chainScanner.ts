@@ -1,0 +1,244 @@
+import type { OptionChainSnapshot } from './avData';
+import { isCalendarDate } from './avNumbers';
+import type { EncodedOptions } from './chainColumns';
+import { ChainColumnWriter, N } from './chainColumnWriter';
+import { AnswerLexer, bail, ScanBail, STRING } from './answerLexer';
+import { DELTA_EPS, expiryCode } from './optionContract';
+
+/**
+ * The fast path from a REALTIME_OPTIONS body to the Redis documents, in one pass over the text: no JSON.parse, no
+ * object per contract, no number→text conversion. Each row is validated by exactly the rules of readOptionContract
+ * (same reasons, same order, same numbers) and an accepted contract's fields are written straight into one byte
+ * column per field. A number already written as a JSON number literal ("450.00", "0.18213") is copied as it is
+ * (it reads back as the number readOptionContract gives); anything else (a count to round, "5.", " 12") is written
+ * from its number. The contract objects the cockpit needs are built afterwards, from the kept numbers.
+ *
+ * It handles the shape AV sends: an object of plain values with a `data` array of flat objects. Anything else
+ * (escapes in strings, nested values, a non-ASCII contract id, `Note` / `Information` / `Error Message`, text that
+ * is not JSON) makes it answer null, and the caller takes the general path (readAnswer + parseOptionChain), which
+ * gives the same result or the same error.
+ */
+export interface ScannedChain {
+  encoded: EncodedOptions;
+  /** Contracts kept. */
+  count: number;
+  /** Rows in `data`. */
+  rows: number;
+  skipped: number;
+  refused: Record<string, number>;
+  quoteDate: string | null;
+  /** The in-memory snapshot (contract objects), built on demand from the scanned numbers. */
+  snapshot(): OptionChainSnapshot;
+}
+
+// Row fields, by their AV key.
+const KEYS = [
+  'contractID', 'symbol', 'expiration', 'strike', 'type', 'last', 'mark', 'bid', 'bid_size', 'ask', 'ask_size',
+  'volume', 'open_interest', 'date', 'implied_volatility', 'delta', 'gamma', 'theta', 'vega', 'rho',
+] as const;
+const K = Object.fromEntries(KEYS.map((k, i) => [k, i])) as Record<(typeof KEYS)[number], number>;
+const KEY_INDEX = new Map<string, number>(KEYS.map((k, i) => [k, i]));
+const CALL = Buffer.from('call'), PUT = Buffer.from('put');
+
+/** The chain in `body` for `symbol`, or null when the body is not in the plain shape this scanner reads. */
+export function scanChain(body: string, symbol: string, asOf: number): ScannedChain | null {
+  // The body's UTF-8 bytes with a 0 after them: every loop stops at it (a control character is never valid here).
+  const size = Buffer.byteLength(body);
+  const bytes = Buffer.allocUnsafe(size + 1);
+  bytes.write(body, 0, 'utf8');
+  bytes[size] = 0;
+  try {
+    return new Scanner(bytes, size, symbol).scan(asOf);
+  } catch (error) {
+    if (error instanceof ScanBail) return null;
+    throw error;
+  }
+}
+
+class Scanner extends AnswerLexer {
+  private readonly symbolBytes: Uint8Array;
+
+  private readonly out: ChainColumnWriter;
+  private readonly expiryTexts = new Map<number, string>();
+  private rows = 0;
+  private readonly refused: Record<string, number> = {};
+  private quoteDate: string | null = null;
+
+  constructor(
+    b: Uint8Array,
+    size: number,
+    private readonly symbol: string,
+  ) {
+    super(b, size, KEY_INDEX);
+    this.symbolBytes = Buffer.from(symbol);
+    this.out = new ChainColumnWriter(b, Math.ceil(size / 256)); // AV rows are ~380 bytes
+  }
+
+  scan(asOf: number): ScannedChain {
+    const b = this.b;
+    this.ws();
+    this.expect(123); // {
+    let sawData = false;
+    this.ws();
+    if (b[this.pos]! === 125) bail(); // {}: the general path names it
+    for (;;) {
+      this.ws();
+      const key = this.key();
+      this.ws();
+      this.expect(58); // :
+      this.ws();
+      if (key === 'data') {
+        if (sawData || b[this.pos]! !== 91) bail(); // repeated, or not an array: general path
+        sawData = true;
+        this.pos++;
+        this.data();
+      } else {
+        if (key === 'Error Message' || key === 'Note' || key === 'Information') bail(); // readAnswer's errors
+        this.plainValue();
+      }
+      this.ws();
+      const c = b[this.pos++]!;
+      if (c === 125) break;
+      if (c !== 44) bail();
+    }
+    this.ws();
+    if (this.pos !== this.size || !sawData) bail();
+    return this.result(asOf);
+  }
+
+  private data(): void {
+    const b = this.b;
+    this.ws();
+    if (b[this.pos]! === 93) {
+      this.pos++;
+      return;
+    }
+    for (;;) {
+      this.ws();
+      this.rows++;
+      if (b[this.pos]! === 123) {
+        this.pos++;
+        this.row();
+        const reason = this.accept();
+        if (reason !== null) this.refuse(reason);
+      } else {
+        if (b[this.pos]! === 91) bail(); // an array row: general path
+        this.plainValue();
+        this.refuse('not an object');
+      }
+      this.ws();
+      const c = b[this.pos++]!;
+      if (c === 93) return;
+      if (c !== 44) bail();
+    }
+  }
+
+  private refuse(reason: string): void {
+    this.refused[reason] = (this.refused[reason] ?? 0) + 1;
+  }
+
+  /** readOptionContract's checks, in its order; on success the contract is written. Returns the refusal, or null. */
+  private accept(): string | null {
+    const b = this.b, vs = this.vs, ve = this.ve, vk = this.vk;
+    const idStart = vs[K.contractID]!, idEnd = ve[K.contractID]!;
+    if (vk[K.contractID] !== STRING || idEnd - idStart < 16) return 'missing contractID';
+    if (vk[K.symbol] === STRING && !this.isString(K.symbol, this.symbolBytes)) return 'belongs to another symbol';
+    if (vk[K.expiration] !== STRING) return 'bad expiration';
+    const expiry = this.expiryText(vs[K.expiration]!, ve[K.expiration]!);
+    const code = expiryCode(expiry);
+    if (code === null) return 'bad expiration';
+    const call = this.isString(K.type, CALL);
+    if (!call && !this.isString(K.type, PUT)) return 'bad type';
+    const strike = this.num(K.strike);
+    const strikeLiteral = this.literal;
+    if (strike !== strike || strike <= 0) return 'bad strike';
+    // The OCC id ends in YYMMDD + C/P + strike × 1000 in 8 digits.
+    if (b[idEnd - 9]! !== (call ? 67 : 80) || !this.atText(code, idEnd - 15)) return 'contractID disagrees with expiry/type/strike';
+    let idStrike = 0;
+    for (let i = idEnd - 8; i < idEnd; i++) {
+      const c = b[i]!;
+      if (c < 48 || c > 57) {
+        idStrike = Number(this.text(idEnd - 8, idEnd));
+        break;
+      }
+      idStrike = idStrike * 10 + (c - 48);
+    }
+    if (idStrike !== Math.round(strike * 1000)) return 'contractID disagrees with expiry/type/strike';
+
+    const bid = this.num(K.bid), bidLiteral = this.literal;
+    const ask = this.num(K.ask), askLiteral = this.literal;
+    const last = this.num(K.last), lastLiteral = this.literal;
+    const mark = this.num(K.mark), markLiteral = this.literal;
+    if (bid !== bid || ask !== ask || last !== last || mark !== mark) return 'missing price';
+    if (bid < 0 || ask < 0 || last < 0 || mark < 0) return 'negative price';
+    const bidSize = this.num(K.bid_size), bidSizeLiteral = this.literal;
+    const askSize = this.num(K.ask_size), askSizeLiteral = this.literal;
+    const volume = this.num(K.volume), volumeLiteral = this.literal;
+    const openInterest = this.num(K.open_interest), openInterestLiteral = this.literal;
+    if (!(bidSize >= 0 && askSize >= 0 && volume >= 0 && openInterest >= 0)) return 'missing or negative size, volume or open interest';
+    const iv = this.num(K.implied_volatility), ivLiteral = this.literal;
+    const delta = this.num(K.delta), deltaLiteral = this.literal;
+    const gamma = this.num(K.gamma), gammaLiteral = this.literal;
+    const theta = this.num(K.theta), thetaLiteral = this.literal;
+    const vega = this.num(K.vega), vegaLiteral = this.literal;
+    const rho = this.num(K.rho), rhoLiteral = this.literal;
+    if (iv !== iv || delta !== delta || gamma !== gamma || theta !== theta || vega !== vega || rho !== rho) return 'missing greeks';
+    if (iv < 0) return 'negative implied_volatility';
+    if (call ? delta < -DELTA_EPS || delta > 1 + DELTA_EPS : delta > DELTA_EPS || delta < -1 - DELTA_EPS) return `delta impossible for a ${call ? 'call' : 'put'}`;
+    if (gamma < -DELTA_EPS) return 'negative gamma';
+    if (vega < -DELTA_EPS) return 'negative vega';
+
+    // Accepted: a contract id outside printable ASCII is JSON-escaped by the general path, so leave it to it.
+    for (let i = idStart; i < idEnd; i++) if (b[i]! > 126) bail();
+    const out = this.out;
+    const row = out.contract(idStart - 1, idEnd + 1, vs[K.expiration]! - 1, ve[K.expiration]! + 1, expiry, call);
+    out.number(N.strike, row, strike, vs[K.strike]!, ve[K.strike]!, strikeLiteral);
+    out.number(N.bid, row, bid, vs[K.bid]!, ve[K.bid]!, bidLiteral);
+    out.number(N.bidSize, row, Math.round(bidSize), vs[K.bid_size]!, ve[K.bid_size]!, bidSizeLiteral && Math.round(bidSize) === bidSize);
+    out.number(N.ask, row, ask, vs[K.ask]!, ve[K.ask]!, askLiteral);
+    out.number(N.askSize, row, Math.round(askSize), vs[K.ask_size]!, ve[K.ask_size]!, askSizeLiteral && Math.round(askSize) === askSize);
+    out.number(N.last, row, last, vs[K.last]!, ve[K.last]!, lastLiteral);
+    out.number(N.mark, row, mark, vs[K.mark]!, ve[K.mark]!, markLiteral);
+    out.number(N.volume, row, Math.round(volume), vs[K.volume]!, ve[K.volume]!, volumeLiteral && Math.round(volume) === volume);
+    out.number(N.openInterest, row, Math.round(openInterest), vs[K.open_interest]!, ve[K.open_interest]!, openInterestLiteral && Math.round(openInterest) === openInterest);
+    out.number(N.iv, row, iv, vs[K.implied_volatility]!, ve[K.implied_volatility]!, ivLiteral);
+    out.number(N.delta, row, delta, vs[K.delta]!, ve[K.delta]!, deltaLiteral);
+    out.number(N.gamma, row, gamma, vs[K.gamma]!, ve[K.gamma]!, gammaLiteral);
+    out.number(N.theta, row, theta, vs[K.theta]!, ve[K.theta]!, thetaLiteral);
+    out.number(N.vega, row, vega, vs[K.vega]!, ve[K.vega]!, vegaLiteral);
+    out.number(N.rho, row, rho, vs[K.rho]!, ve[K.rho]!, rhoLiteral);
+    if (this.quoteDate === null && vk[K.date] === STRING) {
+      const date = this.text(vs[K.date]!, ve[K.date]!);
+      if (isCalendarDate(date)) this.quoteDate = date;
+    }
+    return null;
+  }
+
+  /** An expiry's text; the few distinct "YYYY-MM-DD" of a chain are decoded once. */
+  private expiryText(start: number, end: number): string {
+    const b = this.b;
+    if (end - start === 10 && b[start + 4] === 45 && b[start + 7] === 45) {
+      let key = 0;
+      for (let i = start; i < end; i++) {
+        const c = b[i]!;
+        if (c === 45) continue;
+        if (c < 48 || c > 57) return this.text(start, end);
+        key = key * 10 + (c - 48);
+      }
+      let text = this.expiryTexts.get(key);
+      if (text === undefined) this.expiryTexts.set(key, (text = this.text(start, end)));
+      return text;
+    }
+    return this.text(start, end);
+  }
+
+  private result(asOf: number): ScannedChain {
+    const { symbol, rows, refused, quoteDate, out } = this;
+    const count = out.count;
+    const skipped = rows - count;
+    return {
+      encoded: out.documents(symbol, asOf, quoteDate, skipped), count, rows, skipped, refused, quoteDate,
+      snapshot: () => ({ symbol, asOf, quoteDate, contracts: out.contracts(), skipped }),
+    };
+  }
+}
