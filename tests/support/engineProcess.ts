@@ -41,10 +41,17 @@ export function spawnEngine(args: string[], env: NodeJS.ProcessEnv = {}): ChildP
   });
 }
 
-export async function startEngineProcess(options: { dataDir?: string; configPath?: string } = {}): Promise<EngineProcess> {
+/**
+ * Starts the real engine in web mode and waits for the URL it prints. `port` 0 (the default) takes any free port;
+ * a fixed port restarts an engine where a browser expects it.
+ */
+export async function startEngineProcess(
+  options: { dataDir?: string; configPath?: string; port?: number; extraArgs?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<EngineProcess> {
   const dataDir = options.dataDir ?? tempDir('alphatrader-data-');
   const configPath = options.configPath ?? (await writeTestConfig());
-  const child = spawnEngine(['--port', '0', '--data-dir', dataDir, '--config', configPath]);
+  const args = ['--port', String(options.port ?? 0), '--data-dir', dataDir, '--config', configPath, ...(options.extraArgs ?? [])];
+  const child = spawnEngine(args, options.env);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -61,7 +68,10 @@ export async function startEngineProcess(options: { dataDir?: string; configPath
       }
     };
     child.stdout!.on('data', check);
-    child.once('exit', (code) => reject(new Error(`engine exited with ${code} before serving:\n${output}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`engine exited with ${code} before serving:\n${output}`));
+    });
   });
   const parsed = new URL(url);
   return {
@@ -74,7 +84,7 @@ export async function startEngineProcess(options: { dataDir?: string; configPath
     output: () => output,
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill(signal);
       }),
