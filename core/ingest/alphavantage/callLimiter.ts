@@ -30,7 +30,7 @@ export class CallLimiter {
 
   constructor(private readonly options: CallLimiterOptions) {
     this.log = new CallLog(options.budget.windowMs);
-    this.bottleneck = new Bottleneck(bottleneckSettings(options.budget, options.maxInFlight));
+    this.bottleneck = lighten(new Bottleneck(bottleneckSettings(options.budget, options.maxInFlight)));
     this.refill = setInterval(() => this.refillWindow(), options.budget.windowMs);
     this.refill.unref();
   }
@@ -38,21 +38,25 @@ export class CallLimiter {
   /** Runs `task` (the call named `call`) when the budget allows, ahead of lower classes. */
   schedule<T>(callClass: CallClass, prioritySymbol: boolean, call: string, task: () => Promise<T>): Promise<T> {
     const priority = PRIORITY[callClass] - (prioritySymbol ? 1 : 0);
-    return this.bottleneck.schedule({ priority }, async () => {
-      await this.roomInWindow();
-      const now = Date.now();
-      this.log.record(callClass, now);
-      this.options.onLaunch?.(callClass, now, call);
-      return task();
+    return this.bottleneck.schedule({ priority }, () => {
+      const wait = this.log.waitForRoom(Date.now(), this.options.budget.calls);
+      return wait === 0 ? this.launch(callClass, call, task) : this.roomInWindow(wait).then(() => this.launch(callClass, call, task));
     });
+  }
+
+  private launch<T>(callClass: CallClass, call: string, task: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    this.log.record(callClass, now);
+    this.options.onLaunch?.(callClass, now, call);
+    return task();
   }
 
   /**
    * The last word on the budget, on actual launch times: Bottleneck's spacing holds for the times it planned,
    * but a timer that fires late (event loop busy parsing a chain) lets the next launch follow closer than planned.
    */
-  private async roomInWindow(): Promise<void> {
-    for (let wait = this.log.waitForRoom(Date.now(), this.options.budget.calls); wait > 0; wait = this.log.waitForRoom(Date.now(), this.options.budget.calls)) {
+  private async roomInWindow(wait: number): Promise<void> {
+    for (; wait > 0; wait = this.log.waitForRoom(Date.now(), this.options.budget.calls)) {
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
@@ -85,4 +89,30 @@ export class CallLimiter {
   private spacing(): number {
     return bottleneckSettings(this.options.budget, this.options.maxInFlight, this.slowFactor).minTime!;
   }
+}
+
+/** The in-process internals of Bottleneck 2.19.5 (its last release, 2019) that CallLimiter tunes. */
+interface BottleneckInternals {
+  _store: { yieldLoop(t?: number): Promise<void> };
+  Events: { _events: Record<string, unknown>; trigger(name: string, ...args: unknown[]): Promise<unknown> };
+}
+
+/**
+ * Takes two costs out of every Bottleneck job, without changing what Bottleneck decides or when:
+ * - its local datastore awaits `setTimeout(0)` (a timer, clamped to 1 ms) before each of a job's three datastore
+ *   steps (submit, register, free), only to be asynchronous like its Redis datastore; a resolved promise keeps
+ *   every step asynchronous, in the same order, without three timers and event-loop turns per call;
+ * - every job triggers ~10 events, each running two transpiled async functions and a `debug` event even when
+ *   nothing listens; with no listener for the event (nor for `debug`), the trigger now resolves at once, as it
+ *   would after doing nothing. Listeners added with `on()` still get every event.
+ */
+function lighten(bottleneck: Bottleneck): Bottleneck {
+  const internals = bottleneck as unknown as BottleneckInternals;
+  const resolved = Promise.resolve();
+  if (typeof internals._store?.yieldLoop !== 'function' || typeof internals.Events?.trigger !== 'function') return bottleneck; // another version: as it is
+  internals._store.yieldLoop = () => resolved;
+  const events = internals.Events;
+  const trigger = events.trigger.bind(events);
+  events.trigger = (name, ...args) => (events._events[name] === undefined && events._events.debug === undefined ? resolved : trigger(name, ...args));
+  return bottleneck;
 }
