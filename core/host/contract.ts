@@ -14,6 +14,12 @@ import type { Trade } from '../market/trade';
 
 export type { AlphaVantageStatus, Bar, Book, IngestionState, OptionChainSnapshot, Quote, SentimentSnapshot, SweepEvent, TechnicalsBySymbol, Trade };
 
+/**
+ * The book as the cockpit streams it: the consolidated rows carry their exchange and market maker, so the
+ * per-exchange books (Book.exchanges, stored in Redis) are left out of the stream rather than sent twice.
+ */
+export type BookView = Omit<Book, 'exchanges'>;
+
 /** Sentiment for one symbol: ETFs are not covered by the news feed, and the cockpit says so. */
 export type SentimentView = { covered: true; snapshot: SentimentSnapshot } | { covered: false; reason: string };
 
@@ -98,8 +104,8 @@ export const streams = {
   tradingState: stream<typeof noInput, TradingState>(noInput),
   /** Top of book, last and volume. */
   quote: stream<typeof symbolInput, Quote>(symbolInput),
-  /** Level 2 depth, consolidated and per exchange (Level 2 symbols only). */
-  book: stream<typeof symbolInput, Book>(symbolInput),
+  /** Level 2 depth: consolidated rows, each with its exchange and market maker (Level 2 symbols only). */
+  book: stream<typeof symbolInput, BookView>(symbolInput),
   /** The newest prints, oldest first. */
   prints: stream<typeof symbolInput, Trade[]>(symbolInput),
   /** The newest five-second bars, oldest first. */

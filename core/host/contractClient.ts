@@ -9,7 +9,8 @@ import {
   type StreamParams,
   type StreamValue,
 } from './contract';
-import type { ClientMessage, ServerMessage, Transport } from './protocol';
+import type { ClientMessage, ServerMessage, StreamEventMessage, Transport } from './protocol';
+import { applyPatch } from './valuePatch';
 
 export interface ClientTransport extends Transport<ServerMessage, ClientMessage> {
   /** Fires on every (re)connection; the client resubscribes everything then. */
@@ -29,6 +30,8 @@ interface ActiveSubscription {
   listener: (event: StreamEvent<unknown>) => void;
   onError: ((error: ContractError) => void) | undefined;
   lastSeq: number;
+  /** The newest value, which the next patch applies to. */
+  value: unknown;
 }
 
 export type ConnectionListener = (connected: boolean) => void;
@@ -79,7 +82,7 @@ export class ContractClient {
     onError?: (error: ContractError) => void,
   ): () => void {
     const id = this.nextId++;
-    const subscription: ActiveSubscription = { stream, params, listener: listener as (e: StreamEvent<unknown>) => void, onError, lastSeq: 0 };
+    const subscription: ActiveSubscription = { stream, params, listener: listener as (e: StreamEvent<unknown>) => void, onError, lastSeq: 0, value: undefined };
     this.subscriptions.set(id, subscription);
     if (this.transport.isOpen) this.transport.send({ t: 'subscribe', id, stream, params });
     return () => {
@@ -91,6 +94,10 @@ export class ContractClient {
   private receive(message: ServerMessage): void {
     if (message.t === 'result') return this.settle(message);
     if (message.t === 'event') return this.deliver(message.id, { seq: message.seq, asOf: message.asOf, value: message.value });
+    if (message.t === 'events') {
+      for (const event of message.events) this.deliverEncoded(event);
+      return;
+    }
     if (message.t === 'streamError') {
       const subscription = this.subscriptions.get(message.id);
       this.subscriptions.delete(message.id);
@@ -107,17 +114,26 @@ export class ContractClient {
     else call.reject(new ContractError(message.error.code, message.error.message));
   }
 
+  private deliverEncoded(event: StreamEventMessage): void {
+    const subscription = this.subscriptions.get(event.id);
+    if (!subscription) return;
+    const value = event.patch ? applyPatch(subscription.value, event.patch) : 'value' in event ? event.value : subscription.value;
+    this.deliver(event.id, { seq: event.seq, asOf: event.asOf, value });
+  }
+
   private deliver(id: number, event: StreamEvent<unknown>): void {
     const subscription = this.subscriptions.get(id);
     if (!subscription) return;
     if (event.seq !== subscription.lastSeq + 1 && event.seq !== 1) this.gaps++;
     subscription.lastSeq = event.seq;
+    subscription.value = event.value;
     subscription.listener(event);
   }
 
   private resubscribeAll(): void {
     for (const [id, subscription] of this.subscriptions) {
       subscription.lastSeq = 0;
+      subscription.value = undefined;
       this.transport.send({ t: 'subscribe', id, stream: subscription.stream, params: subscription.params });
     }
     for (const listener of this.connectionListeners) listener(true);

@@ -11,6 +11,7 @@ import {
   type StreamValue,
 } from './contract';
 import { moduleLogger } from './logger';
+import { Outbox, type OutboxTransport } from './outbox';
 import { clientMessageSchema, type ClientMessage, type ServerMessage, type Transport, type WireError } from './protocol';
 import type { StreamSource } from './topic';
 
@@ -31,6 +32,9 @@ export type BadInputReporter = (source: string, problem: string) => void;
 
 const log = moduleLogger('contract');
 
+/** Streams whose every value is a distinct event (not a newer state replacing the last): never skipped. */
+const eventStreams: ReadonlySet<StreamName> = new Set<StreamName>(['sweeps']);
+
 function hasKey<T extends object>(object: T, key: string): key is Extract<keyof T, string> {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
@@ -49,11 +53,13 @@ export class ContractServer {
     private readonly reportBadInput: BadInputReporter,
   ) {}
 
-  serve(transport: Transport<unknown, ServerMessage>, transportName: string): void {
+  serve(transport: OutboxTransport, transportName: string): void {
     const subscriptions = new Map<number, () => void>();
+    const outbox = new Outbox(transport);
     transport.onClose(() => {
       for (const unsubscribe of subscriptions.values()) unsubscribe();
       subscriptions.clear();
+      outbox.close();
     });
     transport.onMessage((raw) => {
       const parsed = clientMessageSchema.safeParse(raw, { reportInput: true });
@@ -63,11 +69,11 @@ export class ContractServer {
         transport.send({ t: 'protocolError', error: { code: 'BAD_REQUEST', message } });
         return;
       }
-      this.handle(parsed.data, transport, subscriptions, { transport: transportName });
+      this.handle(parsed.data, transport, outbox, subscriptions, { transport: transportName });
     });
   }
 
-  private handle(message: ClientMessage, transport: Transport<unknown, ServerMessage>, subs: Map<number, () => void>, context: CallContext): void {
+  private handle(message: ClientMessage, transport: Transport<unknown, ServerMessage>, outbox: Outbox, subs: Map<number, () => void>, context: CallContext): void {
     if (message.t === 'call') {
       void this.call(message.command, message.input, context).then(
         (value) => transport.send({ t: 'result', id: message.id, ok: true, value }),
@@ -76,13 +82,15 @@ export class ContractServer {
     } else if (message.t === 'subscribe') {
       try {
         subs.get(message.id)?.();
-        subs.set(message.id, this.subscribe(message.stream, message.params, message.id, transport, context));
+        subs.delete(message.id);
+        subs.set(message.id, this.subscribe(message.stream, message.params, message.id, outbox, context));
       } catch (error) {
         transport.send({ t: 'streamError', id: message.id, error: toWireError(error) });
       }
     } else {
       subs.get(message.id)?.();
       subs.delete(message.id);
+      outbox.drop(message.id);
     }
   }
 
@@ -102,7 +110,7 @@ export class ContractServer {
     return await handler(parsed.data, context);
   }
 
-  private subscribe(name: string, params: unknown, id: number, transport: Transport<unknown, ServerMessage>, context: CallContext): () => void {
+  private subscribe(name: string, params: unknown, id: number, outbox: Outbox, context: CallContext): () => void {
     if (!hasKey(streams, name)) {
       this.reportBadInput(context.transport, `unknown stream ${JSON.stringify(name)}`);
       throw new ContractError('UNKNOWN_STREAM', `unknown stream ${JSON.stringify(name)}; known: ${Object.keys(streams).join(', ')}`);
@@ -114,7 +122,11 @@ export class ContractServer {
       throw new ContractError('BAD_REQUEST', `${name}: ${problems}`);
     }
     const source = (this.streamHandlers[name] as (p: unknown) => StreamSource<unknown>)(parsed.data);
-    let seq = 0;
-    return source.subscribe((value, asOf) => transport.send({ t: 'event', id, seq: ++seq, asOf, value }));
+    outbox.open(id, !eventStreams.has(name));
+    const unsubscribe = source.subscribe((value, asOf) => outbox.push(id, asOf, value));
+    return () => {
+      unsubscribe();
+      outbox.drop(id);
+    };
   }
 }

@@ -60,7 +60,7 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     book: ({ symbol }) => {
       const book = ibkrTopics(symbol).book;
       if (!book) throw new ContractError('BAD_REQUEST', `${symbol} is a standard (top-of-book) symbol: no Level 2 depth; use the quote stream`);
-      return book;
+      return mapStream(book, ({ exchanges: _perExchange, ...view }) => view);
     },
     prints: ({ symbol }) => ibkrTopics(symbol).prints,
     bars: ({ symbol }) => ibkrTopics(symbol).bars,
@@ -71,6 +71,10 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     technicals: ({ symbol }) => alphaVantage().latest.technicals(configured(symbol).symbol),
     alphaVantage: () => alphaVantage().status,
   };
+}
+
+function mapStream<A, B>(source: StreamSource<A>, map: (value: A) => B): StreamSource<B> {
+  return { subscribe: (listener) => source.subscribe((value, asOf) => listener(map(value), asOf)) };
 }
 
 /** ETFs have no news coverage: their stream says so once instead of staying silent. */

@@ -1,6 +1,7 @@
 /** The messages that carry the contract over any transport (Electron IPC, WebSocket, in-memory). Browser-safe. */
 import { z } from 'zod';
 import type { ContractErrorCode } from './contract';
+import type { ValuePatch } from './valuePatch';
 
 export const clientMessageSchema = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('call'), id: z.number().int().nonnegative(), command: z.string().max(100), input: z.unknown() }),
@@ -14,10 +15,25 @@ export interface WireError {
   message: string;
 }
 
+/**
+ * One value of subscription `id`; `seq` counts from 1 per subscription, so a gap means a lost message. The value
+ * comes whole (`value`), as a patch to the subscription's previous value (`patch`, see valuePatch.ts), or, with
+ * neither, is the previous value again.
+ */
+export interface StreamEventMessage {
+  id: number;
+  seq: number;
+  asOf: number;
+  value?: unknown;
+  patch?: ValuePatch;
+}
+
 export type ServerMessage =
   | { t: 'result'; id: number; ok: true; value: unknown }
   | { t: 'result'; id: number; ok: false; error: WireError }
   | { t: 'event'; id: number; seq: number; asOf: number; value: unknown }
+  /** Stream events sent together (the engine batches a connection's events, see outbox.ts). */
+  | { t: 'events'; events: StreamEventMessage[] }
   | { t: 'streamError'; id: number; error: WireError }
   /** A message the server could not read at all (no id to answer). */
   | { t: 'protocolError'; error: WireError };

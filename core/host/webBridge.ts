@@ -6,7 +6,7 @@ import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ContractServer } from './contractServer';
 import type { Health } from './contract';
-import type { ServerMessage, Transport } from './protocol';
+import type { OutboxTransport } from './outbox';
 
 export interface WebBridgeOptions {
   port: number;
@@ -115,11 +115,12 @@ export class WebBridge {
     this.wss!.handleUpgrade(req, socket, head, (ws) => this.options.contract.serve(this.transportFor(ws), 'websocket'));
   }
 
-  private transportFor(ws: WebSocket): Transport<unknown, ServerMessage> {
+  private transportFor(ws: WebSocket): OutboxTransport {
     return {
       send: (message) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
       },
+      backlog: () => ws.bufferedAmount,
       onMessage: (listener) =>
         ws.on('message', (data, isBinary) => {
           if (isBinary) return listener({ binary: true });
