@@ -10,8 +10,7 @@ test('without the launch token the page says to open the URL printed by npm star
   await expect(page.getByTestId('app-header')).toHaveCount(0);
 });
 
-// Quarantined: fails since the full cockpit streams on this page (see issue 6 note); the assertions stand, to be fixed, not dropped.
-test.fixme('the token leaves the visible URL and a reload stays connected', async ({ page, workstation }) => {
+test('the token leaves the visible URL and a reload stays connected', async ({ page, workstation }) => {
   await workstation.open(page);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
   expect(page.url()).not.toContain(workstation.engine.token);

@@ -1,7 +1,8 @@
-import type { FunctionComponent } from 'react';
+import { createElement, type FunctionComponent } from 'react';
 import type { IDockviewPanelProps } from 'dockview-react';
 import { HealthPanel } from './health/HealthPanel';
 import { LadderPanel } from './ladder/LadderPanel';
+import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { lazyPanel } from './lazyPanel';
 import type { SymbolPanelParams } from './usePanelSymbol';
 import { SentimentPanel } from './sentiment/SentimentPanel';
@@ -32,8 +33,13 @@ export const panelRegistry: readonly PanelDefinition[] = [
   { id: 'health', title: 'Health', component: HealthPanel, focusKey: 'H' },
 ];
 
-export const panelComponents: Record<string, FunctionComponent<IDockviewPanelProps>> = Object.fromEntries(
-  panelRegistry.map((panel) => [panel.id, panel.component]),
-);
+/** Each panel inside its own error boundary: one failing panel never takes the header and kill switch with it. */
+function guarded(panel: PanelDefinition): FunctionComponent<IDockviewPanelProps> {
+  const Guarded = (props: IDockviewPanelProps) => createElement(PanelErrorBoundary, { title: panel.title }, createElement(panel.component, props));
+  Guarded.displayName = `Guarded(${panel.id})`;
+  return Guarded;
+}
+
+export const panelComponents: Record<string, FunctionComponent<IDockviewPanelProps>> = Object.fromEntries(panelRegistry.map((panel) => [panel.id, guarded(panel)]));
 
 export const isKnownPanel = (id: string): boolean => panelRegistry.some((panel) => panel.id === id);
