@@ -40,11 +40,16 @@ const K = Object.fromEntries(KEYS.map((k, i) => [k, i])) as Record<(typeof KEYS)
 const KEY_INDEX = new Map<string, number>(KEYS.map((k, i) => [k, i]));
 const CALL = Buffer.from('call'), PUT = Buffer.from('put');
 
+let scratch = Buffer.allocUnsafeSlow(1 << 16);
+
 /** The chain in `body` for `symbol`, or null when the body is not in the plain shape this scanner reads. */
 export function scanChain(body: string, symbol: string, asOf: number): ScannedChain | null {
   // The body's UTF-8 bytes with a 0 after them: every loop stops at it (a control character is never valid here).
+  // One buffer serves every scan (a scan is synchronous and keeps nothing of it), so a 4 MB answer does not cost a
+  // 4 MB allocation, and the garbage collections it brings, each time.
   const size = Buffer.byteLength(body);
-  const bytes = Buffer.allocUnsafe(size + 1);
+  if (scratch.length < size + 1) scratch = Buffer.allocUnsafeSlow(Math.max(size + 1, scratch.length * 2));
+  const bytes = scratch;
   bytes.write(body, 0, 'utf8');
   bytes[size] = 0;
   try {
