@@ -106,7 +106,7 @@ interface BottleneckInternals {
  *   nothing listens; with no listener for the event (nor for `debug`), the trigger now resolves at once, as it
  *   would after doing nothing. Listeners added with `on()` still get every event.
  */
-function lighten(bottleneck: Bottleneck): Bottleneck {
+export function lighten(bottleneck: Bottleneck): Bottleneck {
   const internals = bottleneck as unknown as BottleneckInternals;
   const resolved = Promise.resolve();
   if (typeof internals._store?.yieldLoop !== 'function' || typeof internals.Events?.trigger !== 'function') return bottleneck; // another version: as it is
