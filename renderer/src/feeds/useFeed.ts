@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { StreamName, StreamParams, StreamValue } from '../../../core/host/contract';
+import { atNextBoundary } from './alignedTimer';
 import { FeedHub, type FeedEvent } from './feedHub';
 
 export const FeedHubContext = createContext<FeedHub | null>(null);
@@ -15,18 +16,21 @@ export interface FeedState<V> {
   error: string | null;
 }
 
-/** Calls `onChange` at most once per `ms` (the last call always lands), or at once when ms is 0. */
+/**
+ * Calls `onChange` at most once per `ms` (the last call always lands), or at once when ms is 0. Delayed calls land
+ * on the wall clock's `ms` boundaries, together with every other panel's throttled update (see alignedTimer).
+ */
 function throttled(onChange: () => void, ms: number): { call: () => void; cancel: () => void } {
   if (ms <= 0) return { call: onChange, cancel: () => undefined };
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancelTimer: (() => void) | null = null;
   return {
     call: () => {
-      timer ??= setTimeout(() => {
-        timer = undefined;
+      cancelTimer ??= atNextBoundary(ms, () => {
+        cancelTimer = null;
         onChange();
-      }, ms);
+      });
     },
-    cancel: () => clearTimeout(timer),
+    cancel: () => cancelTimer?.(),
   };
 }
 

@@ -17,13 +17,17 @@ interface LadderTableProps {
   spreadText: string;
 }
 
-/** Asks above (highest first), the spread, bids below; rows keyed by price (and venue) so they update in place. */
+/**
+ * Asks above (highest first), the spread, bids below. Rows are keyed by their distance from the spread, so a
+ * moving book rewrites figures in rows that stay put instead of inserting and removing rows (and relaying out the
+ * table); a memoised row whose figures did not change is not redrawn.
+ */
 export function LadderTable({ asks, bids, byExchange, last, sweep, spreadText }: LadderTableProps) {
   const maxSize = Math.max(1, ...asks.map((l) => l.size), ...bids.map((l) => l.size));
   const lastSizeAt = (price: number) => (last && Math.abs(last.price - price) < 1e-9 ? last.size : null);
   const row = (side: 'bid' | 'ask', level: Level, index: number, best: boolean) => (
     <LadderRow
-      key={isBookLevel(level) ? `${side}-${level.price}-${level.exchange}-${level.marketMaker}-${index}` : `${side}-${level.price}`}
+      key={`${side}-${index}`}
       side={side}
       price={level.price}
       size={level.size}

@@ -3,9 +3,6 @@ import type { Trade } from '../../../../core/host/contract';
 /** Prints of at least this many shares are blocks. */
 export const BLOCK_SIZE = 10_000;
 
-/** A print's identity: cumulative volume rises with every print of the day. */
-export const printKey = (trade: Trade): string => `${trade.totalVolume}-${trade.ts}`;
-
 /**
  * Adds the stream's newest prints (oldest first, overlapping the previous event) to the tape, newest first,
  * keeping `max`. A fall in cumulative volume means a new session or a replay: the tape starts over.

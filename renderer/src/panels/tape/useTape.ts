@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Trade } from '../../../../core/host/contract';
 import { FeedHub } from '../../feeds/feedHub';
+import { atNextBoundary } from '../../feeds/alignedTimer';
 import { useFeedHub } from '../../feeds/useFeed';
 import { mergePrints } from './tapeBuffer';
 
@@ -23,16 +24,17 @@ export function useTape(symbol: string, keep: number, redrawMs: number): { trade
         return { symbol, trades: mergePrints(base, event.value, keep), receivedAt: event.receivedAt, asOf: event.asOf };
       });
     };
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    // At most every redrawMs, on the wall clock's boundaries with the other throttled panel updates.
+    let cancelTimer: (() => void) | null = null;
     const stop = hub.watch('prints', { symbol }, () => {
-      timer ??= setTimeout(() => {
-        timer = undefined;
+      cancelTimer ??= atNextBoundary(redrawMs, () => {
+        cancelTimer = null;
         take();
-      }, redrawMs);
+      });
     });
     take();
     return () => {
-      clearTimeout(timer);
+      cancelTimer?.();
       stop();
     };
   }, [hub, symbol, keep, redrawMs]);
