@@ -86,10 +86,20 @@ test('keyboard shortcuts switch symbols and focus panels, and ? lists them witho
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('selected-symbol')).toHaveText('TSLA');
 
-  await page.keyboard.press('Alt+Shift+O');
-  await expect(page.locator('.dv-groupview.dv-active-group').getByTestId('option-chain-panel')).toBeVisible();
-  await page.keyboard.press('Alt+Shift+L');
-  await expect(page.locator('.dv-groupview.dv-active-group').getByTestId('ladder-panel')).toBeVisible();
+  // Every panel's focus shortcut (listed in the help overlay) makes that panel's group the active one.
+  const focusKeys: Array<[string, string]> = [
+    ['O', 'option-chain-panel'],
+    ['L', 'ladder-panel'],
+    ['W', 'watchlist-panel'],
+    ['C', 'chart-panel'],
+    ['T', 'tape-panel'],
+    ['S', 'sentiment-panel'],
+    ['H', 'health-panel'],
+  ];
+  for (const [key, panel] of focusKeys) {
+    await page.keyboard.press(`Alt+Shift+${key}`);
+    await expect(page.locator('.dv-groupview.dv-active-group').getByTestId(panel)).toBeVisible();
+  }
 
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
