@@ -117,6 +117,9 @@ export function applyPatch(previous: unknown, patch: ValuePatch): unknown {
   return out;
 }
 
+/** Values shorter than this as JSON are always sent whole. */
+export const SMALL_VALUE_CHARS = 1024;
+
 /**
  * What to send for `value` when the peer holds `previous` (a value this function returned before, or undefined):
  * the patch when it is clearly smaller than the value, else the value; and what the peer holds afterwards (a
@@ -124,6 +127,8 @@ export function applyPatch(previous: unknown, patch: ValuePatch): unknown {
  */
 export function encodeValue(previous: unknown, value: unknown): { value?: unknown; patch?: ValuePatch; held: unknown } {
   const json = JSON.stringify(value ?? null);
+  // A small value (a quote) goes whole: diffing it would cost the engine more than the bytes it saves.
+  if (json.length < SMALL_VALUE_CHARS) return { value, held: undefined };
   const held: unknown = JSON.parse(json);
   if (previous === undefined) return { value: held, held };
   const patch = diffValue(previous, held);

@@ -53,15 +53,15 @@ describe('value patches', () => {
   });
 
   it('encodes the first value whole, then patches only when they are smaller, and sees changes made in place', () => {
-    const book = { levels: Array.from({ length: 30 }, (_, i) => ({ price: 100 + i / 100, size: 100 })) };
+    const book = { levels: Array.from({ length: 60 }, (_, i) => ({ price: 100 + i / 100, size: 100 })) };
     const first = encodeValue(undefined, book);
     expect(first.value).toEqual(book);
     book.levels[3]!.size = 500; // the publisher mutates its object in place
     const second = encodeValue(first.held, book);
-    expect(second.patch).toEqual({ o: { levels: { a: 30, s: { 3: { o: { size: { v: 500 } } } } } } });
+    expect(second.patch).toEqual({ o: { levels: { a: 60, s: { 3: { o: { size: { v: 500 } } } } } } });
     expect(encodeValue(second.held, book)).toEqual({ held: book });
     const replaced = encodeValue(second.held, { other: true });
-    expect(replaced.value).toEqual({ other: true });
+    expect(replaced).toEqual({ value: { other: true }, held: undefined }); // small: always whole, nothing kept
   });
 });
 
