@@ -47,6 +47,36 @@ test('the option chain lists calls and puts with greeks for the selected expiry'
   await savePanelScreenshot(chain, 'option-chain-spy', testInfo);
 });
 
+test('an option chain refresh updates the rows in place: the scroll position and the sort stay', async ({ page, market }) => {
+  test.setTimeout(SLOW_TEST_TIMEOUT + 60_000); // the simulated chain refreshes once a minute (schedules.optionsRefreshSeconds)
+  await market.open(page);
+  const chain = page.getByTestId('option-chain-panel');
+  const rows = chain.locator('[role="row"][row-id]');
+  await expect.poll(() => rows.count(), { timeout: DATA_TIMEOUT }).toBeGreaterThan(5);
+  await chain.getByTestId('chain-around').selectOption('0'); // every strike of the expiry: enough rows to scroll
+  await expect.poll(async () => Number((await chain.getByTestId('chain-count').textContent())?.split(' ')[0]), { timeout: DATA_TIMEOUT }).toBeGreaterThan(40);
+  await chain.locator('.ag-header-cell[col-id="strike"]').click(); // ascending by default: now descending
+  const strikes = async () => (await rows.locator('[col-id="strike"]').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
+  const isDescending = (values: number[]) => values.every((v, i) => i === 0 || values[i - 1]! >= v);
+  await expect.poll(async () => isDescending(await strikes())).toBe(true);
+  // The grid's vertical scroller: the element in it that scrolls up and down.
+  const scrollTop = (set?: number) =>
+    chain.getByTestId('chain-grid').evaluate((grid, to) => {
+      const style = (globalThis as unknown as { getComputedStyle(el: unknown): { overflowY: string } }).getComputedStyle;
+      const scroller = [...grid.querySelectorAll('*')].find((el) => el.scrollHeight > el.clientHeight + 40 && ['auto', 'scroll'].includes(style(el).overflowY))!;
+      if (to !== undefined) scroller.scrollTop = to;
+      return scroller.scrollTop;
+    }, set);
+  const scrolled = await scrollTop(250);
+  expect(scrolled).toBeGreaterThan(100);
+  const asOf = async () => (await chain.getByTestId('as-of').textContent())?.split(' · ')[0];
+  const before = await asOf();
+
+  await expect.poll(asOf, { timeout: 90_000 }).not.toBe(before); // a new chain arrived
+  expect(await scrollTop()).toBe(scrolled);
+  expect(isDescending(await strikes())).toBe(true);
+});
+
 test('the sentiment panel lists articles for a single name and says "not covered" for an ETF', async ({ page, market }, testInfo) => {
   await market.open(page);
   const panel = page.getByTestId('sentiment-panel');
