@@ -47,6 +47,21 @@ test('the option chain lists calls and puts with greeks for the selected expiry'
   await savePanelScreenshot(chain, 'option-chain-spy', testInfo);
 });
 
+test('the option chain filters from a column header: strike equals one value leaves that strike', async ({ page, market }) => {
+  await market.open(page);
+  const chain = page.getByTestId('option-chain-panel');
+  const rows = chain.locator('[role="row"][row-id]');
+  await expect.poll(() => rows.count(), { timeout: DATA_TIMEOUT }).toBeGreaterThan(5);
+  const all = await rows.count();
+  const strike = (await rows.nth(3).locator('[col-id="strike"]').textContent())!;
+  await chain.locator('.ag-header-cell[col-id="strike"] .ag-header-cell-filter-button').click();
+  await page.locator('.ag-filter-menu input.ag-input-field-input').first().fill(strike.replace(/,/g, ''));
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator('[col-id="strike"]')).toHaveText(strike);
+  await page.locator('.ag-filter-menu input.ag-input-field-input').first().fill('');
+  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(Math.min(all, 10));
+});
+
 test('an option chain refresh updates the rows in place: the scroll position and the sort stay', async ({ page, market }) => {
   test.setTimeout(SLOW_TEST_TIMEOUT + 60_000); // the simulated chain refreshes once a minute (schedules.optionsRefreshSeconds)
   await market.open(page);

@@ -13,12 +13,12 @@ import { chainColumns } from './chainColumns';
 import { chainTheme } from './chainGrid';
 import { chainRows, diffRows, expiriesOf, type ChainRow } from './chainRows';
 
-// Filters live in each column's menu (hover a header), so the headers stay narrow.
+// Every column filters (the funnel button in its header); a click on the header text sorts.
 const NO_ROWS = 'No contracts for this expiry yet';
 const rowId = (params: { data: ChainRow }) => params.data.id;
 // The chain only re-centres when spot crosses a strike: a slow look at the quote is enough.
 const SPOT_REDRAW_MS = 1_000;
-const defaultColDef = { sortable: true, filter: 'agNumberColumnFilter', resizable: true, suppressHeaderFilterButton: true };
+const defaultColDef = { sortable: true, filter: 'agNumberColumnFilter', resizable: true };
 
 /** Calls and puts of one expiry around the money; updates go in as grid transactions, so scroll and sort stay. */
 export function OptionChainPanel(props: IDockviewPanelProps<SymbolPanelParams>) {

@@ -45,6 +45,6 @@ function side(type: 'call' | 'put'): ColGroupDef<ChainRow> {
 /** Calls mirrored on the left, the strike in the middle, puts on the right: the usual chain reading order. */
 export const chainColumns: Array<ColDef<ChainRow> | ColGroupDef<ChainRow>> = [
   side('call'),
-  { colId: 'strike', field: 'strike', headerName: 'Strike', width: 70, cellClass: 'num chain-strike', valueFormatter: price, sort: 'asc' },
+  { colId: 'strike', field: 'strike', headerName: 'Strike', width: 84, cellClass: 'num chain-strike', valueFormatter: price, sort: 'asc' },
   side('put'),
 ];
