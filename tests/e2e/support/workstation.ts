@@ -11,7 +11,7 @@ import { launchEngine, type LaunchedEngine } from './launchEngine';
 export interface Workstation {
   readonly engine: LaunchedEngine;
   readonly dataDir: string;
-  /** Opens the cockpit at the URL the engine printed. */
+  /** Opens the cockpit at the URL the engine printed and waits until the page is connected to the engine. */
   open(page: Page): Promise<void>;
   /** SIGTERM, wait for exit. */
   stop(): Promise<void>;
@@ -39,7 +39,11 @@ export async function createWorkstation(): Promise<Workstation & { dispose(): Pr
       return engine;
     },
     dataDir,
-    open: async (page) => void (await page.goto(engine.url)),
+    // Opened = the page has its engine connection: a click before that is answered "not connected to the engine".
+    open: async (page) => {
+      await page.goto(engine.url);
+      await baseExpect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 });
+    },
     stop,
     async restart() {
       await stop();
