@@ -18,6 +18,9 @@ test('the Health panel shows every engine module running with a ticking heartbea
     await expect(panel.getByTestId(`module-state-${module}`)).toHaveText(/running/);
   }
   await expect(panel.getByTestId('health-stale')).toHaveCount(0);
+  // The IB account the gateway reports, with its summary values.
+  await expect(panel.getByTestId('health-ib-account')).toContainText('DU1234567');
+  await expect(panel.getByTestId('health-ib-account')).toContainText('NetLiquidation');
 
   const heartbeat = panel.getByTestId('module-heartbeat-redis');
   await expect(heartbeat).toHaveText(/s ago/);

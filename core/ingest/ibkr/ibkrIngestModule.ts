@@ -151,6 +151,7 @@ export class IbkrIngestModule implements EngineModule {
       subscriptions: this.registry.all().map((a) => ({ id: a.spec.id, reqId: a.reqId, refused: a.refused ? `${a.refused.code} ${a.refused.reason}` : null })),
       staleSymbols: this.freshness.filter((f) => f.stale).map((f) => f.symbol),
       delayedSymbols: [...this.upstream.delayedSymbols],
+      account: this.monitoring.accountView(),
       errors: this.errors.latest(10),
       metrics: {
         messagesPerSecond: this.metrics.messagesPerSecond,

@@ -34,7 +34,8 @@ interface Dirty {
  */
 export class IngestTopics {
   private readonly bySymbol = new Map<string, { topics: SymbolTopics; dirty: Dirty }>();
-  readonly sweeps = new Topic<SweepEvent>(COCKPIT_INTERVAL_MS);
+  /** Not coalesced: every sweep is an event the trader must see (two within 50 ms are both sent). */
+  readonly sweeps = new Topic<SweepEvent>(0);
   readonly state = new Topic<IngestionState>(COCKPIT_INTERVAL_MS);
   private timer: NodeJS.Timeout | undefined;
 

@@ -17,6 +17,8 @@ export interface IngestionState {
   lastMessageAgeMs: number | null;
   subscriptions: Array<{ id: string; reqId: number; refused: string | null }>;
   staleSymbols: string[];
+  /** The IB account TWS reported, with its summary values (NetLiquidation, BuyingPower, ...). */
+  account: { id: string | null; values: Record<string, string> };
   /** Symbols TWS serves 15-minute delayed data for (10167: no live subscription on the account). */
   delayedSymbols: string[];
   errors: IbErrorRecord[];

@@ -35,6 +35,12 @@ export class MonitoringWrites {
     this.writer.markLatest(this.accountWrite);
   }
 
+  /** The account TWS reported (ibkr:account): its id and summary values, for the Health panel. */
+  accountView(): { id: string | null; values: Record<string, string> } {
+    const { account, accounts, updatedAt: _updatedAt, ...values } = this.account;
+    return { id: account ?? accounts ?? null, values };
+  }
+
   error(record: IbErrorRecord): void {
     const spec = keys.monitoring.ibkrErrors;
     this.writer.push(spec.key, spec.ttl, LIST_LIMITS.ibkrErrors, record);

@@ -22,6 +22,14 @@ export function IbIngestionSection({ state }: { state: IngestionState }) {
         {state.dataInterrupted && <span className="pill bad">{state.dataInterrupted}</span>}
         {state.lastDisconnectReason && <span className="muted">last drop: {state.lastDisconnectReason}</span>}
       </div>
+      <div className="kv-row num" data-testid="health-ib-account">
+        <span>account {state.account.id ?? '—'}</span>
+        {Object.entries(state.account.values).map(([tag, value]) => (
+          <span key={tag} className="muted">
+            {tag} {value}
+          </span>
+        ))}
+      </div>
       {state.delayedSymbols.length > 0 && (
         <div className="kv-row">
           <span className="pill warn" data-testid="health-ib-delayed">
