@@ -3,7 +3,7 @@ import { isCalendarDate } from './avNumbers';
 import type { EncodedOptions } from './chainColumns';
 import { ChainColumnWriter, N } from './chainColumnWriter';
 import { AnswerLexer, bail, ScanBail, STRING } from './answerLexer';
-import { DELTA_EPS, expiryCode } from './optionContract';
+import { expiryCode, valuesProblem, type ContractValues } from './optionContract';
 
 /**
  * The fast path from a REALTIME_OPTIONS body to the Redis documents, in one pass over the text: no JSON.parse, no
@@ -67,6 +67,11 @@ class Scanner extends AnswerLexer {
   private readonly expiryTexts = new Map<number, string>();
   private rows = 0;
   private readonly refused: Record<string, number> = {};
+  /** One contract's numbers, reused row after row. */
+  private readonly values: ContractValues = {
+    bid: NaN, ask: NaN, last: NaN, mark: NaN, bidSize: NaN, askSize: NaN, volume: NaN, openInterest: NaN,
+    iv: NaN, delta: NaN, gamma: NaN, theta: NaN, vega: NaN, rho: NaN,
+  };
   private quoteDate: string | null = null;
 
   constructor(
@@ -170,28 +175,24 @@ class Scanner extends AnswerLexer {
     }
     if (idStrike !== Math.round(strike * 1000)) return 'contractID disagrees with expiry/type/strike';
 
-    const bid = this.num(K.bid), bidLiteral = this.literal;
-    const ask = this.num(K.ask), askLiteral = this.literal;
-    const last = this.num(K.last), lastLiteral = this.literal;
-    const mark = this.num(K.mark), markLiteral = this.literal;
-    if (bid !== bid || ask !== ask || last !== last || mark !== mark) return 'missing price';
-    if (bid < 0 || ask < 0 || last < 0 || mark < 0) return 'negative price';
-    const bidSize = this.num(K.bid_size), bidSizeLiteral = this.literal;
-    const askSize = this.num(K.ask_size), askSizeLiteral = this.literal;
-    const volume = this.num(K.volume), volumeLiteral = this.literal;
-    const openInterest = this.num(K.open_interest), openInterestLiteral = this.literal;
-    if (!(bidSize >= 0 && askSize >= 0 && volume >= 0 && openInterest >= 0)) return 'missing or negative size, volume or open interest';
-    const iv = this.num(K.implied_volatility), ivLiteral = this.literal;
-    const delta = this.num(K.delta), deltaLiteral = this.literal;
-    const gamma = this.num(K.gamma), gammaLiteral = this.literal;
-    const theta = this.num(K.theta), thetaLiteral = this.literal;
-    const vega = this.num(K.vega), vegaLiteral = this.literal;
-    const rho = this.num(K.rho), rhoLiteral = this.literal;
-    if (iv !== iv || delta !== delta || gamma !== gamma || theta !== theta || vega !== vega || rho !== rho) return 'missing greeks';
-    if (iv < 0) return 'negative implied_volatility';
-    if (call ? delta < -DELTA_EPS || delta > 1 + DELTA_EPS : delta > DELTA_EPS || delta < -1 - DELTA_EPS) return `delta impossible for a ${call ? 'call' : 'put'}`;
-    if (gamma < -DELTA_EPS) return 'negative gamma';
-    if (vega < -DELTA_EPS) return 'negative vega';
+    const v = this.values;
+    v.bid = this.num(K.bid); const bidLiteral = this.literal;
+    v.ask = this.num(K.ask); const askLiteral = this.literal;
+    v.last = this.num(K.last); const lastLiteral = this.literal;
+    v.mark = this.num(K.mark); const markLiteral = this.literal;
+    v.bidSize = this.num(K.bid_size); const bidSizeLiteral = this.literal;
+    v.askSize = this.num(K.ask_size); const askSizeLiteral = this.literal;
+    v.volume = this.num(K.volume); const volumeLiteral = this.literal;
+    v.openInterest = this.num(K.open_interest); const openInterestLiteral = this.literal;
+    v.iv = this.num(K.implied_volatility); const ivLiteral = this.literal;
+    v.delta = this.num(K.delta); const deltaLiteral = this.literal;
+    v.gamma = this.num(K.gamma); const gammaLiteral = this.literal;
+    v.theta = this.num(K.theta); const thetaLiteral = this.literal;
+    v.vega = this.num(K.vega); const vegaLiteral = this.literal;
+    v.rho = this.num(K.rho); const rhoLiteral = this.literal;
+    const problem = valuesProblem(v, call ? 'call' : 'put');
+    if (problem) return problem;
+    const { bid, ask, last, mark, bidSize, askSize, volume, openInterest, iv, delta, gamma, theta, vega, rho } = v;
 
     // Accepted: a contract id outside printable ASCII is JSON-escaped by the general path, so leave it to it.
     for (let i = idStart; i < idEnd; i++) if (b[i]! > 126) bail();

@@ -2,18 +2,13 @@ import type { OptionContractQuote } from './avData';
 import { isCalendarDate } from './avNumbers';
 
 /** Rounding slack for greeks printed with 5 decimals ("1.00000", "-0.00000"). */
-export const DELTA_EPS = 1e-4;
-const EPS = DELTA_EPS;
+const EPS = 1e-4;
 
 /**
  * A number from a string or JSON number; undefined for anything else. The hot-path twin of avNumber: a chain has
  * ~190,000 of these, so no trim (Number() ignores surrounding blanks) and the digit check only for a 0 result.
  */
 export function contractNumber(value: unknown): number | undefined {
-  return num(value);
-}
-
-function num(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string' || value === '') return undefined;
   const parsed = +value;
@@ -21,9 +16,31 @@ function num(value: unknown): number | undefined {
   return parsed === 0 && !/\d/.test(value) ? undefined : parsed; // "  " is 0 to Number()
 }
 
-function count(value: unknown): number | undefined {
-  const parsed = num(value);
-  return parsed !== undefined && parsed >= 0 ? Math.round(parsed) : undefined;
+/** A contract's numbers as read, NaN where a field is missing or not a number. */
+export interface ContractValues {
+  bid: number; ask: number; last: number; mark: number;
+  bidSize: number; askSize: number; volume: number; openInterest: number;
+  iv: number; delta: number; gamma: number; theta: number; vega: number; rho: number;
+}
+
+const read = (value: unknown): number => contractNumber(value) ?? NaN;
+
+/**
+ * The market rules on a contract's numbers, in order (the one statement of them: the JSON path and the chain
+ * scanner both call it). Returns the refusal, or null.
+ */
+export function valuesProblem(v: ContractValues, type: 'call' | 'put'): string | null {
+  if (v.bid !== v.bid || v.ask !== v.ask || v.last !== v.last || v.mark !== v.mark) return 'missing price';
+  if (v.bid < 0 || v.ask < 0 || v.last < 0 || v.mark < 0) return 'negative price';
+  if (!(v.bidSize >= 0 && v.askSize >= 0 && v.volume >= 0 && v.openInterest >= 0)) return 'missing or negative size, volume or open interest';
+  const { iv, delta, gamma, theta, vega, rho } = v;
+  // x !== x: NaN, without an array per contract (the scanner calls this 10,000 times a chain).
+  if (iv !== iv || delta !== delta || gamma !== gamma || theta !== theta || vega !== vega || rho !== rho) return 'missing greeks';
+  if (iv < 0) return 'negative implied_volatility';
+  if (type === 'call' ? delta < -EPS || delta > 1 + EPS : delta > EPS || delta < -1 - EPS) return `delta impossible for a ${type}`;
+  if (gamma < -EPS) return 'negative gamma';
+  if (vega < -EPS) return 'negative vega';
+  return null;
 }
 
 /** Expiry "2025-01-17" → "250117" when it is a real date, else null; few distinct expiries per chain, so cached. */
@@ -66,23 +83,19 @@ export function readOptionContract(row: unknown, symbol: string): OptionContract
   if (code === null) return 'bad expiration';
   const type = r.type;
   if (type !== 'call' && type !== 'put') return 'bad type';
-  const strike = num(r.strike);
+  const strike = contractNumber(r.strike);
   if (strike === undefined || strike <= 0) return 'bad strike';
   if (!idAgrees(contractId, code, type, strike)) return 'contractID disagrees with expiry/type/strike';
 
-  const bid = num(r.bid), ask = num(r.ask), last = num(r.last), mark = num(r.mark);
-  if (bid === undefined || ask === undefined || last === undefined || mark === undefined) return 'missing price';
-  if (bid < 0 || ask < 0 || last < 0 || mark < 0) return 'negative price';
-  const bidSize = count(r.bid_size), askSize = count(r.ask_size), volume = count(r.volume), openInterest = count(r.open_interest);
-  if (bidSize === undefined || askSize === undefined || volume === undefined || openInterest === undefined) return 'missing or negative size, volume or open interest';
-  const iv = num(r.implied_volatility), delta = num(r.delta), gamma = num(r.gamma), theta = num(r.theta), vega = num(r.vega), rho = num(r.rho);
-  if (iv === undefined || delta === undefined || gamma === undefined || theta === undefined || vega === undefined || rho === undefined) {
-    return 'missing greeks';
-  }
-  if (iv < 0) return 'negative implied_volatility';
-  if (type === 'call' ? delta < -EPS || delta > 1 + EPS : delta > EPS || delta < -1 - EPS) return `delta impossible for a ${type}`;
-  if (gamma < -EPS) return 'negative gamma';
-  if (vega < -EPS) return 'negative vega';
+  const v: ContractValues = {
+    bid: read(r.bid), ask: read(r.ask), last: read(r.last), mark: read(r.mark),
+    bidSize: read(r.bid_size), askSize: read(r.ask_size), volume: read(r.volume), openInterest: read(r.open_interest),
+    iv: read(r.implied_volatility), delta: read(r.delta), gamma: read(r.gamma), theta: read(r.theta), vega: read(r.vega), rho: read(r.rho),
+  };
+  const problem = valuesProblem(v, type);
+  if (problem) return problem;
+  const { bid, ask, last, mark, iv, delta, gamma, theta, vega, rho } = v;
+  const [bidSize, askSize, volume, openInterest] = [v.bidSize, v.askSize, v.volume, v.openInterest].map(Math.round) as [number, number, number, number];
   return {
     contractId, expiry: r.expiration as string, strike, type, bid, bidSize, ask, askSize, last, mark, volume, openInterest, iv, delta, gamma, theta, vega, rho,
   };
