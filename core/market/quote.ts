@@ -9,16 +9,23 @@ export interface Quote {
   lastSize: number | null;
   /** Cumulative day volume in shares. */
   volume: number | null;
+  /** The previous session's close (TWS tick 9): what the day's change is measured against. */
+  close: number | null;
   halted: boolean;
   /** When the engine last changed this quote. */
   ts: number;
 }
 
 export function emptyQuote(symbol: string): Quote {
-  return { symbol, bid: null, bidSize: null, ask: null, askSize: null, last: null, lastSize: null, volume: null, halted: false, ts: 0 };
+  return { symbol, bid: null, bidSize: null, ask: null, askSize: null, last: null, lastSize: null, volume: null, close: null, halted: false, ts: 0 };
 }
 
 /** ask − bid, or null while either side is missing. */
 export function quoteSpread(q: Quote): number | null {
   return q.bid !== null && q.ask !== null ? q.ask - q.bid : null;
+}
+
+/** last − previous close, or null while either is missing. */
+export function quoteChange(q: Pick<Quote, 'last' | 'close'>): number | null {
+  return q.last !== null && q.close !== null ? q.last - q.close : null;
 }

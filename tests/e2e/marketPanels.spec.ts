@@ -131,3 +131,30 @@ test('the watchlist shows every configured symbol with last, change and spread, 
   await savePanelScreenshot(page.getByTestId('health-panel'), 'health', testInfo);
   await page.screenshot({ path: 'test-results/panels/cockpit-msft.png' });
 });
+
+test('the watchlist change is last minus the previous session’s close, in price and percent, with arrow and sign as well as colour', async ({ page, market }) => {
+  await market.open(page);
+  const redis = market.redis();
+  const closes = new Map<string, number>();
+  await expect
+    .poll(async () => {
+      for (const symbol of ['AAPL', 'MSFT', 'SPY']) closes.set(symbol, Number(await redis.hget(`market:${symbol}:ticker`, 'close')));
+      return [...closes.values()].every((close) => close > 0);
+    }, { timeout: DATA_TIMEOUT })
+    .toBe(true);
+  for (const [symbol, close] of closes) {
+    const row = page.getByTestId(`watch-row-${symbol}`);
+    await expect(row.getByTestId('watch-last')).toHaveText(/^\d[\d,]*\.\d\d$/, { timeout: DATA_TIMEOUT });
+    // One snapshot of the row: last and change are drawn together.
+    const shown = await row.evaluate((tr) => {
+      const cell = (id: string) => tr.querySelector(`[data-testid="${id}"]`)!;
+      return { last: cell('watch-last').textContent!, change: cell('watch-change').textContent!, percent: cell('watch-change-percent').textContent!, className: cell('watch-change').className };
+    });
+    const change = Number((Number(shown.last.replace(/,/g, '')) - close).toFixed(2));
+    const arrow = change > 0 ? '▲ +' : change < 0 ? '▼ −' : '';
+    const percent = Math.abs((change / close) * 100).toFixed(2);
+    expect(shown.change.startsWith(`${arrow}${Math.abs(change).toFixed(2)}`), `${symbol}: ${shown.change} vs last ${shown.last} close ${close}`).toBe(true);
+    expect(shown.percent.trim()).toBe(change === 0 ? '0.00%' : `${change > 0 ? '+' : '−'}${percent}%`);
+    expect(shown.className).toContain(change > 0 ? 'up' : change < 0 ? 'down' : 'flat');
+  }
+});

@@ -69,8 +69,9 @@ export class IngestPipeline {
     if (tick === TICK.BID) q.bid = price;
     else if (tick === TICK.ASK) q.ask = price;
     else if (tick === TICK.LAST) q.last = price;
+    else if (tick === TICK.CLOSE) q.close = price;
     else return;
-    this.quoteChanged(t, now, tick !== TICK.LAST);
+    this.quoteChanged(t, now, tick === TICK.BID || tick === TICK.ASK);
   }
 
   onSize(symbol: string, tick: number, size: number | undefined, now: number): void {
@@ -175,8 +176,9 @@ export class IngestPipeline {
     const q = t.state.quote;
     if (tick === TICK.BID) q.bid = null;
     else if (tick === TICK.ASK) q.ask = null;
+    else if (tick === TICK.CLOSE) q.close = null;
     else return;
-    this.quoteChanged(t, now, true);
+    this.quoteChanged(t, now, tick !== TICK.CLOSE);
   }
 
   private quoteChanged(t: Tracked, now: number, touchesSpread: boolean): void {

@@ -33,6 +33,7 @@ export function symbolWrites(state: SymbolState): SymbolWrites {
       last: text(quote.last),
       lastSize: text(quote.lastSize),
       volume: text(quote.volume),
+      close: text(quote.close),
       halted: quote.halted ? '1' : '0',
       ts: String(quote.ts),
     })),

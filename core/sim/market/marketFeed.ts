@@ -161,6 +161,8 @@ export interface MarketFeed {
    * history from before the feed started; the last bar may still be forming.
    */
   historicalBars?(symbol: string, barSeconds: number, count: number): Bar[];
+  /** Optional: the close of the session before the current one (TWS tick 9); undefined when unknown. */
+  previousClose?(symbol: string): number | undefined;
   /** Optional: the option chain at the close of a session date (YYYY-MM-DD); the live chain for today; [] when unknown. */
   historicalOptionChain?(underlying: string, date: string): OptionQuote[];
 }

@@ -1,7 +1,7 @@
 import { aggregateBars, dailyFromIntraday } from './barSeries';
 import { sessionDate } from './expiries';
 import type { Aggressor, Bar, DepthBook, Fill, MarketEventMap, MarketFeed, OptionQuote, Quote, SymbolSpec } from './marketFeed';
-import { DEFAULT_START_TS, isValidDate } from './marketClock';
+import { DEFAULT_START_TS, etToUtc, isValidDate, previousWeekday } from './marketClock';
 import { DIFFUSION_VARIANCE_SHARE, MarketEngine } from './marketEngine';
 import { OptionChains } from './optionChains';
 import { Pacer } from './pacer';
@@ -81,6 +81,19 @@ export class MarketModel implements MarketFeed {
     if (barSeconds % 60 !== 0 || barSeconds > 3600) throw new RangeError(`unsupported bar size ${barSeconds}s`);
     const minutes = this.prior.minuteBars(book.model);
     return aggregateBars([...minutes, ...live], barSeconds).slice(-count);
+  }
+
+  /**
+   * The last price of the session before the current one: the close of the last live bar that began before the
+   * current session (it starts at the previous weekday's 16:00 New York), else the last daily bar of the history.
+   */
+  previousClose(symbol: string): number | undefined {
+    const book = this.engine.bySymbol.get(symbol);
+    if (!book) return undefined;
+    const sessionStart = etToUtc(previousWeekday(this.engine.session), 16) / 1000;
+    const lastBefore = book.bars.all().findLast((b) => b.time < sessionStart);
+    if (lastBefore) return lastBefore.close;
+    return this.prior.dailyBars(book.model).at(-1)?.close;
   }
 
   optionChain(underlying: string): OptionQuote[] {

@@ -7,10 +7,13 @@ import type { SymbolModel } from './symbols';
 const MINUTES = 7 * 24 * 60;
 const DAYS = 400;
 const TRADING_MINUTES_PER_YEAR = 252 * 390;
+/** An overnight gap is about half a day's move: the previous close is near, not at, the live market's first price. */
+const OVERNIGHT_SHARE_OF_DAY = 0.5;
 
 /**
  * The market before the model started: a week of 1-minute bars and ~18 months of daily bars per symbol,
- * walked backwards from the start price so they join the live market without a gap. Each symbol has its
+ * walked backwards from the start price so they join the live market (daily bars across a seeded overnight gap,
+ * so the previous session's close differs from the open as it does in a real market). Each symbol has its
  * own seeded stream, built on first use, so asking for history never changes the live event sequence.
  */
 export class PriorHistory {
@@ -25,7 +28,7 @@ export class PriorHistory {
       const end = Math.floor(this.startTs / 60_000) * 60;
       const sigma = model.annualVol / Math.sqrt(TRADING_MINUTES_PER_YEAR);
       const times = Array.from({ length: MINUTES }, (_, i) => end - (MINUTES - i) * 60);
-      bars = walkBack(model, times, sigma, model.tradesPerSecond * 60 * 150, new Rng(deriveSeed(this.seed, `${model.symbol}:1min`)));
+      bars = walkBack(model, model.startPrice, times, sigma, model.tradesPerSecond * 60 * 150, new Rng(deriveSeed(this.seed, `${model.symbol}:1min`)));
       this.minutes.set(model.symbol, bars);
     }
     return bars;
@@ -39,17 +42,23 @@ export class PriorHistory {
       for (let i = 0; i < DAYS; i++) dates.unshift((d = previousWeekday(d)));
       const times = dates.map((date) => etToUtc(date, 9, 30) / 1000);
       const sigma = model.annualVol / Math.sqrt(252);
-      bars = walkBack(model, times, sigma, model.tradesPerSecond * 23_400 * 150, new Rng(deriveSeed(this.seed, `${model.symbol}:1day`)));
+      const gap = new Rng(deriveSeed(this.seed, `${model.symbol}:overnight`)).normal() * sigma * OVERNIGHT_SHARE_OF_DAY;
+      const previousClose = roundToCent(model.startPrice * Math.exp(-gap));
+      bars = walkBack(model, previousClose, times, sigma, model.tradesPerSecond * 23_400 * 150, new Rng(deriveSeed(this.seed, `${model.symbol}:1day`)));
       this.days.set(model.symbol, bars);
     }
     return bars;
   }
 }
 
-/** Bars at the given start times whose last close is the model's start price. */
-function walkBack(model: SymbolModel, times: number[], sigma: number, meanVolume: number, rng: Rng): Bar[] {
+function roundToCent(price: number): number {
+  return Math.round(price * 100) / 100;
+}
+
+/** Bars at the given start times whose last close is `lastClose`. */
+function walkBack(model: SymbolModel, lastClose: number, times: number[], sigma: number, meanVolume: number, rng: Rng): Bar[] {
   const closes = new Array<number>(times.length);
-  let price = model.startPrice;
+  let price = lastClose;
   for (let i = times.length - 1; i >= 0; i--) {
     closes[i] = price;
     price *= Math.exp(-sigma * rng.normal());

@@ -1,3 +1,4 @@
+import { sessionDate } from '../../market/expiries';
 import type { Bar, DepthBook, MarketFeed, Quote, TradePrint } from '../../market/marketFeed';
 import type { DepthStream } from './depthStream';
 import type { OptionTicker } from './optionTicker';
@@ -31,6 +32,8 @@ export class MarketDataHub {
   private readonly depth = new Map<string, Set<DepthStream>>();
   private readonly bars = new Map<string, Set<BarListener>>();
   private readonly optionRefreshedAt = new Map<string, number>();
+  /** The session each symbol's latest bar belongs to: a new one means a new previous close (tick 9). */
+  private readonly barSessions = new Map<string, string>();
   private readonly detach: Array<() => void> = [];
 
   constructor(
@@ -83,6 +86,18 @@ export class MarketDataHub {
   private onBar(b: Bar): void {
     const listeners = this.bars.get(b.symbol);
     if (listeners) for (const l of listeners) l.onBar(b);
+    this.announceNewSession(b);
+  }
+
+  private announceNewSession(b: Bar): void {
+    if (!this.feed.previousClose) return;
+    const session = sessionDate(b.time * 1000);
+    const known = this.barSessions.get(b.symbol);
+    this.barSessions.set(b.symbol, session);
+    if (known === undefined || known === session) return;
+    const close = this.feed.previousClose(b.symbol);
+    const tickers = this.stocks.get(b.symbol);
+    if (close !== undefined && tickers) for (const t of tickers) t.onPreviousClose(close);
   }
 
   private refreshOptions(underlying: string, ts: number): void {

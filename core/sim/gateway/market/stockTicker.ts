@@ -5,7 +5,8 @@ import { TickLine } from './tickLine';
 import type { MarketDataSink } from './marketDataSink';
 
 /**
- * One reqMktData line on a stock: top of book, last, volume, halted and (generic 233) RTVolume.
+ * One reqMktData line on a stock: top of book, last, volume, the previous session's close, halted and
+ * (generic 233) RTVolume.
  * Sends only what changed since the previous update, as TWS does.
  */
 export class StockTicker extends TickLine {
@@ -28,11 +29,17 @@ export class StockTicker extends TickLine {
   }
 
   /** The first full picture after the request. */
-  snapshot(q: Quote | undefined): void {
+  snapshot(q: Quote | undefined, previousClose: number | undefined): void {
     if (!q) return;
     this.onQuote(q);
     if (q.last > 0) this.price(TICK.LAST, q.last, q.lastSize);
     if (q.volume > 0) this.size(TICK.VOLUME, q.volume);
+    if (previousClose !== undefined) this.onPreviousClose(previousClose);
+  }
+
+  /** Tick 9, sent with the first picture and again when a new session begins (TWS sends no size with it). */
+  onPreviousClose(close: number): void {
+    if (close > 0) this.price(TICK.CLOSE, close, 0);
   }
 
   onQuote(q: Quote): void {

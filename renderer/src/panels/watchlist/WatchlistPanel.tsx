@@ -24,8 +24,8 @@ export function WatchlistPanel() {
             <tr>
               <th>Symbol</th>
               <th className="right">Last</th>
-              <th className="right" title="Change over the last 100 five-second bars (about 8 minutes)">
-                Chg 8m
+              <th className="right" title="Change since the previous session's close">
+                Chg
               </th>
               <th className="right">Spread</th>
               <th />

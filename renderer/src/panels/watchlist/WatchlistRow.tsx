@@ -17,12 +17,11 @@ interface WatchlistRowProps {
 /** One symbol: its own subscriptions, so a tick re-renders this row only. */
 export const WatchlistRow = memo(function WatchlistRow({ symbol, etf, level2, selected, onSelect }: WatchlistRowProps) {
   const quote = useFeed('quote', { symbol }, WATCHLIST_REDRAW_MS).event;
-  const bars = useFeed('bars', { symbol }, WATCHLIST_REDRAW_MS).event?.value;
   const freshness = useFreshness({ asOf: quote?.asOf ?? null, receivedAt: quote?.receivedAt ?? null, symbol });
   const q = quote?.value;
   const spread = q?.bid != null && q.ask != null ? q.ask - q.bid : null;
-  const reference = bars?.[0]?.open ?? null;
-  const change = q?.last != null && reference !== null ? q.last - reference : null;
+  const close = q?.close ?? null;
+  const change = q?.last != null && close !== null ? q.last - close : null;
   const direction = change === null ? 'flat' : directionOf(Number(change.toFixed(2)));
   return (
     <tr
@@ -41,7 +40,7 @@ export const WatchlistRow = memo(function WatchlistRow({ symbol, etf, level2, se
       </td>
       <td className={`num right ${direction}`} data-testid="watch-change">
         {formatSignedPrice(change)}
-        <span className="muted"> {change !== null && reference ? formatSignedPercent(change / reference, 2) : ''}</span>
+        <span className="muted" data-testid="watch-change-percent"> {change !== null && close ? formatSignedPercent(change / close, 2) : ''}</span>
       </td>
       <td className="num right">{formatPrice(spread)}</td>
       <td>

@@ -37,6 +37,8 @@ export interface IngestHarness {
 export interface HarnessOptions {
   symbols?: PlannedSymbol[];
   seed?: number;
+  /** Market clock at creation (default: the model's fixed Monday 09:30 New York open). */
+  startTs?: number;
   faults?: GatewayOptions['faults'];
   timings?: IbkrIngestOptions['timings'];
   staleAfterSeconds?: number;
@@ -51,7 +53,7 @@ const quietLog = pino({ level: 'silent' });
  */
 export async function startIngestHarness(options: HarnessOptions = {}): Promise<IngestHarness> {
   const symbols = options.symbols ?? [...LEVEL2, ...STANDARD];
-  const market = createMarketModel({ seed: options.seed ?? 7, symbols: symbols.map((s) => s.symbol) });
+  const market = createMarketModel({ seed: options.seed ?? 7, symbols: symbols.map((s) => s.symbol), startTs: options.startTs });
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ibkr-ingest-'));
   const gatewayOptions = { feed: market, stateDir, faults: options.faults };
   let gateway = await startGateway({ ...gatewayOptions, port: 0 });

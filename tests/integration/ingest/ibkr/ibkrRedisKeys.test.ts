@@ -36,7 +36,7 @@ function expectTtl(actual: number, spec: { ttl: number | null }): void {
 describe('IBKR ingestion writes the documented Redis keys', () => {
   test.each([...LEVEL2, ...STANDARD].map((s) => s.symbol))('%s has ticker, spread, imbalance, last, trades and bars with their TTLs', async (symbol) => {
     const ticker = await redis().hgetall(keys.market.ticker(symbol).key);
-    expect(Object.keys(ticker).sort()).toEqual(['ask', 'askSize', 'bid', 'bidSize', 'halted', 'last', 'lastSize', 'ts', 'volume']);
+    expect(Object.keys(ticker).sort()).toEqual(['ask', 'askSize', 'bid', 'bidSize', 'close', 'halted', 'last', 'lastSize', 'ts', 'volume']);
     const quote = h.market.quote(symbol)!;
     expect(Number(ticker.bid)).toBe(quote.bid);
     expect(Number(ticker.ask)).toBe(quote.ask);

@@ -27,6 +27,23 @@ describe('market model determinism', () => {
     expect(fingerprint(createMarketModel({ seed: 1 }), 5_000).hash).not.toBe(fingerprint(createMarketModel({ seed: 2 }), 5_000).hash);
   });
 
+  it('gives every symbol a previous close from the seed: the same for the same seed, near but not at the start price', () => {
+    const closes = (seed: number) => {
+      const model = createMarketModel({ seed });
+      return model.symbols().map((s) => model.previousClose(s.symbol)!);
+    };
+    expect(closes(42)).toEqual(closes(42));
+    expect(closes(43)).not.toEqual(closes(42));
+    const model = createMarketModel({ seed: 42 });
+    for (const { symbol } of model.symbols()) {
+      const start = model.symbolModel(symbol)!.startPrice;
+      const close = model.previousClose(symbol)!;
+      expect(close).not.toBe(start);
+      expect(Math.abs(Math.log(close / start))).toBeLessThan(0.1);
+      expect(Math.round(close * 100) / 100).toBe(close);
+    }
+  });
+
   it('does not depend on how advance() is sliced or on reads in between', () => {
     const whole = fingerprint(createMarketModel({ seed: 7 }), 10_000);
     const sliced = createMarketModel({ seed: 7 });

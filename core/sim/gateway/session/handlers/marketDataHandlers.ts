@@ -28,7 +28,7 @@ export function reqMktData(s: Session, r: Req<'reqMktData'>): void {
   s.send(encodeMarketDataType, { reqId: r.reqId, type: delayed ? 3 : s.marketDataType === 2 ? 2 : 1 });
   if (i.kind === 'stock') {
     const ticker = new StockTicker(s, r.reqId, i.spec.symbol, r.genericTicks, delayed);
-    ticker.snapshot(ctx.feed.quote(i.spec.symbol));
+    ticker.snapshot(ctx.feed.quote(i.spec.symbol), ctx.feed.previousClose?.(i.spec.symbol));
     if (r.snapshot) return s.send(encodeTickSnapshotEnd, r.reqId);
     ctx.hub.addStock(ticker);
     s.subs.add('mkt', r.reqId, ticker, () => ctx.hub.removeStock(ticker));
