@@ -114,9 +114,9 @@ async function cpuPerCall(calls: number, gapMs: number, schedule: (i: number) =>
 
 /**
  * The limiter's own cost per call: this process's CPU (user + system, all threads: GC included) with every call
- * passing the CallLimiter, minus the same calls made directly, in the same round. What is in it: Bottleneck's
- * submit, priority queue, reservoir, spacing, launch and release (their promises, events and timers), then the
- * window gate and launch log. What is not: the HTTP call (the task is a no-op) and waiting (calls arrive 3 ms apart
+ * passing the CallLimiter, minus the same calls made directly, in the same round. What is in it: the priority
+ * queue, spacing, window gate, launch log, the call's promise and release, and the permits' share of Bottleneck
+ * (one job per block of 50, with its promises, events and timers). What is not: the HTTP call (the task is a no-op) and waiting (calls arrive 3 ms apart
  * and the budget never holds one back beyond the 1 ms spacing; time asleep costs no CPU anyway). The limiter is
  * first warmed with 3,000 calls, as in an engine that has been running (590 calls a minute); each figure is the
  * median of 7 paired rounds of 500 calls, which damps what other processes on this shared machine do.

@@ -79,6 +79,6 @@ export class AvFetcher {
 
 function asAvError(error: unknown, request: AvRequest): AvError {
   if (error instanceof AvError) return error;
-  // Bottleneck rejects queued jobs when the limiter stops; anything else here is a bug worth seeing by name.
+  // The limiter rejects waiting calls when it stops; anything else here is a bug worth seeing by name.
   return new AvError('http', `${request.label}: ${error instanceof Error ? error.message : String(error)}`, false);
 }

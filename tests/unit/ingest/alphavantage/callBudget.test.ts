@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bottleneckSettings, maxLaunchesPerWindow, spacingMs } from '../../../../core/ingest/alphavantage/callBudget';
+import { maxLaunchesPerWindow, spacingMs } from '../../../../core/ingest/alphavantage/callBudget';
 import { CallLimiter } from '../../../../core/ingest/alphavantage/callLimiter';
 import { busiestWindow } from './busiestWindow';
 
@@ -13,11 +13,6 @@ describe('the 590 calls/min budget arithmetic', () => {
     expect(maxLaunchesPerWindow(production)).toBeLessThanOrEqual(590);
   });
 
-  it('starts Bottleneck with a reservoir of 590 and at most 4 calls holding launch slots', () => {
-    expect(bottleneckSettings(production, 4)).toEqual({ maxConcurrent: 4, minTime: 102, reservoir: 590 });
-    expect(bottleneckSettings(production, 4, 4).minTime).toBe(408);
-  });
-
   it('stays within budget for any budget and window, not only the production one', () => {
     for (const calls of [1, 5, 75, 150, 300, 590, 600, 1200]) {
       for (const windowMs of [1_000, 2_000, 60_000]) expect(maxLaunchesPerWindow({ calls, windowMs })).toBeLessThanOrEqual(calls);
@@ -25,7 +20,7 @@ describe('the 590 calls/min budget arithmetic', () => {
   });
 });
 
-describe('the limiter under a burst, on Bottleneck’s real scheduling with a simulated clock', () => {
+describe('the limiter under a burst, with its Bottleneck reservoir, on a simulated clock', () => {
   afterEach(() => {
     vi.useRealTimers();
   });
