@@ -1,7 +1,8 @@
 /**
  * `npm run sim -- --port 7497 [--av-port 8601] [--seed 42] [--speed 1] [--state-dir DIR]`: the simulated market alone,
  * so any TWS API client can practise against it. Faults can be switched from stdin, e.g. `set stall true`,
- * `set maxTickerLines 5`, `depthReset`, `farmFlap`, `dropMidMessage`, `faults` (prints the switches).
+ * `set maxTickerLines 5`, `depthReset`, `farmFlap`, `dropMidMessage`, `faults` (prints the switches); `sweep SPY buy 4`
+ * sends a sweep through the model's book.
  * `--record FILE` writes the model's session as it runs; `--replay FILE` serves a recorded session instead of the
  * model, `--lobster MESSAGE.csv,ORDERBOOK.csv` one symbol's LOBSTER files.
  */
@@ -10,6 +11,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runFaultCommand } from './gateway/faultCommands';
+import { runMarketCommand } from './marketCommands';
 import type { MarketFeed } from './market/marketFeed';
 import { createMarketModel } from './market/marketModel';
 import { createLobsterReplay, createSessionReplay, recordSession } from './replay';
@@ -66,7 +68,7 @@ console.log(`Alpha Vantage-compatible endpoint on ${sim.alphaVantage.url}/query`
 console.log('Type "help" for fault switches.');
 
 const rl = readline.createInterface({ input: process.stdin, terminal: false });
-rl.on('line', (line) => console.log(runFaultCommand(sim.gateway.faults, line)));
+rl.on('line', (line) => console.log(runMarketCommand(feed, line) ?? runFaultCommand(sim.gateway.faults, line)));
 // A harness that pipes stdin stops the simulator by dying (stdin ends); a terminal user keeps Ctrl+C.
 if (process.env.ALPHATRADER_STOP_ON_STDIN_END === '1') rl.on('close', () => void shutdown('stdin closed'));
 

@@ -6,6 +6,7 @@ const HELP = [
   'reset                       back to normal TWS behaviour',
   'depthReset | dropMidMessage [clientId] | connectivityLost | connectivityRestored [kept|lost]',
   'farmDown [marketData|historical] | farmUp [..] | farmFlap [..] [ms]',
+  'sweep <SYMBOL> buy|sell [levels]  an aggressive order through the book now (seeded model only; default 4 levels)',
 ].join('\n');
 
 /** One line typed at the `npm run sim` console → a change to the fault switches; returns what to print. */

@@ -1,6 +1,7 @@
 import { FeedEmitter } from './feedEmitter';
 import { sessionDate } from './expiries';
 import { addDays, etDate, etToUtc } from './marketClock';
+import type { Aggressor, MarketEpisode } from './marketFeed';
 import { MarketFlow } from './marketFlow';
 import type { OptionChains } from './optionChains';
 import { Rng } from './rng';
@@ -119,6 +120,14 @@ export class MarketEngine {
       book.markBookChanged();
     }
     if (this.rng.chance(0.3)) book.recenter(this.spreadMultiplier(), this.rng);
+  }
+
+  /** A sweep on request (the sim console's `sweep`), outside the seeded sequence of episodes; sent out at once. */
+  injectSweep(book: SymbolBook, aggressor: Aggressor, levels: number): MarketEpisode | null {
+    this.flow.now = this.now;
+    const episode = this.flow.sweep(book, aggressor, levels);
+    this.flush(book);
+    return episode;
   }
 
   flush(book: SymbolBook): void {

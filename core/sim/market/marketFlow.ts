@@ -68,12 +68,12 @@ export class MarketFlow {
 
   /**
    * An aggressive order that clears `levels` price levels on every exchange at once, then fair value
-   * follows to where it stopped. Returns the shares taken.
+   * follows to where it stopped. Returns the sweep episode, or null when that side of the book is empty.
    */
-  sweep(book: SymbolBook, aggressor: Aggressor, levels: number, kind: TradeKind = 'sweep'): number {
+  sweep(book: SymbolBook, aggressor: Aggressor, levels: number, kind: TradeKind = 'sweep'): MarketEpisode | null {
     const side = aggressor === 'buy' ? book.asks : book.bids;
     const best = side.bestTicks();
-    if (Number.isNaN(best)) return 0;
+    if (Number.isNaN(best)) return null;
     const limit = aggressor === 'buy' ? best + levels - 1 : best - levels + 1;
     this.sweepBook = book;
     this.sweepAggressor = aggressor;
@@ -84,10 +84,11 @@ export class MarketFlow {
     book.markBookChanged();
     const reached = Math.log(limit / book.ticksPerDollar);
     book.logValue = aggressor === 'buy' ? Math.max(book.logValue, reached) : Math.min(book.logValue, reached);
-    this.episode({
+    const episode: MarketEpisode = {
       kind: 'sweep', symbol: book.symbol, startTs: this.now,
       detail: { aggressor, levels, shares: this.sweepShares, exchanges: this.sweepExchanges.size, fromPrice: best / book.ticksPerDollar, toPrice: limit / book.ticksPerDollar },
-    });
-    return this.sweepShares;
+    };
+    this.episode(episode);
+    return episode;
   }
 }

@@ -1,6 +1,6 @@
 import { aggregateBars, dailyFromIntraday } from './barSeries';
 import { sessionDate } from './expiries';
-import type { Aggressor, Bar, DepthBook, Fill, MarketEventMap, MarketFeed, OptionQuote, Quote, SymbolSpec } from './marketFeed';
+import type { Aggressor, Bar, DepthBook, Fill, MarketEpisode, MarketEventMap, MarketFeed, OptionQuote, Quote, SymbolSpec } from './marketFeed';
 import { DEFAULT_START_TS, etToUtc, isValidDate, previousWeekday } from './marketClock';
 import { DIFFUSION_VARIANCE_SHARE, MarketEngine } from './marketEngine';
 import { OptionChains } from './optionChains';
@@ -135,6 +135,16 @@ export class MarketModel implements MarketFeed {
       this.engine.flush(book);
     }
     return fills;
+  }
+
+  /**
+   * Sends an aggressive order through `levels` price levels of a symbol's book now, as the model's own sweeps do
+   * (the sim console's `sweep` command: practice and tests). Null for an unknown or halted symbol or an empty side.
+   */
+  injectSweep(symbol: string, aggressor: Aggressor, levels: number): MarketEpisode | null {
+    const book = this.engine.bySymbol.get(symbol);
+    if (!book || book.halted(this.engine.now)) return null;
+    return this.engine.injectSweep(book, aggressor, levels);
   }
 
   now(): number {

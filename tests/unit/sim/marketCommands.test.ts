@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { createMarketModel } from '../../../core/sim/market/marketModel';
+import type { TradePrint } from '../../../core/sim/market/marketFeed';
+import { runMarketCommand } from '../../../core/sim/marketCommands';
+
+describe('the sim console’s sweep command', () => {
+  it('sends a buy through four ask levels on several exchanges at once and answers with what it did', () => {
+    const model = createMarketModel({ seed: 5, symbols: ['SPY'] });
+    model.advance(2_000);
+    const bestAsk = model.quote('SPY')!.ask;
+    const prints: TradePrint[] = [];
+    model.on('trade', (t) => prints.push(t));
+    const answer = runMarketCommand(model, 'sweep SPY buy 4')!;
+    const done = JSON.parse(answer.slice('sweep '.length));
+    expect(done).toMatchObject({ symbol: 'SPY', aggressor: 'buy', levels: 4, fromPrice: bestAsk });
+    expect(done.toPrice).toBeCloseTo(bestAsk + 0.03, 6);
+    expect(new Set(prints.map((p) => p.price)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(prints.map((p) => p.exchange)).size).toBeGreaterThanOrEqual(2);
+    expect(prints.every((p) => p.aggressor === 'buy' && p.kind === 'sweep' && p.ts === model.now())).toBe(true);
+    expect(model.quote('SPY')!.ask).toBeGreaterThan(done.toPrice);
+  });
+
+  it('names what is wrong with a bad line and leaves other lines to the fault commands', () => {
+    const model = createMarketModel({ seed: 5, symbols: ['SPY'] });
+    expect(runMarketCommand(model, 'sweep SPY up')).toMatch(/side must be buy or sell/);
+    expect(runMarketCommand(model, 'sweep SPY sell 0')).toMatch(/levels must be 1..20/);
+    expect(runMarketCommand(model, 'sweep NOPE sell')).toMatch(/NOPE has nothing to sweep/);
+    expect(runMarketCommand({}, 'sweep SPY buy')).toMatch(/only the seeded model/);
+    expect(runMarketCommand(model, 'set stall true')).toBeNull();
+  });
+});
