@@ -11,7 +11,7 @@ import {
   type StreamValue,
 } from './contract';
 import { moduleLogger } from './logger';
-import { Outbox, type OutboxTransport } from './outbox';
+import { Outbox, type DroppedEventReporter, type OutboxTransport } from './outbox';
 import { clientMessageSchema, type ClientMessage, type ServerMessage, type Transport, type WireError } from './protocol';
 import type { StreamSource } from './topic';
 
@@ -51,11 +51,12 @@ export class ContractServer {
     private readonly commandHandlers: CommandHandlers,
     private readonly streamHandlers: StreamHandlers,
     private readonly reportBadInput: BadInputReporter,
+    private readonly reportDropped: DroppedEventReporter = () => undefined,
   ) {}
 
   serve(transport: OutboxTransport, transportName: string): void {
     const subscriptions = new Map<number, () => void>();
-    const outbox = new Outbox(transport);
+    const outbox = new Outbox(transport, this.reportDropped);
     transport.onClose(() => {
       for (const unsubscribe of subscriptions.values()) unsubscribe();
       subscriptions.clear();
@@ -122,7 +123,7 @@ export class ContractServer {
       throw new ContractError('BAD_REQUEST', `${name}: ${problems}`);
     }
     const source = (this.streamHandlers[name] as (p: unknown) => StreamSource<unknown>)(parsed.data);
-    outbox.open(id, !eventStreams.has(name));
+    outbox.open(id, name, !eventStreams.has(name));
     const unsubscribe = source.subscribe((value, asOf) => outbox.push(id, asOf, value));
     return () => {
       unsubscribe();

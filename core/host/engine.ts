@@ -6,6 +6,7 @@ import { RedisModule } from '../store/redisModule';
 import type { SimulatedMarketModule } from '../sim/simulatedMarketModule';
 import { marketModules, type MarketModules } from './marketModules';
 import { BadInputCounter } from './badInputCounter';
+import { HashCounter } from './hashCounter';
 import { commandHandlers, streamHandlers } from './handlers';
 import { ContractServer } from './contractServer';
 import type { Health, ModuleHealth } from './contract';
@@ -32,6 +33,8 @@ export interface Engine {
   readonly webBridge: WebBridge | null;
   readonly tradingState: TradingStateService;
   readonly badInput: BadInputCounter;
+  /** Stream events dropped for slow pages, by stream (monitoring:cockpit:dropped). */
+  readonly droppedEvents: HashCounter;
   health(): Health;
   stop(): Promise<void>;
 }
@@ -53,6 +56,7 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
   });
   const tradingState = new TradingStateService(redis.client);
   const badInput = new BadInputCounter(redis.client);
+  const droppedEvents = new HashCounter(redis.client, keys.monitoring.cockpitDropped.key);
   const healthTopic = new Topic<Health>();
   let modulesHealth: Record<string, ModuleHealth> = {};
   const health = () =>
@@ -73,6 +77,7 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
     commandHandlers({ settings, version: options.version, tradingState, health }),
     streamHandlers({ settings, tradingState, healthTopic, market }),
     reportBadInput,
+    (stream) => droppedEvents.add(stream),
   );
   const webBridge = options.webBridge
     ? new WebBridge({
@@ -109,12 +114,14 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
     webBridge,
     tradingState,
     badInput,
+    droppedEvents,
     health,
     async stop() {
       clearInterval(healthTimer);
       healthTopic.close();
-      await badInput.flush().catch(() => undefined);
+      await Promise.all([badInput.flush(), droppedEvents.flush()]).catch(() => undefined);
       badInput.stop();
+      droppedEvents.stop();
       await supervisor.stop();
     },
   };

@@ -6,14 +6,19 @@ export const FLUSH_INTERVAL_MS = 20;
 /** Above this many bytes queued on the socket (a slow page or link), nothing more is sent until it drains. */
 export const HIGH_WATER_BYTES = 256 * 1024;
 /** Streams of distinct events (not latest values) keep at most this many unsent events each. */
-const MAX_QUEUED_EVENTS = 500;
+export const MAX_QUEUED_EVENTS = 500;
 
 export interface OutboxTransport extends Transport<unknown, ServerMessage> {
   /** Bytes accepted but not yet written to the peer (WebSocket bufferedAmount); absent = never backs up. */
   backlog?(): number;
 }
 
+/** Told when an event stream's queue is full and its oldest unsent event is dropped (counted in monitoring). */
+export type DroppedEventReporter = (stream: string) => void;
+
 interface Pending {
+  /** The stream's name, for the drop count. */
+  stream: string;
   /** Latest-value streams keep only the newest value; event streams keep every event. */
   latest: boolean;
   events: Array<{ asOf: number; value: unknown }>;
@@ -38,12 +43,15 @@ export class Outbox {
   private lastFlush = 0;
   private closed = false;
 
-  constructor(private readonly transport: OutboxTransport) {}
+  constructor(
+    private readonly transport: OutboxTransport,
+    private readonly onDropped: DroppedEventReporter = () => undefined,
+  ) {}
 
-  /** Starts (or restarts) subscription `id`: sequence numbers count from 1 again. */
-  open(id: number, latest: boolean): void {
+  /** Starts (or restarts) subscription `id` on `stream`: sequence numbers count from 1 again. */
+  open(id: number, stream: string, latest: boolean): void {
     this.drop(id);
-    this.pending.set(id, { latest, events: [], seq: 0, held: undefined });
+    this.pending.set(id, { stream, latest, events: [], seq: 0, held: undefined });
   }
 
   push(id: number, asOf: number, value: unknown): void {
@@ -52,7 +60,10 @@ export class Outbox {
     if (entry.latest) entry.events[0] = { asOf, value };
     else {
       entry.events.push({ asOf, value });
-      if (entry.events.length > MAX_QUEUED_EVENTS) entry.events.shift();
+      if (entry.events.length > MAX_QUEUED_EVENTS) {
+        entry.events.shift();
+        this.onDropped(entry.stream);
+      }
     }
     this.order.add(id);
     this.schedule();

@@ -61,6 +61,8 @@ export const keys = {
     alphaVantage: (part: string) => k(`monitoring:api:av:${part}`, TTL.monitoring),
     /** Bad input of any kind (config, IPC, API answers), counted by source. */
     badInput: k('monitoring:bad_input', null),
+    /** Stream events a slow page never got (its queue was full), counted by stream. */
+    cockpitDropped: k('monitoring:cockpit:dropped', null),
   },
   system: {
     /** The trading state (kill switch): hash {state, changedAt, changedBy, reason}. Durable. */

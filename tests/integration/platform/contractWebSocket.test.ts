@@ -3,6 +3,9 @@ import WebSocket from 'ws';
 import { ContractClient } from '../../../core/host/contractClient';
 import type { Health, StreamEvent } from '../../../core/host/contract';
 import type { Engine } from '../../../core/host/engine';
+import { createMemoryPair } from '../../../core/host/memoryTransport';
+import { HIGH_WATER_BYTES, MAX_QUEUED_EVENTS } from '../../../core/host/outbox';
+import type { SweepEvent } from '../../../core/ingest/ibkr/sweepTracker';
 import { keys } from '../../../core/store/keys';
 import { createWsClientTransport, type WebSocketConstructor, type WsClientTransport } from '../../../core/host/wsClientTransport';
 import { startInProcessEngine } from '../../support/inProcessEngine';
@@ -108,5 +111,32 @@ describe('the contract over the WebSocket bridge', () => {
     await waitFor(() => connections.includes(false) && connections.at(-1) === true);
     await waitFor(() => states.length === 2);
     expect(states).toEqual(['ACTIVE', 'ACTIVE']);
+  });
+});
+
+describe('a page that cannot keep up', () => {
+  it('gets the newest sweeps once it drains, and every sweep it lost is counted in monitoring:cockpit:dropped', async () => {
+    const pair = createMemoryPair();
+    let backlog = HIGH_WATER_BYTES + 1; // the page reads nothing: its socket stays backed up
+    engine.contract.serve({ ...pair.server, backlog: () => backlog }, 'slow-test');
+    const slow = new ContractClient(pair.client);
+    const received: SweepEvent[] = [];
+    slow.subscribe('sweeps', {}, (event) => received.push(event.value));
+    await new Promise((r) => setTimeout(r, 50));
+    const sweeps = engine.market.ibkr.topics.sweeps;
+    const sweep = (n: number): SweepEvent => ({
+      symbol: 'SPY', direction: 'buy', startTs: n, endTs: n, prints: 3, shares: 900, levels: 3, exchanges: ['ARCA', 'NSDQ'],
+      fromPrice: 590, toPrice: 590.02, clearedDisplayedSize: 900, clearedShare: 1, detectedAt: n,
+    });
+    for (let n = 1; n <= MAX_QUEUED_EVENTS + 25; n++) sweeps.publish(sweep(n), n);
+    expect(engine.droppedEvents.total('sweeps')).toBe(25);
+    await engine.droppedEvents.flush();
+    expect(Number(await engine.redis.client.hget(keys.monitoring.cockpitDropped.key, 'sweeps'))).toBe(25);
+
+    backlog = 0;
+    await waitFor(() => received.length === MAX_QUEUED_EVENTS);
+    expect(received[0]!.detectedAt).toBe(26);
+    expect(received.at(-1)!.detectedAt).toBe(MAX_QUEUED_EVENTS + 25);
+    pair.close();
   });
 });

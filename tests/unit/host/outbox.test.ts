@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FLUSH_INTERVAL_MS, HIGH_WATER_BYTES, Outbox, type OutboxTransport } from '../../../core/host/outbox';
+import { FLUSH_INTERVAL_MS, HIGH_WATER_BYTES, MAX_QUEUED_EVENTS, Outbox, type OutboxTransport } from '../../../core/host/outbox';
 import type { ServerMessage } from '../../../core/host/protocol';
 
 function fakeTransport() {
@@ -21,8 +21,8 @@ describe('Outbox', () => {
   it('sends every changed subscription together in one message, newest value each, sequence from 1', () => {
     const { transport, sent } = fakeTransport();
     const outbox = new Outbox(transport);
-    outbox.open(1, true);
-    outbox.open(2, true);
+    outbox.open(1, 'quote', true);
+    outbox.open(2, 'quote', true);
     outbox.push(1, 10, 'a1');
     outbox.push(2, 11, 'b1');
     outbox.push(1, 12, 'a2');
@@ -42,7 +42,7 @@ describe('Outbox', () => {
   it('sends at most once per flush interval', () => {
     const { transport, sent } = fakeTransport();
     const outbox = new Outbox(transport);
-    outbox.open(1, true);
+    outbox.open(1, 'quote', true);
     outbox.push(1, 1, 'x');
     vi.advanceTimersByTime(1);
     outbox.push(1, 2, 'y');
@@ -56,7 +56,7 @@ describe('Outbox', () => {
   it('keeps every event of an event stream', () => {
     const { transport, sent } = fakeTransport();
     const outbox = new Outbox(transport);
-    outbox.open(7, false);
+    outbox.open(7, 'sweeps', false);
     outbox.push(7, 1, 's1');
     outbox.push(7, 2, 's2');
     vi.advanceTimersByTime(1);
@@ -66,7 +66,7 @@ describe('Outbox', () => {
   it('holds back while the peer is slow and then sends only the newest value', () => {
     const { transport, sent, setBacklog } = fakeTransport();
     const outbox = new Outbox(transport);
-    outbox.open(1, true);
+    outbox.open(1, 'quote', true);
     setBacklog(HIGH_WATER_BYTES + 1);
     for (let i = 0; i < 100; i++) {
       outbox.push(1, i, i);
@@ -78,15 +78,35 @@ describe('Outbox', () => {
     expect(sent).toEqual([{ t: 'events', events: [{ id: 1, seq: 1, asOf: 99, value: 99 }] }]);
   });
 
+  it('for a slow page keeps the newest events of an event stream and reports each one it drops, by stream', () => {
+    const { transport, sent, setBacklog } = fakeTransport();
+    const dropped: string[] = [];
+    const outbox = new Outbox(transport, (stream) => dropped.push(stream));
+    outbox.open(7, 'sweeps', false);
+    outbox.open(1, 'quote', true);
+    setBacklog(HIGH_WATER_BYTES + 1);
+    for (let i = 0; i < MAX_QUEUED_EVENTS + 12; i++) {
+      outbox.push(7, i, i);
+      outbox.push(1, i, i); // a latest-value stream skips values: that is not a loss
+      vi.advanceTimersByTime(FLUSH_INTERVAL_MS);
+    }
+    expect(dropped).toEqual(Array(12).fill('sweeps'));
+    setBacklog(0);
+    vi.advanceTimersByTime(FLUSH_INTERVAL_MS);
+    const events = (sent[0] as { events: Array<{ id: number; value: number }> }).events.filter((e) => e.id === 7);
+    expect(events).toHaveLength(MAX_QUEUED_EVENTS);
+    expect(events[0]!.value).toBe(12);
+  });
+
   it('forgets a dropped subscription and restarts sequence numbers when one is reopened', () => {
     const { transport, sent } = fakeTransport();
     const outbox = new Outbox(transport);
-    outbox.open(1, true);
+    outbox.open(1, 'quote', true);
     outbox.push(1, 1, 'old');
     outbox.drop(1);
     vi.advanceTimersByTime(FLUSH_INTERVAL_MS);
     expect(sent).toHaveLength(0);
-    outbox.open(1, true);
+    outbox.open(1, 'quote', true);
     outbox.push(1, 2, 'new');
     vi.advanceTimersByTime(FLUSH_INTERVAL_MS);
     expect(sent).toEqual([{ t: 'events', events: [{ id: 1, seq: 1, asOf: 2, value: 'new' }] }]);

@@ -1,0 +1,47 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * Counts by field into one monitoring hash. Counts accumulate in memory and are flushed with one pipelined
+ * HINCRBY per field at most every `flushMs`, so a hot path pays a Map update and a Redis outage loses none.
+ */
+export class HashCounter {
+  private readonly unflushed = new Map<string, number>();
+  private readonly totals = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly redis: Redis, private readonly key: string, private readonly flushMs = 1_000) {}
+
+  add(field: string, count = 1): void {
+    this.unflushed.set(field, (this.unflushed.get(field) ?? 0) + count);
+    this.totals.set(field, (this.totals.get(field) ?? 0) + count);
+    if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), this.flushMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Counted by this process since it started. */
+  total(field: string): number {
+    return this.totals.get(field) ?? 0;
+  }
+
+  async flush(): Promise<void> {
+    this.timer = undefined;
+    if (this.unflushed.size === 0) return;
+    const batch = [...this.unflushed];
+    this.unflushed.clear();
+    try {
+      const pipeline = this.redis.pipeline();
+      for (const [field, count] of batch) pipeline.hincrby(this.key, field, count);
+      await pipeline.exec();
+    } catch {
+      for (const [field, count] of batch) this.unflushed.set(field, (this.unflushed.get(field) ?? 0) + count);
+      this.timer = setTimeout(() => void this.flush(), this.flushMs * 5);
+      this.timer.unref();
+    }
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
