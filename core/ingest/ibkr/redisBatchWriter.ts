@@ -1,4 +1,5 @@
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { sendBatch, WriteBatch } from './batchScript';
 
 /** A key holding the latest value of something: its value is produced when the batch is written, not per tick. */
 export interface LatestWrite {
@@ -38,7 +39,7 @@ const RETRY_MS = 250;
 const EXPIRE_REFRESH_MS = 1000;
 
 /**
- * Pipelines in flight at once. Redis answers a connection's commands in order, so a second batch can leave while
+ * Batches in flight at once. Redis answers a connection's commands in order, so a second batch can leave while
  * the first is on its way: a change that arrives meanwhile waits one round trip, not two. While Redis is away only
  * one is sent at a time.
  */
@@ -50,7 +51,7 @@ interface Batch {
 }
 
 /**
- * Writes to Redis in one pipeline per turn of the event loop, at most MAX_IN_FLIGHT pipelines in flight, so a fast
+ * Writes to Redis in one command per turn of the event loop (batchScript), at most MAX_IN_FLIGHT batches in flight, so a fast
  * feed costs a few round trips per thousand messages. While Redis is unreachable everything waits in bounded
  * buffers: latest values are re-produced on the next write (one entry per key), lists keep at most their
  * Redis limit (older items would have been trimmed away by LTRIM anyway, and are counted as dropped).
@@ -155,21 +156,21 @@ export class RedisBatchWriter {
       return;
     }
     const startedAt = Date.now();
-    const pipeline = this.redis.pipeline();
-    const latest = this.collectLatest(pipeline, startedAt, final);
+    const writes = new WriteBatch();
+    const latest = this.collectLatest(writes, startedAt, final);
     const tag = this.coveredTag();
-    const lists = this.collectLists(pipeline, startedAt);
+    const lists = this.collectLists(writes, startedAt);
     if (latest.length === 0 && lists.length === 0) return;
     this.stats.roundTrips++;
-    this.stats.commands += pipeline.length;
-    const sent = this.execute(pipeline, { latest, lists }, startedAt, tag);
+    this.stats.commands += writes.size;
+    const sent = this.execute(writes, { latest, lists }, startedAt, tag);
     this.inFlight.add(sent);
     await sent;
     this.inFlight.delete(sent);
     this.afterBatch();
   }
 
-  private collectLatest(pipeline: ChainableCommander, now: number, final: boolean): LatestWrite[] {
+  private collectLatest(writes: WriteBatch, now: number, final: boolean): LatestWrite[] {
     const taken: LatestWrite[] = [];
     let nextDue = Infinity;
     for (const entry of this.latest) {
@@ -180,13 +181,8 @@ export class RedisBatchWriter {
       this.latest.delete(entry);
       const value = entry.produce();
       if (value === null) continue;
-      if (entry.kind === 'string') {
-        if (entry.ttl === null) pipeline.set(entry.key, value as string);
-        else pipeline.set(entry.key, value as string, 'EX', entry.ttl);
-      } else {
-        pipeline.hset(entry.key, value as Record<string, string>);
-        if (entry.ttl !== null) this.refreshTtl(pipeline, entry.key, entry.ttl, now);
-      }
+      if (entry.kind === 'string') writes.set(entry.key, value as string, entry.ttl);
+      else writes.hset(entry.key, value as Record<string, string>, this.ttlToRefresh(entry.key, entry.ttl, now));
       entry.lastWrittenAt = now;
       taken.push(entry);
     }
@@ -201,25 +197,25 @@ export class RedisBatchWriter {
     return tag;
   }
 
-  private collectLists(pipeline: ChainableCommander, now: number): Array<[PendingList, unknown[]]> {
+  private collectLists(writes: WriteBatch, now: number): Array<[PendingList, unknown[]]> {
     const taken: Array<[PendingList, unknown[]]> = [];
     for (const [key, list] of this.lists) {
       if (list.items.length === 0) continue;
       this.trim(list);
       const items = list.items;
       list.items = [];
-      pipeline.lpush(key, ...items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))));
-      pipeline.ltrim(key, 0, list.limit - 1);
-      if (list.ttl !== null) this.refreshTtl(pipeline, key, list.ttl, now);
+      const texts = items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
+      writes.lpush(key, texts, list.limit, this.ttlToRefresh(key, list.ttl, now));
       taken.push([list, items]);
     }
     return taken;
   }
 
-  private refreshTtl(pipeline: ChainableCommander, key: string, ttl: number, now: number): void {
-    if (now - (this.ttlRefreshedAt.get(key) ?? 0) < EXPIRE_REFRESH_MS) return;
-    pipeline.expire(key, ttl);
+  /** The TTL to set on a hash or list with this write: null when it has none, or was set less than a second ago. */
+  private ttlToRefresh(key: string, ttl: number | null, now: number): number | null {
+    if (ttl === null || now - (this.ttlRefreshedAt.get(key) ?? 0) < EXPIRE_REFRESH_MS) return null;
     this.ttlRefreshedAt.set(key, now);
+    return ttl;
   }
 
   /** Wakes up when the first throttled key is due again (not on a fixed poll, which only adds delay). */
@@ -238,10 +234,9 @@ export class RedisBatchWriter {
     return this.inFlight.size < (this.stats.degraded ? 1 : MAX_IN_FLIGHT);
   }
 
-  private async execute(pipeline: ChainableCommander, batch: Batch, startedAt: number, tag: number): Promise<void> {
+  private async execute(writes: WriteBatch, batch: Batch, startedAt: number, tag: number): Promise<void> {
     try {
-      const results = await pipeline.exec();
-      for (const [error] of results ?? []) if (error) this.stats.commandErrors++;
+      this.stats.commandErrors += await sendBatch(this.redis, writes);
       this.stats.degraded = false;
       this.onWritten?.(startedAt, tag);
     } catch {

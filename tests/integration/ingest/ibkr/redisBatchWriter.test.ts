@@ -9,6 +9,30 @@ function hashWrite(key: string, ttl: number, value: () => Record<string, string>
   return { key, ttl, kind: 'hash', produce: value, lastWrittenAt: 0 };
 }
 
+describe('Redis batch writer', () => {
+  let server: TestRedis | undefined;
+  afterEach(async () => server?.stop());
+
+  test('writes a batch in one round trip; a key Redis refuses is counted and the rest of the batch still lands', async () => {
+    server = await startTestRedis();
+    const client = connectRedis(server.url, 'writer-test');
+    await client.connect();
+    await client.set('test:wrongtype', 'a string, not a list');
+    const writer = new RedisBatchWriter(client);
+    writer.markLatest(hashWrite('test:ticker', 60, () => ({ bid: '1.25', ask: '1.26' })));
+    writer.push('test:wrongtype', 60, 10, { n: 1 });
+    for (let n = 1; n <= 3; n++) writer.push('test:trades', 60, 2, { n });
+    await writer.drain();
+    expect(writer.stats.roundTrips).toBe(1);
+    expect(writer.stats.commandErrors).toBe(2); // its LPUSH and its LTRIM
+    expect(await client.hgetall('test:ticker')).toEqual({ bid: '1.25', ask: '1.26' });
+    expect(await client.lrange('test:trades', 0, -1)).toEqual(['{"n":3}', '{"n":2}']); // newest first, trimmed
+    expect(await client.ttl('test:trades')).toBeGreaterThan(50);
+    writer.stop();
+    client.disconnect();
+  });
+});
+
 describe('Redis batch writer TTLs', () => {
   let server: TestRedis | undefined;
   afterEach(async () => server?.stop());
