@@ -27,6 +27,8 @@ export interface IbkrIngestOptions {
   reportBadInput: (source: string, problem: string) => void;
   /** Shorter timings for tests. */
   timings?: Partial<ConnectionTimings>;
+  /** Wait before requesting again what TWS refused for pacing (420/162); tests shorten it with the gateway's window. */
+  pacingRetryMs?: number;
   /** Modules that must run first (redis; in sim mode also the simulated market). */
   dependsOn?: readonly string[];
 }
@@ -64,7 +66,7 @@ export class IbkrIngestModule implements EngineModule {
       onBookBroken: (symbol) => this.subscriptions.rebuildDepth(symbol, Date.now()),
     });
     this.monitoring = new MonitoringWrites(this.writer);
-    this.subscriptions = new SessionSubscriptions(options.symbols, this.registry, this.contracts, this.metrics, () => this.connection.current, (symbol) => this.pipeline.clearBook(symbol, Date.now()));
+    this.subscriptions = new SessionSubscriptions(options.symbols, this.registry, this.contracts, this.metrics, () => this.connection.current, (symbol) => this.pipeline.clearBook(symbol, Date.now()), options.pacingRetryMs);
     this.connection = new IbConnection(options.ib, {
       onApi: (api) => this.attach(api),
       onSession: (session) => this.onSession(session),
@@ -168,6 +170,8 @@ export class IbkrIngestModule implements EngineModule {
         crossedOrLockedBooks: this.pipeline.states().reduce((n, s) => n + s.crossedCount + s.lockedCount, 0),
         queueDepth: c.current?.pacer.depth ?? 0,
         requestsSent: this.registry.requestsSent,
+        refusedRequests: this.metrics.refusedRequests,
+        pacingViolations: this.metrics.pacingViolations,
         resubscribes: this.metrics.resubscribes,
       },
       redis: { degraded: w.degraded, roundTrips: w.roundTrips, buffered: this.writer.buffered, dropped: w.droppedItems, failures: w.failures },

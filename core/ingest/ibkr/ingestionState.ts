@@ -37,6 +37,10 @@ export interface IngestionState {
     crossedOrLockedBooks: number;
     queueDepth: number;
     requestsSent: number;
+    /** Requests TWS refused (no permission, unknown contract, pacing, ...); pacing refusals are requested again. */
+    refusedRequests: number;
+    /** 420/162: requested again too soon; each is requested once more after TWS's pacing window. */
+    pacingViolations: number;
     resubscribes: number;
   };
   redis: { degraded: boolean; roundTrips: number; buffered: number; dropped: number; failures: number };

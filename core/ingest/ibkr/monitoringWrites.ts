@@ -71,6 +71,8 @@ export class MonitoringWrites {
       unusualVolumeEpisodes: String(m.unusualVolumeEpisodes),
       crossedOrLockedBooks: String(m.crossedOrLockedBooks),
       resubscribes: String(m.resubscribes),
+      refusedRequests: String(m.refusedRequests),
+      pacingViolations: String(m.pacingViolations),
       staleSymbols: String(state.staleSymbols.length),
       delayedSymbols: state.delayedSymbols.join(','),
       redisDegraded: state.redis.degraded ? '1' : '0',

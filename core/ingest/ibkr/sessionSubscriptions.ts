@@ -7,7 +7,7 @@ import type { ActiveSubscription, SubscriptionRegistry } from './subscriptionReg
 import { DEPTH_ROWS } from './symbolState';
 
 const QUALIFY_TIMEOUT_MS = 15_000;
-/** TWS refuses an identical real-time request within 15 s (420/162): wait it out once, never loop. */
+/** TWS refuses an identical real-time request within 15 s (420/162): wait it out, then request once more. */
 const PACING_RETRY_MS = 16_000;
 /** A broken book is re-requested at most this often per symbol. */
 const REBUILD_MIN_GAP_MS = 1_000;
@@ -29,6 +29,7 @@ export class SessionSubscriptions {
     private readonly metrics: IngestMetrics,
     private readonly current: () => IbSession | undefined,
     private readonly clearBook: (symbol: string) => void,
+    private readonly pacingRetryMs = PACING_RETRY_MS,
   ) {
     this.plan = subscriptionPlan(symbols);
   }
@@ -83,7 +84,7 @@ export class SessionSubscriptions {
     const timer = setTimeout(() => {
       this.retryTimers.delete(timer);
       if (session && this.current() === session && this.registry.current(sub.spec.id) === sub) this.subscribe(session, sub.spec);
-    }, PACING_RETRY_MS);
+    }, this.pacingRetryMs);
     timer.unref();
     this.retryTimers.add(timer);
   }

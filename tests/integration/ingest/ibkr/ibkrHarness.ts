@@ -40,6 +40,9 @@ export interface HarnessOptions {
   /** Market clock at creation (default: the model's fixed Monday 09:30 New York open). */
   startTs?: number;
   faults?: GatewayOptions['faults'];
+  /** The gateway's pacing rules (TWS's 15 s identical-request window by default). */
+  pacing?: GatewayOptions['pacing'];
+  pacingRetryMs?: number;
   timings?: IbkrIngestOptions['timings'];
   staleAfterSeconds?: number;
   clientId?: number;
@@ -55,7 +58,7 @@ export async function startIngestHarness(options: HarnessOptions = {}): Promise<
   const symbols = options.symbols ?? [...LEVEL2, ...STANDARD];
   const market = createMarketModel({ seed: options.seed ?? 7, symbols: symbols.map((s) => s.symbol), startTs: options.startTs });
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ibkr-ingest-'));
-  const gatewayOptions = { feed: market, stateDir, faults: options.faults };
+  const gatewayOptions = { feed: market, stateDir, faults: options.faults, pacing: options.pacing };
   let gateway = await startGateway({ ...gatewayOptions, port: 0 });
   const port = gateway.port;
   const redis = await startTestRedis();
@@ -68,6 +71,7 @@ export async function startIngestHarness(options: HarnessOptions = {}): Promise<
     staleAfterSeconds: options.staleAfterSeconds ?? 10,
     redis: moduleRedis,
     reportBadInput: (_source, problem) => badInput.push(problem),
+    pacingRetryMs: options.pacingRetryMs,
     timings: { backoff: { initialMs: 100, maxMs: 1000 }, watchdogIntervalMs: 500, watchdogTimeoutMs: 2000, connectTimeoutMs: 3000, ...options.timings },
   });
   await ingest.start({ log: quietLog, fail: (error) => { throw error; } });
