@@ -17,10 +17,11 @@ export interface LadderRowProps {
 
 /** One price row; memoised so a book update re-renders only the rows whose figures changed. */
 export const LadderRow = memo(function LadderRow({ side, price, size, depthShare, best, lastSize, swept, venue }: LadderRowProps) {
+  // The depth bar is the cell's background (its width a background size): no positioned boxes, and a new size
+  // repaints the cell without laying anything out.
   const sizeCell = (
-    <td className={`num ladder-size ${side}`}>
-      <span className="depth-bar" style={{ width: `${Math.round(depthShare * 100)}%` }} />
-      <span className="size-text">{formatSize(size)}</span>
+    <td className={`num ladder-size ${side}`} style={{ backgroundSize: `${Math.round(depthShare * 100)}% calc(100% - 2px)` }}>
+      {formatSize(size)}
     </td>
   );
   return (

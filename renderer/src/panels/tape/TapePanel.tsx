@@ -1,5 +1,5 @@
 import type { IDockviewPanelProps } from 'dockview-react';
-import { useState, type UIEvent } from 'react';
+import type { Trade } from '../../../../core/host/contract';
 import { formatSize } from '../../format/numbers';
 import { isPrintInSweep, useSweepStore } from '../../stores/sweepStore';
 import { FreshnessBadge } from '../freshness/FreshnessBadge';
@@ -8,6 +8,7 @@ import { PanelSymbolControl } from '../PanelSymbolControl';
 import { usePanelSymbol, type SymbolPanelParams } from '../usePanelSymbol';
 import { BLOCK_SIZE } from './tapeBuffer';
 import { TapeRow } from './TapeRow';
+import { useRowWindow } from './useRowWindow';
 import { useTape } from './useTape';
 
 const KEEP = 200;
@@ -15,7 +16,8 @@ const KEEP = 200;
 const TAPE_REDRAW_MS = 100;
 /** Row height in px (see .tape-row in cockpit.css): the tape draws only the rows in view, plus a margin. */
 const ROW_PX = 18;
-const ROWS_DRAWN = 60;
+/** A print's identity: cumulative volume grows with every print of a session (the tape restarts with a session). */
+const printKey = (trade: Trade) => `${trade.ts}:${trade.totalVolume}`;
 
 /** Time and sales: newest print on top, blocks (≥ 10,000) and sweep prints highlighted. */
 export function TapePanel(props: IDockviewPanelProps<SymbolPanelParams>) {
@@ -25,13 +27,9 @@ export function TapePanel(props: IDockviewPanelProps<SymbolPanelParams>) {
   const sweeps = useSweepStore((s) => s.sweeps);
   const freshness = useFreshness({ asOf, receivedAt, symbol });
 
-  const [firstRow, setFirstRow] = useState(0);
-  const onScroll = (event: UIEvent<HTMLDivElement>) => {
-    const first = Math.max(0, Math.floor(event.currentTarget.scrollTop / ROW_PX) - 10);
-    if (Math.abs(first - firstRow) >= 10 || first === 0) setFirstRow(first);
-  };
+  const { bodyRef, onScroll, first, count } = useRowWindow(ROW_PX);
   const symbolSweeps = sweeps.filter((sweep) => sweep.symbol === symbol);
-  const drawn = trades.slice(firstRow, firstRow + ROWS_DRAWN);
+  const drawn = trades.slice(first, first + count);
   return (
     <div className={`panel tape-panel ${freshness.stale ? 'is-stale' : ''}`} data-testid="tape-panel" data-stale={freshness.stale} data-symbol={symbol}>
       <div className="panel-toolbar">
@@ -40,28 +38,24 @@ export function TapePanel(props: IDockviewPanelProps<SymbolPanelParams>) {
         <span className="toolbar-spacer" />
         <FreshnessBadge freshness={freshness} />
       </div>
-      <div className="panel-body" onScroll={onScroll}>
-        <table className="grid-table tape" data-testid="tape-table">
-          <thead>
-            <tr>
-              <th>Time</th>
-              <th className="right">Price</th>
-              <th className="right">Size</th>
-              <th>Side</th>
-              <th />
-            </tr>
-          </thead>
-          {/* Rows are slots (keyed by position), so a new print rewrites the text of the drawn rows instead of
-              inserting a row and moving every row below it: the tape's cost per print no longer grows with its length. */}
-          <tbody>
-            {firstRow > 0 && <tr style={{ height: firstRow * ROW_PX }} aria-hidden="true" />}
-            {drawn.map((trade, slot) => (
-              <TapeRow key={slot} trade={trade} sweep={symbolSweeps.some((sweep) => isPrintInSweep(sweep, trade))} />
+      <div className="tape" role="table" data-testid="tape-table">
+        <div role="row" className="tape-head">
+          <span role="columnheader" className="tape-time">Time</span>
+          <span role="columnheader" className="tape-price">Price</span>
+          <span role="columnheader" className="tape-size">Size</span>
+          <span role="columnheader" className="tape-side">Side</span>
+          <span role="columnheader" className="tape-tags" />
+        </div>
+        {/* Rows are keyed by print and sit in a list of fixed-height rows: a redraw mounts the new prints' rows and
+            drops as many at the bottom, and the rows in between keep their text (no re-layout, no new glyphs). */}
+        <div className="panel-body" ref={bodyRef} onScroll={onScroll}>
+          <div role="rowgroup" className="tape-rows" style={{ height: trades.length * ROW_PX, paddingTop: first * ROW_PX }}>
+            {drawn.map((trade) => (
+              <TapeRow key={printKey(trade)} trade={trade} sweep={symbolSweeps.some((sweep) => isPrintInSweep(sweep, trade))} />
             ))}
-            {trades.length > firstRow + drawn.length && <tr style={{ height: (trades.length - firstRow - drawn.length) * ROW_PX }} aria-hidden="true" />}
-          </tbody>
-        </table>
-        {trades.length === 0 && <p className="empty">Waiting for prints of {symbol}…</p>}
+          </div>
+          {trades.length === 0 && <p className="empty">Waiting for prints of {symbol}…</p>}
+        </div>
       </div>
     </div>
   );
