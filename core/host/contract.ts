@@ -81,11 +81,19 @@ function stream<P extends z.ZodType, V>(params: P) {
 const noInput = z.strictObject({});
 /** A configured symbol; the engine refuses others by name. */
 const symbolInput = z.strictObject({ symbol: z.string().regex(/^[A-Z][A-Z0-9.]{0,9}$/, 'an upper-case ticker such as SPY') });
+/** Most bars one getBars call returns. */
+export const MAX_BARS_PER_CALL = 500;
+const barsBeforeInput = symbolInput.extend({
+  before: z.number().int().positive(),
+  count: z.number().int().min(1).max(MAX_BARS_PER_CALL).default(100),
+});
 
 export const commands = {
   getSession: command<typeof noInput, SessionInfo>(noInput),
   getHealth: command<typeof noInput, Health>(noInput),
   getTradingState: command<typeof noInput, TradingState>(noInput),
+  /** The `count` newest five-second bars that began before `before` (epoch ms), oldest first: chart history. */
+  getBars: command<typeof barsBeforeInput, Bar[]>(barsBeforeInput),
   /** Halting needs no confirmation; leaving HALTED needs `confirmed: true` (the cockpit asks the trader). */
   setTradingState: command<
     z.ZodObject<{ state: typeof tradingStateSchema; reason: z.ZodString; confirmed: z.ZodDefault<z.ZodBoolean> }, z.core.$strict>,

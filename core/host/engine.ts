@@ -74,7 +74,7 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
   const reportBadInput = (source: string, problem: string) => badInput.report(source, problem);
   const market = marketModules(settings, redis, reportBadInput);
   const contract = new ContractServer(
-    commandHandlers({ settings, version: options.version, tradingState, health }),
+    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client }),
     streamHandlers({ settings, tradingState, healthTopic, market }),
     reportBadInput,
     (stream) => droppedEvents.add(stream),

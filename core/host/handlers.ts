@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
 import type { Settings } from '../config/settings';
 import type { TradingStateService } from '../risk/tradingState';
 import type { SymbolConfig } from '../config/configSchema';
 import type { AlphaVantageIngestModule } from '../ingest/alphavantage/alphaVantageIngestModule';
+import { barsBefore } from './barHistory';
 import { ContractError, type Health, type SentimentView } from './contract';
 import type { CommandHandlers, StreamHandlers } from './contractServer';
 import type { MarketModules } from './marketModules';
@@ -13,11 +15,13 @@ export interface HandlerDeps {
   version: string;
   tradingState: TradingStateService;
   health: () => Health;
+  redis: Redis;
 }
 
 /** One handler per contract command. */
 export function commandHandlers(deps: HandlerDeps): CommandHandlers {
   const { settings, tradingState } = deps;
+  const symbols = settings.config.symbols;
   return {
     getSession: () => ({
       source: settings.source,
@@ -31,6 +35,7 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
     getTradingState: () => tradingState.current,
     setTradingState: (input, context) =>
       tradingState.change({ ...input, by: `${settings.config.operator} via ${context.transport}` }),
+    getBars: ({ symbol, before, count }) => barsBefore(deps.redis, configuredSymbol(symbols, symbol), before, count),
   };
 }
 
@@ -41,13 +46,16 @@ export interface StreamDeps {
   market: MarketModules;
 }
 
+function configuredSymbol(symbols: readonly SymbolConfig[], symbol: string): string {
+  if (!symbols.some((s) => s.symbol === symbol)) {
+    throw new ContractError('BAD_REQUEST', `symbol ${symbol} is not configured; configured: ${symbols.map((s) => s.symbol).join(', ')}`);
+  }
+  return symbol;
+}
+
 export function streamHandlers(deps: StreamDeps): StreamHandlers {
   const symbols = deps.settings.config.symbols;
-  const configured = (symbol: string) => {
-    const found = symbols.find((s) => s.symbol === symbol);
-    if (!found) throw new ContractError('BAD_REQUEST', `symbol ${symbol} is not configured; configured: ${symbols.map((s) => s.symbol).join(', ')}`);
-    return found;
-  };
+  const configured = (symbol: string) => symbols.find((s) => s.symbol === configuredSymbol(symbols, symbol))!;
   const ibkrTopics = (symbol: string) => deps.market.ibkr.topics.topics(configured(symbol).symbol)!;
   const alphaVantage = () => {
     if (!deps.market.alphaVantage) throw new ContractError('UNAVAILABLE', 'Alpha Vantage is not configured: set ALPHAVANTAGE_API_KEY in .env');

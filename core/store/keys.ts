@@ -21,8 +21,8 @@ export const TTL = {
   monitoring: 3600,
 } as const;
 
-/** Upper bounds for lists kept in Redis (LTRIM). */
-export const LIST_LIMITS = { trades: 1000, bars: 100, ibkrErrors: 200, articles: 50 } as const;
+/** Upper bounds for lists kept in Redis (LTRIM). Bars: an hour of five-second bars, as long as the key lives. */
+export const LIST_LIMITS = { trades: 1000, bars: 720, ibkrErrors: 200, articles: 50 } as const;
 
 export const keys = {
   market: {

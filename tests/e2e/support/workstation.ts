@@ -21,9 +21,10 @@ export interface Workstation {
   redis(): Redis;
 }
 
-export async function createWorkstation(): Promise<Workstation & { dispose(): Promise<void> }> {
+/** `configOverrides` replace top-level sections of config.yaml, e.g. `{ sim: { ...sim, speed: 20 } }`. */
+export async function createWorkstation(configOverrides: Record<string, unknown> = {}): Promise<Workstation & { dispose(): Promise<void> }> {
   const dataDir = tempDir('alphatrader-e2e-');
-  const configPath = await writeTestConfig();
+  const configPath = await writeTestConfig(configOverrides);
   const redisPort = (parse(fs.readFileSync(configPath, 'utf8')) as { redis: { port: number } }).redis.port;
   const clients: Redis[] = [];
   let engine = await launchEngine({ dataDir, configPath, port: 0 });

@@ -69,6 +69,12 @@ describe('the contract over the WebSocket bridge', () => {
     expect(engine.tradingState.current.state).toBe('ACTIVE');
   });
 
+  it('answers chart history for a configured symbol and refuses other symbols and oversized requests by name', async () => {
+    expect(await client.call('getBars', { symbol: 'SPY', before: 1 })).toEqual([]);
+    await expect(client.call('getBars', { symbol: 'ZZZ', before: Date.now() })).rejects.toThrow(/symbol ZZZ is not configured/);
+    await expect(client.call('getBars', { symbol: 'SPY', before: Date.now(), count: 5_000 })).rejects.toThrow(/count/);
+  });
+
   it('refuses unknown keys and unknown commands by name', async () => {
     await expect(client.call('getHealth', { verbose: true } as never)).rejects.toThrow(/verbose: unknown key/);
     await expect(client.call('deleteEverything' as never, {} as never)).rejects.toMatchObject({ code: 'UNKNOWN_COMMAND' });

@@ -1,6 +1,7 @@
 import type { IDockviewPanelProps } from 'dockview-react';
 import { useEffect, useRef, useState } from 'react';
 import { FeedHub } from '../../feeds/feedHub';
+import { useEngineClient } from '../../engine/engineContext';
 import { useFeed, useFeedHub } from '../../feeds/useFeed';
 import { formatMarketTime } from '../../format/marketTime';
 import { formatPrice, formatSize } from '../../format/numbers';
@@ -9,16 +10,25 @@ import { useFreshness } from '../freshness/useFreshness';
 import { PanelSymbolControl } from '../PanelSymbolControl';
 import { usePanelSymbol, type SymbolPanelParams } from '../usePanelSymbol';
 import { CandleChart } from './candleChart';
+import { ChartHistory, HISTORY_EDGE_BARS } from './chartHistory';
 
-/** 5-second candles and volume: the last 100 bars on open, then live; bars seen since stay for scrolling back. */
+/** Bars asked for per step when the chart is scrolled back past what it holds. */
+const HISTORY_STEP_BARS = 100;
+
+/**
+ * 5-second candles and volume: the last 100 bars on open, then live; bars seen since stay, and scrolling back to the
+ * oldest loads older ones from the engine (what Redis holds: the last hour).
+ */
 export function ChartPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
   const panelSymbol = usePanelSymbol(props);
   const { symbol } = panelSymbol;
   const hub = useFeedHub();
+  const client = useEngineClient();
   const bars = useFeed('bars', { symbol }).event;
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<CandleChart | null>(null);
   const [barCount, setBarCount] = useState(0);
+  const [firstBarTime, setFirstBarTime] = useState<number | null>(null);
   // Bars arrive every 5 s: allow two missed bars before calling the feed stale.
   const freshness = useFreshness({ asOf: bars?.asOf ?? null, receivedAt: bars?.receivedAt ?? null, symbol, staleAfterMs: 15_000 });
 
@@ -36,16 +46,26 @@ export function ChartPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
     const chart = chartRef.current!;
     chart.reset();
     const key = FeedHub.key('bars', { symbol });
+    const shown = () => {
+      setBarCount(chart.barCount);
+      setFirstBarTime(chart.firstBarTime);
+    };
     const take = () => {
       const event = hub.latest<'bars'>(key);
       if (!event) return;
       chart.apply(event.value);
-      setBarCount(chart.barCount);
+      shown();
     };
+    const history = new ChartHistory(chart, (before) => client.call('getBars', { symbol, before, count: HISTORY_STEP_BARS }), shown);
+    const stopHistory = chart.onNearStart(HISTORY_EDGE_BARS, () => void history.loadOlder());
     const stop = hub.watch('bars', { symbol }, take);
     take();
-    return stop;
-  }, [hub, symbol]);
+    return () => {
+      stop();
+      stopHistory();
+      history.dispose();
+    };
+  }, [hub, client, symbol]);
 
   const last = bars?.value.at(-1);
   return (
@@ -59,7 +79,7 @@ export function ChartPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
             {formatSize(last.volume)}
           </span>
         )}
-        <span className="muted num" data-testid="chart-bar-count">
+        <span className="muted num" data-testid="chart-bar-count" data-first-bar-time={firstBarTime ?? ''}>
           {barCount} bars
         </span>
         <span className="toolbar-spacer" />

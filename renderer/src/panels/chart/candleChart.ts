@@ -15,6 +15,12 @@ const UP = '#2ecc71';
 const DOWN = '#ff4d4f';
 const seconds = (ms: number) => Math.floor(ms / 1000) as UTCTimestamp;
 const marketTime = (time: Time) => formatMarketTime((time as number) * 1000);
+const candleOf = (bar: Bar) => ({ time: seconds(bar.time), open: bar.open, high: bar.high, low: bar.low, close: bar.close });
+const volumeOf = (bar: Bar) => ({
+  time: seconds(bar.time),
+  value: bar.volume,
+  color: bar.close >= bar.open ? 'rgba(46,204,113,0.45)' : 'rgba(255,77,79,0.45)',
+});
 
 /** A candlestick chart with volume underneath; bars only ever go in through update() after the first load. */
 export class CandleChart {
@@ -52,12 +58,37 @@ export class CandleChart {
     for (const bar of bars) {
       const time = seconds(bar.time);
       if (time < this.lastTime) continue;
-      const up = bar.close >= bar.open;
-      this.candles.update({ time, open: bar.open, high: bar.high, low: bar.low, close: bar.close });
-      this.volume.update({ time, value: bar.volume, color: up ? 'rgba(46,204,113,0.45)' : 'rgba(255,77,79,0.45)' });
+      this.candles.update(candleOf(bar));
+      this.volume.update(volumeOf(bar));
       if (time > this.lastTime) this.barCount++;
       this.lastTime = time;
     }
+  }
+
+  /** Start of the oldest bar held, epoch ms; null while empty. */
+  get firstBarTime(): number | null {
+    const first = this.candles.data()[0];
+    return first ? (first.time as number) * 1000 : null;
+  }
+
+  /** Puts bars older than the oldest held in front of it, keeping the view on the bars it showed; returns how many. */
+  prepend(older: readonly Bar[]): number {
+    const first = this.firstBarTime;
+    const fresh = first === null ? [] : older.filter((bar) => bar.time < first);
+    if (fresh.length === 0) return 0;
+    const range = this.chart.timeScale().getVisibleLogicalRange();
+    this.candles.setData([...fresh.map(candleOf), ...this.candles.data()]);
+    this.volume.setData([...fresh.map(volumeOf), ...this.volume.data()]);
+    if (range) this.chart.timeScale().setVisibleLogicalRange({ from: range.from + fresh.length, to: range.to + fresh.length });
+    this.barCount += fresh.length;
+    return fresh.length;
+  }
+
+  /** Calls `handler` whenever the view comes within `bars` of the oldest bar held (scrolled back); returns unsubscribe. */
+  onNearStart(bars: number, handler: () => void): () => void {
+    const listener = (range: { from: number } | null) => range && range.from < bars && handler();
+    this.chart.timeScale().subscribeVisibleLogicalRangeChange(listener);
+    return () => this.chart.timeScale().unsubscribeVisibleLogicalRangeChange(listener);
   }
 
   reset(): void {

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import { parse } from 'yaml';
+import { LIGHT_SYMBOLS } from '../support/engineProcess';
+import { createWorkstation, expect, test } from './support/workstation';
+
+test.describe.configure({ timeout: 180_000 });
+
+/** More bars in Redis than the chart opens with (100), so there is history to scroll back to. */
+const BARS_IN_REDIS = 140;
+
+test('scrolling the chart back past the bars it opened with loads the older bars Redis holds, down to the oldest', async ({ page }) => {
+  // Two symbols at 25x: 5-second bars arrive five a second, so Redis holds more than 100 within a minute.
+  const sim = (parse(fs.readFileSync('config/config.yaml', 'utf8')) as { sim: Record<string, unknown> }).sim;
+  const workstation = await createWorkstation({ sim: { ...sim, speed: 25 }, symbols: LIGHT_SYMBOLS });
+  try {
+    const redis = workstation.redis();
+    const barsKey = 'market:SPY:bars';
+    await expect.poll(() => redis.llen(barsKey), { timeout: 120_000 }).toBeGreaterThanOrEqual(BARS_IN_REDIS);
+
+    await workstation.open(page);
+    const chart = page.getByTestId('chart-panel');
+    await expect(chart).toHaveAttribute('data-symbol', 'SPY');
+    const count = chart.getByTestId('chart-bar-count');
+    await expect(count).toHaveText(/^\d+ bars$/);
+    await expect(count).not.toHaveAttribute('data-first-bar-time', '');
+    const openedWith = Number(await count.getAttribute('data-first-bar-time'));
+    const oldest = (JSON.parse((await redis.lindex(barsKey, -1))!) as { time: number }).time;
+    expect(openedWith).toBeGreaterThan(oldest); // the chart opened with the newest 100, not everything
+
+    // Drag the candles to the right (back in time) until the oldest bar in Redis is on the chart.
+    const box = (await chart.getByTestId('chart-canvas').boundingBox())!;
+    const y = box.y + box.height * 0.4;
+    await expect(async () => {
+      await page.mouse.move(box.x + box.width * 0.1, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.9, y, { steps: 8 });
+      await page.mouse.up();
+      expect(Number(await count.getAttribute('data-first-bar-time'))).toBe(oldest);
+    }).toPass({ timeout: 60_000 });
+
+    const shown = Number(/^(\d+) bars$/.exec((await count.textContent())!)?.[1]);
+    expect(shown).toBeGreaterThanOrEqual(BARS_IN_REDIS);
+  } finally {
+    await workstation.dispose();
+  }
+});
