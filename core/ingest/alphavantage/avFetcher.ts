@@ -35,14 +35,14 @@ export class AvFetcher {
   ) {}
 
   fetch(request: AvRequest, callClass: CallClass, prioritySymbol: boolean): Promise<AvAnswer> {
-    return this.fetchRead(request, callClass, prioritySymbol, readAnswer);
+    return this.fetchRead(request, callClass, prioritySymbol, (body, call) => readAnswer(body.toString('utf8'), call));
   }
 
   /**
    * As fetch, with the body read by `read` (readAnswer, or a reader that goes straight to the stored form, such as
    * readOptionChain). Its AvErrors count as the attempt's: a throttling answer is requeued, the rest are final.
    */
-  async fetchRead<T>(request: AvRequest, callClass: CallClass, prioritySymbol: boolean, read: (body: string, call: string) => T): Promise<T> {
+  async fetchRead<T>(request: AvRequest, callClass: CallClass, prioritySymbol: boolean, read: (body: Buffer, call: string) => T): Promise<T> {
     let requeues = 0;
     const attempt = async () => {
       const body = await this.limiter.schedule(callClass, prioritySymbol, request.label, () => this.http.get(request));

@@ -13,7 +13,10 @@ export interface AvHttpOptions {
   signal: AbortSignal;
 }
 
-/** One GET /query per call: the answer's body as text, or an AvError for HTTP failures and timeouts. */
+/**
+ * One GET /query per call: the answer's body as bytes (a chain is scanned as bytes; other answers are decoded by
+ * their reader), or an AvError for HTTP failures and timeouts.
+ */
 export class AvHttpClient {
   private readonly http: AxiosInstance;
   private readonly agents = [new http.Agent({ keepAlive: true, maxSockets: 16 }), new https.Agent({ keepAlive: true, maxSockets: 16 })] as const;
@@ -21,7 +24,7 @@ export class AvHttpClient {
   constructor(private readonly options: AvHttpOptions) {
     this.http = axios.create({
       baseURL: options.baseUrl,
-      responseType: 'text',
+      responseType: 'arraybuffer', // a Buffer in Node: a 4 MB chain is not decoded to text only to be encoded back
       // The body is parsed by readAnswer, so a truncated answer is reported as such, not as an axios error.
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
@@ -36,11 +39,11 @@ export class AvHttpClient {
     for (const agent of this.agents) agent.destroy();
   }
 
-  async get(request: AvRequest): Promise<string> {
+  async get(request: AvRequest): Promise<Buffer> {
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
     let response;
     try {
-      response = await this.http.get<string>('/query', {
+      response = await this.http.get<Buffer>('/query', {
         params: { ...request.params, apikey: this.options.apiKey },
         signal: AbortSignal.any([deadline, this.options.signal]),
       });
@@ -54,6 +57,6 @@ export class AvHttpClient {
     if (status === 429) throw new AvError('throttled', `${request.label}: HTTP 429 Too Many Requests`, true);
     if (status >= 500) throw new AvError('http', `${request.label}: HTTP ${status} from Alpha Vantage`, true);
     if (status >= 400) throw new AvError('http', `${request.label}: HTTP ${status} from Alpha Vantage`, false);
-    return typeof response.data === 'string' ? response.data : String(response.data);
+    return Buffer.isBuffer(response.data) ? response.data : Buffer.from(response.data);
   }
 }

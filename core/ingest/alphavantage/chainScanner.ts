@@ -43,14 +43,15 @@ const CALL = Buffer.from('call'), PUT = Buffer.from('put');
 let scratch = Buffer.allocUnsafeSlow(1 << 16);
 
 /** The chain in `body` for `symbol`, or null when the body is not in the plain shape this scanner reads. */
-export function scanChain(body: string, symbol: string, asOf: number): ScannedChain | null {
+export function scanChain(body: string | Buffer, symbol: string, asOf: number): ScannedChain | null {
   // The body's UTF-8 bytes with a 0 after them: every loop stops at it (a control character is never valid here).
   // One buffer serves every scan (a scan is synchronous and keeps nothing of it), so a 4 MB answer does not cost a
   // 4 MB allocation, and the garbage collections it brings, each time.
-  const size = Buffer.byteLength(body);
+  const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
   if (scratch.length < size + 1) scratch = Buffer.allocUnsafeSlow(Math.max(size + 1, scratch.length * 2));
   const bytes = scratch;
-  bytes.write(body, 0, 'utf8');
+  if (typeof body === 'string') bytes.write(body, 0, 'utf8');
+  else body.copy(bytes, 0);
   bytes[size] = 0;
   try {
     return new Scanner(bytes, size, symbol).scan(asOf);

@@ -17,15 +17,16 @@ export interface ReadChain {
 }
 
 /**
- * A REALTIME_OPTIONS / HISTORICAL_OPTIONS answer body to its chain. The one-pass scanner (chainScanner) reads the
+ * A REALTIME_OPTIONS / HISTORICAL_OPTIONS answer body (as received: bytes; or text) to its chain. The one-pass scanner (chainScanner) reads the
  * plain shape AV sends; any other body takes the general path, readAnswer (AV's in-band errors, bad JSON) then
  * parseOptionChain and encodeOptions, with the same rules and results. As parseOptionChain: an answer whose every
  * contract is refused is a validation error; an empty `data` gives an empty chain.
  */
-export function readOptionChain(body: string, call: string, symbol: string, asOf: number): ReadChain {
+export function readOptionChain(body: string | Buffer, call: string, symbol: string, asOf: number): ReadChain {
   const scanned = scanChain(body, symbol, asOf);
   if (scanned === null) {
-    const { chain, refused } = parseOptionChain(readAnswer(body, call), symbol, asOf);
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    const { chain, refused } = parseOptionChain(readAnswer(text, call), symbol, asOf);
     return { encoded: encodeOptions(chain), count: chain.contracts.length, skipped: chain.skipped, refused, snapshot: () => chain };
   }
   if (scanned.rows > 0 && scanned.count === 0) {

@@ -16,9 +16,16 @@ function general(body: string, symbol = 'SPY') {
   return parseOptionChain(readAnswer(body, CALL), symbol, AS_OF);
 }
 
-/** The one-pass reader gives what the general path gives: the same contracts, refusals and stored values. */
+/**
+ * The one-pass reader gives what the general path gives: the same contracts, refusals and stored values; and the
+ * body as received (bytes) reads as its text does.
+ */
 function expectSameAsGeneral(body: string, symbol = 'SPY'): ReadChain {
   const read = readOptionChain(body, CALL, symbol, AS_OF);
+  const fromBytes = readOptionChain(Buffer.from(body), CALL, symbol, AS_OF);
+  expect(text(fromBytes.encoded.chain)).toBe(text(read.encoded.chain));
+  expect(text(fromBytes.encoded.greeks)).toBe(text(read.encoded.greeks));
+  expect(fromBytes.refused).toEqual(read.refused);
   const { chain, refused } = general(body, symbol);
   expect(read.refused).toEqual(refused);
   expect(read.count).toBe(chain.contracts.length);
