@@ -31,11 +31,6 @@ describe('Redis batch writer', () => {
     writer.stop();
     client.disconnect();
   });
-});
-
-describe('Redis batch writer TTLs', () => {
-  let server: TestRedis | undefined;
-  afterEach(async () => server?.stop());
 
   test('a hash written many times a second keeps its TTL and expires that long after its last write', async () => {
     server = await startTestRedis();
