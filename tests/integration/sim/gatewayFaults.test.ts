@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BarSizeSetting, EventName, SecType, type Contract } from '@stoqey/ib';
 import { connectClient, delay, runMarket, startHarness, waitFor, type ConnectedClient, type Harness } from './gatewayHarness';
 
@@ -65,8 +65,7 @@ describe('fault switches produce the TWS behaviour', () => {
     c.ib.on(EventName.updateMktDepthL2, (_id: number, pos: number, _mm: string, op: number) => afterReset && ops.push([pos, op]));
     h.gateway.faults.depthReset();
     expect((await reset)[2]).toBe(30);
-    await delay(100);
-    expect(ops[0]).toEqual([0, 0]);
+    await vi.waitFor(() => expect(ops[0]).toEqual([0, 0]), { timeout: 5_000, interval: 25 });
   });
 
   it('enforces historical pacing (162) and real-time-bar pacing (420)', async () => {
@@ -93,8 +92,7 @@ describe('fault switches produce the TWS behaviour', () => {
     c.ib.reqMktData(51, stock('QQQ'), '', false, false);
     c.ib.reqMktData(52, stock('IWM'), '', false, false);
     c.ib.reqContractDetails(53, { symbol: 'SPY', secType: SecType.OPT, lastTradeDateOrContractMonth: '20250106', strike: 1234.5, right: 'C' as never });
-    await delay(400);
-    expect(codes).toEqual(expect.arrayContaining([[50, 200], [51, 200], [52, 354], [53, 200]]));
+    await vi.waitFor(() => expect(codes).toEqual(expect.arrayContaining([[50, 200], [51, 200], [52, 354], [53, 200]])), { timeout: 5_000, interval: 25 });
   });
 
   it('serves delayed tick ids after advisory 10167 when delayed data is switched on', async () => {
@@ -129,8 +127,7 @@ describe('fault switches produce the TWS behaviour', () => {
     expect(times).toBe(0);
     expect(c.ib.isConnected).toBe(true);
     h.gateway.faults.stall = false;
-    await delay(300);
-    expect(times).toBe(1);
+    await vi.waitFor(() => expect(times).toBe(1), { timeout: 5_000, interval: 25 });
   });
 
   it('flaps the connectivity and the data farms with 1100/1101/1102 and 2103/2104/2105/2106', async () => {
@@ -151,8 +148,7 @@ describe('fault switches produce the TWS behaviour', () => {
     f.farmUp('historical');
     f.connectivityLost();
     f.connectivityRestored(false);
-    await delay(200);
-    expect(c.infos.map((i) => i.code)).toEqual(expect.arrayContaining([1100, 1102, 2103, 2104, 2105, 2106, 1101]));
+    await vi.waitFor(() => expect(c.infos.map((i) => i.code)).toEqual(expect.arrayContaining([1100, 1102, 2103, 2104, 2105, 2106, 1101])), { timeout: 5_000, interval: 25 });
     ticks = 0;
     await runMarket(h.market, 1000);
     expect(ticks).toBe(0); // 1101: data lost, the client must resubscribe
