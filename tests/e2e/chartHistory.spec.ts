@@ -3,19 +3,38 @@ import { parse } from 'yaml';
 import { LIGHT_SYMBOLS } from '../support/engineProcess';
 import { createWorkstation, expect, test } from './support/workstation';
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 90_000 });
 
 /** More bars in Redis than the chart opens with (100), so there is history to scroll back to. */
 const BARS_IN_REDIS = 140;
 
+interface StoredBar {
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+}
+
+/** The bars an earlier run of the engine would have left before `oldest`, 5 s apart, oldest last (the list's order). */
+function earlierBars(oldest: StoredBar, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const drift = Math.sin(i / 5) * 0.25;
+    return JSON.stringify({ ...oldest, time: oldest.time - 5_000 * (i + 1), open: oldest.open + drift, high: oldest.high + drift, low: oldest.low + drift, close: oldest.close + drift });
+  });
+}
+
 test('scrolling the chart back past the bars it opened with loads the older bars Redis holds, down to the oldest', async ({ page }) => {
-  // Two symbols at 25x: 5-second bars arrive five a second, so Redis holds more than 100 within a minute.
+  // Two symbols at 25x: live bars arrive five a second. What came before them is put behind them in Redis, as an
+  // earlier run of the engine would have left it (the list keeps an hour), instead of waiting minutes for it.
   const sim = (parse(fs.readFileSync('config/config.yaml', 'utf8')) as { sim: Record<string, unknown> }).sim;
   const workstation = await createWorkstation({ sim: { ...sim, speed: 25 }, symbols: LIGHT_SYMBOLS });
   try {
     const redis = workstation.redis();
     const barsKey = 'market:SPY:bars';
-    await expect.poll(() => redis.llen(barsKey), { timeout: 120_000 }).toBeGreaterThanOrEqual(BARS_IN_REDIS);
+    await expect.poll(() => redis.llen(barsKey), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
+    const firstLive = JSON.parse((await redis.lindex(barsKey, -1))!) as StoredBar;
+    await redis.rpush(barsKey, ...earlierBars(firstLive, BARS_IN_REDIS));
 
     await workstation.open(page);
     const chart = page.getByTestId('chart-panel');
