@@ -63,7 +63,7 @@ test('the option chain filters from a column header: strike equals one value lea
 });
 
 test('an option chain refresh updates the rows in place: the scroll position and the sort stay', async ({ page, market }) => {
-  test.setTimeout(SLOW_TEST_TIMEOUT + 60_000); // the simulated chain refreshes once a minute (schedules.optionsRefreshSeconds)
+  test.setTimeout(SLOW_TEST_TIMEOUT + 20_000); // the shared market's chains refresh every 20 s (marketConfig)
   await market.open(page);
   const chain = page.getByTestId('option-chain-panel');
   const rows = chain.locator('[role="row"][row-id]');
@@ -87,7 +87,7 @@ test('an option chain refresh updates the rows in place: the scroll position and
   const asOf = async () => (await chain.getByTestId('as-of').textContent())?.split(' · ')[0];
   const before = await asOf();
 
-  await expect.poll(asOf, { timeout: 90_000 }).not.toBe(before); // a new chain arrived
+  await expect.poll(asOf, { timeout: 50_000 }).not.toBe(before); // a new chain arrived
   expect(await scrollTop()).toBe(scrolled);
   expect(isDescending(await strikes())).toBe(true);
 });

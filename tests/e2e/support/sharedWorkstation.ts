@@ -1,5 +1,13 @@
+import fs from 'node:fs';
 import { expect as baseExpect, test as base } from '@playwright/test';
+import { parse } from 'yaml';
 import { createWorkstation, type Workstation } from './workstation';
+
+/** Chains refresh every 20 s instead of 60, so the in-place refresh test waits a third as long for a new chain. */
+function marketConfig(): Record<string, unknown> {
+  const { schedules } = parse(fs.readFileSync('config/config.yaml', 'utf8')) as { schedules: Record<string, unknown> };
+  return { schedules: { ...schedules, optionsRefreshSeconds: 20 } };
+}
 
 /**
  * One engine per worker for tests that only watch the market (no kill-switch changes, no restarts): each test still
@@ -9,7 +17,7 @@ export const test = base.extend<object, { market: Workstation }>({
   market: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
     async ({}, use) => {
-      const workstation = await createWorkstation();
+      const workstation = await createWorkstation(marketConfig());
       try {
         await use(workstation);
       } finally {
