@@ -35,4 +35,11 @@ describe('chart history from market:{symbol}:bars', () => {
     expect(await barsBefore(redis.client, 'SPY', bar(0).time, 100)).toEqual([]);
     expect(await barsBefore(redis.client, 'AAPL', bar(10).time, 100)).toEqual([]);
   });
+
+  it('skips an entry that is not a bar and still answers the bars around it', async () => {
+    const key = keys.market.bars('QQQ').key;
+    const qqq = (i: number) => ({ ...bar(i), symbol: 'QQQ' });
+    await redis.client.rpush(key, JSON.stringify(qqq(3)), '{"truncated', JSON.stringify({ note: 'no time' }), JSON.stringify(qqq(2)), JSON.stringify(qqq(1)));
+    expect((await barsBefore(redis.client, 'QQQ', bar(10).time, 100)).map((b) => b.time)).toEqual([bar(1).time, bar(2).time, bar(3).time]);
+  });
 });
