@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { quoteChange, quoteSpread } from '../../../../core/market/quote';
 import { useFeed } from '../../feeds/useFeed';
 import { directionOf, formatPrice, formatSignedPercent, formatSignedPrice } from '../../format/numbers';
 import { useFreshness } from '../freshness/useFreshness';
@@ -19,9 +20,9 @@ export const WatchlistRow = memo(function WatchlistRow({ symbol, etf, level2, se
   const quote = useFeed('quote', { symbol }, WATCHLIST_REDRAW_MS).event;
   const freshness = useFreshness({ asOf: quote?.asOf ?? null, receivedAt: quote?.receivedAt ?? null, symbol });
   const q = quote?.value;
-  const spread = q?.bid != null && q.ask != null ? q.ask - q.bid : null;
+  const spread = q ? quoteSpread(q) : null;
   const close = q?.close ?? null;
-  const change = q?.last != null && close !== null ? q.last - close : null;
+  const change = q ? quoteChange(q) : null;
   const direction = change === null ? 'flat' : directionOf(Number(change.toFixed(2)));
   return (
     <tr
