@@ -1,8 +1,12 @@
 import type { StreamEventMessage, ServerMessage, Transport } from './protocol';
 import { encodeValue } from './valuePatch';
 
-/** Stream events leave a connection at most this often, together in one message. */
-export const FLUSH_INTERVAL_MS = 20;
+/**
+ * Stream events leave a connection at most this often, together in one message. Short, because a value waits here
+ * after its stream's own coalescing: the live market streams publish together (IngestTopics), so what one turn
+ * publishes leaves in one message at once, and this only spaces out streams that change at other moments.
+ */
+export const FLUSH_INTERVAL_MS = 10;
 /** Above this many bytes queued on the socket (a slow page or link), nothing more is sent until it drains. */
 export const HIGH_WATER_BYTES = 256 * 1024;
 /** Streams of distinct events (not latest values) keep at most this many unsent events each. */

@@ -7,7 +7,7 @@ import type { IngestionState } from './ingestionState';
 import type { SweepEvent } from './sweepTracker';
 import type { SymbolState } from './symbolState';
 
-/** Cockpit streams are coalesced to at most one value per this interval. */
+/** Cockpit streams are coalesced to at most one value per this interval (the slowest a changed value waits). */
 export const COCKPIT_INTERVAL_MS = 50;
 const PRINTS_SHOWN = 50;
 const BARS_SHOWN = 100;
@@ -29,8 +29,11 @@ interface Dirty {
 }
 
 /**
- * The ingestion's live streams for the cockpit. The hot path only sets dirty flags; snapshots are built at
- * most every 50 ms, and the topics coalesce again for slow subscribers.
+ * The ingestion's live streams for the cockpit, coalesced in one stage: the hot path only sets dirty flags, and the
+ * first change after a quiet spell schedules one publish of every changed stream at the earliest moment that keeps
+ * them COCKPIT_INTERVAL_MS apart (at once when the last publish is that old). So a value waits at most 50 ms, a quiet
+ * market's tick goes out at once, and everything that changed leaves together, in one message to each page
+ * (the outbox flushes what one turn published). The topics themselves do not coalesce again.
  */
 export class IngestTopics {
   private readonly bySymbol = new Map<string, { topics: SymbolTopics; dirty: Dirty }>();
@@ -38,14 +41,16 @@ export class IngestTopics {
   readonly sweeps = new Topic<SweepEvent>(0);
   readonly state = new Topic<IngestionState>(COCKPIT_INTERVAL_MS);
   private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private lastPublish = 0;
 
   constructor(private readonly lookup: (symbol: string) => SymbolState | undefined, symbols: ReadonlyArray<{ symbol: string; dataClass: string }>) {
     for (const { symbol, dataClass } of symbols) {
       const topics: SymbolTopics = {
-        quote: new Topic(COCKPIT_INTERVAL_MS),
-        book: dataClass === 'level2' ? new Topic(COCKPIT_INTERVAL_MS) : null,
-        prints: new Topic(COCKPIT_INTERVAL_MS),
-        bars: new Topic(COCKPIT_INTERVAL_MS),
+        quote: new Topic(),
+        book: dataClass === 'level2' ? new Topic() : null,
+        prints: new Topic(),
+        bars: new Topic(),
       };
       this.bySymbol.set(symbol, { topics, dirty: { quote: false, book: false, prints: false, bars: false } });
     }
@@ -56,12 +61,14 @@ export class IngestTopics {
   }
 
   start(): void {
-    this.timer = setInterval(() => this.publish(), COCKPIT_INTERVAL_MS);
-    this.timer.unref();
+    this.running = true;
+    this.schedule();
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    this.running = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
     for (const { topics } of this.bySymbol.values()) {
       topics.quote.close();
       topics.book?.close();
@@ -74,30 +81,49 @@ export class IngestTopics {
 
   markQuote(symbol: string): void {
     const entry = this.bySymbol.get(symbol);
-    if (entry) entry.dirty.quote = true;
+    if (!entry) return;
+    entry.dirty.quote = true;
+    this.schedule();
   }
 
   markBook(symbol: string): void {
     const entry = this.bySymbol.get(symbol);
-    if (entry) entry.dirty.book = true;
+    if (!entry) return;
+    entry.dirty.book = true;
+    this.schedule();
   }
 
   markPrints(symbol: string): void {
     const entry = this.bySymbol.get(symbol);
-    if (entry) entry.dirty.prints = true;
+    if (!entry) return;
+    entry.dirty.prints = true;
+    this.schedule();
   }
 
   markBars(symbol: string): void {
     const entry = this.bySymbol.get(symbol);
-    if (entry) entry.dirty.bars = true;
+    if (!entry) return;
+    entry.dirty.bars = true;
+    this.schedule();
   }
 
   publishSweep(sweep: SweepEvent): void {
     this.sweeps.publish(sweep, sweep.detectedAt);
   }
 
+  private schedule(): void {
+    if (this.timer || !this.running) return;
+    const wait = Math.max(0, this.lastPublish + COCKPIT_INTERVAL_MS - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.publish();
+    }, wait);
+    this.timer.unref();
+  }
+
   private publish(): void {
     const now = Date.now();
+    this.lastPublish = now;
     for (const [symbol, { topics, dirty }] of this.bySymbol) {
       const state = this.lookup(symbol);
       if (!state) continue;
