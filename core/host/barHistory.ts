@@ -20,12 +20,12 @@ function readBar(text: string, symbol: string): Bar | null {
 
 /**
  * The `count` newest five-second bars that began before `before` (epoch ms), oldest first, from what
- * market:{symbol}:bars holds (newest first: the last hour). Entries that are not bars are skipped and logged.
+ * market:{symbol}:bar_history holds (newest first: the last hour). Entries that are not bars are skipped and logged.
  */
 export async function barsBefore(redis: Redis, symbol: string, before: number, count: number): Promise<Bar[]> {
   let stored: string[];
   try {
-    stored = await redis.lrange(keys.market.bars(symbol).key, 0, -1);
+    stored = await redis.lrange(keys.market.barHistory(symbol).key, 0, -1);
   } catch (error) {
     throw new ContractError('UNAVAILABLE', `bar history for ${symbol} is unavailable: ${error instanceof Error ? error.message : String(error)}`);
   }

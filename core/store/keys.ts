@@ -21,8 +21,11 @@ export const TTL = {
   monitoring: 3600,
 } as const;
 
-/** Upper bounds for lists kept in Redis (LTRIM). Bars: an hour of five-second bars, as long as the key lives. */
-export const LIST_LIMITS = { trades: 1000, bars: 720, ibkrErrors: 200, articles: 50 } as const;
+/**
+ * Upper bounds for lists kept in Redis (LTRIM). Bars: the last 100 five-second bars; bar history (the chart's scroll
+ * back): an hour of them, as long as that key lives.
+ */
+export const LIST_LIMITS = { trades: 1000, bars: 100, barHistory: 720, ibkrErrors: 200, articles: 50 } as const;
 
 export const keys = {
   market: {
@@ -30,6 +33,7 @@ export const keys = {
     trades: (symbol: string) => k(`market:${symbol}:trades`, TTL.marketSlow),
     last: (symbol: string) => k(`market:${symbol}:last`, TTL.marketFast),
     bars: (symbol: string) => k(`market:${symbol}:bars`, TTL.marketSlow),
+    barHistory: (symbol: string) => k(`market:${symbol}:bar_history`, TTL.marketSlow),
     ticker: (symbol: string) => k(`market:${symbol}:ticker`, TTL.marketFast),
     spread: (symbol: string) => k(`market:${symbol}:spread`, TTL.marketFast),
     imbalance: (symbol: string) => k(`market:${symbol}:imbalance`, TTL.marketFast),

@@ -28,6 +28,7 @@ interface Tracked {
   writes: SymbolWrites;
   trades: { key: string; ttl: number | null };
   bars: { key: string; ttl: number | null };
+  barHistory: { key: string; ttl: number | null };
 }
 
 /**
@@ -47,7 +48,7 @@ export class IngestPipeline {
   ) {
     for (const { symbol, dataClass } of symbols) {
       const state = new SymbolState(symbol, dataClass === 'level2');
-      this.symbols.set(symbol, { state, writes: symbolWrites(state), trades: keys.market.trades(symbol), bars: keys.market.bars(symbol) });
+      this.symbols.set(symbol, { state, writes: symbolWrites(state), trades: keys.market.trades(symbol), bars: keys.market.bars(symbol), barHistory: keys.market.barHistory(symbol) });
     }
   }
 
@@ -153,6 +154,7 @@ export class IngestPipeline {
     this.metrics.updates.bars++;
     const reading = t.state.addBar(bar, now);
     this.writer.push(t.bars.key, t.bars.ttl, LIST_LIMITS.bars, bar);
+    this.writer.push(t.barHistory.key, t.barHistory.ttl, LIST_LIMITS.barHistory, bar);
     if (reading) this.writer.markLatest(t.writes.unusualVolume);
     this.topics.markBars(symbol);
   }

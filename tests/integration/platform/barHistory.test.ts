@@ -11,17 +11,17 @@ const bar = (i: number): Bar => ({ symbol: 'SPY', time: T0 + i * 5_000, open: 59
 beforeAll(async () => {
   redis = await startTestRedis();
   // As the ingestion keeps them: newest first, an hour of bars.
-  const key = keys.market.bars('SPY').key;
-  for (let i = 0; i < LIST_LIMITS.bars; i++) await redis.client.lpush(key, JSON.stringify(bar(i)));
+  const key = keys.market.barHistory('SPY').key;
+  for (let i = 0; i < LIST_LIMITS.barHistory; i++) await redis.client.lpush(key, JSON.stringify(bar(i)));
 });
 
 afterAll(async () => {
   await redis?.stop();
 });
 
-describe('chart history from market:{symbol}:bars', () => {
+describe('chart history from market:{symbol}:bar_history', () => {
   it('keeps an hour of five-second bars, as long as the key lives', () => {
-    expect(LIST_LIMITS.bars * 5).toBe(keys.market.bars('SPY').ttl);
+    expect(LIST_LIMITS.barHistory * 5).toBe(keys.market.barHistory('SPY').ttl);
   });
 
   it('answers the newest bars before a time, oldest first', async () => {
@@ -37,7 +37,7 @@ describe('chart history from market:{symbol}:bars', () => {
   });
 
   it('skips an entry that is not a bar and still answers the bars around it', async () => {
-    const key = keys.market.bars('QQQ').key;
+    const key = keys.market.barHistory('QQQ').key;
     const qqq = (i: number) => ({ ...bar(i), symbol: 'QQQ' });
     await redis.client.rpush(key, JSON.stringify(qqq(3)), '{"truncated', JSON.stringify({ note: 'no time' }), JSON.stringify(qqq(2)), JSON.stringify(qqq(1)));
     expect((await barsBefore(redis.client, 'QQQ', bar(10).time, 100)).map((b) => b.time)).toEqual([bar(1).time, bar(2).time, bar(3).time]);

@@ -22,7 +22,7 @@ describe('IBKR ingestion while Redis is down', () => {
       expect(down.metrics.messagesTotal).toBeGreaterThan(messagesBefore + 10_000);
       expect(prints.length).toBeGreaterThan(LIST_LIMITS.trades);
       expect(down.redis.dropped).toBeGreaterThan(0);
-      const bound = symbols.length * (LIST_LIMITS.trades + LIST_LIMITS.bars + 100) + LIST_LIMITS.ibkrErrors + 50;
+      const bound = symbols.length * (LIST_LIMITS.trades + LIST_LIMITS.bars + LIST_LIMITS.barHistory + 100) + LIST_LIMITS.ibkrErrors + 50;
       expect(down.redis.buffered).toBeLessThanOrEqual(bound);
 
       await h.redis.server.start();

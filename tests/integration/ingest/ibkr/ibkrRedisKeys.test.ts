@@ -55,7 +55,11 @@ describe('IBKR ingestion writes the documented Redis keys', () => {
     expect(bars.length).toBeGreaterThanOrEqual(5);
     expect(bars[0]).toMatchObject({ symbol, time: expect.any(Number), open: expect.any(Number), volume: expect.any(Number), count: expect.any(Number) });
     expect(bars[0].time).toBeGreaterThan(bars[1].time);
-    for (const spec of [keys.market.ticker(symbol), keys.market.spread(symbol), keys.market.imbalance(symbol), keys.market.last(symbol), keys.market.trades(symbol), keys.market.bars(symbol)]) {
+    expect(bars.length).toBeLessThanOrEqual(LIST_LIMITS.bars);
+    // The chart's scroll-back history holds the same bars, newest first, for longer (an hour).
+    const history = (await redis().lrange(keys.market.barHistory(symbol).key, 0, -1)).map((b) => JSON.parse(b));
+    expect(history.slice(0, bars.length)).toEqual(bars);
+    for (const spec of [keys.market.ticker(symbol), keys.market.spread(symbol), keys.market.imbalance(symbol), keys.market.last(symbol), keys.market.trades(symbol), keys.market.bars(symbol), keys.market.barHistory(symbol)]) {
       expectTtl(await ttlOf(spec.key), spec);
     }
   });
