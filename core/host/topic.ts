@@ -9,6 +9,8 @@ export interface StreamSource<V> {
  */
 export class Topic<V> implements StreamSource<V> {
   private latest: { value: V; asOf: number } | undefined;
+  /** A published value not built yet (publishLazy): built by the first subscriber or read of `current`. */
+  private unbuilt: { make: () => V; asOf: number } | undefined;
   private readonly listeners = new Set<(value: V, asOf: number) => void>();
   private timer: NodeJS.Timeout | undefined;
   private lastEmit = 0;
@@ -17,10 +19,12 @@ export class Topic<V> implements StreamSource<V> {
   constructor(private readonly minIntervalMs = 0) {}
 
   get current(): V | undefined {
+    this.build();
     return this.latest?.value;
   }
 
   publish(value: V, asOf: number = Date.now()): void {
+    this.unbuilt = undefined;
     this.latest = { value, asOf };
     if (this.minIntervalMs <= 0) return this.emit();
     this.pending = true;
@@ -33,16 +37,36 @@ export class Topic<V> implements StreamSource<V> {
     this.timer.unref();
   }
 
+  /**
+   * Publishes a value that costs something to build (a 10,000-contract chain as objects): built now when someone
+   * subscribes, else only when a subscriber or a reader of `current` first asks for it, and never when a newer value
+   * replaces it first.
+   */
+  publishLazy(make: () => V, asOf: number = Date.now()): void {
+    if (this.listeners.size > 0) return this.publish(make(), asOf);
+    this.latest = undefined;
+    this.unbuilt = { make, asOf };
+  }
+
   subscribe(listener: (value: V, asOf: number) => void): () => void {
+    this.build();
     this.listeners.add(listener);
     if (this.latest) listener(this.latest.value, this.latest.asOf);
     return () => this.listeners.delete(listener);
   }
 
   close(): void {
+    this.unbuilt = undefined;
     clearTimeout(this.timer);
     this.timer = undefined;
     this.listeners.clear();
+  }
+
+  private build(): void {
+    if (!this.unbuilt) return;
+    const { make, asOf } = this.unbuilt;
+    this.unbuilt = undefined;
+    this.latest = { value: make(), asOf };
   }
 
   private emit(): void {

@@ -56,9 +56,9 @@ class ByteColumn {
 export class ChainColumnWriter {
   count = 0;
   private readonly ids: ByteColumn;
-  private readonly expiries: ByteColumn;
-  private readonly types: ByteColumn;
-  private readonly columns: ByteColumn[];
+  private expiries: ByteColumn;
+  private types: ByteColumn;
+  private columns: ByteColumn[];
   // Kept for the snapshot: the numbers, where each id ends in the id column, the expiries and the types.
   private numbers: Float64Array[];
   private idEnds: Int32Array;
@@ -106,7 +106,10 @@ export class ChainColumnWriter {
     else this.columns[column]!.text(String(stored));
   }
 
-  /** `options:{symbol}:chain` and `options:{symbol}:greeks`, as encodeOptions writes them. */
+  /**
+   * `options:{symbol}:chain` and `options:{symbol}:greeks`, as encodeOptions writes them. Once: the byte columns
+   * are let go afterwards, so a chain kept for a later snapshot holds only what contracts() needs.
+   */
   documents(symbol: string, asOf: number, quoteDate: string | null, skipped: number): EncodedOptions {
     const column: Record<string, Buffer> = { contractId: this.ids.bytes(), expiry: this.expiries.bytes(), type: this.types.bytes() };
     NUMERIC.forEach((field, i) => (column[field] = this.columns[i]!.bytes()));
@@ -117,10 +120,13 @@ export class ChainColumnWriter {
       parts.push(Buffer.from('}}'));
       return Buffer.concat(parts);
     };
-    return {
+    const encoded = {
       chain: document(`${head},"quoteDate":${JSON.stringify(quoteDate)},"skipped":${skipped}`, CHAIN_FIELDS),
       greeks: document(head, GREEKS_FIELDS),
     };
+    this.columns = [];
+    this.expiries = this.types = new ByteColumn(0);
+    return encoded;
   }
 
   /** The contracts as objects (what readOptionContract gives for each). */

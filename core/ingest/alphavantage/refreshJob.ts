@@ -57,7 +57,7 @@ export class RefreshJob {
   /**
    * A chain goes from the answer body straight to its stored form (readOptionChain, one pass, no JSON.parse), read
    * as the answer arrives: its errors (AV's in-band ones, all contracts refused) count as the fetch's. The contract
-   * objects the cockpit gets are built after the write.
+   * objects the cockpit gets are built after the write, and only when a cockpit watches the symbol.
    */
   private async runOptions(item: RefreshItem, request: AvRequest): Promise<RefreshOutcome> {
     const { symbol } = item;
@@ -78,7 +78,8 @@ export class RefreshJob {
     } catch (error) {
       return { kind: 'unsaved', error: error as Error };
     }
-    this.deps.latest.chain(symbol).publish(chain.snapshot(), at);
+    // The contract objects are built only for a chain someone watches (or asks for later), not for every refresh.
+    this.deps.latest.chain(symbol).publishLazy(() => chain.snapshot(), at);
     return { kind: 'stored', at };
   }
 

@@ -38,4 +38,30 @@ describe('Topic', () => {
     topic.publish('b');
     expect(seen).toEqual(['a']);
   });
+
+  it('builds a lazily published value only when a subscriber or a reader asks for it, once, and never a replaced one', () => {
+    const topic = new Topic<string[]>();
+    const built: string[] = [];
+    const make = (name: string) => () => (built.push(name), [name]);
+    topic.publishLazy(make('first'), 100);
+    topic.publishLazy(make('second'), 200);
+    expect(built).toEqual([]); // nobody watches: nothing built, and 'first' never will be
+    const seen: Array<[string[], number]> = [];
+    topic.subscribe((value, asOf) => seen.push([value, asOf]));
+    expect(built).toEqual(['second']);
+    expect(seen).toEqual([[['second'], 200]]);
+    expect(topic.current).toEqual(['second']);
+    topic.publishLazy(make('third'), 300); // watched: built at once and delivered
+    expect(built).toEqual(['second', 'third']);
+    expect(seen.at(-1)).toEqual([['third'], 300]);
+  });
+
+  it('gives a lazily published value to a reader of current without any subscriber', () => {
+    const topic = new Topic<number>();
+    let builds = 0;
+    topic.publishLazy(() => ++builds * 10);
+    expect(topic.current).toBe(10);
+    expect(topic.current).toBe(10);
+    expect(builds).toBe(1);
+  });
 });
