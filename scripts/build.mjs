@@ -11,9 +11,17 @@ async function buildEngine() {
   await build({ ...common, entryPoints: ['core/host/main.ts'], outfile: 'dist/engine.js', format: 'esm', packages: 'external' });
 }
 
+/** The option-chain rows worker, beside each bundle that starts it (chainRowsPool looks next to itself). */
+async function buildChainRowsWorker() {
+  for (const outfile of ['dist/chainRowsWorker.cjs', 'dist/electron/chainRowsWorker.cjs']) {
+    await build({ ...common, entryPoints: ['core/ingest/alphavantage/chainRowsWorker.ts'], outfile, format: 'cjs', packages: 'external' });
+  }
+}
+
 async function buildElectron() {
   if (!fs.existsSync(path.join(root, 'electron/main.ts'))) return;
-  await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' });
+  // CommonJS has no import.meta: code that needs its own location uses __filename there (chainRowsPool).
+  await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external', define: { 'import.meta.url': 'undefined' } });
   // A sandboxed preload can only require('electron'): everything else is bundled in.
   await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', platform: 'browser', external: ['electron'] });
 }
@@ -24,7 +32,7 @@ async function buildRenderer() {
   await viteBuild({ configFile: config, logLevel: 'warn' });
 }
 
-await Promise.all([buildEngine(), buildElectron()]);
+await Promise.all([buildEngine(), buildElectron(), buildChainRowsWorker()]);
 await buildRenderer();
 fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
 fs.writeFileSync(path.join(root, 'dist/.build-stamp'), new Date().toISOString() + '\n');

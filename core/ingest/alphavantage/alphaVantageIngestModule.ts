@@ -1,3 +1,4 @@
+import { ChainRowsWorker } from './chainRowsPool';
 import type { Redis } from 'ioredis';
 import type { ModuleHealth } from '../../host/contract';
 import type { EngineModule, ModuleContext } from '../../host/supervisor';
@@ -45,7 +46,7 @@ export class AlphaVantageIngestModule implements EngineModule {
   private readonly tuning: AlphaVantageTuning;
   private readonly plan: RefreshItem[];
   private readonly monitor: AvMonitor;
-  private running: { limiter: CallLimiter; book: FreshnessBook; scheduler: RefreshScheduler; http: AvHttpClient; abort: AbortController; flushTimer: NodeJS.Timeout } | undefined;
+  private running: { limiter: CallLimiter; book: FreshnessBook; scheduler: RefreshScheduler; http: AvHttpClient; abort: AbortController; flushTimer: NodeJS.Timeout; rowsWorker: ChainRowsWorker } | undefined;
 
   constructor(private readonly options: AlphaVantageIngestOptions) {
     this.tuning = withDefaults(options.tuning);
@@ -69,9 +70,13 @@ export class AlphaVantageIngestModule implements EngineModule {
     const baseUrl = typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl;
     const http = new AvHttpClient({ baseUrl, apiKey: this.options.apiKey, timeoutMs: t.timeoutMs, signal: abort.signal });
     const store = new AvStore(this.options.redis);
+    // Large chains are read on both cores; until the worker is up (or if it fails) on this thread alone.
+    const rowsWorker = new ChainRowsWorker((problem) => context?.log.warn(`${problem}; option chains are read on one thread`));
+    void rowsWorker.start();
     const job = new RefreshJob({
       fetcher: this.fetcher(http, limiter, abort.signal, context), store, latest: this.latest, monitor: this.monitor,
       requests: { technicalsInterval: t.technicalsInterval, articlesLimit: t.articlesLimit }, seriesLimit: t.seriesLimit,
+      readRows: rowsWorker.read.bind(rowsWorker),
     });
     const book = new FreshnessBook(t.staleFactor);
     const startedAt = Date.now();
@@ -80,7 +85,7 @@ export class AlphaVantageIngestModule implements EngineModule {
     const scheduler = new RefreshScheduler(this.plan, book, (item) => job.run(item), { tickMs: t.tickMs, failureBackoffMs: t.failureBackoffMs });
     const flushTimer = setInterval(() => void this.flush(), t.monitorFlushMs);
     flushTimer.unref();
-    this.running = { limiter, book, scheduler, http, abort, flushTimer };
+    this.running = { limiter, book, scheduler, http, abort, flushTimer, rowsWorker };
     scheduler.start();
   }
 
@@ -100,6 +105,7 @@ export class AlphaVantageIngestModule implements EngineModule {
     await running.limiter.stop();
     await running.scheduler.stop();
     running.http.close();
+    await running.rowsWorker.stop();
     await this.flush();
     this.running = undefined;
   }
@@ -115,6 +121,7 @@ export class AlphaVantageIngestModule implements EngineModule {
     return {
       callsUsed: s.budget.used, callsLeft: s.budget.left, optionsCalls: s.budget.usedByClass.options, sentimentCalls: s.budget.usedByClass.sentiment,
       technicalsCalls: s.budget.usedByClass.technicals, queued: s.budget.queued, slowdown: s.budget.slowdown, errors, throttled: s.errors.throttled, stale: s.stale,
+      chainHalvesOnWorker: this.running?.rowsWorker.jobsRead ?? 0,
     };
   }
 

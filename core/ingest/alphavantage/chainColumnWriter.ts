@@ -13,13 +13,13 @@ class ByteColumn {
   items = 0;
 
   constructor(capacity: number) {
-    this.buf = Buffer.allocUnsafe(capacity);
+    this.buf = Buffer.allocUnsafeSlow(capacity); // never from Node's shared pool: a worker hands its columns over whole
   }
 
   /** Starts an item of at most `size` bytes (writes its comma); returns where its text begins. */
   private next(size: number): number {
     if (this.len + size + 1 > this.buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + size + 1));
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.len + size + 1));
       this.buf.copy(bigger, 0, 0, this.len);
       this.buf = bigger;
     }
@@ -43,9 +43,31 @@ class ByteColumn {
     this.len = p;
   }
 
+  /** `count` items already joined by commas (another column's bytes()). */
+  append(items: Uint8Array, count: number): void {
+    if (count === 0) return;
+    const p = this.next(items.length);
+    this.buf.set(items, p);
+    this.len = p + items.length;
+    this.items += count - 1;
+  }
+
   bytes(): Buffer {
     return this.buf.subarray(0, this.len);
   }
+}
+
+/** A writer's columns and kept numbers as plain data: what a worker thread posts back for its share of the rows. */
+export interface ColumnPart {
+  count: number;
+  ids: Uint8Array;
+  expiries: Uint8Array;
+  types: Uint8Array;
+  columns: Uint8Array[];
+  numbers: Float64Array[];
+  idEnds: Int32Array;
+  expiryOf: string[];
+  callOf: Uint8Array;
 }
 
 /**
@@ -129,6 +151,33 @@ export class ChainColumnWriter {
     return encoded;
   }
 
+  /** This writer's contracts as plain data (before documents()). */
+  part(): ColumnPart {
+    const n = this.count;
+    return {
+      count: n, ids: this.ids.bytes(), expiries: this.expiries.bytes(), types: this.types.bytes(),
+      columns: this.columns.map((column) => column.bytes()), numbers: this.numbers.map((values) => values.subarray(0, n)),
+      idEnds: this.idEnds.subarray(0, n), expiryOf: this.expiryOf, callOf: this.callOf.subarray(0, n),
+    };
+  }
+
+  /** Appends the contracts of another writer's part after this writer's, as if they had been written here. */
+  append(part: ColumnPart): void {
+    if (part.count === 0) return;
+    const start = this.count;
+    const idBase = this.ids.len + (start > 0 ? 1 : 0); // past the comma joining the two
+    this.count += part.count;
+    this.grow(this.count - 1);
+    this.ids.append(part.ids, part.count);
+    this.expiries.append(part.expiries, part.count);
+    this.types.append(part.types, part.count);
+    this.columns.forEach((column, i) => column.append(part.columns[i]!, part.count));
+    this.numbers.forEach((values, i) => values.set(part.numbers[i]!, start));
+    for (let r = 0; r < part.count; r++) this.idEnds[start + r] = part.idEnds[r]! + idBase;
+    for (const expiry of part.expiryOf) this.expiryOf.push(expiry);
+    this.callOf.set(part.callOf, start);
+  }
+
   /** The contracts as objects (what readOptionContract gives for each). */
   contracts(): OptionContractQuote[] {
     const { count, idEnds, expiryOf, callOf } = this;
@@ -153,7 +202,8 @@ export class ChainColumnWriter {
 
   private grow(row: number): void {
     if (row < this.idEnds.length) return;
-    const size = this.idEnds.length * 2;
+    let size = this.idEnds.length * 2;
+    while (size <= row) size *= 2;
     this.numbers = this.numbers.map((old) => {
       const bigger = new Float64Array(size);
       bigger.set(old);

@@ -1,9 +1,12 @@
 import type { OptionChainSnapshot } from './avData';
 import { isCalendarDate } from './avNumbers';
 import type { EncodedOptions } from './chainColumns';
-import { ChainColumnWriter, N } from './chainColumnWriter';
+import { ChainColumnWriter, N, type ColumnPart } from './chainColumnWriter';
 import { AnswerLexer, bail, ScanBail, STRING } from './answerLexer';
 import { expiryCode, valuesProblem, type ContractValues } from './optionContract';
+import { giveBackScanBuffer, takeScanBuffer } from './scanBuffers';
+
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 
 /**
  * The fast path from a REALTIME_OPTIONS body to the Redis documents, in one pass over the text: no JSON.parse, no
@@ -40,26 +43,67 @@ const K = Object.fromEntries(KEYS.map((k, i) => [k, i])) as Record<(typeof KEYS)
 const KEY_INDEX = new Map<string, number>(KEYS.map((k, i) => [k, i]));
 const CALL = Buffer.from('call'), PUT = Buffer.from('put');
 
-let scratch = Buffer.allocUnsafeSlow(1 << 16);
+/** A worker's share of a chain's rows, read from the same bytes (see scanChainSplit). */
+export interface RowsPart {
+  columns: ColumnPart;
+  rows: number;
+  refused: Record<string, number>;
+  quoteDate: string | null;
+  /** Where the rows ended: after the `data` array's `]`. */
+  end: number;
+}
+
+/** What a worker answers for a share of the rows: its part, 'bail' (not the plain shape), or null (no worker). */
+export type RowsOutcome = RowsPart | 'bail' | null;
+
+/** Reads rows from `start` (a row's `{`) of the bytes in `shared` to the end of the `data` array, elsewhere. */
+export type RowsReader = (shared: Buffer, size: number, start: number, symbol: string) => Promise<RowsOutcome>;
 
 /** The chain in `body` for `symbol`, or null when the body is not in the plain shape this scanner reads. */
 export function scanChain(body: string | Buffer, symbol: string, asOf: number): ScannedChain | null {
-  // The body's UTF-8 bytes with a 0 after them: every loop stops at it (a control character is never valid here).
-  // One buffer serves every scan (a scan is synchronous and keeps nothing of it), so a 4 MB answer does not cost a
-  // 4 MB allocation, and the garbage collections it brings, each time.
-  const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
-  if (scratch.length < size + 1) scratch = Buffer.allocUnsafeSlow(Math.max(size + 1, scratch.length * 2));
-  const bytes = scratch;
-  if (typeof body === 'string') bytes.write(body, 0, 'utf8');
-  else body.copy(bytes, 0);
-  bytes[size] = 0;
+  const { bytes, size } = takeScanBuffer(body);
   try {
     return new Scanner(bytes, size, symbol).scan(asOf);
   } catch (error) {
     if (error instanceof ScanBail) return null;
     throw error;
+  } finally {
+    giveBackScanBuffer(bytes);
   }
 }
+
+/**
+ * As scanChain, with a large chain's second half of rows read at the same time by `readRows` (a worker thread, on
+ * the other core). The halves meet at a row boundary this thread verifies as it reads its own half: when its last
+ * row does not end exactly where the other half begins (the split fell inside a value), it reads the rest itself.
+ * Without a worker (null) it reads the rest itself too. The result is the same as scanChain's in every case.
+ */
+export async function scanChainSplit(body: string | Buffer, symbol: string, asOf: number, readRows: RowsReader): Promise<ScannedChain | null> {
+  const { bytes, size } = takeScanBuffer(body);
+  try {
+    return await new Scanner(bytes, size, symbol).scanSplit(asOf, (start) => readRows(bytes, size, start, symbol));
+  } catch (error) {
+    if (error instanceof ScanBail) return null;
+    throw error;
+  } finally {
+    giveBackScanBuffer(bytes);
+  }
+}
+
+/** The worker's side of scanChainSplit: the rows from `start` to the end of the `data` array. */
+export function scanRows(bytes: Uint8Array, size: number, start: number, symbol: string): RowsPart | 'bail' {
+  try {
+    return new Scanner(bytes, size, symbol).rowsPart(start);
+  } catch (error) {
+    if (error instanceof ScanBail) return 'bail';
+    throw error;
+  }
+}
+
+/** A chain smaller than this is read by one thread: sharing it would cost more than it saves. */
+const SPLIT_MIN_BYTES = 512 * 1024;
+/** The engine thread's share of a split chain's bytes. */
+const OWN_SHARE = 0.52;
 
 class Scanner extends AnswerLexer {
   private readonly symbolBytes: Uint8Array;
@@ -86,44 +130,133 @@ class Scanner extends AnswerLexer {
   }
 
   scan(asOf: number): ScannedChain {
-    const b = this.b;
-    this.ws();
-    this.expect(123); // {
-    let sawData = false;
-    this.ws();
-    if (b[this.pos]! === 125) bail(); // {}: the general path names it
-    for (;;) {
-      this.ws();
-      const key = this.key();
-      this.ws();
-      this.expect(58); // :
-      this.ws();
-      if (key === 'data') {
-        if (sawData || b[this.pos]! !== 91) bail(); // repeated, or not an array: general path
-        sawData = true;
-        this.pos++;
-        this.data();
-      } else {
-        if (key === 'Error Message' || key === 'Note' || key === 'Information') bail(); // readAnswer's errors
-        this.plainValue();
-      }
-      this.ws();
-      const c = b[this.pos++]!;
-      if (c === 125) break;
-      if (c !== 44) bail();
-    }
-    this.ws();
-    if (this.pos !== this.size || !sawData) bail();
+    this.toData();
+    this.data();
+    this.toEnd();
     return this.result(asOf);
   }
 
-  private data(): void {
-    const b = this.b;
-    this.ws();
-    if (b[this.pos]! === 93) {
-      this.pos++;
+  async scanSplit(asOf: number, readRest: (start: number) => Promise<RowsOutcome>): Promise<ScannedChain> {
+    this.toData();
+    const split = this.splitPoint();
+    if (split === null) {
+      this.data();
+    } else {
+      const rest = readRest(split.start);
+      let met: boolean;
+      try {
+        met = this.data(split.comma);
+      } catch (error) {
+        rest.catch(() => undefined); // this half decided (a bail, for one): the other's answer no longer matters
+        throw error;
+      }
+      if (met) this.joinRest(await rest);
+      else rest.catch(() => undefined);
+    }
+    this.toEnd();
+    return this.result(asOf);
+  }
+
+  rowsPart(start: number): RowsPart {
+    this.pos = start;
+    this.rowsFrom(-1);
+    const { rows, refused, quoteDate, pos: end } = this;
+    return { columns: this.out.part(), rows, refused, quoteDate, end };
+  }
+
+  private joinRest(rest: RowsOutcome): void {
+    if (rest === 'bail') return bail();
+    if (rest === null) {
+      this.pos++; // no worker: past the comma, and on with the rows here
+      this.rowsFrom(-1);
       return;
     }
+    this.rows += rest.rows;
+    for (const [reason, count] of Object.entries(rest.refused)) this.refused[reason] = (this.refused[reason] ?? 0) + count;
+    this.quoteDate ??= rest.quoteDate;
+    this.out.append(rest.columns);
+    this.pos = rest.end;
+  }
+
+  /**
+   * Where a large `data` array can be shared: a `}`, `,`, `{` between two rows a little past its middle (the worker's
+   * answer takes a moment to come back, so it gets the smaller share), or null.
+   */
+  private splitPoint(): { comma: number; start: number } | null {
+    const b = this.b;
+    if (this.size - this.pos < SPLIT_MIN_BYTES) return null;
+    const from = this.pos + Math.floor((this.size - this.pos) * OWN_SHARE);
+    const limit = Math.min(this.size, from + 65_536);
+    for (let i = from; i < limit; i++) {
+      if (b[i] !== 125) continue;
+      let j = i + 1;
+      while (isSpace(b[j]!)) j++;
+      if (b[j] !== 44) continue;
+      const comma = j++;
+      while (isSpace(b[j]!)) j++;
+      if (b[j] === 123) return { comma, start: j };
+    }
+    return null;
+  }
+
+  /** The answer up to its `data` array: pos after the `[`. */
+  private toData(): void {
+    this.ws();
+    this.expect(123); // {
+    this.ws();
+    if (this.b[this.pos]! === 125) bail(); // {}: the general path names it
+    while (!this.member()) if (this.memberEnd()) bail(); // no data: the general path names it
+  }
+
+  /** The rest of the answer after the `data` array: plain members only, then nothing but white space. */
+  private toEnd(): void {
+    while (!this.memberEnd()) if (this.member()) bail(); // a second data: general path
+    this.ws();
+    if (this.pos !== this.size) bail();
+  }
+
+  /** One `key: value` member; for `data`, stops after its `[` and answers true. */
+  private member(): boolean {
+    this.ws();
+    const key = this.key();
+    this.ws();
+    this.expect(58); // :
+    this.ws();
+    if (key === 'data') {
+      if (this.b[this.pos]! !== 91) bail(); // not an array: general path
+      this.pos++;
+      return true;
+    }
+    if (key === 'Error Message' || key === 'Note' || key === 'Information') bail(); // readAnswer's errors
+    this.plainValue();
+    return false;
+  }
+
+  /** After a member: true at the object's `}`, false at a `,`. */
+  private memberEnd(): boolean {
+    this.ws();
+    const c = this.b[this.pos++]!;
+    if (c === 125) return true;
+    if (c !== 44) bail();
+    return false;
+  }
+
+  /** The rows of `data` (pos after its `[`); see rowsFrom. */
+  private data(stopAt = -1): boolean {
+    this.ws();
+    if (this.b[this.pos]! === 93) {
+      this.pos++;
+      return false;
+    }
+    return this.rowsFrom(stopAt);
+  }
+
+  /**
+   * Rows from pos (a row's start) to the end of the array (false, pos after its `]`), or until a row ends exactly at
+   * `stopAt` (true, pos at that comma).
+   */
+  private rowsFrom(stopAt: number): boolean {
+    const b = this.b;
     for (;;) {
       this.ws();
       this.rows++;
@@ -138,8 +271,9 @@ class Scanner extends AnswerLexer {
         this.refuse('not an object');
       }
       this.ws();
+      if (this.pos === stopAt) return true;
       const c = b[this.pos++]!;
-      if (c === 93) return;
+      if (c === 93) return false;
       if (c !== 44) bail();
     }
   }

@@ -2,7 +2,7 @@ import { readAnswer } from './avAnswer';
 import type { OptionChainSnapshot } from './avData';
 import { AvError } from './avError';
 import { encodeOptions, type EncodedOptions } from './chainColumns';
-import { scanChain } from './chainScanner';
+import { scanChain, scanChainSplit, type RowsReader, type ScannedChain } from './chainScanner';
 import { describeRefusals, parseOptionChain } from './optionChainParser';
 
 /** A chain answer read and validated, ready for Redis (`encoded`) and for the cockpit (`snapshot()`). */
@@ -23,7 +23,15 @@ export interface ReadChain {
  * contract is refused is a validation error; an empty `data` gives an empty chain.
  */
 export function readOptionChain(body: string | Buffer, call: string, symbol: string, asOf: number): ReadChain {
-  const scanned = scanChain(body, symbol, asOf);
+  return chainOf(scanChain(body, symbol, asOf), body, call, symbol, asOf);
+}
+
+/** As readOptionChain, with a large chain's rows shared with `readRows` (a worker thread): see scanChainSplit. */
+export async function readOptionChainSplit(body: string | Buffer, call: string, symbol: string, asOf: number, readRows: RowsReader): Promise<ReadChain> {
+  return chainOf(await scanChainSplit(body, symbol, asOf, readRows), body, call, symbol, asOf);
+}
+
+function chainOf(scanned: ScannedChain | null, body: string | Buffer, call: string, symbol: string, asOf: number): ReadChain {
   if (scanned === null) {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     const { chain, refused } = parseOptionChain(readAnswer(text, call), symbol, asOf);

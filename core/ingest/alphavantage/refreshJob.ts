@@ -6,7 +6,8 @@ import type { AvMonitor } from './avMonitor';
 import { requestFor, type AvRequest, type RequestOptions } from './avRequests';
 import type { AvStore } from './avStore';
 import type { LatestData } from './latestData';
-import { readOptionChain, type ReadChain } from './optionChainReader';
+import type { RowsReader } from './chainScanner';
+import { readOptionChain, readOptionChainSplit, type ReadChain } from './optionChainReader';
 import type { RefreshItem } from './refreshPlan';
 import type { RefreshOutcome } from './refreshScheduler';
 import { parseSentiment } from './sentimentParser';
@@ -20,6 +21,8 @@ export interface RefreshJobDeps {
   requests: RequestOptions;
   /** Technical series points kept per indicator. */
   seriesLimit: number;
+  /** Reads the second half of a large chain's rows elsewhere (a worker thread); absent: one thread reads it all. */
+  readRows?: RowsReader;
 }
 
 /** One refresh: fetch (through limiter and retries), parse and validate, then store and publish — or change nothing. */
@@ -63,9 +66,10 @@ export class RefreshJob {
     const { symbol } = item;
     let read: { chain: ReadChain; at: number };
     try {
-      read = await this.deps.fetcher.fetchRead(request, item.callClass, item.prioritySymbol, (body, call) => {
+      const { readRows } = this.deps;
+      read = await this.deps.fetcher.fetchRead(request, item.callClass, item.prioritySymbol, async (body, call) => {
         const at = Date.now();
-        return { chain: readOptionChain(body, call, symbol, at), at };
+        return { chain: readRows ? await readOptionChainSplit(body, call, symbol, at, readRows) : readOptionChain(body, call, symbol, at), at };
       });
     } catch (error) {
       return { kind: 'failed', error: error as AvError }; // counted by the fetcher
