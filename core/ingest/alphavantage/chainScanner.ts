@@ -80,13 +80,19 @@ export function scanChain(body: string | Buffer, symbol: string, asOf: number): 
  */
 export async function scanChainSplit(body: string | Buffer, symbol: string, asOf: number, readRows: RowsReader): Promise<ScannedChain | null> {
   const { bytes, size } = takeScanBuffer(body);
+  let workerDone: Promise<unknown> = Promise.resolve();
   try {
-    return await new Scanner(bytes, size, symbol).scanSplit(asOf, (start) => readRows(bytes, size, start, symbol));
+    return await new Scanner(bytes, size, symbol).scanSplit(asOf, (start) => {
+      const rest = readRows(bytes, size, start, symbol);
+      workerDone = rest.catch(() => undefined);
+      return rest;
+    });
   } catch (error) {
     if (error instanceof ScanBail) return null;
     throw error;
   } finally {
-    giveBackScanBuffer(bytes);
+    // This thread may be done first (it bailed): the buffer is reused only once the worker no longer reads it.
+    void workerDone.then(() => giveBackScanBuffer(bytes));
   }
 }
 
