@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -12,11 +13,16 @@ function moduleUrl(): string {
   return typeof __filename === 'string' ? pathToFileURL(__filename).href : import.meta.url;
 }
 
-/** From source (.ts) the boot script has tsx compile the worker; a bundle starts the bundled worker beside it. */
+/**
+ * From source (.ts) the boot script has tsx compile the worker; a bundle starts the bundled worker beside it (in a
+ * packaged app, the copy electron-builder leaves unpacked beside the archive).
+ */
 function workerEntry(): URL {
   const here = moduleUrl();
   if (here.endsWith('.ts')) return new URL('./chainRowsWorkerBoot.mjs', here);
-  return pathToFileURL(path.join(path.dirname(fileURLToPath(here)), 'chainRowsWorker.cjs'));
+  const bundled = path.join(path.dirname(fileURLToPath(here)), 'chainRowsWorker.cjs');
+  const unpacked = bundled.replace(`.asar${path.sep}`, `.asar.unpacked${path.sep}`);
+  return pathToFileURL(unpacked !== bundled && fs.existsSync(unpacked) ? unpacked : bundled);
 }
 
 /**
