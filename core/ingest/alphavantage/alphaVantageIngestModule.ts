@@ -1,4 +1,3 @@
-import { ChainRowsWorker } from './chainRowsPool';
 import type { Redis } from 'ioredis';
 import type { ModuleHealth } from '../../host/contract';
 import type { EngineModule, ModuleContext } from '../../host/supervisor';
@@ -10,6 +9,7 @@ import { AvHttpClient } from './avHttpClient';
 import { AvMonitor } from './avMonitor';
 import { AvStore } from './avStore';
 import { CallLimiter } from './callLimiter';
+import { ChainRowsWorker } from './chainRowsPool';
 import { FreshnessBook } from './freshnessBook';
 import { withDefaults, type AlphaVantageTuning } from './ingestTuning';
 import { LatestData } from './latestData';

@@ -8,6 +8,9 @@ const SLOW = 0, FAST = 1, FAST_LITERAL = 2;
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
+/** JSON white space: space, line feed, carriage return, tab. */
+export const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
+
 /** Thrown when the text is not of the plain shape the lexer reads; the caller takes the general path. */
 export class ScanBail extends Error {}
 export const bail = (): never => {
@@ -53,7 +56,7 @@ export class AnswerLexer {
   protected ws(): void {
     const b = this.b;
     let c = b[this.pos]!;
-    while (c === 32 || c === 10 || c === 13 || c === 9) c = b[++this.pos]!;
+    while (isSpace(c)) c = b[++this.pos]!;
   }
 
   protected expect(code: number): void {

@@ -2,11 +2,9 @@ import type { OptionChainSnapshot } from './avData';
 import { isCalendarDate } from './avNumbers';
 import type { EncodedOptions } from './chainColumns';
 import { ChainColumnWriter, N, type ColumnPart } from './chainColumnWriter';
-import { AnswerLexer, bail, ScanBail, STRING } from './answerLexer';
+import { AnswerLexer, bail, isSpace, ScanBail, STRING } from './answerLexer';
 import { expiryCode, valuesProblem, type ContractValues } from './optionContract';
 import { giveBackScanBuffer, takeScanBuffer } from './scanBuffers';
-
-const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 
 /**
  * The fast path from a REALTIME_OPTIONS body to the Redis documents, in one pass over the text: no JSON.parse, no
