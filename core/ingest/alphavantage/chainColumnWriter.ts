@@ -89,7 +89,7 @@ export class ChainColumnWriter {
 
   /** `from`: the answer's bytes; `rows`: the expected number of contracts (grown past it). */
   constructor(
-    private readonly from: Uint8Array,
+    private from: Uint8Array,
     rows: number,
   ) {
     rows = Math.max(256, rows);
@@ -130,7 +130,8 @@ export class ChainColumnWriter {
 
   /**
    * `options:{symbol}:chain` and `options:{symbol}:greeks`, as encodeOptions writes them. Once: the byte columns
-   * are let go afterwards, so a chain kept for a later snapshot holds only what contracts() needs.
+   * and the answer's bytes (a pooled scan buffer, reused by the next chain) are let go afterwards, so a chain kept for
+   * a later snapshot holds only what contracts() needs.
    */
   documents(symbol: string, asOf: number, quoteDate: string | null, skipped: number): EncodedOptions {
     const column: Record<string, Buffer> = { contractId: this.ids.bytes(), expiry: this.expiries.bytes(), type: this.types.bytes() };
@@ -148,6 +149,7 @@ export class ChainColumnWriter {
     };
     this.columns = [];
     this.expiries = this.types = new ByteColumn(0);
+    this.from = new Uint8Array(0);
     return encoded;
   }
 

@@ -45,7 +45,13 @@ export class ChainRowsWorker {
   /** Starts the thread (once); resolves when it can take jobs, or has failed. */
   start(): Promise<void> {
     if (this.worker || this.failed) return Promise.resolve();
-    const worker = new Worker(workerEntry());
+    let worker: Worker;
+    try {
+      worker = new Worker(workerEntry());
+    } catch (error) {
+      this.fail(`chain-rows worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+      return Promise.resolve();
+    }
     this.worker = worker;
     worker.unref();
     worker.on('message', (reply: RowsReply) => this.answer(reply));

@@ -74,6 +74,19 @@ describe('a large chain read on two threads', () => {
     expectSameRead(await readOptionChainSplit(body, CALL, 'SPY', AS_OF, idle.read.bind(idle)), readOptionChain(body, CALL, 'SPY', AS_OF));
   });
 
+  it('reads the rest itself when the worker is stopped while it holds a share', async () => {
+    const leaving = new ChainRowsWorker();
+    await leaving.start();
+    const body = answer(rows());
+    const reading = readOptionChainSplit(body, CALL, 'SPY', AS_OF, (...job) => {
+      const share = leaving.read(...job);
+      void leaving.stop(); // gone before it answers: its share is handed back unread
+      return share;
+    });
+    expectSameRead(await reading, readOptionChain(body, CALL, 'SPY', AS_OF));
+    expect(leaving.jobsRead).toBe(0);
+  });
+
   it('reads a small chain on one thread', async () => {
     const body = answer(rows().slice(0, 100));
     const before = worker.jobsRead;
