@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import { parse } from 'yaml';
-import { LIGHT_SYMBOLS } from '../support/engineProcess';
+import { keys } from '../../core/store/keys';
+import { LIGHT_SYMBOLS, shippedConfig } from '../support/engineProcess';
 import { createWorkstation, expect, test } from './support/workstation';
 
 test.describe.configure({ timeout: 90_000 });
@@ -27,11 +26,10 @@ function earlierBars(oldest: StoredBar, count: number): string[] {
 test('scrolling the chart back past the bars it opened with loads the older bars Redis holds, down to the oldest', async ({ page }) => {
   // Two symbols at 25x: live bars arrive five a second. What came before them is put behind them in Redis, as an
   // earlier run of the engine would have left it (the history list keeps an hour), instead of waiting minutes for it.
-  const sim = (parse(fs.readFileSync('config/config.yaml', 'utf8')) as { sim: Record<string, unknown> }).sim;
-  const workstation = await createWorkstation({ sim: { ...sim, speed: 25 }, symbols: LIGHT_SYMBOLS });
+  const workstation = await createWorkstation({ sim: { ...shippedConfig().sim, speed: 25 }, symbols: LIGHT_SYMBOLS });
   try {
     const redis = workstation.redis();
-    const barsKey = 'market:SPY:bar_history';
+    const barsKey = keys.market.barHistory('SPY').key;
     await expect.poll(() => redis.llen(barsKey), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
     const firstLive = JSON.parse((await redis.lindex(barsKey, -1))!) as StoredBar;
     await redis.rpush(barsKey, ...earlierBars(firstLive, BARS_IN_REDIS));

@@ -22,9 +22,14 @@ export const LIGHT_SYMBOLS = [
   { symbol: 'AAPL', dataClass: 'standard' },
 ];
 
+/** config/config.yaml as shipped: tests override one section of it (`{ ...shippedConfig().sim, speed: 25 }`). */
+export function shippedConfig(): Record<string, Record<string, unknown>> {
+  return parse(fs.readFileSync('config/config.yaml', 'utf8')) as Record<string, Record<string, unknown>>;
+}
+
 /** A copy of config/config.yaml with free ports, so tests never collide with a running workstation. */
 export async function writeTestConfig(overrides: Record<string, unknown> = {}): Promise<string> {
-  const config = parse(fs.readFileSync('config/config.yaml', 'utf8')) as Record<string, unknown>;
+  const config: Record<string, unknown> = shippedConfig();
   config.redis = { port: await freePort() };
   Object.assign(config, overrides);
   const file = path.join(tempDir('alphatrader-config-'), 'config.yaml');

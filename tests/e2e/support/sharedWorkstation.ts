@@ -1,12 +1,10 @@
-import fs from 'node:fs';
 import { expect as baseExpect, test as base } from '@playwright/test';
-import { parse } from 'yaml';
+import { shippedConfig } from '../../support/engineProcess';
 import { createWorkstation, type Workstation } from './workstation';
 
 /** Chains refresh every 20 s instead of 60, so the in-place refresh test waits a third as long for a new chain. */
 function marketConfig(): Record<string, unknown> {
-  const { schedules } = parse(fs.readFileSync('config/config.yaml', 'utf8')) as { schedules: Record<string, unknown> };
-  return { schedules: { ...schedules, optionsRefreshSeconds: 20 } };
+  return { schedules: { ...shippedConfig().schedules, optionsRefreshSeconds: 20 } };
 }
 
 /**
