@@ -31,6 +31,7 @@ const bridge: AlphaTraderBridge = {
   subscribe: (stream, params, listener, onError) =>
     client.subscribe(stream, params, listener, onError && ((error) => onError({ code: error.code, message: error.message }))),
   onConnectionChange: (listener) => client.onConnectionChange(listener),
+  onStreamGap: (listener) => client.onStreamGap(listener),
   isConnected: () => client.connected,
 };
 

@@ -143,6 +143,11 @@ export interface StreamEvent<V> {
   seq: number;
   asOf: number;
   value: V;
+  /**
+   * Set on the first value after the client missed one (a sequence gap) and subscribed again: a fresh, whole value
+   * that replaces whatever the consumer built from the values before the gap.
+   */
+  resynced?: true;
 }
 
 /** Error codes a command or subscription can fail with; the message is for a person. */

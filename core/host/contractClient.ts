@@ -25,6 +25,8 @@ interface PendingCall {
 }
 
 interface ActiveSubscription {
+  /** The id on the wire; a new one after a gap, so events still in flight for the old one are ignored. */
+  id: number;
   stream: string;
   params: unknown;
   listener: (event: StreamEvent<unknown>) => void;
@@ -32,16 +34,28 @@ interface ActiveSubscription {
   lastSeq: number;
   /** The newest value, which the next patch applies to. */
   value: unknown;
+  /** Subscribed again after a gap: the next value is marked `resynced`. */
+  resyncing: boolean;
 }
 
 export type ConnectionListener = (connected: boolean) => void;
+
+/** A sequence gap the client healed by subscribing to the stream again. */
+export interface StreamGap {
+  stream: string;
+  params: unknown;
+  /** Gaps seen on this client so far, this one included. */
+  total: number;
+}
+export type StreamGapListener = (gap: StreamGap) => void;
 
 export class ContractClient {
   private nextId = 1;
   private readonly pending = new Map<number, PendingCall>();
   private readonly subscriptions = new Map<number, ActiveSubscription>();
   private readonly connectionListeners = new Set<ConnectionListener>();
-  /** Sequence gaps seen across all streams (a missed event means a consumer must not trust its snapshot). */
+  private readonly gapListeners = new Set<StreamGapListener>();
+  /** Sequence gaps seen across all streams; each one was healed by subscribing to that stream again. */
   gaps = 0;
 
   constructor(
@@ -60,6 +74,12 @@ export class ContractClient {
   onConnectionChange(listener: ConnectionListener): () => void {
     this.connectionListeners.add(listener);
     return () => this.connectionListeners.delete(listener);
+  }
+
+  /** Told of every sequence gap, after the stream was subscribed again. */
+  onStreamGap(listener: StreamGapListener): () => void {
+    this.gapListeners.add(listener);
+    return () => this.gapListeners.delete(listener);
   }
 
   call<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>> {
@@ -81,21 +101,29 @@ export class ContractClient {
     listener: (event: StreamEvent<StreamValue<S>>) => void,
     onError?: (error: ContractError) => void,
   ): () => void {
-    const id = this.nextId++;
-    const subscription: ActiveSubscription = { stream, params, listener: listener as (e: StreamEvent<unknown>) => void, onError, lastSeq: 0, value: undefined };
-    this.subscriptions.set(id, subscription);
-    if (this.transport.isOpen) this.transport.send({ t: 'subscribe', id, stream, params });
+    const subscription: ActiveSubscription = {
+      id: this.nextId++,
+      stream,
+      params,
+      listener: listener as (e: StreamEvent<unknown>) => void,
+      onError,
+      lastSeq: 0,
+      value: undefined,
+      resyncing: false,
+    };
+    this.subscriptions.set(subscription.id, subscription);
+    if (this.transport.isOpen) this.transport.send({ t: 'subscribe', id: subscription.id, stream, params });
     return () => {
-      this.subscriptions.delete(id);
-      if (this.transport.isOpen) this.transport.send({ t: 'unsubscribe', id });
+      this.subscriptions.delete(subscription.id);
+      if (this.transport.isOpen) this.transport.send({ t: 'unsubscribe', id: subscription.id });
     };
   }
 
   private receive(message: ServerMessage): void {
     if (message.t === 'result') return this.settle(message);
-    if (message.t === 'event') return this.deliver(message.id, { seq: message.seq, asOf: message.asOf, value: message.value });
+    if (message.t === 'event') return this.deliver({ id: message.id, seq: message.seq, asOf: message.asOf, value: message.value });
     if (message.t === 'events') {
-      for (const event of message.events) this.deliverEncoded(event);
+      for (const event of message.events) this.deliver(event);
       return;
     }
     if (message.t === 'streamError') {
@@ -114,20 +142,39 @@ export class ContractClient {
     else call.reject(new ContractError(message.error.code, message.error.message));
   }
 
-  private deliverEncoded(event: StreamEventMessage): void {
+  /**
+   * Applies one event to its subscription's value. Seq 1 always carries a whole value (the engine (re)started the
+   * subscription); any other seq must follow the last one, else a value was lost and patches no longer apply.
+   */
+  private deliver(event: StreamEventMessage): void {
     const subscription = this.subscriptions.get(event.id);
     if (!subscription) return;
+    if (event.seq !== 1 && event.seq !== subscription.lastSeq + 1) return this.resubscribeAfterGap(subscription);
     const value = event.patch ? applyPatch(subscription.value, event.patch) : 'value' in event ? event.value : subscription.value;
-    this.deliver(event.id, { seq: event.seq, asOf: event.asOf, value });
+    subscription.lastSeq = event.seq;
+    subscription.value = value;
+    const resynced = subscription.resyncing;
+    subscription.resyncing = false;
+    subscription.listener(resynced ? { seq: event.seq, asOf: event.asOf, value, resynced } : { seq: event.seq, asOf: event.asOf, value });
   }
 
-  private deliver(id: number, event: StreamEvent<unknown>): void {
-    const subscription = this.subscriptions.get(id);
-    if (!subscription) return;
-    if (event.seq !== subscription.lastSeq + 1 && event.seq !== 1) this.gaps++;
-    subscription.lastSeq = event.seq;
-    subscription.value = event.value;
-    subscription.listener(event);
+  /**
+   * A value was lost: the held value may be wrong and so would be every patch applied to it. Drops it and
+   * subscribes again under a new id (the engine sends the current value whole); the event that showed the gap and
+   * any still in flight under the old id are ignored.
+   */
+  private resubscribeAfterGap(subscription: ActiveSubscription): void {
+    this.gaps++;
+    this.subscriptions.delete(subscription.id);
+    if (this.transport.isOpen) this.transport.send({ t: 'unsubscribe', id: subscription.id });
+    subscription.id = this.nextId++;
+    subscription.lastSeq = 0;
+    subscription.value = undefined;
+    subscription.resyncing = true;
+    this.subscriptions.set(subscription.id, subscription);
+    if (this.transport.isOpen) this.transport.send({ t: 'subscribe', id: subscription.id, stream: subscription.stream, params: subscription.params });
+    const gap: StreamGap = { stream: subscription.stream, params: subscription.params, total: this.gaps };
+    for (const listener of this.gapListeners) listener(gap);
   }
 
   private resubscribeAll(): void {

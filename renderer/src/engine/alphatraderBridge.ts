@@ -13,6 +13,7 @@ import type {
   StreamParams,
   StreamValue,
 } from '../../../core/host/contract';
+import type { StreamGapListener } from '../../../core/host/contractClient';
 
 export interface BridgeError {
   code: ContractErrorCode;
@@ -30,5 +31,7 @@ export interface AlphaTraderBridge {
     onError?: (error: BridgeError) => void,
   ): () => void;
   onConnectionChange(listener: (connected: boolean) => void): () => void;
+  /** Told of every sequence gap, after the client subscribed to that stream again. */
+  onStreamGap(listener: StreamGapListener): () => void;
   isConnected(): boolean;
 }

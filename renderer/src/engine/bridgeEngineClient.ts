@@ -14,6 +14,7 @@ export function bridgeEngineClient(bridge: AlphaTraderBridge): EngineClient {
     subscribe: (stream, params, listener, onError) =>
       bridge.subscribe(stream, params, listener, onError && ((error) => onError(new ContractError(error.code, error.message)))),
     onConnectionChange: (listener) => bridge.onConnectionChange(listener),
+    onStreamGap: (listener) => bridge.onStreamGap(listener),
     isConnected: () => bridge.isConnected(),
   };
 }

@@ -8,6 +8,7 @@ import type {
   StreamParams,
   StreamValue,
 } from '../../../core/host/contract';
+import type { StreamGapListener } from '../../../core/host/contractClient';
 
 export type TransportName = 'ipc' | 'websocket';
 
@@ -22,5 +23,7 @@ export interface EngineClient {
     onError?: (error: ContractError) => void,
   ): () => void;
   onConnectionChange(listener: (connected: boolean) => void): () => void;
+  /** Told of every sequence gap in a stream, after the client subscribed to that stream again (fresh value). */
+  onStreamGap(listener: StreamGapListener): () => void;
   isConnected(): boolean;
 }

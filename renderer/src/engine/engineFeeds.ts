@@ -1,4 +1,4 @@
-import { setConnected, useConnectionStore } from '../stores/connectionStore';
+import { recordStreamGap, setConnected, useConnectionStore } from '../stores/connectionStore';
 import { useHealthStore } from '../stores/healthStore';
 import { addSweep } from '../stores/sweepStore';
 import { useTradingStateStore } from '../stores/tradingStateStore';
@@ -15,6 +15,7 @@ function loadSession(client: EngineClient): void {
 /** Feeds the stores from the engine for the life of the page; the client resubscribes after reconnects. */
 export function connectEngineFeeds(client: EngineClient): void {
   useConnectionStore.setState({ transport: client.transport });
+  client.onStreamGap(recordStreamGap);
   client.onConnectionChange((connected) => {
     setConnected(connected);
     if (connected) loadSession(client);

@@ -12,6 +12,7 @@ export function webSocketEngineClient(token: string): EngineClient {
     call: (command, input) => client.call(command, input),
     subscribe: (stream, params, listener, onError) => client.subscribe(stream, params, listener, onError),
     onConnectionChange: (listener) => client.onConnectionChange(listener),
+    onStreamGap: (listener) => client.onStreamGap(listener),
     isConnected: () => client.connected,
   };
 }

@@ -7,6 +7,8 @@ export interface FeedEvent<V> {
   seq: number;
   asOf: number;
   receivedAt: number;
+  /** When the client last resubscribed this stream after a sequence gap (a lost update), null if never. */
+  resyncedAt: number | null;
 }
 
 interface Channel {
@@ -47,7 +49,9 @@ export class FeedHub {
         stream,
         params,
         (event) => {
-          created.latest = { value: event.value, seq: event.seq, asOf: event.asOf, receivedAt: Date.now() };
+          const receivedAt = Date.now();
+          const resyncedAt = event.resynced ? receivedAt : (created.latest?.resyncedAt ?? null);
+          created.latest = { value: event.value, seq: event.seq, asOf: event.asOf, receivedAt, resyncedAt };
           created.error = null;
           notify();
         },

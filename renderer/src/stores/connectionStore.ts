@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { SessionInfo } from '../../../core/host/contract';
+import type { StreamGap } from '../../../core/host/contractClient';
 import type { TransportName } from '../engine/engineClient';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
@@ -10,6 +11,8 @@ interface ConnectionState {
   /** When the status last changed (epoch ms). */
   since: number;
   session: SessionInfo | null;
+  /** Sequence gaps healed by subscribing again, since the page opened; the last one's stream and time. */
+  streamGaps: { total: number; last: { stream: string; params: unknown; at: number } | null };
 }
 
 export const useConnectionStore = create<ConnectionState>(() => ({
@@ -17,6 +20,7 @@ export const useConnectionStore = create<ConnectionState>(() => ({
   status: 'connecting',
   since: Date.now(),
   session: null,
+  streamGaps: { total: 0, last: null },
 }));
 
 export function setConnected(connected: boolean): void {
@@ -24,4 +28,8 @@ export function setConnected(connected: boolean): void {
     const status: ConnectionStatus = connected ? 'connected' : s.status === 'connecting' ? 'connecting' : 'reconnecting';
     return status === s.status ? s : { status, since: Date.now() };
   });
+}
+
+export function recordStreamGap(gap: StreamGap): void {
+  useConnectionStore.setState({ streamGaps: { total: gap.total, last: { stream: gap.stream, params: gap.params, at: Date.now() } } });
 }

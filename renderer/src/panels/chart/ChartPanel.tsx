@@ -6,7 +6,7 @@ import { useFeed, useFeedHub } from '../../feeds/useFeed';
 import { formatMarketTime } from '../../format/marketTime';
 import { formatPrice, formatSize } from '../../format/numbers';
 import { FreshnessBadge } from '../freshness/FreshnessBadge';
-import { useFreshness } from '../freshness/useFreshness';
+import { lastResync, useFreshness } from '../freshness/useFreshness';
 import { PanelSymbolControl } from '../PanelSymbolControl';
 import { usePanelSymbol, type SymbolPanelParams } from '../usePanelSymbol';
 import { CandleChart } from './candleChart';
@@ -30,7 +30,7 @@ export function ChartPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
   const [barCount, setBarCount] = useState(0);
   const [firstBarTime, setFirstBarTime] = useState<number | null>(null);
   // Bars arrive every 5 s: allow two missed bars before calling the feed stale.
-  const freshness = useFreshness({ asOf: bars?.asOf ?? null, receivedAt: bars?.receivedAt ?? null, symbol, staleAfterMs: 15_000 });
+  const freshness = useFreshness({ asOf: bars?.asOf ?? null, receivedAt: bars?.receivedAt ?? null, symbol, staleAfterMs: 15_000, resyncedAt: lastResync(bars) });
 
   useEffect(() => {
     const chart = new CandleChart(containerRef.current!);

@@ -4,7 +4,7 @@ import { useFeed } from '../../feeds/useFeed';
 import { useSymbolInfo } from '../../feeds/useSessionSymbols';
 import { directionOf, formatPrice, formatSignedPercent } from '../../format/numbers';
 import { FreshnessBadge } from '../freshness/FreshnessBadge';
-import { useFreshness } from '../freshness/useFreshness';
+import { lastResync, useFreshness } from '../freshness/useFreshness';
 import { PanelSymbolControl } from '../PanelSymbolControl';
 import { usePanelSymbol, type SymbolPanelParams } from '../usePanelSymbol';
 import { bookLevels, exchangeRows, imbalance, spread, topOfBookLevels } from './ladderLevels';
@@ -25,7 +25,7 @@ export function LadderPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
   const book = useFeed('book', level2 ? { symbol } : null).event;
   const sweep = useRecentSweep(symbol);
   const source = level2 ? book : quote;
-  const freshness = useFreshness({ asOf: source?.asOf ?? null, receivedAt: source?.receivedAt ?? null, symbol });
+  const freshness = useFreshness({ asOf: source?.asOf ?? null, receivedAt: source?.receivedAt ?? null, symbol, resyncedAt: lastResync(quote, book) });
 
   const sides = level2 ? (book ? bookLevels(book.value, DEPTH) : null) : quote ? topOfBookLevels(quote.value) : null;
   const venues = level2 && byExchange && book ? exchangeRows(book.value, EXCHANGE_ROWS) : null;

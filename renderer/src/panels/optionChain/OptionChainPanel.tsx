@@ -6,7 +6,7 @@ import { useAlphaVantageStaleReason } from '../../feeds/useAlphaVantageFreshness
 import { useFeed } from '../../feeds/useFeed';
 import { formatPrice } from '../../format/numbers';
 import { FreshnessBadge } from '../freshness/FreshnessBadge';
-import { useFreshness } from '../freshness/useFreshness';
+import { lastResync, useFreshness } from '../freshness/useFreshness';
 import { PanelSymbolControl } from '../PanelSymbolControl';
 import { usePanelSymbol, type SymbolPanelParams } from '../usePanelSymbol';
 import { chainColumns } from './chainColumns';
@@ -42,7 +42,7 @@ export function OptionChainPanel(props: IDockviewPanelProps<SymbolPanelParams>) 
     setApi(event.api);
   }, []);
   const staleBecause = useAlphaVantageStaleReason(symbol, ['options']);
-  const freshness = useFreshness({ asOf: chain?.value.asOf ?? null, receivedAt: null, symbol: null, staleBecause });
+  const freshness = useFreshness({ asOf: chain?.value.asOf ?? null, receivedAt: null, symbol: null, staleBecause, resyncedAt: lastResync(chain) });
 
   const expiries = useMemo(() => (chain ? expiriesOf(chain.value) : []), [chain]);
   const expiry = expiryChoice && expiries.includes(expiryChoice) ? expiryChoice : (expiries[0] ?? null);

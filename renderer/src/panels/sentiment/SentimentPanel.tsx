@@ -2,7 +2,7 @@ import type { IDockviewPanelProps } from 'dockview-react';
 import { useAlphaVantageStaleReason } from '../../feeds/useAlphaVantageFreshness';
 import { useFeed } from '../../feeds/useFeed';
 import { FreshnessBadge } from '../freshness/FreshnessBadge';
-import { useFreshness } from '../freshness/useFreshness';
+import { lastResync, useFreshness } from '../freshness/useFreshness';
 import { PanelSymbolControl } from '../PanelSymbolControl';
 import { usePanelSymbol, type SymbolPanelParams } from '../usePanelSymbol';
 import { ArticleList, scoreClass, scoreText } from './ArticleList';
@@ -18,7 +18,7 @@ export function SentimentPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
   const covered = view?.covered === true ? view.snapshot : null;
   const staleBecause = useAlphaVantageStaleReason(symbol, covered ? ['sentiment', 'rsi', 'macd', 'bbands', 'atr'] : ['rsi', 'macd', 'bbands', 'atr']);
   const asOf = covered?.score.asOf ?? technicals?.asOf ?? null;
-  const freshness = useFreshness({ asOf, receivedAt: null, staleBecause });
+  const freshness = useFreshness({ asOf, receivedAt: null, staleBecause, resyncedAt: lastResync(sentiment, technicals) });
 
   return (
     <div className={`panel sentiment-panel ${freshness.stale ? 'is-stale' : ''}`} data-testid="sentiment-panel" data-stale={freshness.stale} data-symbol={symbol}>

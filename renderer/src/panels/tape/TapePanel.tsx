@@ -23,9 +23,9 @@ const printKey = (trade: Trade) => `${trade.ts}:${trade.totalVolume}`;
 export function TapePanel(props: IDockviewPanelProps<SymbolPanelParams>) {
   const panelSymbol = usePanelSymbol(props);
   const { symbol } = panelSymbol;
-  const { trades, receivedAt, asOf } = useTape(symbol, KEEP, TAPE_REDRAW_MS);
+  const { trades, receivedAt, asOf, resyncedAt } = useTape(symbol, KEEP, TAPE_REDRAW_MS);
   const sweeps = useSweepStore((s) => s.sweeps);
-  const freshness = useFreshness({ asOf, receivedAt, symbol });
+  const freshness = useFreshness({ asOf, receivedAt, symbol, resyncedAt });
 
   const { bodyRef, onScroll, first, count } = useRowWindow(ROW_PX);
   const symbolSweeps = sweeps.filter((sweep) => sweep.symbol === symbol);

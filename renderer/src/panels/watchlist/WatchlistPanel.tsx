@@ -1,7 +1,7 @@
 import { useFeed } from '../../feeds/useFeed';
 import { useSessionSymbols } from '../../feeds/useSessionSymbols';
 import { FreshnessBadge } from '../freshness/FreshnessBadge';
-import { useFreshness } from '../freshness/useFreshness';
+import { lastResync, useFreshness } from '../freshness/useFreshness';
 import { selectSymbol, useSelectedSymbolStore } from '../../stores/selectedSymbolStore';
 import { WatchlistRow } from './WatchlistRow';
 
@@ -10,7 +10,7 @@ export function WatchlistPanel() {
   const symbols = useSessionSymbols();
   const selected = useSelectedSymbolStore((s) => s.symbol);
   const ingestion = useFeed('ingestion', {}).event;
-  const freshness = useFreshness({ asOf: ingestion?.asOf ?? null, receivedAt: ingestion?.receivedAt ?? null });
+  const freshness = useFreshness({ asOf: ingestion?.asOf ?? null, receivedAt: ingestion?.receivedAt ?? null, resyncedAt: lastResync(ingestion) });
   return (
     <div className={`panel watchlist-panel ${freshness.stale ? 'is-stale' : ''}`} data-testid="watchlist-panel" data-stale={freshness.stale}>
       <div className="panel-toolbar">
