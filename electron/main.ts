@@ -5,10 +5,10 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError } from '../core/config/configError';
 import { parseFlags, resolveSettings } from '../core/config/settings';
 import { startEngine, type Engine } from '../core/host/engine';
-import { RedisServerMissingError } from '../core/store/managedRedis';
+import { setLogLevel } from '../core/host/logger';
+import { describeStartFailure } from '../core/host/startFailure';
 import { appArguments } from './appArguments';
 import { hardenSession, hardenWebContents } from './hardening';
 import { bindContractToIpc } from './ipcContractBridge';
@@ -28,11 +28,11 @@ let quitState: 'running' | 'stopping' | 'stopped' = 'running';
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
+/** Start-up failed (bad config, data dir in use by another engine, a module that cannot start): say why, then quit. */
 function exitWithError(error: unknown): void {
-  const code = error instanceof ConfigError ? 2 : error instanceof RedisServerMissingError ? 3 : 1;
-  const message = error instanceof Error ? error.message : String(error);
+  const { code, reason, message } = describeStartFailure(error);
   process.stderr.write(`${message}\n`);
-  dialog.showErrorBox('AlphaTrader could not start', message);
+  dialog.showErrorBox('AlphaTrader could not start', reason);
   app.exit(code);
 }
 
@@ -48,6 +48,7 @@ async function start(): Promise<Engine | null> {
     // An installed app cannot write inside its own archive: its data lives in the user's profile.
     if (app.isPackaged && !parsed['data-dir'] && !process.env.ALPHATRADER_DATA_DIR) parsed['data-dir'] = path.join(app.getPath('userData'), 'data');
     const settings = resolveSettings(parsed, projectRoot);
+    if (settings.logLevel) setLogLevel(settings.logLevel);
     engine = await startEngine(settings, { projectRoot, version: app.getVersion(), webBridge: false });
   } catch (error) {
     exitWithError(error);

@@ -15,9 +15,20 @@ function keyPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[') || '(top level)';
 }
 
+/**
+ * Blanks out the credentials of anything that looks like a URL with them (`redis://:secret@host`), malformed
+ * ones included: everything between the scheme and the last `@`.
+ */
+function redactCredentials(text: string): string {
+  const at = text.lastIndexOf('@');
+  if (at < 0) return text;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/*/i.exec(text)?.[0] ?? '';
+  return `${scheme}***${text.slice(at)}`;
+}
+
 function shown(value: unknown): string {
   if (value === undefined) return 'nothing (missing)';
-  const text = JSON.stringify(value);
+  const text = JSON.stringify(typeof value === 'string' ? redactCredentials(value) : value);
   return text && text.length > 80 ? `${text.slice(0, 77)}...` : String(text);
 }
 

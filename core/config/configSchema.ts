@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** config/config.yaml. Strict objects: an unknown key is an error that names it, never silently ignored. */
 const port = z.number().int().min(0).max(65535);
+const urlExpected = 'a URL such as https://www.alphavantage.co';
 const symbolName = z.string().regex(/^[A-Z][A-Z0-9.]{0,9}$/, 'an upper-case ticker such as SPY');
 
 export const dataClassSchema = z.enum(['level2', 'standard']);
@@ -37,7 +38,7 @@ export const configSchema = z.strictObject({
     alphaVantagePort: port.default(0),
   }).prefault({}),
   alphaVantage: z.strictObject({
-    baseUrl: z.url().default('https://www.alphavantage.co'),
+    baseUrl: z.url(urlExpected).default('https://www.alphavantage.co'),
     callsPerMinute: z.number().int().min(1).max(1200).default(590),
   }).prefault({}),
   symbols: z.array(symbolSchema).min(1),
@@ -99,7 +100,7 @@ export const envSchema = z.object({
   IB_PORT: envPort.optional(),
   IB_CLIENT_ID: z.coerce.number().int().min(0).optional(),
   ALPHAVANTAGE_API_KEY: z.string().min(1).optional(),
-  ALPHAVANTAGE_BASE_URL: z.url().optional(),
+  ALPHAVANTAGE_BASE_URL: z.url(urlExpected).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 

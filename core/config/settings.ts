@@ -12,6 +12,8 @@ export interface Settings {
   headless: boolean;
   source: 'sim' | 'ibkr';
   redisUrl: string | undefined;
+  /** LOG_LEVEL, validated; undefined leaves the logger's default. */
+  logLevel: AppEnv['LOG_LEVEL'];
   ib: { host: string; port: number; clientId: number };
   alphaVantage: { apiKey: string | undefined; baseUrl: string; callsPerMinute: number };
   config: AppConfig;
@@ -70,6 +72,7 @@ export function resolveSettings(flags: Flags, projectRoot: string, processEnv: N
     headless: flags.headless ?? env.ALPHATRADER_HEADLESS ?? false,
     source: flagSource(flags.source) ?? env.ALPHATRADER_SOURCE ?? config.source,
     redisUrl: env.REDIS_URL,
+    logLevel: env.LOG_LEVEL,
     ib: { host: env.IB_HOST ?? config.ibkr.host, port: env.IB_PORT ?? config.ibkr.port, clientId: env.IB_CLIENT_ID ?? config.ibkr.clientId },
     alphaVantage: {
       apiKey: env.ALPHAVANTAGE_API_KEY,

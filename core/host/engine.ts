@@ -11,6 +11,7 @@ import { commandHandlers, streamHandlers } from './handlers';
 import { ContractServer } from './contractServer';
 import type { Health, ModuleHealth } from './contract';
 import { healthReport } from './healthReport';
+import { DataDirLock } from './dataDirLock';
 import { Topic } from './topic';
 import { Supervisor, type EngineModule } from './supervisor';
 import { WebBridge } from './webBridge';
@@ -46,7 +47,24 @@ function serviceModule(name: string, dependsOn: string[], start: () => Promise<v
   return { name, dependsOn, start, stop: async () => stop() };
 }
 
+/**
+ * Takes the data dir's lock, then starts every module. A failure on the way (a module that cannot start, an
+ * empty Redis password file) stops what was started, releases the lock and rejects with the reason.
+ */
 export async function startEngine(settings: Settings, options: EngineOptions): Promise<Engine> {
+  const lock = DataDirLock.acquire(settings.dataDir, {
+    webPort: options.webBridge ? settings.webPort : null,
+    redisPort: settings.redisUrl ? null : settings.config.redis.port,
+  });
+  try {
+    return await startLocked(settings, options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startLocked(settings: Settings, options: EngineOptions, lock: DataDirLock): Promise<Engine> {
   const redis = new RedisModule({
     externalUrl: settings.redisUrl,
     dataDir: settings.dataDir,
@@ -96,7 +114,15 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
   modules.push(...market.all);
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 
-  await supervisor.start(modules);
+  try {
+    await supervisor.start(modules);
+  } catch (error) {
+    await supervisor.stop();
+    stopCounters(badInput, droppedEvents);
+    healthTopic.close();
+    throw error;
+  }
+  if (webBridge) lock.update({ webPort: webBridge.port });
   modulesHealth = supervisor.health();
   const healthTimer = setInterval(() => {
     modulesHealth = supervisor.health();
@@ -120,11 +146,15 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
       clearInterval(healthTimer);
       healthTopic.close();
       await Promise.all([badInput.flush(), droppedEvents.flush()]).catch(() => undefined);
-      badInput.stop();
-      droppedEvents.stop();
+      stopCounters(badInput, droppedEvents);
       await supervisor.stop();
+      lock.release(); // after redis-server has shut down: the next engine may start its own
     },
   };
+}
+
+function stopCounters(...counters: Array<{ stop(): void }>): void {
+  for (const counter of counters) counter.stop();
 }
 
 async function writeHeartbeats(redis: RedisModule, modules: Record<string, ModuleHealth>, report: Health): Promise<void> {

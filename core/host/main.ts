@@ -1,26 +1,23 @@
 /** The engine in web mode: `node dist/engine.js [--port N] [--data-dir D] [--config F] [--headless] [--source sim|ibkr]`. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError } from '../config/configError';
 import { parseFlags, resolveSettings } from '../config/settings';
-import { RedisServerMissingError } from '../store/managedRedis';
 import { startEngine, type Engine } from './engine';
 import { packageVersion } from './handlers';
-import { logger } from './logger';
+import { logger, setLogLevel } from './logger';
 import { findProjectRoot } from './projectRoot';
-
-export const EXIT = { ok: 0, failed: 1, badConfig: 2, redisMissing: 3 } as const;
+import { describeStartFailure, EXIT } from './startFailure';
 
 async function main(): Promise<number> {
   const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
   let engine: Engine;
   try {
     const settings = resolveSettings(parseFlags(process.argv.slice(2)), projectRoot);
+    if (settings.logLevel) setLogLevel(settings.logLevel);
     engine = await startEngine(settings, { projectRoot, version: packageVersion(projectRoot), webBridge: true });
   } catch (error) {
-    if (error instanceof ConfigError) return fail(EXIT.badConfig, error.message);
-    if (error instanceof RedisServerMissingError) return fail(EXIT.redisMissing, error.message);
-    return fail(EXIT.failed, `AlphaTrader could not start: ${(error as Error).stack ?? String(error)}`);
+    const failure = describeStartFailure(error);
+    return fail(failure.code, failure.message);
   }
   process.stdout.write(`AlphaTrader workstation: ${engine.webBridge!.url}\n`);
   await stopSignal();

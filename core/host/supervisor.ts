@@ -37,6 +37,17 @@ export interface SupervisorOptions {
   onHeartbeat?: (modules: Record<string, ModuleHealth>) => Promise<void> | void;
 }
 
+/** A module failed on the engine's first start: the engine does not run without it. */
+export class ModuleStartError extends Error {
+  constructor(
+    readonly module: string,
+    cause: Error,
+  ) {
+    super(`${module}: ${cause.message}`, { cause });
+    this.name = 'ModuleStartError';
+  }
+}
+
 /** Orders modules by their dependencies; throws on an unknown dependency or a cycle. */
 export function dependencyOrder(modules: readonly EngineModule[]): EngineModule[] {
   const byName = new Map(modules.map((m) => [m.name, m]));
@@ -67,11 +78,24 @@ export class Supervisor {
 
   constructor(private readonly options: SupervisorOptions = {}) {}
 
+  /**
+   * Starts every module in dependency order. A module that fails on this first start rejects it with a
+   * ModuleStartError (the modules started before it keep running: the caller stops them); restarts with
+   * backoff are for modules that fail after a successful start.
+   */
   async start(modules: readonly EngineModule[]): Promise<void> {
     for (const module of dependencyOrder(modules)) {
       const entry: Supervised = { module, state: 'starting', lastHeartbeat: null, restarts: 0, error: null, restartTimer: undefined };
       this.entries.push(entry);
-      await this.startEntry(entry);
+      try {
+        await this.startModule(entry);
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        entry.state = 'failed';
+        entry.error = failure.message;
+        this.log.error({ module: module.name, err: failure }, 'module failed to start');
+        throw new ModuleStartError(module.name, failure);
+      }
     }
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), this.options.heartbeatMs ?? 5_000);
     await this.heartbeat();
@@ -98,15 +122,19 @@ export class Supervisor {
     );
   }
 
-  private async startEntry(entry: Supervised): Promise<void> {
+  private async startModule(entry: Supervised): Promise<void> {
     const log = moduleLogger(entry.module.name);
+    await entry.module.start({ log, fail: (error) => void this.onFailure(entry, error) });
+    if (this.stopping) return;
+    entry.state = 'running';
+    entry.error = null;
+    entry.lastHeartbeat = Date.now();
+    log.info('started');
+  }
+
+  private async restartEntry(entry: Supervised): Promise<void> {
     try {
-      await entry.module.start({ log, fail: (error) => void this.onFailure(entry, error) });
-      if (this.stopping) return;
-      entry.state = 'running';
-      entry.error = null;
-      entry.lastHeartbeat = Date.now();
-      log.info('started');
+      await this.startModule(entry);
     } catch (error) {
       await this.onFailure(entry, error instanceof Error ? error : new Error(String(error)));
     }
@@ -123,7 +151,7 @@ export class Supervisor {
     entry.restartTimer = setTimeout(() => {
       entry.restarts++;
       entry.state = 'restarting';
-      void this.startEntry(entry);
+      void this.restartEntry(entry);
     }, delay);
   }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ContractServer } from './contractServer';
+import { listenFailure } from './listenFailure';
 import type { Health } from './contract';
 import type { OutboxTransport } from './outbox';
 
@@ -64,7 +65,7 @@ export class WebBridge {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
     this.server.on('upgrade', (req, socket, head) => this.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject);
+      this.server!.once('error', (error) => reject(listenFailure(error, this.options.port, 'choose another with --port (0 = any free port)')));
       this.server!.listen(this.options.port, '127.0.0.1', () => resolve());
     });
     const address = this.server.address();

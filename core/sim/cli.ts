@@ -17,18 +17,29 @@ import { createMarketModel } from './market/marketModel';
 import { createLobsterReplay, createSessionReplay, recordSession } from './replay';
 import { serveMarket } from './simulatedMarket';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '7497' },
-    'av-port': { type: 'string', default: '8601' },
-    seed: { type: 'string', default: '42' },
-    speed: { type: 'string', default: '1' },
-    'state-dir': { type: 'string', default: path.join(os.homedir(), '.alphatrader', 'sim') },
-    record: { type: 'string' },
-    replay: { type: 'string' },
-    lobster: { type: 'string' },
-  },
-});
+function parseSimArgs() {
+  return parseArgs({
+    options: {
+      port: { type: 'string', default: '7497' },
+      'av-port': { type: 'string', default: '8601' },
+      seed: { type: 'string', default: '42' },
+      speed: { type: 'string', default: '1' },
+      'state-dir': { type: 'string', default: path.join(os.homedir(), '.alphatrader', 'sim') },
+      record: { type: 'string' },
+      replay: { type: 'string' },
+      lobster: { type: 'string' },
+    },
+  });
+}
+
+const { values } = (() => {
+  try {
+    return parseSimArgs();
+  } catch (error) {
+    console.error((error as Error).message); // an unknown or incomplete flag
+    process.exit(2);
+  }
+})();
 
 function numberArg(name: string, raw: string | undefined): number {
   const n = Number(raw);
@@ -52,14 +63,29 @@ function chooseFeed(seed: number, speed: number): MarketFeed {
   return createMarketModel({ seed, speed, startTs: Date.now() });
 }
 
+function portArg(name: string, raw: string | undefined): number {
+  const port = numberArg(name, raw);
+  if (!Number.isInteger(port) || port > 65535) {
+    console.error(`--${name} must be a port number 0..65535 (0 = any free port), got "${raw}"`);
+    process.exit(2);
+  }
+  return port;
+}
+
 const seed = numberArg('seed', values.seed);
+const gatewayPort = portArg('port', values.port);
+const alphaVantagePort = portArg('av-port', values['av-port']);
 const feed = chooseFeed(seed, numberArg('speed', values.speed) || 1);
 const recorder = values.record ? recordSession(feed, values.record) : null;
 const sim = await serveMarket(feed, {
   seed,
-  gatewayPort: numberArg('port', values.port),
-  alphaVantagePort: numberArg('av-port', values['av-port']),
+  gatewayPort,
+  alphaVantagePort,
   stateDir: values['state-dir']!,
+  howToChangePort: { gateway: 'choose another with --port', alphaVantage: 'choose another with --av-port (0 = any free port)' },
+}).catch((error: unknown) => {
+  console.error(`The simulated market could not start: ${(error as Error).message}`);
+  process.exit(1);
 });
 const source = values.replay ? `replay of ${values.replay}` : values.lobster ? `LOBSTER replay of ${values.lobster}` : `seeded model (seed ${seed})`;
 console.log(`Market: ${source}${values.record ? `, recording to ${values.record}` : ''}`);

@@ -1,3 +1,4 @@
+import { listenFailure } from '../host/listenFailure';
 import { startGateway, type SimulatedGateway } from './gateway/gateway';
 import type { FaultSwitches } from './gateway/faults';
 import type { MarketFeed } from './market/marketFeed';
@@ -16,6 +17,8 @@ export interface SimulatedMarketOptions {
   stateDir: string;
   /** Options for the Alpha Vantage-compatible endpoint (key, calls per minute, throttle style...). */
   alphaVantage?: Omit<AlphaVantageEndpointOptions, 'feed' | 'port'>;
+  /** What a listen failure tells the user to change, per server (a flag for `npm run sim`, a config key for the engine). */
+  howToChangePort?: { gateway: string; alphaVantage: string };
   /** Initial gateway limits and faults; switchable later through gateway.faults. */
   faults?: Partial<FaultSwitches>;
   symbols?: string[];
@@ -45,13 +48,16 @@ export async function startSimulatedMarket(opts: SimulatedMarketOptions): Promis
 
 /** Serves any feed (the model, or a replay of a recorded session or LOBSTER files) and starts its clock. */
 export async function serveMarket<F extends MarketFeed>(market: F, opts: Omit<SimulatedMarketOptions, 'speed' | 'symbols' | 'startTs'>): Promise<ServedMarket<F>> {
-  const gateway = await startGateway({ feed: market, port: opts.gatewayPort, stateDir: opts.stateDir, faults: opts.faults });
+  const howToChange = opts.howToChangePort ?? { gateway: 'choose another gateway port', alphaVantage: 'choose another Alpha Vantage port' };
+  const gateway = await startGateway({ feed: market, port: opts.gatewayPort, stateDir: opts.stateDir, faults: opts.faults }).catch((e: unknown) => {
+    throw listenFailure(e, opts.gatewayPort, howToChange.gateway);
+  });
   let alphaVantage: AlphaVantageEndpoint;
   try {
     alphaVantage = await startAlphaVantageEndpoint({ seed: opts.seed, ...opts.alphaVantage, feed: market, port: opts.alphaVantagePort });
   } catch (e) {
     await gateway.stop();
-    throw e;
+    throw listenFailure(e, opts.alphaVantagePort, howToChange.alphaVantage);
   }
   market.start();
   let stopped = false;

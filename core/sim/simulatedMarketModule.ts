@@ -32,6 +32,10 @@ export class SimulatedMarketModule implements EngineModule {
       alphaVantagePort: this.running?.alphaVantagePort ?? alphaVantagePort,
       stateDir: path.join(dataDir, 'sim'),
       symbols,
+      howToChangePort: {
+        gateway: 'choose another sim.gatewayPort in the config file (0 = any free port)',
+        alphaVantage: 'choose another sim.alphaVantagePort in the config file (0 = any free port)',
+      },
       // The workstation's market runs on today's clock so as-of times and staleness read naturally.
       startTs: Date.now(),
     });

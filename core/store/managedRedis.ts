@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import { redisPassword } from './redisPassword';
+import { removeRedisPidFile, stopLeftoverRedis, writeRedisPidFile } from './redisPidFile';
 
 export interface ManagedRedisOptions {
   /** Folder that holds redis data (AOF, RDB) and the generated password. */
@@ -27,25 +28,36 @@ export function findRedisServer(): string | null {
   return result.status === 0 && found ? found : null;
 }
 
-/** Reads the password kept in the data dir, generating it on first use. */
-export function redisPassword(dataDir: string): string {
-  const file = path.join(dataDir, 'redis.password');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  fs.mkdirSync(dataDir, { recursive: true });
-  const password = randomBytes(24).toString('hex');
-  fs.writeFileSync(file, password + '\n', { mode: 0o600 });
-  return password;
+/** Redis data is private to the user: the folder 0700, every file in it 0600 (also those of older versions). */
+function makePrivate(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const entryPath = path.join(dir, entry.name);
+    if (entry.isDirectory()) makePrivate(entryPath);
+    else if (entry.isFile()) fs.chmodSync(entryPath, 0o600);
+  }
+}
+
+/** The last lines redis-server printed, indented, with the password blanked out. */
+function redisSaid(output: string, password: string): string {
+  const lines = output.replaceAll(password, '***').trim().split('\n').slice(-8);
+  return `redis-server said:\n${lines.map((line) => `  ${line}`).join('\n')}`;
 }
 
 /** A redis-server child process owned by the app: started inside the data dir, stopped cleanly on exit. */
 export class ManagedRedis {
   private child: ChildProcess | null = null;
   private readonly password: string;
+  private readonly dir: string;
+  private readonly pidFile: string;
   private lastOutput = '';
   private exitListener: ((code: number | null) => void) | undefined;
 
   constructor(private readonly options: ManagedRedisOptions) {
     this.password = redisPassword(options.dataDir);
+    this.dir = path.join(options.dataDir, 'redis');
+    this.pidFile = path.join(this.dir, 'redis-server.pid');
   }
 
   get url(): string {
@@ -64,12 +76,15 @@ export class ManagedRedis {
   async start(): Promise<void> {
     const binary = this.options.redisServerPath ?? findRedisServer();
     if (!binary) throw new RedisServerMissingError();
-    const dir = path.join(this.options.dataDir, 'redis');
-    fs.mkdirSync(dir, { recursive: true });
-    const args = [this.options.confPath, '--port', String(this.options.port), '--dir', dir, '--requirepass', this.password];
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    makePrivate(this.dir);
+    await stopLeftoverRedis(this.pidFile, this.password);
+    const args = [this.options.confPath, '--port', String(this.options.port), '--dir', this.dir, '--requirepass', this.password];
+    // umask 077: the AOF and RDB files redis-server creates are readable by this user only.
+    const child = spawn('sh', ['-c', 'umask 077 && exec "$0" "$@"', binary, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    // If the engine dies without a clean stop, redis-server must not outlive it.
+    this.lastOutput = '';
+    if (child.pid) writeRedisPidFile(this.pidFile, { pid: child.pid, port: this.options.port });
+    // If the engine exits without a clean stop, redis-server must not outlive it (kill -9 is handled at the next start).
     const killOnExit = () => child.kill('SIGTERM');
     process.once('exit', killOnExit);
     child.once('exit', () => process.off('exit', killOnExit));
@@ -83,24 +98,43 @@ export class ManagedRedis {
   }
 
   private async waitUntilReady(child: ChildProcess, timeoutMs: number): Promise<void> {
+    const outputEnded = new Promise((resolve) => child.once('close', resolve));
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) {
-        throw new Error(`redis-server exited with code ${child.exitCode} on port ${this.options.port}:\n${this.lastOutput}`);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        await Promise.race([outputEnded, new Promise((r) => setTimeout(r, 1_000))]); // its last words may still be in the pipe
+        throw this.startFailure(child);
       }
-      if (await this.answersPing()) return;
+      if (await this.childAnswers(child)) return;
       await new Promise((r) => setTimeout(r, 50));
     }
     await this.stop();
-    throw new Error(`redis-server did not answer on port ${this.options.port} within ${timeoutMs} ms:\n${this.lastOutput}`);
+    throw new Error(`redis-server did not answer on port ${this.options.port} within ${timeoutMs} ms\n${redisSaid(this.lastOutput, this.password)}`);
   }
 
-  private async answersPing(): Promise<boolean> {
-    const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  private startFailure(child: ChildProcess): Error {
+    removeRedisPidFile(this.pidFile, child.pid);
+    const reason = /Address already in use/i.test(this.lastOutput)
+      ? `port ${this.options.port} is in use; choose another redis.port in the config file, or stop the program that uses it`
+      : `redis-server exited with ${child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode} on port ${this.options.port}`;
+    return new Error(`${reason}\n${redisSaid(this.lastOutput, this.password)}`);
+  }
+
+  /** Ready when the server on the port is this child: another Redis there (a leftover, another app) is not it. */
+  private async childAnswers(child: ChildProcess): Promise<boolean> {
+    const probe = new Redis(this.url, {
+      lazyConnect: true,
+      connectTimeout: 1_000,
+      commandTimeout: 1_000,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      enableOfflineQueue: false,
+    });
     probe.on('error', () => undefined);
     try {
       await probe.connect();
-      return (await probe.ping()) === 'PONG';
+      const info = await probe.info('server');
+      return Number(/process_id:(\d+)/.exec(info)?.[1]) === child.pid;
     } catch {
       return false;
     } finally {
@@ -112,11 +146,15 @@ export class ManagedRedis {
   async stop(timeoutMs = 10_000): Promise<void> {
     const child = this.child;
     this.child = null;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) {
+      if (child) removeRedisPidFile(this.pidFile, child.pid);
+      return;
+    }
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     await exited;
     clearTimeout(timer);
+    removeRedisPidFile(this.pidFile, child.pid);
   }
 }

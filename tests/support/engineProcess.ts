@@ -46,6 +46,15 @@ export function spawnEngine(args: string[], env: NodeJS.ProcessEnv = {}): ChildP
   });
 }
 
+/** Runs the engine until it exits by itself (a start-up failure) and returns its exit code and stderr. */
+export async function runEngineToExit(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stderr: string }> {
+  const child = spawnEngine(args, env);
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stderr };
+}
+
 /**
  * Starts the real engine in web mode and waits for the URL it prints. `port` 0 (the default) takes any free port;
  * a fixed port restarts an engine where a browser expects it.

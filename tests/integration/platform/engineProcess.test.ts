@@ -1,46 +1,19 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import axios from 'axios';
 import { describe, expect, it } from 'vitest';
 import type { Health } from '../../../core/host/contract';
-import { LIGHT_SYMBOLS, spawnEngine, startEngineProcess as startFullEngine, writeTestConfig } from '../../support/engineProcess';
+import { LIGHT_SYMBOLS, runEngineToExit, startEngineProcess as startFullEngine, writeTestConfig } from '../../support/engineProcess';
+import { alive, childPids } from '../../support/processes';
 import { tempDir } from '../../support/testRedis';
 
 const startEngineProcess = async (options: { dataDir?: string; configPath?: string } = {}) =>
   startFullEngine({ configPath: await writeTestConfig({ symbols: LIGHT_SYMBOLS }), ...options });
 
-function childPids(pid: number): number[] {
-  try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** True while the process exists and is not a zombie; names it, so a failure says what was left behind. */
-function alive(pid: number): string | false {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    if (stat.split(') ')[1]?.startsWith('Z')) return false;
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim() || `pid ${pid}`;
-  } catch {
-    return false;
-  }
-}
-
-async function runToExit(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stderr: string }> {
-  const child = spawnEngine(args, env);
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, stderr };
-}
-
 describe('the engine process', () => {
   it('stops start-up with exit code 2 and a message naming file, key, value and expectation for an invalid config', async () => {
     const config = await writeTestConfig({ risk: { maxOpenOrders: 'many' } });
-    const { code, stderr } = await runToExit(['--config', config, '--data-dir', tempDir()]);
+    const { code, stderr } = await runEngineToExit(['--config', config, '--data-dir', tempDir()]);
     expect(code).toBe(2);
     expect(stderr).toContain(config);
     expect(stderr).toContain('risk.maxOpenOrders: got "many", expected number');
@@ -48,13 +21,37 @@ describe('the engine process', () => {
 
   it('refuses an invalid environment variable by name', async () => {
     const config = await writeTestConfig();
-    const { code, stderr } = await runToExit(['--config', config, '--data-dir', tempDir()], { IB_CLIENT_ID: 'abc' });
+    const { code, stderr } = await runEngineToExit(['--config', config, '--data-dir', tempDir()], { IB_CLIENT_ID: 'abc' });
     expect(code).toBe(2);
     expect(stderr).toContain('IB_CLIENT_ID: got "abc"');
   });
 
+  it('refuses an invalid LOG_LEVEL by name with exit code 2 instead of crashing inside the logger', async () => {
+    const config = await writeTestConfig();
+    const { code, stderr } = await runEngineToExit(['--config', config, '--data-dir', tempDir()], { LOG_LEVEL: 'loud' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('LOG_LEVEL: got "loud", expected one of');
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('says in a sentence, with exit code 2, that a config path cannot be read', async () => {
+    const folder = tempDir();
+    const { code, stderr } = await runEngineToExit(['--config', folder, '--data-dir', tempDir()]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`cannot read ${folder}: it is a folder, not a file`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('never shows the password of a REDIS_URL it refuses', async () => {
+    const config = await writeTestConfig();
+    const { code, stderr } = await runEngineToExit(['--config', config, '--data-dir', tempDir()], { REDIS_URL: 'redis//:hunter2@127.0.0.1:6390' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('REDIS_URL: got "***@127.0.0.1:6390", expected a redis:// or rediss:// URL');
+    expect(stderr).not.toContain('hunter2');
+  });
+
   it('refuses an unknown flag', async () => {
-    const { code, stderr } = await runToExit(['--prot', '9000']);
+    const { code, stderr } = await runEngineToExit(['--prot', '9000']);
     expect(code).toBe(2);
     expect(stderr).toContain("Unknown option '--prot'");
   });

@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { alive } from '../../support/processes';
 import { startTestRedis, tempDir, type TestRedis } from '../../support/testRedis';
 
 describe('managed redis-server', () => {
@@ -28,5 +32,35 @@ describe('managed redis-server', () => {
     await anonymous.connect().catch(() => undefined);
     await expect(anonymous.get('kept')).rejects.toThrow(/NOAUTH|Authentication/i);
     anonymous.disconnect();
+  });
+
+  it('keeps its data private: the redis folder 0700, the AOF, RDB and password files 0600, older loose files tightened', async () => {
+    const dataDir = tempDir();
+    fs.mkdirSync(path.join(dataDir, 'redis'), { mode: 0o755 });
+    fs.writeFileSync(path.join(dataDir, 'redis', 'dump.rdb'), '', { mode: 0o644 });
+    redis = await startTestRedis(dataDir);
+    await redis.client.set('secret', 'position');
+    await redis.client.save();
+    const mode = (file: string) => (fs.statSync(path.join(dataDir, file)).mode & 0o777).toString(8);
+    expect(mode('redis')).toBe('700');
+    expect(mode('redis.password')).toBe('600');
+    expect(mode('redis/dump.rdb')).toBe('600');
+    const aofDir = path.join(dataDir, 'redis', 'appendonlydir');
+    expect(mode('redis/appendonlydir')).toBe('700');
+    for (const file of fs.readdirSync(aofDir)) expect([file, mode(`redis/appendonlydir/${file}`)]).toEqual([file, '600']);
+  });
+
+  it('leaves alone a process its pid file names when that process is not a redis-server (the pid was reused)', async () => {
+    const dataDir = tempDir();
+    const stranger = spawn('sleep', ['30']);
+    try {
+      fs.mkdirSync(path.join(dataDir, 'redis'), { recursive: true });
+      fs.writeFileSync(path.join(dataDir, 'redis', 'redis-server.pid'), JSON.stringify({ pid: stranger.pid, port: 6390 }));
+      redis = await startTestRedis(dataDir);
+      expect(alive(stranger.pid!)).toContain('sleep');
+      expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'redis', 'redis-server.pid'), 'utf8'))).toEqual({ pid: redis.server.pid, port: expect.any(Number) });
+    } finally {
+      stranger.kill('SIGKILL');
+    }
   });
 });

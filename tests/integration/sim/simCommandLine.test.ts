@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { EventName, SecType } from '@stoqey/ib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,6 +28,17 @@ async function runSim(args: string[]): Promise<{ child: ChildProcess; output: ()
   return { child: proc, output: () => output };
 }
 
+/** Runs `npm run sim`'s entry point until it exits by itself. */
+async function runSimToExit(args: string[]): Promise<{ code: number | null; output: string }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'core/sim/cli.ts', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child = proc;
+  let output = '';
+  proc.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  proc.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
+  return { code, output };
+}
+
 const stopped = (proc: ChildProcess) => new Promise<number | null>((resolve) => (proc.once('exit', resolve), proc.kill('SIGINT')));
 
 describe('npm run sim', () => {
@@ -52,4 +64,20 @@ describe('npm run sim', () => {
     expect(price).toBeGreaterThan(0);
     client.disconnect();
   }, 180_000);
+
+  it('exits 1 saying which port is taken and which flag changes it, without a stack trace', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      const av = await runSimToExit(['--port', '0', '--av-port', String(port), '--state-dir', tempDir()]);
+      expect(av.code).toBe(1);
+      expect(av.output.trim()).toBe(`The simulated market could not start: port ${port} is in use; choose another with --av-port (0 = any free port)`);
+      const gateway = await runSimToExit(['--port', String(port), '--av-port', '0', '--state-dir', tempDir()]);
+      expect(gateway.code).toBe(1);
+      expect(gateway.output.trim()).toBe(`The simulated market could not start: port ${port} is in use; choose another with --port`);
+    } finally {
+      taken.close();
+    }
+  });
 });

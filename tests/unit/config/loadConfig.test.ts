@@ -81,6 +81,11 @@ describe('config.yaml validation', () => {
     expect(problemsOf(() => loadConfigFile(writeConfig('symbols: [\n')))).toContain('YAML syntax');
     expect(problemsOf(() => loadConfigFile('/nonexistent/config.yaml'))).toContain('/nonexistent/config.yaml');
   });
+
+  it('says in a sentence that a config path which is not a readable file cannot be read', () => {
+    const folder = tempDir();
+    expect(problemsOf(() => loadConfigFile(folder))).toContain(`cannot read ${folder}: it is a folder, not a file`);
+  });
 });
 
 describe('environment and flags', () => {
@@ -107,6 +112,26 @@ describe('environment and flags', () => {
     expect(settings.source).toBe('ibkr');
     expect(settings.ib).toEqual({ host: '127.0.0.1', port: 7496, clientId: 5 });
     expect(settings.dataDir).toBe(path.join(dir, 'data'));
+  });
+
+  it('never shows the password of a refused REDIS_URL or URL, however malformed', () => {
+    const message = problemsOf(() =>
+      loadEnv('/nonexistent/.env', { REDIS_URL: 'redis//:hunter2@127.0.0.1:6390/0', ALPHAVANTAGE_BASE_URL: 'https//me:s3cret@example.com' }),
+    );
+    expect(message).toContain('REDIS_URL: got "***@127.0.0.1:6390/0"');
+    expect(message).toContain('ALPHAVANTAGE_BASE_URL: got "***@example.com", expected a URL such as https://www.alphavantage.co');
+    expect(message).not.toMatch(/hunter2|s3cret/);
+  });
+
+  it('refuses an unknown LOG_LEVEL by name and passes a valid one on', () => {
+    expect(problemsOf(() => loadEnv('/nonexistent/.env', { LOG_LEVEL: 'loud' }))).toContain('LOG_LEVEL: got "loud", expected one of');
+    expect(loadEnv('/nonexistent/.env', { LOG_LEVEL: 'debug' }).LOG_LEVEL).toBe('debug');
+  });
+
+  it('says an .env path that is a folder cannot be read', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, '.env'));
+    expect(problemsOf(() => loadEnv(path.join(dir, '.env'), {}))).toContain('it is a folder, not a file');
   });
 
   it('refuses a bad --source flag with the accepted values', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dependencyOrder, Supervisor, type EngineModule, type ModuleContext } from '../../../core/host/supervisor';
+import { dependencyOrder, ModuleStartError, Supervisor, type EngineModule, type ModuleContext } from '../../../core/host/supervisor';
 
 function recordingModule(name: string, log: string[], dependsOn: string[] = []): EngineModule {
   return {
@@ -32,21 +32,46 @@ describe('Supervisor', () => {
     expect(() => dependencyOrder([recordingModule('a', [], ['b']), recordingModule('b', [], ['a'])])).toThrow(/cycle/);
   });
 
-  it('shows a module that throws on start as failed and restarts it with backoff until it runs', async () => {
+  it('rejects its first start with the failing module and its reason, after starting the modules before it only', async () => {
+    const log: string[] = [];
+    const broken: EngineModule = {
+      name: 'webBridge',
+      dependsOn: ['redis'],
+      start: async () => {
+        throw new Error('port 8600 is in use');
+      },
+      stop: async () => void log.push('stop webBridge'),
+    };
+    const supervisor = new Supervisor({ heartbeatMs: 1_000, restartInitialMs: 10 });
+    const started = supervisor.start([recordingModule('redis', log), broken, recordingModule('feed', log, ['webBridge'])]);
+    await expect(started).rejects.toBeInstanceOf(ModuleStartError);
+    await expect(started).rejects.toThrow('webBridge: port 8600 is in use');
+    expect(supervisor.health().webBridge).toMatchObject({ state: 'failed', error: 'port 8600 is in use' });
+    await new Promise((r) => setTimeout(r, 50)); // longer than the restart backoff: nothing is retried
+    expect(log).toEqual(['start redis']);
+    await supervisor.stop();
+    expect(log).toEqual(['start redis', 'stop webBridge', 'stop redis']);
+  });
+
+  it('restarts a module that failed after a successful start with backoff, through failing restarts, until it runs', async () => {
+    let context: ModuleContext | undefined;
     let attempts = 0;
     const flaky: EngineModule = {
       name: 'flaky',
-      start: async () => {
+      start: async (ctx) => {
         attempts++;
-        if (attempts < 3) throw new Error(`boom ${attempts}`);
+        context = ctx;
+        if (attempts === 2 || attempts === 3) throw new Error(`boom ${attempts}`);
       },
       stop: async () => undefined,
     };
     const supervisor = new Supervisor({ heartbeatMs: 1_000, restartInitialMs: 20 });
     await supervisor.start([flaky]);
-    expect(supervisor.health().flaky).toMatchObject({ state: 'failed', error: 'boom 1' });
+    context!.fail(new Error('connection lost'));
+    expect(supervisor.health().flaky).toMatchObject({ state: 'failed', error: 'connection lost' });
     await waitFor(() => supervisor.health().flaky?.state === 'running');
-    expect(supervisor.health().flaky).toMatchObject({ restarts: 2, error: null });
+    expect(supervisor.health().flaky).toMatchObject({ restarts: 3, error: null });
+    expect(attempts).toBe(4);
     await supervisor.stop();
   });
 
