@@ -15,6 +15,7 @@ import { Topic } from './topic';
 import { Supervisor, type EngineModule } from './supervisor';
 import { WebBridge } from './webBridge';
 import { moduleLogger } from './logger';
+import { withDeadline } from './deadline';
 
 export interface EngineOptions {
   projectRoot: string;
@@ -40,6 +41,8 @@ export interface Engine {
 }
 
 const log = moduleLogger('engine');
+/** The last write of the monitoring counters on stop; Redis down or frozen must not hold the shutdown. */
+const COUNTER_FLUSH_MS = 2_000;
 
 /** A module that only tracks a service the engine constructed, so it shows in Health and stops in order. */
 function serviceModule(name: string, dependsOn: string[], start: () => Promise<void>, stop: () => Promise<void> | void): EngineModule {
@@ -119,10 +122,13 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
     async stop() {
       clearInterval(healthTimer);
       healthTopic.close();
-      await Promise.all([badInput.flush(), droppedEvents.flush()]).catch(() => undefined);
+      await withDeadline(Promise.all([badInput.flush(), droppedEvents.flush()]), COUNTER_FLUSH_MS, 'flushing monitoring counters').catch(
+        (error: unknown) => log.warn({ err: error }, 'monitoring counters not written'),
+      );
       badInput.stop();
       droppedEvents.stop();
       await supervisor.stop();
+      await redis.close();
     },
   };
 }
