@@ -16,6 +16,7 @@ import { Topic } from './topic';
 import { Supervisor, type EngineModule } from './supervisor';
 import { WebBridge } from './webBridge';
 import { moduleLogger } from './logger';
+import { withDeadline } from './deadline';
 
 export interface EngineOptions {
   projectRoot: string;
@@ -41,6 +42,8 @@ export interface Engine {
 }
 
 const log = moduleLogger('engine');
+/** The last write of the monitoring counters on stop; Redis down or frozen must not hold the shutdown. */
+const COUNTER_FLUSH_MS = 2_000;
 
 /** A module that only tracks a service the engine constructed, so it shows in Health and stops in order. */
 function serviceModule(name: string, dependsOn: string[], start: () => Promise<void>, stop: () => Promise<void> | void): EngineModule {
@@ -119,6 +122,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   } catch (error) {
     await supervisor.stop();
     stopCounters(badInput, droppedEvents);
+    await redis.close();
     healthTopic.close();
     throw error;
   }
@@ -145,9 +149,12 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     async stop() {
       clearInterval(healthTimer);
       healthTopic.close();
-      await Promise.all([badInput.flush(), droppedEvents.flush()]).catch(() => undefined);
+      await withDeadline(Promise.all([badInput.flush(), droppedEvents.flush()]), COUNTER_FLUSH_MS, 'flushing monitoring counters').catch(
+        (error: unknown) => log.warn({ err: error }, 'monitoring counters not written'),
+      );
       stopCounters(badInput, droppedEvents);
       await supervisor.stop();
+      await redis.close();
       lock.release(); // after redis-server has shut down: the next engine may start its own
     },
   };

@@ -3,11 +3,14 @@ import type { Redis } from 'ioredis';
 /**
  * Counts by field into one monitoring hash. Counts accumulate in memory and are flushed with one pipelined
  * HINCRBY per field at most every `flushMs`, so a hot path pays a Map update and a Redis outage loses none.
+ * What waits for Redis is one number per field (the fields are sources and stream names the code defines), so
+ * an outage of any length costs no memory.
  */
 export class HashCounter {
   private readonly unflushed = new Map<string, number>();
   private readonly totals = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(private readonly redis: Redis, private readonly key: string, private readonly flushMs = 1_000) {}
 
@@ -36,12 +39,14 @@ export class HashCounter {
       await pipeline.exec();
     } catch {
       for (const [field, count] of batch) this.unflushed.set(field, (this.unflushed.get(field) ?? 0) + count);
+      if (this.stopped) return;
       this.timer = setTimeout(() => void this.flush(), this.flushMs * 5);
       this.timer.unref();
     }
   }
 
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
   }
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ModuleHealth, ModuleStateName } from './contract';
+import { withDeadline } from './deadline';
 import { moduleLogger } from './logger';
 
 /** A service of the engine: owns its I/O, starts and stops cleanly, may report failure while running. */
@@ -33,6 +34,8 @@ export interface SupervisorOptions {
   heartbeatMs?: number;
   restartInitialMs?: number;
   restartMaxMs?: number;
+  /** How long one module may take to stop before the supervisor moves on to the next (default 10 s). */
+  stopTimeoutMs?: number;
   /** Called after every heartbeat round with the liveness of every module (the engine writes it to Redis). */
   onHeartbeat?: (modules: Record<string, ModuleHealth>) => Promise<void> | void;
 }
@@ -108,8 +111,18 @@ export class Supervisor {
       clearTimeout(entry.restartTimer);
       if (entry.state === 'stopped') continue;
       entry.state = 'stopping';
-      await entry.module.stop().catch((error: unknown) => this.log.error({ err: error, module: entry.module.name }, 'stop failed'));
+      await this.stopWithinDeadline(entry.module);
       entry.state = 'stopped';
+    }
+  }
+
+  /** A module that hangs in stop() (a drain waiting on a dead connection) is logged and left behind, not waited for. */
+  private async stopWithinDeadline(module: EngineModule): Promise<void> {
+    const timeoutMs = this.options.stopTimeoutMs ?? 10_000;
+    try {
+      await withDeadline(Promise.resolve().then(() => module.stop()), timeoutMs, `stopping module ${module.name}`);
+    } catch (error) {
+      this.log.error({ err: error, module: module.name }, 'stop failed');
     }
   }
 

@@ -1,8 +1,16 @@
 import { Redis } from 'ioredis';
 
 /**
+ * A connection that has commands waiting and hears nothing back for this long is given up and reopened: a
+ * redis-server that is frozen (stopped, swapping) must show as disconnected and fail the commands sent to it,
+ * not hold them forever.
+ */
+export const SOCKET_TIMEOUT_MS = 10_000;
+
+/**
  * The engine's Redis client. Commands fail fast while disconnected (no unbounded offline queue): callers that
- * must not lose data keep their own bounded buffers. Reconnects with capped backoff.
+ * must not lose data keep their own bounded buffers. Reconnects with capped backoff, for as long as it lives:
+ * only `disconnect()`/`quit()` end it.
  */
 export function connectRedis(url: string, name = 'alphatrader'): Redis {
   const redis = new Redis(url, {
@@ -10,6 +18,7 @@ export function connectRedis(url: string, name = 'alphatrader'): Redis {
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
+    socketTimeout: SOCKET_TIMEOUT_MS,
     retryStrategy: (attempt) => Math.min(2_000, 100 * 2 ** Math.min(attempt, 5)),
   });
   redis.on('error', () => undefined); // state is read from redis.status; errors surface on the commands that fail
@@ -18,6 +27,22 @@ export function connectRedis(url: string, name = 'alphatrader'): Redis {
 
 export function isRedisReady(redis: Redis): boolean {
   return redis.status === 'ready';
+}
+
+/** Resolves when the client is (or next becomes) ready; rejects after `timeoutMs`, naming the client's status. */
+export function whenReady(redis: Redis, timeoutMs: number): Promise<void> {
+  if (isRedisReady(redis)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      reject(new Error(`Redis did not answer within ${timeoutMs} ms (client ${redis.status})`));
+    }, timeoutMs);
+    redis.once('ready', onReady);
+  });
 }
 
 /** Waits for the first connection; throws with the URL's host:port when Redis does not answer. */

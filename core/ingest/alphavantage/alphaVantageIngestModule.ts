@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ModuleHealth } from '../../host/contract';
+import { withDeadline } from '../../host/deadline';
 import type { EngineModule, ModuleContext } from '../../host/supervisor';
 import { Topic } from '../../host/topic';
 import { keys } from '../../store/keys';
@@ -16,6 +17,9 @@ import { LatestData } from './latestData';
 import { RefreshJob } from './refreshJob';
 import { refreshPlan, type IngestSymbol, type RefreshItem } from './refreshPlan';
 import { RefreshScheduler } from './refreshScheduler';
+
+/** The monitoring write on stop: a frozen Redis must not hold the shutdown. */
+const FINAL_FLUSH_MS = 2_000;
 
 export interface AlphaVantageIngestOptions {
   /** https://www.alphavantage.co, or a function read at each start (the simulated endpoint's port is known only once it runs). */
@@ -106,7 +110,7 @@ export class AlphaVantageIngestModule implements EngineModule {
     await running.scheduler.stop();
     running.http.close();
     await running.rowsWorker.stop();
-    await this.flush();
+    await withDeadline(this.flush(), FINAL_FLUSH_MS, 'writing Alpha Vantage monitoring').catch(() => undefined); // Redis frozen: left unwritten
     this.running = undefined;
   }
 

@@ -101,7 +101,7 @@ export class IbkrIngestModule implements EngineModule {
     this.subscriptions.end();
     this.monitoring.setConnected(false);
     this.monitor();
-    await this.writer.drain().catch(() => undefined);
+    await this.writer.drain().catch((error: unknown) => this.context?.log.warn({ err: error, buffered: this.writer.buffered }, 'market data left unwritten at stop'));
     this.writer.stop();
     this.topics.stop();
   }
@@ -133,6 +133,7 @@ export class IbkrIngestModule implements EngineModule {
       lastError: s.errors[0] ? `${s.errors[0].code} ${s.errors[0].meaning}` : null,
       redis: s.redis.degraded ? 'degraded' : 'ok',
       redisBuffered: s.redis.buffered,
+      redisDropped: s.redis.dropped,
     };
   }
 

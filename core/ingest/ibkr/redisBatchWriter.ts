@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { withDeadline } from '../../host/deadline';
 import { sendBatch, WriteBatch } from './batchScript';
 
 /** A key holding the latest value of something: its value is produced when the batch is written, not per tick. */
@@ -32,6 +33,7 @@ export interface WriterStats {
 }
 
 const RETRY_MS = 250;
+const DRAIN_TIMEOUT_MS = 2_000;
 /**
  * A hash's or list's TTL is refreshed at most this often (SET carries its own EX): a key still expires its TTL
  * after its last write, give or take a second, and a busy key costs one command per batch instead of two or three.
@@ -98,10 +100,16 @@ export class RedisBatchWriter {
     this.schedule();
   }
 
-  /** Writes whatever is pending now (used on stop); resolves when that batch is done. */
-  async drain(): Promise<void> {
-    await Promise.all(this.inFlight);
-    await this.flush(true);
+  /**
+   * Writes whatever is pending now (used on stop); resolves when that batch is done, or after `timeoutMs` when Redis
+   * does not answer (what is still buffered then is left unwritten).
+   */
+  async drain(timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> {
+    const drained = (async () => {
+      await Promise.all(this.inFlight);
+      await this.flush(true);
+    })();
+    await withDeadline(drained, timeoutMs, 'writing the last market data to Redis');
   }
 
   stop(): void {

@@ -4,6 +4,7 @@ import type { Engine } from '../../../core/host/engine';
 import { createMemoryPair } from '../../../core/host/memoryTransport';
 import { keys } from '../../../core/store/keys';
 import { startInProcessEngine } from '../../support/inProcessEngine';
+import { startTestRedis } from '../../support/testRedis';
 
 let engine: Engine | undefined;
 afterEach(async () => {
@@ -77,5 +78,57 @@ describe('the kill switch (trading state)', () => {
     while (!engine.tradingState.current.persisted && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(engine.tradingState.current).toMatchObject({ state: 'HALTED', persisted: true });
     expect(await engine.redis.client.hget(keys.system.halt.key, 'reason')).toBe('redis outage drill');
+  });
+
+  it('restores the last audited state when system:halt is missing at start-up, and says so, instead of starting ACTIVE', async () => {
+    const first = await startInProcessEngine({ webBridge: false });
+    await clientOf(first.engine).call('setTradingState', { state: 'HALTED', reason: 'end of day' });
+    await first.engine.stop();
+    const redis = await startTestRedis(first.dataDir); // the same data: someone deletes the state, the audit stays
+    await redis.client.del(keys.system.halt.key);
+    await redis.stop();
+
+    ({ engine } = await startInProcessEngine({ webBridge: false, dataDir: first.dataDir, configPath: first.configPath }));
+    expect(engine.tradingState.current).toMatchObject({ state: 'HALTED', changedBy: 'engine', persisted: true });
+    expect(engine.tradingState.current.reason).toMatch(/restored from the audit trail \(system:halt was missing at start-up\): HALTED set by trader via test .*"end of day"/);
+    expect(await engine.redis.client.hget(keys.system.halt.key, 'state')).toBe('HALTED');
+    const audit = await engine.redis.client.xrange(keys.system.haltAudit.key, '-', '+');
+    expect(audit.at(-1)?.[1]).toEqual(expect.arrayContaining(['from', 'UNKNOWN', 'to', 'HALTED', 'by', 'engine']));
+  });
+
+  it('starts HALTED, not ACTIVE, when system:halt holds no valid state and there is no audit trail', async () => {
+    const first = await startInProcessEngine({ webBridge: false });
+    await first.engine.stop();
+    const redis = await startTestRedis(first.dataDir);
+    await redis.client.del(keys.system.haltAudit.key);
+    await redis.client.hset(keys.system.halt.key, 'state', 'RUNNING');
+    await redis.stop();
+
+    ({ engine } = await startInProcessEngine({ webBridge: false, dataDir: first.dataDir, configPath: first.configPath }));
+    expect(engine.tradingState.current).toMatchObject({ state: 'HALTED', persisted: true });
+    expect(engine.tradingState.current.reason).toContain('system:halt held no valid state ("RUNNING")');
+  });
+
+  it('lets a HALT sent while a confirmed loosening is still being written win, recorded after it in the audit', async () => {
+    ({ engine } = await startInProcessEngine({ webBridge: false }));
+    const client = clientOf(engine);
+    await client.call('setTradingState', { state: 'HALTED', reason: 'open' });
+    const pid = engine.redis.managedPid!;
+    process.kill(pid, 'SIGSTOP'); // Redis holds the loosening's write until it runs again
+    try {
+      const loosening = client.call('setTradingState', { state: 'ACTIVE', reason: 'all clear', confirmed: true });
+      await new Promise((r) => setTimeout(r, 100));
+      const halting = client.call('setTradingState', { state: 'HALTED', reason: 'second thoughts' });
+      await new Promise((r) => setTimeout(r, 100));
+      process.kill(pid, 'SIGCONT');
+      expect((await loosening).state).toBe('HALTED');
+      expect(await halting).toMatchObject({ state: 'HALTED', reason: 'second thoughts', persisted: true });
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    expect(engine.tradingState.current).toMatchObject({ state: 'HALTED', reason: 'second thoughts' });
+    expect(await engine.redis.client.hgetall(keys.system.halt.key)).toMatchObject({ state: 'HALTED', reason: 'second thoughts' });
+    const audit = (await engine.redis.client.xrange(keys.system.haltAudit.key, '-', '+')).slice(-2).map(([, f]) => `${f[1]}->${f[3]}`);
+    expect(audit).toEqual(['HALTED->ACTIVE', 'ACTIVE->HALTED']);
   });
 });

@@ -96,4 +96,14 @@ describe('Supervisor', () => {
     await supervisor.stop();
     expect(supervisor.health().feed?.state).toBe('stopped');
   });
+
+  it('moves on to the next module when one never finishes stopping, so shutdown ends', async () => {
+    const log: string[] = [];
+    const hanging: EngineModule = { name: 'writer', dependsOn: ['redis'], start: async () => undefined, stop: () => new Promise<void>(() => undefined) };
+    const supervisor = new Supervisor({ heartbeatMs: 1_000, stopTimeoutMs: 50 });
+    await supervisor.start([recordingModule('redis', log), hanging]);
+    await supervisor.stop();
+    expect(log).toEqual(['start redis', 'stop redis']);
+    expect(supervisor.health().writer?.state).toBe('stopped');
+  });
 });
