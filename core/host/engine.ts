@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Settings } from '../config/settings';
 import { TradingStateService } from '../risk/tradingState';
+import { TradingStateJournal } from '../risk/tradingStateJournal';
 import { keys } from '../store/keys';
 import { RedisModule } from '../store/redisModule';
 import type { SimulatedMarketModule } from '../sim/simulatedMarketModule';
@@ -75,7 +76,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     // In a packaged app config/ is unpacked beside the asar archive: redis-server reads the file from disk.
     confPath: path.join(options.projectRoot, 'config/redis.conf').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
   });
-  const tradingState = new TradingStateService(redis.client);
+  const tradingState = new TradingStateService(redis.client, new TradingStateJournal(path.join(settings.dataDir, 'trading-state.unrecorded.json')));
   const badInput = new BadInputCounter(redis.client);
   const droppedEvents = new HashCounter(redis.client, keys.monitoring.cockpitDropped.key);
   const healthTopic = new Topic<Health>();

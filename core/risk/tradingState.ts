@@ -3,6 +3,7 @@ import { ContractError, tradingStateRestrictiveness as restrictiveness, type Tra
 import { withDeadline } from '../host/deadline';
 import { moduleLogger } from '../host/logger';
 import { Topic } from '../host/topic';
+import type { TradingStateJournal, UnrecordedChange } from './tradingStateJournal';
 import { readStartingState, recordChange } from './tradingStateRecord';
 
 export interface TradingStateChange {
@@ -10,11 +11,6 @@ export interface TradingStateChange {
   reason: string;
   confirmed: boolean;
   by: string;
-}
-
-interface UnrecordedChange {
-  from: TradingStateName;
-  to: TradingState;
 }
 
 const log = moduleLogger('tradingState');
@@ -47,7 +43,11 @@ export class TradingStateService {
   private stopped = false;
   private readonly recordOnReady = () => void this.recordUnrecorded().catch(() => undefined);
 
-  constructor(private readonly redis: Redis) {
+  /** `journal` keeps unrecorded changes on disk, so a stop or crash during a Redis outage does not lose them. */
+  constructor(
+    private readonly redis: Redis,
+    private readonly journal?: TradingStateJournal,
+  ) {
     this.state = { state: 'HALTED', changedAt: Date.now(), changedBy: 'engine', reason: 'trading state not loaded yet', persisted: false };
     redis.on('ready', this.recordOnReady); // Redis is back: what waited is written now, not at the next retry
   }
@@ -56,13 +56,18 @@ export class TradingStateService {
     return this.state;
   }
 
-  /** Reads the persisted state (restoring it from the audit trail if system:halt is gone); unreadable: HALTED. */
+  /**
+   * Reads the persisted state (restoring it from the audit trail if system:halt is gone), then what an earlier run
+   * enforced but could not record (the journal); unreadable: HALTED.
+   */
   async load(): Promise<void> {
     try {
       const starting = await readStartingState(this.redis);
       if (starting.warning) log.warn(starting.warning);
       if (starting.record) await recordChange(this.redis, starting.record.from, starting.state);
       this.apply(starting.state);
+      this.resumeJournal(starting.record ? 0 : starting.state.changedAt);
+      if (this.unrecorded.length > 0) await this.recordUnrecorded().catch(() => undefined);
     } catch (error) {
       log.error({ err: error }, 'trading state unreadable: starting HALTED');
       this.apply({ state: 'HALTED', changedAt: Date.now(), changedBy: 'engine', reason: 'trading state unreadable at start-up', persisted: false });
@@ -101,6 +106,20 @@ export class TradingStateService {
     for (const request of this.loosenings) request.superseded = true;
     this.unrecorded.push({ from, to: next });
     this.apply(next);
+    this.journal?.save(this.unrecorded);
+  }
+
+  /**
+   * Takes over the tightenings an earlier run enforced but never recorded: those newer than what Redis holds and
+   * at least as strict as the state in force (the journal never loosens anything).
+   */
+  private resumeJournal(recordedAt: number): void {
+    for (const change of this.journal?.load() ?? []) {
+      if (change.to.changedAt <= recordedAt || restrictiveness[change.to.state] < restrictiveness[this.state.state]) continue;
+      log.warn({ state: change.to.state, by: change.to.changedBy, at: change.to.changedAt }, 'trading state set while Redis was away, before the last stop: recording it now');
+      this.unrecorded.push({ from: this.state.state, to: { ...change.to, persisted: false } });
+      this.apply(this.unrecorded.at(-1)!.to);
+    }
   }
 
   private async loosen(from: TradingStateName, next: TradingState, confirmed: boolean): Promise<TradingState> {
@@ -131,6 +150,7 @@ export class TradingStateService {
     }
     // A tightening came in while the loosening was written: it wins, and is recorded after it (from what Redis now holds).
     this.unrecorded[0]!.from = next.state;
+    this.journal?.save(this.unrecorded);
     await this.writeUnrecorded().catch((error: unknown) => this.retryLater(error));
     return this.state;
   }
@@ -149,6 +169,7 @@ export class TradingStateService {
       const { from, to } = this.unrecorded[0]!;
       await recordChange(this.redis, from, { ...to, persisted: true });
       this.unrecorded.shift();
+      this.journal?.save(this.unrecorded);
       if (this.state === to) this.apply({ ...to, persisted: true });
     }
     if (this.failing) log.info(`trading state ${this.state.state} recorded now that Redis answers again`);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContractClient } from '../../../core/host/contractClient';
 import type { Engine } from '../../../core/host/engine';
@@ -130,5 +132,32 @@ describe('the kill switch (trading state)', () => {
     expect(await engine.redis.client.hgetall(keys.system.halt.key)).toMatchObject({ state: 'HALTED', reason: 'second thoughts' });
     const audit = (await engine.redis.client.xrange(keys.system.haltAudit.key, '-', '+')).slice(-2).map(([, f]) => `${f[1]}->${f[3]}`);
     expect(audit).toEqual(['HALTED->ACTIVE', 'ACTIVE->HALTED']);
+  });
+});
+
+describe('the kill switch journal (changes Redis never took, kept on disk)', () => {
+  const journalFile = (dataDir: string) => path.join(dataDir, 'trading-state.unrecorded.json');
+
+  it('starts HALTED and records it when the journal an earlier run left cannot be read', async () => {
+    const first = await startInProcessEngine({ webBridge: false });
+    await first.engine.stop();
+    fs.writeFileSync(journalFile(first.dataDir), '{"truncated": ');
+    ({ engine } = await startInProcessEngine({ webBridge: false, dataDir: first.dataDir, configPath: first.configPath }));
+    expect(engine.tradingState.current).toMatchObject({ state: 'HALTED', persisted: true, reason: expect.stringMatching(/is not JSON: halted for safety/) });
+    expect(await engine.redis.client.hget(keys.system.halt.key, 'state')).toBe('HALTED');
+    expect(fs.existsSync(journalFile(first.dataDir))).toBe(false);
+  });
+
+  it('never loosens from the journal: an older REDUCING left unrecorded does not replace a newer HALTED in Redis', async () => {
+    const first = await startInProcessEngine({ webBridge: false });
+    const older = Date.now() - 60_000;
+    await clientOf(first.engine).call('setTradingState', { state: 'HALTED', reason: 'newer halt' });
+    await first.engine.stop();
+    const stale = [{ from: 'ACTIVE', to: { state: 'REDUCING', changedAt: older, changedBy: 'trader', reason: 'old', persisted: false } }];
+    fs.writeFileSync(journalFile(first.dataDir), JSON.stringify(stale));
+    ({ engine } = await startInProcessEngine({ webBridge: false, dataDir: first.dataDir, configPath: first.configPath }));
+    expect(engine.tradingState.current).toMatchObject({ state: 'HALTED', reason: 'newer halt' });
+    const audit = await engine.redis.client.xrange(keys.system.haltAudit.key, '-', '+');
+    expect(audit.some(([, fields]) => fields.includes('old'))).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import type { Health } from '../../../core/host/contract';
@@ -135,6 +137,44 @@ describe('the engine when its Redis goes away', () => {
     } finally {
       if (processAlive(pid)) process.kill(pid, 'SIGCONT'); // a failed run must not leave a frozen redis-server
     }
+  });
+
+  it('keeps a HALT set while Redis is frozen across a clean stop, and the next start records it with its audit entry', async () => {
+    const engine = await startEngine();
+    const { client } = track(await contractOf(engine));
+    const pid = await redisPidOf(engine);
+    process.kill(pid, 'SIGSTOP');
+    try {
+      await eventually('health to show the frozen Redis as disconnected', async () => !(await healthOf(engine)).redis.connected, 30_000);
+      const halted = await client.call('setTradingState', { state: 'HALTED', reason: 'halt during a freeze' });
+      expect(halted).toMatchObject({ state: 'HALTED', persisted: false });
+      expect(await engine.stop('SIGTERM')).toBe(0); // Redis never answered: the HALT is still unrecorded
+    } finally {
+      if (processAlive(pid)) process.kill(pid, 'SIGCONT');
+    }
+    const restarted = await startEngine({ dataDir: engine.dataDir, configPath: engine.configPath });
+    const again = track(await contractOf(restarted));
+    expect(await again.client.call('getTradingState', {})).toMatchObject({ state: 'HALTED', reason: 'halt during a freeze', persisted: true });
+    expect(await lastAudit(track(redisOf(restarted)))).toMatchObject({ from: 'ACTIVE', to: 'HALTED', reason: 'halt during a freeze' });
+    expect(fs.existsSync(path.join(engine.dataDir, 'trading-state.unrecorded.json'))).toBe(false);
+  });
+
+  it('keeps a HALT set while Redis is frozen when the engine is then killed with SIGKILL', async () => {
+    const engine = await startEngine();
+    const { client } = track(await contractOf(engine));
+    const pid = await redisPidOf(engine);
+    process.kill(pid, 'SIGSTOP');
+    try {
+      await eventually('health to show the frozen Redis as disconnected', async () => !(await healthOf(engine)).redis.connected, 30_000);
+      expect(await client.call('setTradingState', { state: 'HALTED', reason: 'halt, then the engine dies' })).toMatchObject({ persisted: false });
+      expect(await engine.stop('SIGKILL')).toBe(null);
+    } finally {
+      if (processAlive(pid)) process.kill(pid, 'SIGCONT'); // its leftover redis-server runs on, as after a real crash
+    }
+    const restarted = await startEngine({ dataDir: engine.dataDir, configPath: engine.configPath });
+    const again = track(await contractOf(restarted));
+    expect(await again.client.call('getTradingState', {})).toMatchObject({ state: 'HALTED', reason: 'halt, then the engine dies', persisted: true });
+    expect(await lastAudit(track(redisOf(restarted)))).toMatchObject({ from: 'ACTIVE', to: 'HALTED', reason: 'halt, then the engine dies' });
   });
 
   it('opens its Redis connection again when the connection is ended under it', async () => {
