@@ -26,6 +26,9 @@ interface Supervised {
   state: ModuleStateName;
   lastHeartbeat: number | null;
   restarts: number;
+  /** Failures since the module last ran for `stableAfterMs`: the exponent of the restart backoff. */
+  failuresInARow: number;
+  runningSince: number | null;
   error: string | null;
   restartTimer: NodeJS.Timeout | undefined;
 }
@@ -34,6 +37,8 @@ export interface SupervisorOptions {
   heartbeatMs?: number;
   restartInitialMs?: number;
   restartMaxMs?: number;
+  /** A module that ran this long before failing restarts after the initial delay again, not the grown one. */
+  stableAfterMs?: number;
   /** How long one module may take to stop before the supervisor moves on to the next (default 10 s). */
   stopTimeoutMs?: number;
   /** Called after every heartbeat round with the liveness of every module (the engine writes it to Redis). */
@@ -88,7 +93,7 @@ export class Supervisor {
    */
   async start(modules: readonly EngineModule[]): Promise<void> {
     for (const module of dependencyOrder(modules)) {
-      const entry: Supervised = { module, state: 'starting', lastHeartbeat: null, restarts: 0, error: null, restartTimer: undefined };
+      const entry: Supervised = { module, state: 'starting', lastHeartbeat: null, restarts: 0, failuresInARow: 0, runningSince: null, error: null, restartTimer: undefined };
       this.entries.push(entry);
       try {
         await this.startModule(entry);
@@ -140,6 +145,7 @@ export class Supervisor {
     await entry.module.start({ log, fail: (error) => void this.onFailure(entry, error) });
     if (this.stopping) return;
     entry.state = 'running';
+    entry.runningSince = Date.now();
     entry.error = null;
     entry.lastHeartbeat = Date.now();
     log.info('started');
@@ -158,14 +164,24 @@ export class Supervisor {
     this.log.error({ module: entry.module.name, err: error }, 'module failed');
     entry.state = 'failed';
     entry.error = error.message;
-    await entry.module.stop().catch(() => undefined);
-    const initial = this.options.restartInitialMs ?? 1_000;
-    const delay = Math.min(this.options.restartMaxMs ?? 30_000, initial * 2 ** Math.min(entry.restarts, 10));
+    await this.stopWithinDeadline(entry.module);
+    const delay = this.restartDelay(entry);
     entry.restartTimer = setTimeout(() => {
       entry.restarts++;
       entry.state = 'restarting';
       void this.restartEntry(entry);
     }, delay);
+  }
+
+  /** Exponential backoff over the failures in a row; a module that had run stably starts the series again. */
+  private restartDelay(entry: Supervised): number {
+    const ranStably = entry.runningSince !== null && Date.now() - entry.runningSince >= (this.options.stableAfterMs ?? 60_000);
+    if (ranStably) entry.failuresInARow = 0;
+    entry.runningSince = null;
+    const initial = this.options.restartInitialMs ?? 1_000;
+    const delay = Math.min(this.options.restartMaxMs ?? 30_000, initial * 2 ** Math.min(entry.failuresInARow, 10));
+    entry.failuresInARow++;
+    return delay;
   }
 
   private async heartbeat(): Promise<void> {

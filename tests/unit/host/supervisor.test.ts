@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dependencyOrder, ModuleStartError, Supervisor, type EngineModule, type ModuleContext } from '../../../core/host/supervisor';
 
 function recordingModule(name: string, log: string[], dependsOn: string[] = []): EngineModule {
@@ -73,6 +73,31 @@ describe('Supervisor', () => {
     expect(supervisor.health().flaky).toMatchObject({ restarts: 3, error: null });
     expect(attempts).toBe(4);
     await supervisor.stop();
+  });
+
+  it('grows the restart delay over failures in a row, and starts it again once the module had run stably', async () => {
+    vi.useFakeTimers();
+    try {
+      let context: ModuleContext | undefined;
+      const startedAt: number[] = [];
+      const crashing: EngineModule = { name: 'redis', start: async (ctx) => void (context = ctx, startedAt.push(Date.now())), stop: async () => undefined };
+      const supervisor = new Supervisor({ heartbeatMs: 60_000, restartInitialMs: 100, restartMaxMs: 10_000, stableAfterMs: 1_000 });
+      await supervisor.start([crashing]);
+      const crashAndRestart = async () => {
+        const before = Date.now();
+        const starts = startedAt.length;
+        context!.fail(new Error('killed'));
+        while (startedAt.length === starts) await vi.advanceTimersByTimeAsync(10);
+        return startedAt.at(-1)! - before;
+      };
+      expect([await crashAndRestart(), await crashAndRestart(), await crashAndRestart()]).toEqual([100, 200, 400]);
+      await vi.advanceTimersByTimeAsync(1_000); // runs stably
+      expect(await crashAndRestart()).toBe(100);
+      expect(supervisor.health().redis).toMatchObject({ state: 'running', restarts: 4 });
+      await supervisor.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('restarts a running module that reports a failure, and writes heartbeats only for live modules', async () => {
