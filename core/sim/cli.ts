@@ -1,5 +1,6 @@
 /**
- * `npm run sim -- --port 7497 [--av-port 8601] [--seed 42] [--speed 1] [--state-dir DIR]`: the simulated market alone,
+ * `npm run sim -- --port 7497 [--av-port 8601] [--av-plan premium600|premium75|free] [--seed 42] [--speed 1] [--state-dir DIR]`:
+ * the simulated market alone,
  * so any TWS API client can practise against it. Faults can be switched from stdin, e.g. `set stall true`,
  * `set maxTickerLines 5`, `depthReset`, `farmFlap`, `dropMidMessage`, `faults` (prints the switches); `sweep SPY buy 4`
  * sends a sweep through the model's book.
@@ -11,6 +12,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runFaultCommand } from './gateway/faultCommands';
+import { AV_PLANS, isAvPlan, type AvPlan } from './alphavantage';
 import { runMarketCommand } from './marketCommands';
 import type { MarketFeed } from './market/marketFeed';
 import { createMarketModel } from './market/marketModel';
@@ -21,6 +23,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '7497' },
     'av-port': { type: 'string', default: '8601' },
+    'av-plan': { type: 'string', default: 'premium600' },
     seed: { type: 'string', default: '42' },
     speed: { type: 'string', default: '1' },
     'state-dir': { type: 'string', default: path.join(os.homedir(), '.alphatrader', 'sim') },
@@ -52,6 +55,13 @@ function chooseFeed(seed: number, speed: number): MarketFeed {
   return createMarketModel({ seed, speed, startTs: Date.now() });
 }
 
+function planArg(raw: string | undefined): AvPlan {
+  if (raw !== undefined && isAvPlan(raw)) return raw;
+  console.error(`--av-plan must be one of ${AV_PLANS.join(', ')}, got "${raw}"`);
+  process.exit(2);
+}
+
+const avPlan = planArg(values['av-plan']);
 const seed = numberArg('seed', values.seed);
 const feed = chooseFeed(seed, numberArg('speed', values.speed) || 1);
 const recorder = values.record ? recordSession(feed, values.record) : null;
@@ -60,11 +70,12 @@ const sim = await serveMarket(feed, {
   gatewayPort: numberArg('port', values.port),
   alphaVantagePort: numberArg('av-port', values['av-port']),
   stateDir: values['state-dir']!,
+  alphaVantage: { plan: avPlan },
 });
 const source = values.replay ? `replay of ${values.replay}` : values.lobster ? `LOBSTER replay of ${values.lobster}` : `seeded model (seed ${seed})`;
 console.log(`Market: ${source}${values.record ? `, recording to ${values.record}` : ''}`);
 console.log(`TWS API gateway listening on 127.0.0.1:${sim.gatewayPort} (server versions 100..193, account DU1234567)`);
-console.log(`Alpha Vantage-compatible endpoint on ${sim.alphaVantage.url}/query`);
+console.log(`Alpha Vantage-compatible endpoint on ${sim.alphaVantage.url}/query (plan ${avPlan})`);
 console.log('Type "help" for fault switches.');
 
 const rl = readline.createInterface({ input: process.stdin, terminal: false });

@@ -145,25 +145,4 @@ describe('Alpha Vantage error bodies', () => {
     expect(await bed.redis.client.get(keys.options.chain('SPY').key)).toBe(chain);
     expect(bed.badInput.some((m) => m.includes('REALTIME_OPTIONS SPY: Alpha Vantage refused the call: the parameter apikey is invalid'))).toBe(true);
   });
-
-  it('reports the premium notice a free key gets for REALTIME_OPTIONS without retrying it, while other data flows', async () => {
-    const free = await startAvTestBed(['AAPL'], { premium: false });
-    try {
-      const { module } = free.ingest({ symbols: [{ symbol: 'AAPL', etf: false, priority: false }] });
-      await module.start();
-      await waitFor(() => module.currentStatus()!.freshness.filter((f) => f.lastSuccess !== null).length === 5, 15_000, 'sentiment and technicals stored');
-      await module.flush();
-      const status = module.currentStatus()!;
-      await module.stop();
-      expect(status.errors.premium).toBe(1);
-      const callErrors = await free.redis.client.hgetall(keys.monitoring.alphaVantage('call_errors').key);
-      expect(JSON.parse(callErrors['REALTIME_OPTIONS:AAPL']!)).toMatchObject({ kind: 'premium', message: expect.stringMatching(/^REALTIME_OPTIONS AAPL: needs a premium key/) });
-      expect(free.endpoint.callCounts().REALTIME_OPTIONS).toBe(1);
-      expect(await free.redis.client.exists(keys.options.chain('AAPL').key)).toBe(0);
-      const stale = JSON.parse((await free.redis.client.hget(keys.monitoring.dataStale.key, 'AAPL:options'))!) as { stale: boolean };
-      expect(stale.stale).toBe(true);
-    } finally {
-      await free.stop();
-    }
-  });
 });
