@@ -13,7 +13,13 @@ export interface Settings {
   source: 'sim' | 'ibkr';
   redisUrl: string | undefined;
   ib: { host: string; port: number; clientId: number };
-  alphaVantage: { apiKey: string | undefined; baseUrl: string; callsPerMinute: number };
+  alphaVantage: {
+    apiKey: string | undefined;
+    baseUrl: string;
+    callsPerMinute: number;
+    entitlement: 'realtime' | 'delayed';
+    optionsFallback: 'historical' | 'none';
+  };
   config: AppConfig;
 }
 
@@ -75,6 +81,8 @@ export function resolveSettings(flags: Flags, projectRoot: string, processEnv: N
       apiKey: env.ALPHAVANTAGE_API_KEY,
       baseUrl: env.ALPHAVANTAGE_BASE_URL ?? config.alphaVantage.baseUrl,
       callsPerMinute: config.alphaVantage.callsPerMinute,
+      entitlement: config.alphaVantage.entitlement,
+      optionsFallback: config.alphaVantage.optionsFallback,
     },
     config,
   };

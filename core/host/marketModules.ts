@@ -52,6 +52,8 @@ function alphaVantageModule(
     baseUrl: sim ? () => `http://127.0.0.1:${sim.market?.alphaVantagePort ?? 0}` : settings.alphaVantage.baseUrl,
     apiKey: sim ? 'sim' : settings.alphaVantage.apiKey!,
     callsPerMinute: settings.alphaVantage.callsPerMinute,
+    entitlement: settings.alphaVantage.entitlement,
+    optionsFallback: settings.alphaVantage.optionsFallback,
     symbols: settings.config.symbols,
     schedules: settings.config.schedules,
     redis: redis.client,

@@ -1,4 +1,4 @@
-import type { DataType, FreshnessEntry } from './avData';
+import type { DataType, FreshnessEntry, Timeliness } from './avData';
 
 interface Slot {
   symbol: string;
@@ -7,6 +7,9 @@ interface Slot {
   lastSuccess: number | null;
   /** No attempt before this (start-up stagger, or a failure's back-off). */
   notBefore: number;
+  /** What the stored data is as of, by itself, and how current that is (set by `observed`). */
+  dataAsOf: number | null;
+  timeliness: Timeliness | null;
 }
 
 export const slotId = (symbol: string, dataType: DataType) => `${symbol}:${dataType}`;
@@ -22,7 +25,7 @@ export class FreshnessBook {
   constructor(private readonly staleFactor = 2) {}
 
   track(symbol: string, dataType: DataType, windowMs: number, notBefore: number): void {
-    this.slots.set(slotId(symbol, dataType), { symbol, dataType, windowMs, lastSuccess: null, notBefore });
+    this.slots.set(slotId(symbol, dataType), { symbol, dataType, windowMs, lastSuccess: null, notBefore, dataAsOf: null, timeliness: null });
   }
 
   /** Success times remembered from an earlier run (Redis), so a restart does not refetch fresh data. */
@@ -34,6 +37,14 @@ export class FreshnessBook {
   succeeded(symbol: string, dataType: DataType, at: number): void {
     const slot = this.slots.get(slotId(symbol, dataType));
     if (slot) slot.lastSuccess = at;
+  }
+
+  /** What the stored data says about itself: its own as-of time and how current that is. */
+  observed(symbol: string, dataType: DataType, timeliness: Timeliness, dataAsOf: number | null = null): void {
+    const slot = this.slots.get(slotId(symbol, dataType));
+    if (!slot) return;
+    slot.timeliness = timeliness;
+    slot.dataAsOf = dataAsOf;
   }
 
   /** Not before `until` (a failure's back-off); the success time stays where it was. */
@@ -62,6 +73,7 @@ export class FreshnessBook {
       return {
         symbol: s.symbol, dataType: s.dataType, lastSuccess: s.lastSuccess, ageMs, windowMs: s.windowMs,
         maxAgeMs: s.windowMs * this.staleFactor, stale: ageMs === null || ageMs > s.windowMs * this.staleFactor,
+        dataAsOf: s.dataAsOf, timeliness: s.timeliness,
       };
     });
   }

@@ -83,7 +83,7 @@ describe('Alpha Vantage data lands in Redis with the documented shape and the ma
   });
 
   it('stores each indicator’s series with its latest value and interpretation', async () => {
-    const raw = await direct('function=RSI&symbol=SPY&interval=5min&time_period=14&series_type=close');
+    const raw = await direct('function=RSI&symbol=SPY&interval=5min&time_period=14&series_type=close&entitlement=realtime');
     const series = raw['Technical Analysis: RSI'] as Record<string, Row>;
     const [newestTime, newest] = Object.entries(series)[0]!;
     const rsi = JSON.parse((await bed.redis.client.get(keys.technicals.indicator('SPY', 'rsi').key))!) as TechnicalSnapshot;

@@ -120,12 +120,14 @@ describe('Alpha Vantage error bodies', () => {
   it('reports an Error Message per function and symbol without retrying it, and stores nothing for that symbol', async () => {
     const { module } = bed.ingest({ symbols: [{ symbol: 'XYZQ', etf: false, priority: false }] });
     await module.start();
-    await waitFor(() => (module.currentStatus()?.errors.api_error ?? 0) >= 5, 10_000, 'five refusals');
+    const refusals = () => (module.currentStatus()?.errors.api_error ?? 0) + (module.currentStatus()?.errors.not_covered ?? 0);
+    await waitFor(() => refusals() >= 5, 10_000, 'four refusals and "not covered"');
     await sleep(300);
     await module.stop();
     const callErrors = await bed.redis.client.hgetall(keys.monitoring.alphaVantage('call_errors').key);
     expect(Object.keys(callErrors).sort()).toEqual(['ATR:XYZQ', 'BBANDS:XYZQ', 'MACD:XYZQ', 'NEWS_SENTIMENT:XYZQ', 'RSI:XYZQ']);
     expect(JSON.parse(callErrors['RSI:XYZQ']!)).toMatchObject({ kind: 'api_error', message: expect.stringMatching(/^RSI XYZQ: Alpha Vantage refused the call: Invalid API call/) });
+    expect(JSON.parse(callErrors['NEWS_SENTIMENT:XYZQ']!)).toMatchObject({ kind: 'not_covered', message: expect.stringMatching(/^NEWS_SENTIMENT XYZQ: not covered by Alpha Vantage's news feed: Invalid inputs/) });
     expect(bed.endpoint.callCounts()).toMatchObject({ RSI: 1, MACD: 1, BBANDS: 1, ATR: 1, NEWS_SENTIMENT: 1, REALTIME_OPTIONS: 1 });
     // An unknown symbol's empty chain is not an error, and is not stored.
     expect(await bed.redis.client.exists(keys.options.chain('XYZQ').key)).toBe(0);
