@@ -65,9 +65,8 @@ export class RefreshScheduler {
     const outcome = await this.refresh(item).catch((error: unknown): RefreshOutcome => ({ kind: 'unsaved', error: error as Error }));
     const now = Date.now();
     if (outcome.kind === 'stored') {
-      this.book.succeeded(item.symbol, item.dataType, outcome.at);
+      this.book.succeeded(item.symbol, item.dataType, outcome.at, outcome.nextAt);
       if (outcome.timeliness) this.book.observed(item.symbol, item.dataType, outcome.timeliness, outcome.dataAsOf ?? null);
-      if (outcome.nextAt !== undefined) this.book.deferUntil(item.symbol, item.dataType, outcome.nextAt);
     } else if (outcome.kind === 'failed' && outcome.retryAt !== undefined) this.book.deferUntil(item.symbol, item.dataType, outcome.retryAt);
     else if (outcome.kind === 'empty') this.book.deferUntil(item.symbol, item.dataType, now + item.windowMs);
     else if (outcome.kind === 'failed' && PERSISTENT.has(outcome.error.kind)) this.book.deferUntil(item.symbol, item.dataType, now + item.windowMs);

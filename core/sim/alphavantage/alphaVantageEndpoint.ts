@@ -24,6 +24,8 @@ export interface AlphaVantageEndpointOptions {
   throttleStyle?: ThrottleStyle;
   /** Seeds the news articles (default 1). */
   seed?: number;
+  /** Every request's query parameters as received (tests check what a client sends). */
+  onRequest?: (params: URLSearchParams) => void;
   /** Wall clock for the per-minute budget and the daily allowance (tests may inject one). */
   clock?: () => number;
 }
@@ -96,7 +98,10 @@ export async function startAlphaVantageEndpoint(options: AlphaVantageEndpointOpt
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (req.method !== 'GET') result = { status: 405, body: 'method not allowed' };
       else if (url.pathname !== '/query') result = { status: 404, body: 'not found' };
-      else result = reply(url.searchParams);
+      else {
+        options.onRequest?.(url.searchParams);
+        result = reply(url.searchParams);
+      }
     } catch (err) {
       result = { status: 500, body: `internal error: ${(err as Error).message}` };
     }
