@@ -36,10 +36,16 @@ export const configSchema = z.strictObject({
     speed: z.number().positive().max(1000).default(1),
     gatewayPort: port.default(0),
     alphaVantagePort: port.default(0),
+    /** The Alpha Vantage plan the embedded endpoint plays: premium600, premium75 (no realtime options), free (25 calls/day). */
+    alphaVantagePlan: z.enum(['premium600', 'premium75', 'free']).default('premium600'),
   }).prefault({}),
   alphaVantage: z.strictObject({
     baseUrl: z.url(urlExpected).default('https://www.alphavantage.co'),
     callsPerMinute: z.number().int().min(1).max(1200).default(590),
+    /** Sent as entitlement= on intraday indicators: realtime, or delayed (15 minutes) on plans that only include that. */
+    entitlement: z.enum(['realtime', 'delayed']).default('realtime'),
+    /** Without realtime options on the plan: show the previous session's chains (HISTORICAL_OPTIONS), or none. */
+    optionsFallback: z.enum(['historical', 'none']).default('historical'),
   }).prefault({}),
   symbols: z.array(symbolSchema).min(1),
   schedules: z.strictObject({

@@ -15,7 +15,13 @@ export interface Settings {
   /** LOG_LEVEL, validated; undefined leaves the logger's default. */
   logLevel: AppEnv['LOG_LEVEL'];
   ib: { host: string; port: number; clientId: number };
-  alphaVantage: { apiKey: string | undefined; baseUrl: string; callsPerMinute: number };
+  alphaVantage: {
+    apiKey: string | undefined;
+    baseUrl: string;
+    callsPerMinute: number;
+    entitlement: 'realtime' | 'delayed';
+    optionsFallback: 'historical' | 'none';
+  };
   config: AppConfig;
 }
 
@@ -78,6 +84,8 @@ export function resolveSettings(flags: Flags, projectRoot: string, processEnv: N
       apiKey: env.ALPHAVANTAGE_API_KEY,
       baseUrl: env.ALPHAVANTAGE_BASE_URL ?? config.alphaVantage.baseUrl,
       callsPerMinute: config.alphaVantage.callsPerMinute,
+      entitlement: config.alphaVantage.entitlement,
+      optionsFallback: config.alphaVantage.optionsFallback,
     },
     config,
   };

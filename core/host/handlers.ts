@@ -91,7 +91,25 @@ function sentimentView(symbol: SymbolConfig, module: AlphaVantageIngestModule): 
     return { subscribe: (listener) => (listener({ covered: false, reason: `${symbol.symbol} is an ETF: Alpha Vantage news sentiment does not cover it` }, Date.now()), () => undefined) };
   }
   const topic = module.latest.sentiment(symbol.symbol);
-  return { subscribe: (listener) => topic.subscribe((snapshot, asOf) => listener({ covered: true, snapshot }, asOf)) };
+  const coverage = module.latest.newsCoverage(symbol.symbol);
+  // The feed's own "not covered" answer wins over articles stored before it; its next articles bring them back.
+  return {
+    subscribe: (listener) => {
+      const offArticles = topic.subscribe((snapshot, asOf) => {
+        if (coverage.current?.covered !== false) listener({ covered: true, snapshot }, asOf);
+      });
+      let covered = true;
+      const offCoverage = coverage.subscribe((state, asOf) => {
+        if (!state.covered) listener({ covered: false, reason: state.reason ?? `Alpha Vantage's news feed does not cover ${symbol.symbol}` }, asOf);
+        else if (!covered && topic.current) listener({ covered: true, snapshot: topic.current }, asOf);
+        covered = state.covered;
+      });
+      return () => {
+        offArticles();
+        offCoverage();
+      };
+    },
+  };
 }
 
 export function packageVersion(projectRoot: string): string {

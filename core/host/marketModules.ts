@@ -37,9 +37,9 @@ function dependencies(sim: SimulatedMarketModule | null): string[] {
 }
 
 function simulatedMarketModule(settings: Settings): SimulatedMarketModule {
-  const { seed, speed, gatewayPort, alphaVantagePort } = settings.config.sim;
+  const { seed, speed, gatewayPort, alphaVantagePort, alphaVantagePlan } = settings.config.sim;
   const symbols = settings.config.symbols.map((s) => s.symbol);
-  return new SimulatedMarketModule({ seed, speed, gatewayPort, alphaVantagePort, dataDir: settings.dataDir, symbols });
+  return new SimulatedMarketModule({ seed, speed, gatewayPort, alphaVantagePort, alphaVantagePlan, dataDir: settings.dataDir, symbols });
 }
 
 function alphaVantageModule(
@@ -52,6 +52,8 @@ function alphaVantageModule(
     baseUrl: sim ? () => `http://127.0.0.1:${sim.market?.alphaVantagePort ?? 0}` : settings.alphaVantage.baseUrl,
     apiKey: sim ? 'sim' : settings.alphaVantage.apiKey!,
     callsPerMinute: settings.alphaVantage.callsPerMinute,
+    entitlement: settings.alphaVantage.entitlement,
+    optionsFallback: settings.alphaVantage.optionsFallback,
     symbols: settings.config.symbols,
     schedules: settings.config.schedules,
     redis: redis.client,

@@ -1,5 +1,6 @@
 /**
- * `npm run sim -- --port 7497 [--av-port 8601] [--seed 42] [--speed 1] [--state-dir DIR]`: the simulated market alone,
+ * `npm run sim -- --port 7497 [--av-port 8601] [--av-plan premium600|premium75|free] [--seed 42] [--speed 1] [--state-dir DIR]`:
+ * the simulated market alone,
  * so any TWS API client can practise against it. Faults can be switched from stdin, e.g. `set stall true`,
  * `set maxTickerLines 5`, `depthReset`, `farmFlap`, `dropMidMessage`, `faults` (prints the switches); `sweep SPY buy 4`
  * sends a sweep through the model's book.
@@ -11,6 +12,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runFaultCommand } from './gateway/faultCommands';
+import { AV_PLANS, isAvPlan, type AvPlan } from './alphavantage';
 import { runMarketCommand } from './marketCommands';
 import type { MarketFeed } from './market/marketFeed';
 import { createMarketModel } from './market/marketModel';
@@ -22,6 +24,7 @@ function parseSimArgs() {
     options: {
       port: { type: 'string', default: '7497' },
       'av-port': { type: 'string', default: '8601' },
+      'av-plan': { type: 'string', default: 'premium600' },
       seed: { type: 'string', default: '42' },
       speed: { type: 'string', default: '1' },
       'state-dir': { type: 'string', default: path.join(os.homedir(), '.alphatrader', 'sim') },
@@ -72,6 +75,14 @@ function portArg(name: string, raw: string | undefined): number {
   return port;
 }
 
+
+function planArg(raw: string | undefined): AvPlan {
+  if (raw !== undefined && isAvPlan(raw)) return raw;
+  console.error(`--av-plan must be one of ${AV_PLANS.join(', ')}, got "${raw}"`);
+  process.exit(2);
+}
+
+const avPlan = planArg(values['av-plan']);
 const seed = numberArg('seed', values.seed);
 const gatewayPort = portArg('port', values.port);
 const alphaVantagePort = portArg('av-port', values['av-port']);
@@ -82,6 +93,7 @@ const sim = await serveMarket(feed, {
   gatewayPort,
   alphaVantagePort,
   stateDir: values['state-dir']!,
+  alphaVantage: { plan: avPlan },
   howToChangePort: { gateway: 'choose another with --port', alphaVantage: 'choose another with --av-port (0 = any free port)' },
 }).catch((error: unknown) => {
   console.error(`The simulated market could not start: ${(error as Error).message}`);
@@ -90,7 +102,7 @@ const sim = await serveMarket(feed, {
 const source = values.replay ? `replay of ${values.replay}` : values.lobster ? `LOBSTER replay of ${values.lobster}` : `seeded model (seed ${seed})`;
 console.log(`Market: ${source}${values.record ? `, recording to ${values.record}` : ''}`);
 console.log(`TWS API gateway listening on 127.0.0.1:${sim.gatewayPort} (server versions 100..193, account DU1234567)`);
-console.log(`Alpha Vantage-compatible endpoint on ${sim.alphaVantage.url}/query`);
+console.log(`Alpha Vantage-compatible endpoint on ${sim.alphaVantage.url}/query (plan ${avPlan})`);
 console.log('Type "help" for fault switches.');
 
 const rl = readline.createInterface({ input: process.stdin, terminal: false });

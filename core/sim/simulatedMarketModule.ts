@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { EngineModule } from '../host/supervisor';
+import type { AvPlan } from './alphavantage';
 import { startSimulatedMarket, type SimulatedMarket } from './simulatedMarket';
 
 export interface SimulatedMarketModuleOptions {
@@ -7,6 +8,8 @@ export interface SimulatedMarketModuleOptions {
   speed: number;
   gatewayPort: number;
   alphaVantagePort: number;
+  /** The Alpha Vantage plan the embedded endpoint plays (premium600, premium75, free). */
+  alphaVantagePlan: AvPlan;
   dataDir: string;
   symbols: string[];
 }
@@ -23,7 +26,7 @@ export class SimulatedMarketModule implements EngineModule {
   }
 
   async start(): Promise<void> {
-    const { seed, speed, gatewayPort, alphaVantagePort, dataDir, symbols } = this.options;
+    const { seed, speed, gatewayPort, alphaVantagePort, alphaVantagePlan, dataDir, symbols } = this.options;
     // Restarts reuse the bound ports so the ingestion reconnects to the same address.
     this.running = await startSimulatedMarket({
       seed,
@@ -36,6 +39,7 @@ export class SimulatedMarketModule implements EngineModule {
         gateway: 'choose another sim.gatewayPort in the config file (0 = any free port)',
         alphaVantage: 'choose another sim.alphaVantagePort in the config file (0 = any free port)',
       },
+      alphaVantage: { plan: alphaVantagePlan },
       // The workstation's market runs on today's clock so as-of times and staleness read naturally.
       startTs: Date.now(),
     });
@@ -50,6 +54,7 @@ export class SimulatedMarketModule implements EngineModule {
     return {
       gatewayPort: this.running?.gatewayPort ?? null,
       alphaVantagePort: this.running?.alphaVantagePort ?? null,
+      alphaVantagePlan: this.options.alphaVantagePlan,
       clients: stats?.sessions ?? 0,
       framesSent: stats?.framesSent ?? 0,
     };

@@ -5,15 +5,21 @@ import type { EngineModule, ModuleContext } from '../../host/supervisor';
 import { Topic } from '../../host/topic';
 import { keys } from '../../store/keys';
 import { INDICATORS, type AlphaVantageStatus, type CallClass, type DataType } from './avData';
+import type { AvError, AvErrorKind } from './avError';
 import { AvFetcher } from './avFetcher';
 import { AvHttpClient } from './avHttpClient';
 import { AvMonitor } from './avMonitor';
+import type { AvRequest } from './avRequests';
 import { AvStore } from './avStore';
 import { CallLimiter } from './callLimiter';
 import { ChainRowsWorker } from './chainRowsPool';
+import { DailyCapPause } from './dailyCapPause';
 import { FreshnessBook } from './freshnessBook';
 import { withDefaults, type AlphaVantageTuning } from './ingestTuning';
+import { keyRedactor, type Redact } from './keyRedaction';
 import { LatestData } from './latestData';
+import { OptionsEntitlement, type OptionsFallback } from './optionsEntitlement';
+import { PlanFindings } from './planStatus';
 import { RefreshJob } from './refreshJob';
 import { refreshPlan, type IngestSymbol, type RefreshItem } from './refreshPlan';
 import { RefreshScheduler } from './refreshScheduler';
@@ -28,6 +34,10 @@ export interface AlphaVantageIngestOptions {
   /** Safety budget: calls per window (per minute in production; 590 under the 600/min plan). */
   callsPerMinute: number;
   symbols: readonly IngestSymbol[];
+  /** Sent as `entitlement=` on intraday indicators (default realtime): without it US intraday data is end-of-day. */
+  entitlement?: 'realtime' | 'delayed';
+  /** Without realtime options on the plan: the previous session's chains (default) or none. */
+  optionsFallback?: OptionsFallback;
   schedules: { optionsRefreshSeconds: number; sentimentRefreshMinutes: number; technicalsRefreshMinutes: number };
   redis: Redis;
   reportBadInput: (source: string, problem: string) => void;
@@ -37,6 +47,9 @@ export interface AlphaVantageIngestOptions {
   /** Every HTTP call as it is launched, e.g. "REALTIME_OPTIONS SPY" (tests measure the budget with it). */
   onCallLaunched?: (callClass: CallClass, at: number, call: string) => void;
 }
+
+/** What the plan lacks: logged once when first seen, and said in the plan status, not reported as bad input. */
+const PLAN_FACTS = new Set<AvErrorKind>(['entitlement', 'daily_cap', 'premium', 'not_covered']);
 
 /** Options chains with greeks, news sentiment and technicals from Alpha Vantage into Redis, within budget. */
 export class AlphaVantageIngestModule implements EngineModule {
@@ -50,7 +63,13 @@ export class AlphaVantageIngestModule implements EngineModule {
   private readonly tuning: AlphaVantageTuning;
   private readonly plan: RefreshItem[];
   private readonly monitor: AvMonitor;
-  private running: { limiter: CallLimiter; book: FreshnessBook; scheduler: RefreshScheduler; http: AvHttpClient; abort: AbortController; flushTimer: NodeJS.Timeout; rowsWorker: ChainRowsWorker } | undefined;
+  private readonly redact: Redact;
+  private running:
+    | {
+        limiter: CallLimiter; book: FreshnessBook; scheduler: RefreshScheduler; http: AvHttpClient; abort: AbortController; flushTimer: NodeJS.Timeout;
+        rowsWorker: ChainRowsWorker; entitlement: OptionsEntitlement; pause: DailyCapPause; findings: PlanFindings;
+      }
+    | undefined;
 
   constructor(private readonly options: AlphaVantageIngestOptions) {
     this.tuning = withDefaults(options.tuning);
@@ -61,7 +80,12 @@ export class AlphaVantageIngestModule implements EngineModule {
       { optionsMs: schedules.optionsRefreshSeconds * 1000, sentimentMs: schedules.sentimentRefreshMinutes * 60_000, technicalsMs: schedules.technicalsRefreshMinutes * 60_000 },
       this.tuning.staggerMs,
     );
-    this.monitor = new AvMonitor(options.reportBadInput);
+    this.redact = keyRedactor(options.apiKey);
+    this.monitor = new AvMonitor(options.reportBadInput, this.redact);
+  }
+
+  private get intradayEntitlement(): 'realtime' | 'delayed' {
+    return this.options.entitlement ?? 'realtime';
   }
 
   async start(context?: ModuleContext): Promise<void> {
@@ -77,28 +101,48 @@ export class AlphaVantageIngestModule implements EngineModule {
     // Large chains are read on both cores; until the worker is up (or if it fails) on this thread alone.
     const rowsWorker = new ChainRowsWorker((problem) => context?.log.warn(`${problem}; option chains are read on one thread`));
     void rowsWorker.start();
-    const job = new RefreshJob({
-      fetcher: this.fetcher(http, limiter, abort.signal, context), store, latest: this.latest, monitor: this.monitor,
-      requests: { technicalsInterval: t.technicalsInterval, articlesLimit: t.articlesLimit }, seriesLimit: t.seriesLimit,
-      readRows: rowsWorker.read.bind(rowsWorker),
-    });
     const book = new FreshnessBook(t.staleFactor);
+    const entitlement = new OptionsEntitlement(t.recheckMs, this.options.optionsFallback ?? 'historical', () => this.chainsDueAgain(book));
+    const pause = new DailyCapPause();
+    const findings = new PlanFindings();
+    const job = new RefreshJob({
+      fetcher: this.fetcher(http, limiter, pause, abort.signal, context), store, latest: this.latest, monitor: this.monitor,
+      requests: { technicalsInterval: t.technicalsInterval, articlesLimit: t.articlesLimit, entitlement: this.intradayEntitlement }, seriesLimit: t.seriesLimit,
+      readRows: rowsWorker.read.bind(rowsWorker), entitlement, pause, findings, recheckMs: t.recheckMs,
+    });
     const startedAt = Date.now();
     for (const item of this.plan) book.track(item.symbol, item.dataType, item.windowMs, startedAt + item.startOffsetMs);
-    await this.restore(book, store);
+    await this.restore(book, store, entitlement, pause);
     const scheduler = new RefreshScheduler(this.plan, book, (item) => job.run(item), { tickMs: t.tickMs, failureBackoffMs: t.failureBackoffMs });
     const flushTimer = setInterval(() => void this.flush(), t.monitorFlushMs);
     flushTimer.unref();
-    this.running = { limiter, book, scheduler, http, abort, flushTimer, rowsWorker };
+    this.running = { limiter, book, scheduler, http, abort, flushTimer, rowsWorker, entitlement, pause, findings };
     scheduler.start();
   }
 
-  private fetcher(http: AvHttpClient, limiter: CallLimiter, stopping: AbortSignal, context?: ModuleContext): AvFetcher {
-    return new AvFetcher(http, limiter, this.tuning.retry, (error, request) => {
+  /** Realtime options are back on the plan: every chain is fetched realtime at its next turn, not after its fallback's day. */
+  private chainsDueAgain(book: FreshnessBook): void {
+    const now = Date.now();
+    for (const item of this.plan) if (item.dataType === 'options') book.deferUntil(item.symbol, item.dataType, now);
+  }
+
+  private fetcher(http: AvHttpClient, limiter: CallLimiter, pause: DailyCapPause, stopping: AbortSignal, context?: ModuleContext): AvFetcher {
+    const onFailure = (error: AvError, request: AvRequest) => {
       if (stopping.aborted) return; // calls cut short by stop() are not failures of the API
       this.monitor.failed(error, request);
       if (error.kind === 'http' || error.kind === 'timeout') context?.log.warn({ kind: error.kind }, error.message); // the rest is logged as bad input
-    }, stopping);
+      if (PLAN_FACTS.has(error.kind)) this.logPlanFact(error, context);
+    };
+    return new AvFetcher(http, limiter, this.tuning.retry, onFailure, stopping, { pause, redact: this.redact });
+  }
+
+  /** What the plan lacks is logged once per kind and call, in its own words (key redacted), not on every refusal. */
+  private readonly loggedFacts = new Set<string>();
+  private logPlanFact(error: AvError, context?: ModuleContext): void {
+    const id = error.kind === 'daily_cap' ? `daily_cap:${this.running?.pause.view()?.pausedUntil}` : `${error.kind}:${error.message.split(':')[0]}`;
+    if (this.loggedFacts.has(id)) return;
+    this.loggedFacts.add(id);
+    context?.log.warn({ kind: error.kind }, this.redact(error.message));
   }
 
   async stop(): Promise<void> {
@@ -125,13 +169,17 @@ export class AlphaVantageIngestModule implements EngineModule {
     return {
       callsUsed: s.budget.used, callsLeft: s.budget.left, optionsCalls: s.budget.usedByClass.options, sentimentCalls: s.budget.usedByClass.sentiment,
       technicalsCalls: s.budget.usedByClass.technicals, queued: s.budget.queued, slowdown: s.budget.slowdown, errors, throttled: s.errors.throttled, stale: s.stale,
-      chainHalvesOnWorker: this.running?.rowsWorker.jobsRead ?? 0,
+      delayed: s.delayed, chainHalvesOnWorker: this.running?.rowsWorker.jobsRead ?? 0,
+      realtimeOptions: s.plan.realtimeOptions, callsPausedUntil: s.plan.callsPausedUntil === null ? null : new Date(s.plan.callsPausedUntil).toISOString(),
+      plan: s.plan.notices.length > 0 ? s.plan.notices.join(' ') : null,
     };
   }
 
   currentStatus(now = Date.now()): AlphaVantageStatus | undefined {
     const r = this.running;
-    return r ? this.monitor.status(r.limiter, r.book, this.options.callsPerMinute, this.tuning.windowMs, now) : undefined;
+    if (!r) return undefined;
+    const plan = { findings: r.findings, entitlement: r.entitlement, pause: r.pause, intraday: this.intradayEntitlement };
+    return this.monitor.status(r.limiter, r.book, plan, this.options.callsPerMinute, this.tuning.windowMs, now);
   }
 
   /** Writes monitoring now (also runs every `monitorFlushMs`) and publishes the status topic. */
@@ -142,22 +190,36 @@ export class AlphaVantageIngestModule implements EngineModule {
     await this.monitor.write(this.options.redis, status).catch(() => undefined); // Redis down: the next flush writes it all
   }
 
-  /** Success times and data from before a restart: fresh data is not fetched again, and the cockpit sees it at once. */
-  private async restore(book: FreshnessBook, store: AvStore): Promise<void> {
-    const lastSuccess = await this.options.redis.hgetall(keys.monitoring.alphaVantage('last_success').key).catch(() => ({}) as Record<string, string>);
+  /**
+   * Success times, data and what the plan was seen to lack, from before a restart: fresh data is not fetched again, the
+   * cockpit sees it at once, and a restarted engine neither asks for realtime options again at once nor calls into a
+   * daily cap.
+   */
+  private async restore(book: FreshnessBook, store: AvStore, entitlement: OptionsEntitlement, pause: DailyCapPause): Promise<void> {
+    const read = (part: string) => this.options.redis.hgetall(keys.monitoring.alphaVantage(part).key).catch(() => ({}) as Record<string, string>);
+    const [lastSuccess, plan] = await Promise.all([read('last_success'), read('plan')]);
     for (const [field, value] of Object.entries(lastSuccess)) {
       const [symbol, dataType] = field.split(':') as [string, DataType];
       book.restore(symbol, dataType, Number(value));
     }
-    await Promise.all(this.options.symbols.map((s) => this.restoreLatest(s.symbol, store).catch(() => undefined)));
+    const time = (text: string | undefined) => (text ? Number(text) : null);
+    if (plan.realtimeOptions === 'not_entitled') {
+      entitlement.restore({ realtimeOptions: 'not_entitled', refusedAt: time(plan.realtimeOptionsRefusedAt), message: null, nextCheckAt: time(plan.realtimeOptionsRecheckAt) });
+    }
+    if (plan.callsPausedUntil) pause.restore(Number(plan.callsPausedUntil), plan.dailyCapAnswer ?? '');
+    await Promise.all(this.options.symbols.map((s) => this.restoreLatest(s.symbol, store, book).catch(() => undefined)));
   }
 
-  private async restoreLatest(symbol: string, store: AvStore): Promise<void> {
+  private async restoreLatest(symbol: string, store: AvStore, book: FreshnessBook): Promise<void> {
     const [chain, sentiment, ...technicals] = await Promise.all([
       store.readChain(symbol), store.readSentiment(symbol), ...INDICATORS.map((i) => store.readTechnical(symbol, i)),
     ]);
     if (chain) this.latest.chain(symbol).publish(chain, chain.asOf);
     if (sentiment) this.latest.sentiment(symbol).publish(sentiment, sentiment.score.asOf);
-    for (const t of technicals) if (t) this.latest.publishTechnical(t);
+    for (const t of technicals) {
+      if (!t) continue;
+      this.latest.publishTechnical(t);
+      if (t.timeliness) book.observed(symbol, t.indicator, t.timeliness, t.dataAsOf ?? null);
+    }
   }
 }

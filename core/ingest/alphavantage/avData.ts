@@ -18,6 +18,13 @@ export function callClassOf(dataType: DataType): CallClass {
   return dataType === 'options' || dataType === 'sentiment' ? dataType : 'technicals';
 }
 
+/**
+ * How current data is, judged from the data itself: `current`; `delayed` (the 15-minute delayed entitlement);
+ * `behind` (an intraday series whose newest point is older than its interval and the delay allow: end-of-day data);
+ * `previous_session` (option chains from HISTORICAL_OPTIONS because the plan lacks realtime options).
+ */
+export type Timeliness = 'current' | 'delayed' | 'behind' | 'previous_session';
+
 export interface OptionContractQuote {
   contractId: string;
   expiry: string; // YYYY-MM-DD
@@ -49,6 +56,8 @@ export interface OptionChainSnapshot {
   contracts: OptionContractQuote[];
   /** Contracts refused by validation (missing or impossible fields). */
   skipped: number;
+  /** 'previous': the previous session's chain (HISTORICAL_OPTIONS), shown because the plan lacks realtime options. */
+  session?: 'realtime' | 'previous';
 }
 
 export interface ContractGreeks {
@@ -90,7 +99,7 @@ export interface SentimentArticle {
   title: string;
   url: string;
   publishedAt: number;
-  /** As AV wrote it (YYYYMMDDTHHMMSS). */
+  /** As AV wrote it (YYYYMMDDTHHMMSS, UTC; publishedAt is the same instant). */
   timePublished: string;
   authors: string[];
   summary: string;
@@ -126,6 +135,10 @@ export interface TechnicalSnapshot {
   series: TechnicalPoint[];
   latest: TechnicalPoint;
   interpretation: { signal: string; text: string };
+  /** The newest point's time (`Last Refreshed`, else the newest point), epoch ms: what the series is as of. */
+  dataAsOf?: number;
+  /** Judged from dataAsOf when fetched (seriesTimeliness.ts). */
+  timeliness?: Timeliness;
 }
 
 /** The four indicators of one symbol, as the cockpit's technicals topic carries them. */
@@ -141,6 +154,10 @@ export interface FreshnessEntry {
   /** Older than this is stale. */
   maxAgeMs: number;
   stale: boolean;
+  /** What the data itself is as of (a series' newest point), when known. */
+  dataAsOf: number | null;
+  /** How current the data is, judged from itself (null before the first fetch). */
+  timeliness: Timeliness | null;
 }
 
 export interface CallErrorReport {
@@ -154,6 +171,26 @@ export interface ValidationReport {
   total: number;
   reasons: Record<string, number>;
   at: number;
+}
+
+/** What the key's plan allows, as answers have shown it, with what the trader is told. */
+export interface AlphaVantagePlanStatus {
+  realtimeOptions: 'unknown' | 'entitled' | 'not_entitled';
+  /** Without realtime options: the previous session's chains ('historical') or none. */
+  optionsFallback: 'historical' | 'none';
+  /** When the plan was seen to lack realtime options, and when REALTIME_OPTIONS is asked again (only while not entitled). */
+  realtimeOptionsRefusedAt: number | null;
+  realtimeOptionsRecheckAt: number | null;
+  /** While a daily cap holds: when calls resume (epoch ms) and the answer that capped the key (key redacted), else null. */
+  callsPausedUntil: number | null;
+  dailyCapAnswer: string | null;
+  /** Functions the plan refused as premium ("MACD"), and tickers the news feed does not cover. */
+  premiumFunctions: string[];
+  notCovered: string[];
+  /** The entitlement setting sent on intraday indicators. */
+  entitlement: 'realtime' | 'delayed';
+  /** In a trader's words: what the plan lacks, what is shown instead, when calls resume. Empty when all is well. */
+  notices: string[];
 }
 
 /** The ingestion's state for the Health panel: budget, errors, data quality and freshness. */
@@ -177,4 +214,7 @@ export interface AlphaVantageStatus {
   validation: Record<string, ValidationReport>;
   freshness: FreshnessEntry[];
   stale: number;
+  /** Entries whose data is behind (end-of-day) or delayed, by the data's own time. */
+  delayed: number;
+  plan: AlphaVantagePlanStatus;
 }

@@ -3,8 +3,12 @@
  * `retryable` says whether the same call may succeed if asked again soon.
  */
 export type AvErrorKind =
-  | 'throttled' // HTTP 200 {"Note"} / {"Information": "... rate limit ..."}, or HTTP 429: slow down, ask again
+  | 'throttled' // a per-minute limit: {"Information": "... higher API call volume"}, {"Note"}, or HTTP 429: slow down, ask again
+  | 'daily_cap' // "... N requests per day ...": the key's daily allowance is used up; every call waits for the next day
+  | 'paused' // not sent: the key is paused by a daily cap (never reaches Alpha Vantage)
+  | 'entitlement' // REALTIME_OPTIONS answered with the artificial XXYYZZ sample: the plan lacks realtime options
   | 'premium' // {"Information": "... premium endpoint ..."}: this key cannot call this function
+  | 'not_covered' // NEWS_SENTIMENT {"Information": "Invalid inputs ..."}: the news feed does not cover the ticker
   | 'information' // any other {"Information"} answer
   | 'api_error' // {"Error Message"}: bad key, function or symbol
   | 'http' // 4xx/5xx status or a connection failure
@@ -23,7 +27,9 @@ export class AvError extends Error {
   }
 }
 
-export const AV_ERROR_KINDS: readonly AvErrorKind[] = ['throttled', 'premium', 'information', 'api_error', 'http', 'timeout', 'malformed', 'validation'];
+export const AV_ERROR_KINDS: readonly AvErrorKind[] = [
+  'throttled', 'daily_cap', 'paused', 'entitlement', 'premium', 'not_covered', 'information', 'api_error', 'http', 'timeout', 'malformed', 'validation',
+];
 
 export function errorKindOf(error: unknown): AvErrorKind {
   return error instanceof AvError ? error.kind : 'http';

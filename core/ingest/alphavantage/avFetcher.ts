@@ -5,6 +5,8 @@ import { AvError } from './avError';
 import type { AvHttpClient } from './avHttpClient';
 import type { AvRequest } from './avRequests';
 import type { CallLimiter } from './callLimiter';
+import type { DailyCapPause } from './dailyCapPause';
+import { redactError, type Redact } from './keyRedaction';
 
 export interface RetryPolicy {
   /** Retries after an HTTP error or timeout (exponential backoff with jitter). */
@@ -20,10 +22,18 @@ export interface FetchFailureListener {
   (error: AvError, request: AvRequest): void;
 }
 
+/** What stands between a call and the key's limits: the daily-cap pause, and the redaction of answer texts. */
+export interface KeyGuard {
+  pause: DailyCapPause;
+  redact: Redact;
+}
+
 /**
  * Fetches one call through the limiter. Every attempt, retries included, is a separate limiter job, so retries
  * spend budget like any call. HTTP errors and timeouts back off exponentially with jitter; throttling answers
- * slow the limiter and requeue the call without waiting here (the paused limiter does the waiting).
+ * slow the limiter and requeue the call without waiting here (the paused limiter does the waiting). A daily cap
+ * pauses the whole key: no call goes out, queued or new, until it may have reset. Every error leaving here has the
+ * API key redacted from its message.
  */
 export class AvFetcher {
   constructor(
@@ -32,6 +42,7 @@ export class AvFetcher {
     private readonly policy: RetryPolicy,
     private readonly onFailure: FetchFailureListener,
     private readonly signal: AbortSignal,
+    private readonly guard: KeyGuard,
   ) {}
 
   fetch(request: AvRequest, callClass: CallClass, prioritySymbol: boolean): Promise<AvAnswer> {
@@ -44,10 +55,16 @@ export class AvFetcher {
    */
   async fetchRead<T>(request: AvRequest, callClass: CallClass, prioritySymbol: boolean, read: (body: Buffer, call: string) => T): Promise<T> {
     let requeues = 0;
+    const { pause } = this.guard;
     const attempt = async () => {
-      const body = await this.limiter.schedule(callClass, prioritySymbol, request.label, () => this.http.get(request));
+      pause.check(request.label);
+      const body = await this.limiter.schedule(callClass, prioritySymbol, request.label, () => {
+        pause.check(request.label); // a call queued before the cap was seen
+        return this.http.get(request);
+      });
       return read(body, request.label);
     };
+    const failureOf = (error: unknown) => redactError(asAvError(error, request), this.guard.redact);
     try {
       return await pRetry(attempt, {
         retries: this.policy.retries,
@@ -58,8 +75,10 @@ export class AvFetcher {
         signal: this.signal,
         unref: true,
         onFailedAttempt: ({ error }) => {
-          const failure = asAvError(error, request);
+          const failure = failureOf(error);
+          if (failure.kind === 'paused') return; // never sent: not an answer to count
           this.onFailure(failure, request);
+          if (failure.kind === 'daily_cap') pause.pause(Date.now(), failure.message);
           if (failure.kind === 'throttled') {
             requeues++;
             this.limiter.throttled();
@@ -67,12 +86,12 @@ export class AvFetcher {
         },
         shouldConsumeRetry: ({ error }) => asAvError(error, request).kind !== 'throttled',
         shouldRetry: ({ error }) => {
-          const failure = asAvError(error, request);
+          const failure = failureOf(error);
           return !this.signal.aborted && failure.retryable && (failure.kind !== 'throttled' || requeues <= this.policy.maxRequeues);
         },
       });
     } catch (error) {
-      throw asAvError(error, request);
+      throw failureOf(error);
     }
   }
 }

@@ -5,10 +5,16 @@ import { AV_ERROR_KINDS, type AvError, type AvErrorKind } from './avError';
 import type { AvRequest } from './avRequests';
 import type { CallLimiter } from './callLimiter';
 import type { FreshnessBook } from './freshnessBook';
+import type { Redact } from './keyRedaction';
+import { planStatus, type PlanInputs } from './planStatus';
 
-const REFUSALS = new Set<AvErrorKind>(['api_error', 'premium', 'information']);
-/** Answers that are bad input (counted in monitoring:bad_input too); HTTP failures and timeouts are not input. */
-const BAD_INPUT = new Set<AvErrorKind>(['throttled', 'api_error', 'premium', 'information', 'malformed', 'validation']);
+/** Answers refusing one function for one symbol, reported per "FUNCTION:SYMBOL". */
+const REFUSALS = new Set<AvErrorKind>(['api_error', 'premium', 'information', 'entitlement', 'not_covered']);
+/**
+ * Answers that are bad input (counted in monitoring:bad_input too). HTTP failures and timeouts are not input; what
+ * the plan lacks (entitlement, daily cap, premium, not covered) is not bad input either: the plan status says it.
+ */
+const BAD_INPUT = new Set<AvErrorKind>(['throttled', 'api_error', 'information', 'malformed', 'validation']);
 
 /** Counts failures and refusals and writes them, with budget and freshness, under monitoring:api:av:* and monitoring:data:stale. */
 export class AvMonitor {
@@ -16,12 +22,17 @@ export class AvMonitor {
   private readonly callErrors: Record<string, CallErrorReport> = {};
   private readonly validation: Record<string, ValidationReport> = {};
 
-  constructor(private readonly reportBadInput: (source: string, problem: string) => void) {}
+  constructor(
+    private readonly reportBadInput: (source: string, problem: string) => void,
+    /** Every message is redacted again here, whatever path it came by: no answer text carries the key onwards. */
+    private readonly redact: Redact,
+  ) {}
 
   failed(error: AvError, request: AvRequest): void {
     this.errors[error.kind]++;
-    if (REFUSALS.has(error.kind)) this.callErrors[`${request.fn}:${request.params.symbol ?? request.params.tickers}`] = { kind: error.kind, message: error.message, at: Date.now() };
-    if (BAD_INPUT.has(error.kind)) this.reportBadInput('alphavantage', error.message);
+    const message = this.redact(error.message);
+    if (REFUSALS.has(error.kind)) this.callErrors[`${request.fn}:${request.params.symbol ?? request.params.tickers}`] = { kind: error.kind, message, at: Date.now() };
+    if (BAD_INPUT.has(error.kind)) this.reportBadInput('alphavantage', message);
   }
 
   refused(symbol: string, dataType: DataType, reasons: Record<string, number>, total: number): void {
@@ -30,7 +41,7 @@ export class AvMonitor {
     if (skipped > 0) this.reportBadInput('alphavantage', `${dataType} ${symbol}: ${skipped} of ${total} rows refused (${Object.keys(reasons).join(', ')})`);
   }
 
-  status(limiter: CallLimiter, book: FreshnessBook, callsPerWindow: number, windowMs: number, now = Date.now()): AlphaVantageStatus {
+  status(limiter: CallLimiter, book: FreshnessBook, plan: Omit<PlanInputs, 'freshness'>, callsPerWindow: number, windowMs: number, now = Date.now()): AlphaVantageStatus {
     const used = limiter.log.usedInWindow(now);
     const freshness = book.entries(now);
     return {
@@ -45,6 +56,8 @@ export class AvMonitor {
       validation: { ...this.validation },
       freshness,
       stale: freshness.filter((f) => f.stale).length,
+      delayed: freshness.filter((f) => f.timeliness === 'behind' || f.timeliness === 'delayed').length,
+      plan: planStatus({ ...plan, freshness }, now),
     };
   }
 
@@ -63,6 +76,13 @@ export class AvMonitor {
       queued: budget.queued, slowdown: budget.slowdown, total: budget.totalCalls, asOf: status.asOf,
     });
     put(keys.monitoring.alphaVantage('errors'), status.errors);
+    const { plan } = status;
+    put(keys.monitoring.alphaVantage('plan'), {
+      realtimeOptions: plan.realtimeOptions, optionsFallback: plan.optionsFallback,
+      realtimeOptionsRefusedAt: plan.realtimeOptionsRefusedAt ?? '', realtimeOptionsRecheckAt: plan.realtimeOptionsRecheckAt ?? '',
+      callsPausedUntil: plan.callsPausedUntil ?? '', dailyCapAnswer: plan.dailyCapAnswer ?? '', premiumFunctions: plan.premiumFunctions.join(','), notCovered: plan.notCovered.join(','),
+      entitlement: plan.entitlement, notices: JSON.stringify(plan.notices), asOf: status.asOf,
+    });
     put(keys.monitoring.alphaVantage('call_errors'), mapValues(status.callErrors, (r) => JSON.stringify(r)));
     put(keys.monitoring.alphaVantage('validation'), mapValues(status.validation, (r) => JSON.stringify(r)));
     const succeeded = status.freshness.filter((f) => f.lastSuccess !== null);
@@ -74,7 +94,9 @@ export class AvMonitor {
 
 /** A `monitoring:data:stale` field value; the IBKR ingestion writes its own fields in the same shape. */
 function staleField(f: AlphaVantageStatus['freshness'][number]): string {
-  return JSON.stringify({ stale: f.stale, lastSuccess: f.lastSuccess, ageMs: f.ageMs, maxAgeMs: f.maxAgeMs, source: 'alphavantage' });
+  return JSON.stringify({
+    stale: f.stale, lastSuccess: f.lastSuccess, ageMs: f.ageMs, maxAgeMs: f.maxAgeMs, dataAsOf: f.dataAsOf, timeliness: f.timeliness, source: 'alphavantage',
+  });
 }
 
 function mapValues<T>(record: Record<string, T>, fn: (value: T) => string): Record<string, string> {

@@ -1,4 +1,5 @@
 import type { DataType } from './avData';
+import type { ChainFunction } from './optionsEntitlement';
 import { INDICATOR_SPECS } from './technicalIndicators';
 
 export interface AvRequest {
@@ -14,19 +15,35 @@ export interface RequestOptions {
   technicalsInterval: string;
   /** Articles asked for per NEWS_SENTIMENT call (AV's maximum is 1000). */
   articlesLimit: number;
+  /**
+   * Sent as `entitlement=` on intraday indicators: without it Alpha Vantage serves US intraday data end-of-day, so a
+   * series would silently stop at the previous session. `delayed` for plans that only include 15-minute delayed data.
+   */
+  entitlement: 'realtime' | 'delayed';
+}
+
+export const isIntradayInterval = (interval: string): boolean => /^\d+min$/.test(interval);
+
+function make(symbol: string, fn: string, params: Record<string, string>): AvRequest {
+  return { label: `${fn} ${symbol}`, fn, params: { function: fn, ...params } };
 }
 
 /** The query for one data type of one symbol (without the apikey, which the client adds). */
 export function requestFor(dataType: DataType, symbol: string, options: RequestOptions): AvRequest {
-  const make = (fn: string, params: Record<string, string>): AvRequest => ({ label: `${fn} ${symbol}`, fn, params: { function: fn, ...params } });
   switch (dataType) {
     case 'options':
-      return make('REALTIME_OPTIONS', { symbol, require_greeks: 'true' });
+      return chainRequest('REALTIME_OPTIONS', symbol);
     case 'sentiment':
-      return make('NEWS_SENTIMENT', { tickers: symbol, sort: 'LATEST', limit: String(options.articlesLimit) });
+      return make(symbol, 'NEWS_SENTIMENT', { tickers: symbol, sort: 'LATEST', limit: String(options.articlesLimit) });
     default: {
       const spec = INDICATOR_SPECS[dataType];
-      return make(spec.fn, { symbol, interval: options.technicalsInterval, ...spec.params });
+      const interval = options.technicalsInterval;
+      return make(symbol, spec.fn, { symbol, interval, ...spec.params, ...(isIntradayInterval(interval) ? { entitlement: options.entitlement } : {}) });
     }
   }
+}
+
+/** A chain: realtime with greeks, or the previous session's (HISTORICAL_OPTIONS always carries greeks). */
+export function chainRequest(fn: ChainFunction, symbol: string): AvRequest {
+  return make(symbol, fn, fn === 'REALTIME_OPTIONS' ? { symbol, require_greeks: 'true' } : { symbol });
 }

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { keys, LIST_LIMITS } from '../../store/keys';
 import { decodeChain, encodeOptions, type EncodedOptions } from './chainColumns';
-import type { Indicator, OptionChainSnapshot, SentimentScore, SentimentSnapshot, TechnicalSnapshot } from './avData';
+import type { Indicator, OptionChainSnapshot, SentimentArticle, SentimentScore, SentimentSnapshot, TechnicalSnapshot } from './avData';
+import { parseNewsTime } from './newsTime';
 
 /**
  * Writes Alpha Vantage data to its keys, each data set in one MULTI so a reader never sees half of it.
@@ -55,7 +56,7 @@ export class AvStore {
       this.redis.lrange(keys.sentiment.articles(symbol).key, 0, -1),
     ]);
     const score = readSentimentFields(symbol, fields);
-    return score ? { score, articles: articles.map((a) => JSON.parse(a)) } : null;
+    return score ? { score, articles: articles.map((a) => readArticle(a)) } : null;
   }
 
   async readTechnical(symbol: string, indicator: Indicator): Promise<TechnicalSnapshot | null> {
@@ -85,6 +86,15 @@ export function readSentimentFields(symbol: string, fields: Record<string, strin
     symbol, asOf: Number(fields.asOf), score: Number(fields.score), label: fields.label as SentimentScore['label'],
     articles: Number(fields.articles ?? 0), distribution,
   };
+}
+
+/**
+ * A stored article. `publishedAt` is taken from AV's own `timePublished` (UTC): articles stored before news times
+ * were read as UTC carried an instant 4–5 hours late, and are shown at their true time too.
+ */
+function readArticle(text: string): SentimentArticle {
+  const article = JSON.parse(text) as SentimentArticle;
+  return { ...article, publishedAt: parseNewsTime(article.timePublished) ?? article.publishedAt };
 }
 
 function parseJson<T>(text: string | null): T | null {

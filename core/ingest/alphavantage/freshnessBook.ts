@@ -1,4 +1,4 @@
-import type { DataType, FreshnessEntry } from './avData';
+import type { DataType, FreshnessEntry, Timeliness } from './avData';
 
 interface Slot {
   symbol: string;
@@ -7,6 +7,11 @@ interface Slot {
   lastSuccess: number | null;
   /** No attempt before this (start-up stagger, or a failure's back-off). */
   notBefore: number;
+  /** How long the stored data is meant to serve when longer than the window (a previous session's chain), else null. */
+  spanMs: number | null;
+  /** What the stored data is as of, by itself, and how current that is (set by `observed`). */
+  dataAsOf: number | null;
+  timeliness: Timeliness | null;
 }
 
 export const slotId = (symbol: string, dataType: DataType) => `${symbol}:${dataType}`;
@@ -22,7 +27,7 @@ export class FreshnessBook {
   constructor(private readonly staleFactor = 2) {}
 
   track(symbol: string, dataType: DataType, windowMs: number, notBefore: number): void {
-    this.slots.set(slotId(symbol, dataType), { symbol, dataType, windowMs, lastSuccess: null, notBefore });
+    this.slots.set(slotId(symbol, dataType), { symbol, dataType, windowMs, lastSuccess: null, notBefore, spanMs: null, dataAsOf: null, timeliness: null });
   }
 
   /** Success times remembered from an earlier run (Redis), so a restart does not refetch fresh data. */
@@ -31,9 +36,21 @@ export class FreshnessBook {
     if (slot && Number.isFinite(lastSuccess)) slot.lastSuccess = Math.max(slot.lastSuccess ?? 0, lastSuccess);
   }
 
-  succeeded(symbol: string, dataType: DataType, at: number): void {
+  /** `nextAt`: the data serves until then, past its window (it is not due, nor stale, before). */
+  succeeded(symbol: string, dataType: DataType, at: number, nextAt?: number): void {
     const slot = this.slots.get(slotId(symbol, dataType));
-    if (slot) slot.lastSuccess = at;
+    if (!slot) return;
+    slot.lastSuccess = at;
+    slot.spanMs = nextAt !== undefined && nextAt - at > slot.windowMs ? nextAt - at : null;
+    if (nextAt !== undefined) slot.notBefore = nextAt;
+  }
+
+  /** What the stored data says about itself: its own as-of time and how current that is. */
+  observed(symbol: string, dataType: DataType, timeliness: Timeliness, dataAsOf: number | null = null): void {
+    const slot = this.slots.get(slotId(symbol, dataType));
+    if (!slot) return;
+    slot.timeliness = timeliness;
+    slot.dataAsOf = dataAsOf;
   }
 
   /** Not before `until` (a failure's back-off); the success time stays where it was. */
@@ -59,9 +76,11 @@ export class FreshnessBook {
   entries(now: number): FreshnessEntry[] {
     return [...this.slots.values()].map((s) => {
       const ageMs = s.lastSuccess === null ? null : now - s.lastSuccess;
+      const maxAgeMs = Math.max(s.windowMs, s.spanMs ?? 0) * this.staleFactor;
       return {
         symbol: s.symbol, dataType: s.dataType, lastSuccess: s.lastSuccess, ageMs, windowMs: s.windowMs,
-        maxAgeMs: s.windowMs * this.staleFactor, stale: ageMs === null || ageMs > s.windowMs * this.staleFactor,
+        maxAgeMs, stale: ageMs === null || ageMs > maxAgeMs,
+        dataAsOf: s.dataAsOf, timeliness: s.timeliness,
       };
     });
   }

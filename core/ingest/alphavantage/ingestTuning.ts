@@ -20,6 +20,8 @@ export interface AlphaVantageTuning {
   seriesLimit: number;
   /** Data older than this many refresh windows is stale. */
   staleFactor: number;
+  /** How long a plan's refusal stands (no realtime options, a premium function, a ticker not covered) before it is asked again. */
+  recheckMs: number;
 }
 
 export const DEFAULT_TUNING: AlphaVantageTuning = {
@@ -36,6 +38,7 @@ export const DEFAULT_TUNING: AlphaVantageTuning = {
   articlesLimit: 50,
   seriesLimit: 200,
   staleFactor: 2,
+  recheckMs: 3_600_000,
 };
 
 export function withDefaults(tuning: Partial<AlphaVantageTuning> = {}): AlphaVantageTuning {

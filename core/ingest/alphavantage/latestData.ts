@@ -1,11 +1,18 @@
 import { Topic } from '../../host/topic';
 import type { OptionChainSnapshot, SentimentSnapshot, TechnicalSnapshot, TechnicalsBySymbol } from './avData';
 
+/** Whether Alpha Vantage's news feed covers a ticker, as its answers have shown it. */
+export interface NewsCoverage {
+  covered: boolean;
+  reason: string | null;
+}
+
 /** The newest good data per symbol, as topics the cockpit can subscribe to (latest value at once, then updates). */
 export class LatestData {
   private readonly chains = new Map<string, Topic<OptionChainSnapshot>>();
   private readonly sentiments = new Map<string, Topic<SentimentSnapshot>>();
   private readonly technicalsTopics = new Map<string, Topic<TechnicalsBySymbol>>();
+  private readonly coverageTopics = new Map<string, Topic<NewsCoverage>>();
 
   chain(symbol: string): Topic<OptionChainSnapshot> {
     return topicFor(this.chains, symbol);
@@ -13,6 +20,11 @@ export class LatestData {
 
   sentiment(symbol: string): Topic<SentimentSnapshot> {
     return topicFor(this.sentiments, symbol);
+  }
+
+  /** Set when the news feed answers that it does not cover the ticker (and cleared by its next articles). */
+  newsCoverage(symbol: string): Topic<NewsCoverage> {
+    return topicFor(this.coverageTopics, symbol);
   }
 
   /** The four indicators of a symbol together; each update replaces one of them. */
@@ -26,7 +38,7 @@ export class LatestData {
   }
 
   close(): void {
-    for (const map of [this.chains, this.sentiments, this.technicalsTopics]) {
+    for (const map of [this.chains, this.sentiments, this.technicalsTopics, this.coverageTopics]) {
       for (const topic of map.values()) topic.close();
     }
   }

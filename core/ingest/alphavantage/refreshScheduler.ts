@@ -1,12 +1,15 @@
+import type { Timeliness } from './avData';
 import type { AvError } from './avError';
 import { slotId, type FreshnessBook } from './freshnessBook';
 import type { RefreshItem } from './refreshPlan';
 
 export type RefreshOutcome =
-  | { kind: 'stored'; at: number }
-  /** AV answered with no data (off hours, thin symbol): previous data stays, ageing towards stale. */
+  /** `timeliness`/`dataAsOf`: what the data says about itself; `nextAt`: not fetched again before (a previous session's chain). */
+  | { kind: 'stored'; at: number; timeliness?: Timeliness; dataAsOf?: number | null; nextAt?: number }
+  /** AV answered with no data (off hours, thin symbol, `{}`): previous data stays, ageing towards stale. */
   | { kind: 'empty' }
-  | { kind: 'failed'; error: AvError }
+  /** `retryAt`: not before then (a daily cap's resume time, a rare re-check); else by the error's kind. */
+  | { kind: 'failed'; error: AvError; retryAt?: number }
   /** Fetched and parsed, but Redis refused the write. */
   | { kind: 'unsaved'; error: Error };
 
@@ -16,7 +19,8 @@ export interface SchedulerOptions {
   failureBackoffMs: number;
 }
 
-const PERSISTENT = new Set(['api_error', 'premium', 'information']);
+/** Failures that asking again soon cannot cure: the item waits a whole window (or its `retryAt`). */
+const PERSISTENT = new Set(['api_error', 'premium', 'information', 'entitlement', 'not_covered', 'daily_cap', 'paused']);
 
 /**
  * Selective refresh: every tick, each item whose data is older than its window (and not already queued or in
@@ -60,7 +64,10 @@ export class RefreshScheduler {
   private async run(item: RefreshItem): Promise<void> {
     const outcome = await this.refresh(item).catch((error: unknown): RefreshOutcome => ({ kind: 'unsaved', error: error as Error }));
     const now = Date.now();
-    if (outcome.kind === 'stored') this.book.succeeded(item.symbol, item.dataType, outcome.at);
+    if (outcome.kind === 'stored') {
+      this.book.succeeded(item.symbol, item.dataType, outcome.at, outcome.nextAt);
+      if (outcome.timeliness) this.book.observed(item.symbol, item.dataType, outcome.timeliness, outcome.dataAsOf ?? null);
+    } else if (outcome.kind === 'failed' && outcome.retryAt !== undefined) this.book.deferUntil(item.symbol, item.dataType, outcome.retryAt);
     else if (outcome.kind === 'empty') this.book.deferUntil(item.symbol, item.dataType, now + item.windowMs);
     else if (outcome.kind === 'failed' && PERSISTENT.has(outcome.error.kind)) this.book.deferUntil(item.symbol, item.dataType, now + item.windowMs);
     else this.book.deferUntil(item.symbol, item.dataType, now + Math.min(item.windowMs, this.options.failureBackoffMs));

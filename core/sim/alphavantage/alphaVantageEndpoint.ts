@@ -1,9 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MarketFeed } from '../market/marketFeed';
-import { BAD_KEY_BODY, PREMIUM_BODY, throttleBody, type ThrottleStyle } from './avErrors';
+import { BAD_KEY_BODY, dailyCapBody, PREMIUM_BODY, throttleBody, type ThrottleStyle } from './avErrors';
+import { planRules, type AvPlan, type PlanRules } from './avPlan';
 import { CallBudget } from './callBudget';
+import { DailyAllowance } from './dailyAllowance';
 import { NO_FAULTS, validateFaults, type AlphaVantageFaults } from './faults';
+import { notEntitledOptionsBody } from './notEntitledOptions';
 import { answer, PREMIUM_FUNCTIONS } from './queryRouter';
 
 export interface AlphaVantageEndpointOptions {
@@ -12,14 +15,18 @@ export interface AlphaVantageEndpointOptions {
   port?: number;
   /** The key callers must send; when unset any non-empty key is accepted. */
   apiKey?: string;
-  /** Calls per minute before the throttling answer (default 600, the premium plan this product targets). */
+  /** The plan the caller's key is on (default premium600, the plan this product targets): see avPlan.ts. */
+  plan?: AvPlan;
+  /** Overrides the plan's calls per minute before the throttling answer. */
   callsPerMinute?: number;
+  /** Overrides the plan's calls per day before the daily-cap answer (the free plan's is 25). */
+  callsPerDay?: number;
   throttleStyle?: ThrottleStyle;
-  /** A free key answers premium functions (REALTIME_OPTIONS) with the premium notice. Default true. */
-  premium?: boolean;
   /** Seeds the news articles (default 1). */
   seed?: number;
-  /** Wall clock for the per-minute budget (tests may inject one). */
+  /** Every request's query parameters as received (tests check what a client sends). */
+  onRequest?: (params: URLSearchParams) => void;
+  /** Wall clock for the per-minute budget and the daily allowance (tests may inject one). */
   clock?: () => number;
 }
 
@@ -33,8 +40,10 @@ export interface AlphaVantageEndpoint {
   clearFaults(): void;
   /** Calls received per function (every call counts: served, refused and throttled). */
   callCounts(): Record<string, number>;
-  /** Calls answered as over the rate limit. */
+  /** Calls answered as over the rate limit (per minute or per day). */
   throttledCount(): number;
+  /** The plan's rules in force. */
+  readonly plan: Readonly<PlanRules>;
   resetCounts(): void;
   close(): Promise<void>;
 }
@@ -45,8 +54,9 @@ interface Reply {
 }
 
 export async function startAlphaVantageEndpoint(options: AlphaVantageEndpointOptions): Promise<AlphaVantageEndpoint> {
-  const callsPerMinute = options.callsPerMinute ?? 600;
-  const budget = new CallBudget(callsPerMinute, options.clock);
+  const plan = planRules(options.plan, { callsPerMinute: options.callsPerMinute, callsPerDay: options.callsPerDay });
+  const perMinute = plan.callsPerMinute === null ? null : new CallBudget(plan.callsPerMinute, options.clock);
+  const perDay = plan.callsPerDay === null ? null : new DailyAllowance(plan.callsPerDay, options.clock);
   const faults: AlphaVantageFaults = { ...NO_FAULTS };
   const counts = new Map<string, number>();
   let throttled = 0;
@@ -56,14 +66,20 @@ export async function startAlphaVantageEndpoint(options: AlphaVantageEndpointOpt
     const fn = (params.get('function') ?? '').trim().toUpperCase();
     counts.set(fn, (counts.get(fn) ?? 0) + 1);
     if (faults.serverErrorStatus) return { status: faults.serverErrorStatus, body: '<html><body><h1>Service Unavailable</h1></body></html>' };
-    if (faults.throttleAll || !budget.tryTake()) {
-      throttled++;
-      return json(throttleBody(options.throttleStyle ?? 'Information', callsPerMinute));
-    }
     const key = params.get('apikey')?.trim();
+    if (faults.throttleAll || (perMinute && !perMinute.tryTake())) {
+      throttled++;
+      return json(throttleBody(options.throttleStyle ?? 'Information'));
+    }
+    // As on the real service, even a made-up key gets the daily-cap answer, which echoes the key.
+    if (perDay && !perDay.tryTake()) {
+      throttled++;
+      return json(dailyCapBody(key ?? '', plan.callsPerDay ?? 0));
+    }
     if (!key || (options.apiKey !== undefined && key !== options.apiKey)) return json(BAD_KEY_BODY);
-    if (options.premium === false && PREMIUM_FUNCTIONS.has(fn)) return json(PREMIUM_BODY);
-    return json(answer({ fn, params, feed: options.feed, seed: options.seed ?? 1 }));
+    if (fn === 'REALTIME_OPTIONS' && !plan.realtimeOptions) return json(notEntitledOptionsBody(params.get('require_greeks')?.toLowerCase() === 'true'));
+    if (!plan.premiumFunctions && PREMIUM_FUNCTIONS.has(fn)) return json(PREMIUM_BODY);
+    return json(answer({ fn, params, feed: options.feed, seed: options.seed ?? 1, plan }));
   };
 
   const json = (value: unknown): Reply => {
@@ -82,7 +98,10 @@ export async function startAlphaVantageEndpoint(options: AlphaVantageEndpointOpt
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (req.method !== 'GET') result = { status: 405, body: 'method not allowed' };
       else if (url.pathname !== '/query') result = { status: 404, body: 'not found' };
-      else result = reply(url.searchParams);
+      else {
+        options.onRequest?.(url.searchParams);
+        result = reply(url.searchParams);
+      }
     } catch (err) {
       result = { status: 500, body: `internal error: ${(err as Error).message}` };
     }
@@ -104,6 +123,7 @@ export async function startAlphaVantageEndpoint(options: AlphaVantageEndpointOpt
     port,
     url: `http://127.0.0.1:${port}`,
     faults,
+    plan,
     setFaults(patch) {
       validateFaults(patch);
       Object.assign(faults, patch);
@@ -116,7 +136,8 @@ export async function startAlphaVantageEndpoint(options: AlphaVantageEndpointOpt
     resetCounts() {
       counts.clear();
       throttled = 0;
-      budget.reset();
+      perMinute?.reset();
+      perDay?.reset();
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -24,17 +24,22 @@ export const BAD_KEY_BODY = {
 
 export type ThrottleStyle = 'Information' | 'Note';
 
-export function throttleBody(style: ThrottleStyle, callsPerMinute: number): Record<string, string> {
-  if (style === 'Note') {
-    return {
-      Note: `Thank you for using Alpha Vantage! Our standard API call frequency is ${callsPerMinute} calls per minute. Please visit https://www.alphavantage.co/premium/ if you would like to target a higher API call frequency.`,
-    };
-  }
+/**
+ * A premium plan's per-minute limit, as the real service words it (newer answers under `Information`, older ones
+ * under `Note`). It mentions premium@alphavantage.co, yet it is throttling, not an entitlement refusal.
+ */
+export function throttleBody(style: ThrottleStyle): Record<string, string> {
+  return { [style]: 'Thank you for using Alpha Vantage! Please contact premium@alphavantage.co if you are targeting a higher API call volume.' };
+}
+
+/** A free key's daily cap. The real service echoes the caller's key in it: the ingestion must never log it as it is. */
+export function dailyCapBody(apiKey: string, callsPerDay: number): Record<string, string> {
   return {
-    Information: `Thank you for using Alpha Vantage! You have reached the API rate limit of ${callsPerMinute} requests per minute for your plan. Please consider spreading out your free API requests more sparingly or visit https://www.alphavantage.co/premium/ to upgrade.`,
+    Information: `We have detected your API key as ${apiKey} and our standard API rate limit is ${callsPerDay} requests per day. Please subscribe to any of the premium plans at https://www.alphavantage.co/premium/ to instantly remove all daily rate limits.`,
   };
 }
 
+/** Premium functions other than REALTIME_OPTIONS (MACD, VWAP) on a key without a premium plan. */
 export const PREMIUM_BODY = {
   Information:
     'Thank you for using Alpha Vantage! This is a premium endpoint. You may subscribe to any of the premium plans at https://www.alphavantage.co/premium/ to instantly unlock all premium endpoints',

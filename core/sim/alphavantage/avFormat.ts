@@ -14,17 +14,16 @@ export function intradayKey(epochSeconds: number): string {
   return etDateTime(epochSeconds * 1000);
 }
 
-/** 'YYYYMMDDTHHMMSS' (US/Eastern), the news timestamp format. */
+/** 'YYYYMMDDTHHMMSS' in UTC, the news timestamp format (unlike market times, news times are not US/Eastern). */
 export function newsTime(ts: number): string {
-  return etDateTime(ts).replaceAll('-', '').replace(' ', 'T').replaceAll(':', '');
+  return new Date(ts).toISOString().slice(0, 19).replaceAll('-', '').replaceAll(':', '');
 }
 
-/** Parses 'YYYYMMDDTHHMM' (news time_from/time_to) into its US/Eastern wall-clock parts, or undefined. */
-export function parseNewsTime(text: string): { date: string; hour: number; minute: number } | undefined {
+/** Parses 'YYYYMMDDTHHMM[SS]' (news time_from/time_to, UTC) into epoch ms, or undefined. */
+export function parseNewsTime(text: string): number | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?$/.exec(text);
   if (!m) return undefined;
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  if (hour > 23 || minute > 59) return undefined;
-  return { date: `${m[1]}-${m[2]}-${m[3]}`, hour, minute };
+  const [year, month, day, hour, minute, second = 0] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v))) as number[];
+  if (month! < 1 || month! > 12 || day! < 1 || day! > 31 || hour! > 23 || minute! > 59 || second > 59) return undefined;
+  return Date.UTC(year!, month! - 1, day!, hour, minute, second);
 }

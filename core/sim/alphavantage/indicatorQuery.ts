@@ -2,7 +2,8 @@ import { ATR, BollingerBands, EMA, MACD, RSI } from 'trading-signals';
 import type { Bar } from '../market/marketFeed';
 import { etDate } from '../market/marketClock';
 import { fixed, intradayKey } from './avFormat';
-import { ALL_INTERVALS, barsFor, type Interval } from './barSource';
+import { ALL_INTERVALS, barsFor, INTRADAY_INTERVALS, type Interval, type IntradayInterval } from './barSource';
+import { barsBehind, intradayWindow, withinWindow } from './intradayEntitlement';
 import { knownSymbol, oneOf, positiveInt, positiveNumber, type Query } from './query';
 
 const SERIES_TYPES = ['close', 'open', 'high', 'low'] as const;
@@ -39,19 +40,31 @@ function price(bar: Bar, type: SeriesType): number {
   return bar[type];
 }
 
-function common(q: Query): { symbol: string; interval: Interval; bars: Bar[] } {
+/** The bars an indicator is computed from; intraday ones as far as the caller's `entitlement` and plan allow. */
+function common(q: Query, intervals: readonly Interval[] = ALL_INTERVALS): { symbol: string; interval: Interval; bars: Bar[] } {
   const symbol = knownSymbol(q);
-  const interval = oneOf(q, 'interval', ALL_INTERVALS);
-  return { symbol, interval, bars: barsFor(q.feed, symbol, interval, BARS) };
+  const interval = oneOf(q, 'interval', intervals);
+  if (!isIntraday(interval)) return { symbol, interval, bars: barsFor(q.feed, symbol, interval, BARS) };
+  const seconds = INTRADAY_INTERVALS[interval as IntradayInterval];
+  const window = intradayWindow(q);
+  const bars = barsFor(q.feed, symbol, interval, BARS + barsBehind(window, q.feed.now(), seconds));
+  return { symbol, interval, bars: withinWindow(bars, window, seconds) };
 }
 
 function respond(name: string, meta: Record<string, unknown>, points: Point[], interval: Interval): unknown {
-  const numbered = Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, v === LAST_REFRESHED ? lastRefreshed(points, interval) : v]));
+  const numbered = Object.fromEntries(
+    Object.entries(meta).map(([k, v]) => [k, v === LAST_REFRESHED ? lastRefreshed(points, interval) : v === TIME_ZONE ? timeZone(interval) : v]),
+  );
   return { 'Meta Data': numbered, [`Technical Analysis: ${name}`]: toSeries(points, interval) };
 }
 
 const LAST_REFRESHED = Symbol('last refreshed');
-const TIME_ZONE = 'US/Eastern Time';
+const TIME_ZONE = Symbol('time zone');
+
+/** Intraday answers name the zone `US/Eastern`; daily and longer ones `US/Eastern Time`. */
+function timeZone(interval: Interval): string {
+  return isIntraday(interval) ? 'US/Eastern' : 'US/Eastern Time';
+}
 
 export function rsiQuery(q: Query): unknown {
   const { symbol, interval, bars } = common(q);
@@ -122,5 +135,28 @@ export function atrQuery(q: Query): unknown {
   return respond('ATR', {
     '1: Symbol': symbol, '2: Indicator': 'Average True Range (ATR)', '3: Last Refreshed': LAST_REFRESHED,
     '4: Interval': interval, '5: Time Period': period, '6: Time Zone': TIME_ZONE,
+  }, points, interval);
+}
+
+/**
+ * VWAP (premium): the volume-weighted average of each bar's typical price, from the New York session's first bar;
+ * intraday intervals only, as on the real service.
+ */
+export function vwapQuery(q: Query): unknown {
+  const { symbol, interval, bars } = common(q, Object.keys(INTRADAY_INTERVALS) as Interval[]);
+  const points: Point[] = [];
+  let day = '';
+  let notional = 0;
+  let volume = 0;
+  for (const b of bars) {
+    const date = etDate(b.time * 1000);
+    if (date !== day) [day, notional, volume] = [date, 0, 0];
+    notional += ((b.high + b.low + b.close) / 3) * b.volume;
+    volume += b.volume;
+    if (volume > 0) points.push({ time: b.time, values: { VWAP: fixed(notional / volume, 4) } });
+  }
+  return respond('VWAP', {
+    '1: Symbol': symbol, '2: Indicator': 'Volume Weighted Average Price (VWAP)', '3: Last Refreshed': LAST_REFRESHED,
+    '4: Interval': interval, '5: Time Zone': TIME_ZONE,
   }, points, interval);
 }

@@ -45,7 +45,7 @@ export interface GeneratedArticle {
 
 export const TOPICS: Record<string, string> = {
   blockchain: 'Blockchain', earnings: 'Earnings', ipo: 'IPO', mergers_and_acquisitions: 'Mergers & Acquisitions',
-  financial_markets: 'Financial Markets', economy_fiscal: 'Economy - Fiscal Policy', economy_monetary: 'Economy - Monetary Policy',
+  financial_markets: 'Financial Markets', economy_fiscal: 'Economy - Fiscal', economy_monetary: 'Economy - Monetary',
   economy_macro: 'Economy - Macro', energy_transportation: 'Energy & Transportation', finance: 'Finance',
   life_sciences: 'Life Sciences', manufacturing: 'Manufacturing', real_estate: 'Real Estate & Construction',
   retail_wholesale: 'Retail & Wholesale', technology: 'Technology',

@@ -1,4 +1,3 @@
-import { etToUtc } from '../market/marketClock';
 import { invalidCall } from './avErrors';
 import { parseNewsTime } from './avFormat';
 import { articleInSlot, SLOT_MS, TOPICS, type GeneratedArticle } from './newsArticles';
@@ -14,8 +13,8 @@ function timeParam(q: Query, name: string): number | undefined {
   const text = param(q, name);
   if (text === undefined) return undefined;
   const parsed = parseNewsTime(text);
-  if (!parsed) throw invalidCall(q.fn);
-  return etToUtc(parsed.date, parsed.hour, parsed.minute);
+  if (parsed === undefined) throw invalidCall(q.fn);
+  return parsed;
 }
 
 /** Single names the market has; ETFs get no news coverage. */
@@ -27,14 +26,20 @@ function requestedTickers(q: Query): string[] | undefined {
   const text = param(q, 'tickers');
   if (text === undefined) return undefined;
   const tickers = text.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean);
-  if (tickers.length === 0 || tickers.some((t) => !q.feed.symbol(t))) throw invalidCall(q.fn);
+  if (tickers.length === 0) throw invalidCall(q.fn);
   return tickers;
 }
+
+/** What the real feed answers for a ticker it does not cover (an ETF, an unknown name): not an `Error Message`. */
+export const NOT_COVERED_BODY = {
+  Information: 'Invalid inputs. Please refer to the API documentation https://www.alphavantage.co/documentation#newsapi and try again.',
+};
 
 /** NEWS_SENTIMENT: seeded articles over the last 30 days; an article must mention every requested ticker. */
 export function newsSentiment(q: Query): unknown {
   const tickers = requestedTickers(q);
   const coverage = coveredTickers(q);
+  if (tickers?.some((t) => !coverage.includes(t))) return NOT_COVERED_BODY;
   const limit = Math.min(1000, positiveInt(q, 'limit', 50));
   const sort = oneOf(q, 'sort', ['LATEST', 'EARLIEST', 'RELEVANCE'] as const, 'LATEST');
   const topics = param(q, 'topics')?.split(',').map((t) => TOPICS[t.trim().toLowerCase()]);
@@ -42,7 +47,7 @@ export function newsSentiment(q: Query): unknown {
   const now = q.feed.now();
   const from = timeParam(q, 'time_from') ?? now - LOOKBACK_MS;
   const to = Math.min(timeParam(q, 'time_to') ?? now, now);
-  const sources = (tickers ?? coverage).filter((t) => coverage.includes(t));
+  const sources = tickers ?? coverage;
   const found: GeneratedArticle[] = [];
   for (const ticker of sources) {
     for (let slot = Math.floor(Math.max(from, now - LOOKBACK_MS) / SLOT_MS); slot * SLOT_MS <= to; slot++) {

@@ -1,4 +1,5 @@
 import type { MarketFeed } from '../market/marketFeed';
+import type { PlanRules } from './avPlan';
 import { invalidCall } from './avErrors';
 
 /** One parsed request, as every function handler sees it. */
@@ -7,6 +8,8 @@ export interface Query {
   params: URLSearchParams;
   feed: MarketFeed;
   seed: number;
+  /** The caller's plan: which intraday entitlements it honours. */
+  plan: PlanRules;
 }
 
 export type QueryHandler = (q: Query) => unknown;

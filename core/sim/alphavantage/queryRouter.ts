@@ -1,5 +1,5 @@
 import { missingFunction, QueryError, unknownFunction } from './avErrors';
-import { atrQuery, bbandsQuery, macdQuery, rsiQuery } from './indicatorQuery';
+import { atrQuery, bbandsQuery, macdQuery, rsiQuery, vwapQuery } from './indicatorQuery';
 import { newsSentiment } from './newsQuery';
 import { historicalOptions, realtimeOptions } from './optionsQuery';
 import type { Query, QueryHandler } from './query';
@@ -13,11 +13,16 @@ export const FUNCTIONS: Record<string, QueryHandler> = {
   MACD: macdQuery,
   BBANDS: bbandsQuery,
   ATR: atrQuery,
+  VWAP: vwapQuery,
   GLOBAL_QUOTE: globalQuote,
   TIME_SERIES_INTRADAY: timeSeriesIntraday,
 };
 
-export const PREMIUM_FUNCTIONS = new Set(['REALTIME_OPTIONS']);
+/**
+ * Functions a key without a premium plan is refused with the premium notice (an `Information` answer).
+ * REALTIME_OPTIONS is premium too, but answers differently (see notEntitledOptions.ts) and needs 600 calls/min.
+ */
+export const PREMIUM_FUNCTIONS = new Set(['MACD', 'VWAP']);
 
 /** Runs the handler for the query's function; a refused query becomes Alpha Vantage's `Error Message` body. */
 export function answer(q: Query): unknown {

@@ -1,22 +1,34 @@
 import { etDate } from '../market/marketClock';
 import { fixed, integer, intradayKey } from './avFormat';
 import { barsFor, INTRADAY_INTERVALS, type IntradayInterval } from './barSource';
+import { barsBehind, intradayWindow, withinWindow, type IntradayWindow } from './intradayEntitlement';
 import { knownSymbol, oneOf, type Query } from './query';
 
-/** GLOBAL_QUOTE: today's open/high/low/volume from the day's bars, price from the last print. */
+/** The price the caller may see: the last print in real time, else the close of the last bar the window allows. */
+function visiblePrice(q: Query, symbol: string, window: IntradayWindow): number | undefined {
+  if (window.mode === 'realtime') return q.feed.quote(symbol)?.last;
+  const minutes = barsFor(q.feed, symbol, '1min', barsBehind(window, q.feed.now(), 60) + 1);
+  return withinWindow(minutes, window, 60).at(-1)?.close;
+}
+
+/**
+ * GLOBAL_QUOTE: today's open/high/low/volume from the day's bars, price from the last print. As intraday data, it
+ * is live only with `entitlement=realtime`; `delayed` is 15 minutes behind and says so in its top key.
+ */
 export function globalQuote(q: Query): unknown {
   const symbol = knownSymbol(q);
+  const window = intradayWindow(q);
   const quote = q.feed.quote(symbol);
   const today = etDate(q.feed.now());
   const days = barsFor(q.feed, symbol, 'daily', 2);
   const last = days.at(-1);
   const hasToday = last !== undefined && etDate(last.time * 1000) === today;
   const prior = hasToday ? days.at(-2) : last;
-  const price = quote?.last ?? last?.close ?? 0;
+  const price = visiblePrice(q, symbol, window) ?? last?.close ?? 0;
   const previousClose = prior?.close ?? price;
   const change = price - previousClose;
   return {
-    'Global Quote': {
+    [window.mode === 'delayed' ? 'Global Quote - DATA DELAYED BY 15 MINUTES' : 'Global Quote']: {
       '01. symbol': symbol,
       '02. open': fixed(hasToday ? last.open : price, 4),
       '03. high': fixed(hasToday ? Math.max(last.high, price) : price, 4),
@@ -33,12 +45,15 @@ export function globalQuote(q: Query): unknown {
 
 const INTERVALS = Object.keys(INTRADAY_INTERVALS) as IntradayInterval[];
 
-/** TIME_SERIES_INTRADAY: OHLCV bars newest first; compact is the latest 100. */
+/** TIME_SERIES_INTRADAY: OHLCV bars newest first, as far as the caller's entitlement allows; compact is the latest 100. */
 export function timeSeriesIntraday(q: Query): unknown {
   const symbol = knownSymbol(q);
   const interval = oneOf(q, 'interval', INTERVALS);
   const size = oneOf(q, 'outputsize', ['compact', 'full'] as const, 'compact');
-  const bars = barsFor(q.feed, symbol, interval, size === 'compact' ? 100 : 5000);
+  const count = size === 'compact' ? 100 : 5000;
+  const seconds = INTRADAY_INTERVALS[interval];
+  const window = intradayWindow(q);
+  const bars = withinWindow(barsFor(q.feed, symbol, interval, count + barsBehind(window, q.feed.now(), seconds)), window, seconds).slice(-count);
   const series: Record<string, Record<string, string>> = {};
   for (let i = bars.length - 1; i >= 0; i--) {
     const b = bars[i];

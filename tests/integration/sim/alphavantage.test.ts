@@ -99,25 +99,26 @@ describe('news sentiment', () => {
     expect([...times].sort()).toEqual(times);
   });
 
-  it('has no feed for ETFs and refuses unknown tickers', async () => {
-    expect(await query({ function: 'NEWS_SENTIMENT', tickers: 'SPY' })).toMatchObject({ items: '0', feed: [] });
-    expect(await query({ function: 'NEWS_SENTIMENT', tickers: 'NOPE' })).toHaveProperty('Error Message');
+  it('answers "Invalid inputs" for a ticker the feed does not cover (an ETF, an unknown name), as the real feed does', async () => {
+    const invalidInputs = { Information: expect.stringMatching(/^Invalid inputs\. Please refer to the API documentation/) };
+    expect(await query({ function: 'NEWS_SENTIMENT', tickers: 'SPY' })).toEqual(invalidInputs);
+    expect(await query({ function: 'NEWS_SENTIMENT', tickers: 'NOPE' })).toEqual(invalidInputs);
     expect(await query({ function: 'NEWS_SENTIMENT', tickers: 'AAPL', limit: 'lots' })).toHaveProperty('Error Message');
   });
 });
 
 describe('technical indicators', () => {
   it('computes RSI from the same bars TIME_SERIES_INTRADAY serves (Wilder smoothing)', async () => {
-    const rsi = await query({ function: 'RSI', symbol: 'SPY', interval: '5min', time_period: 14, series_type: 'close' });
+    const rsi = await query({ function: 'RSI', symbol: 'SPY', interval: '5min', time_period: 14, series_type: 'close', entitlement: 'realtime' });
     expect(rsi['Meta Data']).toEqual({
       '1: Symbol': 'SPY', '2: Indicator': 'Relative Strength Index (RSI)', '3: Last Refreshed': expect.stringMatching(/^2025-01-07 \d\d:\d\d:00$/),
-      '4: Interval': '5min', '5: Time Period': 14, '6: Series Type': 'close', '7: Time Zone': 'US/Eastern Time',
+      '4: Interval': '5min', '5: Time Period': 14, '6: Series Type': 'close', '7: Time Zone': 'US/Eastern',
     });
     const series = rsi['Technical Analysis: RSI'] as Record<string, { RSI: string }>;
     const keys = Object.keys(series);
     expect([...keys].sort().reverse()).toEqual(keys);
     expect(keys[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-    const bars = (await query({ function: 'TIME_SERIES_INTRADAY', symbol: 'SPY', interval: '5min', outputsize: 'full' }))['Time Series (5min)'] as Record<string, Row>;
+    const bars = (await query({ function: 'TIME_SERIES_INTRADAY', symbol: 'SPY', interval: '5min', outputsize: 'full', entitlement: 'realtime' }))['Time Series (5min)'] as Record<string, Row>;
     const closes = Object.values(bars).map((b) => Number(b['4. close'])).reverse().slice(-1200);
     let gain = 0;
     let loss = 0;
@@ -137,7 +138,7 @@ describe('technical indicators', () => {
   });
 
   it('serves MACD, BBANDS and ATR with Alpha Vantage meta numbering and string values', async () => {
-    const macd = await query({ function: 'MACD', symbol: 'AAPL', interval: '15min', series_type: 'close' });
+    const macd = await query({ function: 'MACD', symbol: 'AAPL', interval: '15min', series_type: 'close', entitlement: 'realtime' });
     expect(Object.keys(macd['Meta Data'] as object)).toEqual(['1: Symbol', '2: Indicator', '3: Last Refreshed', '4: Interval', '5.1: Fast Period', '5.2: Slow Period', '5.3: Signal Period', '6: Series Type', '7: Time Zone']);
     const m = Object.values(macd['Technical Analysis: MACD'] as Record<string, Row>)[0] as Row;
     expect(Number(m.MACD_Hist)).toBeCloseTo(Number(m.MACD) - Number(m.MACD_Signal), 3);
@@ -165,7 +166,7 @@ describe('technical indicators', () => {
 
 describe('quotes and bars', () => {
   it('answers GLOBAL_QUOTE from the live market', async () => {
-    const q = (await query({ function: 'GLOBAL_QUOTE', symbol: 'MSFT' }))['Global Quote'] as Row;
+    const q = (await query({ function: 'GLOBAL_QUOTE', symbol: 'MSFT', entitlement: 'realtime' }))['Global Quote'] as Row;
     const live = model.quote('MSFT');
     expect(Number(q['05. price'])).toBeCloseTo(live?.last as number, 4);
     expect(Number(q['06. volume'])).toBe(live?.volume);
@@ -176,7 +177,7 @@ describe('quotes and bars', () => {
   });
 
   it('serves TIME_SERIES_INTRADAY newest first, 100 bars when compact', async () => {
-    const body = await query({ function: 'TIME_SERIES_INTRADAY', symbol: 'QQQ', interval: '1min' });
+    const body = await query({ function: 'TIME_SERIES_INTRADAY', symbol: 'QQQ', interval: '1min', entitlement: 'realtime' });
     expect((body['Meta Data'] as Row)['4. Interval']).toBe('1min');
     const series = body['Time Series (1min)'] as Record<string, Row>;
     const keys = Object.keys(series);

@@ -26,13 +26,13 @@ afterEach(async () => {
 });
 
 describe('call budget', () => {
-  it('answers over-budget calls with HTTP 200 and an Information note until the minute has passed', async () => {
+  it('answers over-budget calls with HTTP 200 and the premium plan’s per-minute Information text until the minute has passed', async () => {
     let now = 1_000_000;
     const e = await start({ callsPerMinute: 3, clock: () => now });
     for (let i = 0; i < 3; i++) expect((await get(e, QUOTE)).data).toHaveProperty('Global Quote');
     const over = await get(e, QUOTE);
     expect(over.status).toBe(200);
-    expect(over.data.Information).toMatch(/API rate limit.*spreading out/);
+    expect(over.data.Information).toBe('Thank you for using Alpha Vantage! Please contact premium@alphavantage.co if you are targeting a higher API call volume.');
     expect(e.throttledCount()).toBe(1);
     now += 60_001;
     expect((await get(e, QUOTE)).data).toHaveProperty('Global Quote');
@@ -41,7 +41,7 @@ describe('call budget', () => {
   it('can throttle with a Note instead', async () => {
     const e = await start({ callsPerMinute: 1, throttleStyle: 'Note' });
     await get(e, QUOTE);
-    expect((await get(e, QUOTE)).data.Note).toMatch(/API call frequency/);
+    expect((await get(e, QUOTE)).data.Note).toMatch(/higher API call volume/);
   });
 });
 
@@ -72,9 +72,11 @@ describe('keys, functions and parameters', () => {
     expect((await get(e, QUOTE)).data).toHaveProperty('Global Quote');
   });
 
-  it('answers premium functions with the premium notice for a free plan', async () => {
-    const e = await start({ premium: false });
-    expect((await get(e, { function: 'REALTIME_OPTIONS', symbol: 'SPY', apikey: 'k' })).data.Information).toMatch(/premium endpoint/);
+  it('answers premium functions other than realtime options with the premium notice for a free plan', async () => {
+    const e = await start({ plan: 'free' });
+    expect((await get(e, { function: 'MACD', symbol: 'SPY', interval: 'daily', series_type: 'close', apikey: 'k' })).data.Information).toMatch(/This is a premium endpoint/);
+    expect((await get(e, { function: 'VWAP', symbol: 'SPY', interval: '5min', apikey: 'k' })).data.Information).toMatch(/This is a premium endpoint/);
+    expect((await get(e, { function: 'RSI', symbol: 'SPY', interval: 'daily', time_period: '14', series_type: 'close', apikey: 'k' })).data).toHaveProperty('Technical Analysis: RSI');
   });
 
   it('counts calls per function, throttled and refused ones included', async () => {

@@ -80,4 +80,31 @@ describe('npm run sim', () => {
       taken.close();
     }
   });
+
+  it('plays the Alpha Vantage plan named by --av-plan, and refuses an unknown plan by name', async () => {
+    const dir = tempDir();
+    const avPort = await freePort();
+    const sim = await runSim(['--port', String(await freePort()), '--av-port', String(avPort), '--av-plan', 'premium75', '--state-dir', dir]);
+    child = sim.child;
+    await waitUntil(() => sim.output().includes('Alpha Vantage-compatible endpoint'));
+    expect(sim.output()).toContain('(plan premium75)');
+    const body = (await (await fetch(`http://127.0.0.1:${avPort}/query?function=REALTIME_OPTIONS&symbol=SPY&apikey=k`)).json()) as { message: string; data: Array<{ symbol: string }> };
+    expect(body.message).toMatch(/^This is a premium endpoint\./);
+    expect(body.data.map((r) => r.symbol)).toEqual(['XXYYZZ']);
+    expect(await stopped(sim.child)).toBe(0);
+
+    const bad = spawn(process.execPath, ['--import', 'tsx', 'core/sim/cli.ts', '--av-plan', 'gold'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let errors = '';
+    bad.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    expect(await new Promise((resolve) => bad.once('exit', resolve))).toBe(2);
+    expect(errors).toContain('--av-plan must be one of premium600, premium75, free, got "gold"');
+  }, 120_000);
 });
+
+async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -38,8 +38,9 @@ export function DataFreshnessTable({ ingestion, alphaVantage }: { ingestion: Ing
                 <Cell testId={`freshness-${symbol}-market`} stale={marketStale} label={ingestion ? (marketStale ? '' : 'live') : '—'} />
                 {avTypes.map((type) => {
                   const entry = alphaVantage?.freshness.find((f) => f.symbol === symbol && f.dataType === type);
-                  const label = entry ? (entry.ageMs === null ? 'never' : formatAge(entry.ageMs)) : type === 'sentiment' && etf ? 'n/a (ETF)' : '—';
-                  return <Cell key={type} testId={`freshness-${symbol}-${type}`} stale={entry?.stale ?? false} label={label} />;
+                  const age = entry ? (entry.ageMs === null ? 'never' : formatAge(entry.ageMs)) : type === 'sentiment' && etf ? 'n/a (ETF)' : '—';
+                  const label = entry?.timeliness === 'behind' ? `end of day · ${age}` : entry?.timeliness === 'previous_session' ? `prev. session · ${age}` : age;
+                  return <Cell key={type} testId={`freshness-${symbol}-${type}`} stale={(entry?.stale ?? false) || entry?.timeliness === 'behind'} label={label} />;
                 })}
               </tr>
             );

@@ -2,7 +2,7 @@ import type { GridApi, GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import type { IDockviewPanelProps } from 'dockview-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useAlphaVantageStaleReason } from '../../feeds/useAlphaVantageFreshness';
+import { useAlphaVantagePlan, useAlphaVantageStaleReason } from '../../feeds/useAlphaVantageFreshness';
 import { useFeed } from '../../feeds/useFeed';
 import { formatPrice } from '../../format/numbers';
 import { FreshnessBadge } from '../freshness/FreshnessBadge';
@@ -12,6 +12,7 @@ import { usePanelSymbol, type SymbolPanelParams } from '../usePanelSymbol';
 import { chainColumns } from './chainColumns';
 import { chainTheme } from './chainGrid';
 import { chainRows, diffRows, expiriesOf, type ChainRow } from './chainRows';
+import { ChainPlanBanner } from './ChainPlanBanner';
 
 // Every column filters (the funnel button in its header); a click on the header text sorts.
 const NO_ROWS = 'No contracts for this expiry yet';
@@ -42,6 +43,7 @@ export function OptionChainPanel(props: IDockviewPanelProps<SymbolPanelParams>) 
     setApi(event.api);
   }, []);
   const staleBecause = useAlphaVantageStaleReason(symbol, ['options']);
+  const plan = useAlphaVantagePlan();
   const freshness = useFreshness({ asOf: chain?.value.asOf ?? null, receivedAt: null, symbol: null, staleBecause, resyncedAt: lastResync(chain) });
 
   const expiries = useMemo(() => (chain ? expiriesOf(chain.value) : []), [chain]);
@@ -98,6 +100,7 @@ export function OptionChainPanel(props: IDockviewPanelProps<SymbolPanelParams>) 
         <span className="toolbar-spacer" />
         <FreshnessBadge freshness={freshness} />
       </div>
+      <ChainPlanBanner chain={chain?.value ?? null} plan={plan} />
       <div className="chain-grid" data-testid="chain-grid">
         <AgGridReact<ChainRow>
           theme={chainTheme}

@@ -22,10 +22,14 @@ export interface AvTestBed {
   stop(): Promise<void>;
 }
 
-export async function startAvTestBed(symbols: string[], endpoint: Partial<AlphaVantageEndpointOptions> = {}): Promise<AvTestBed> {
+/**
+ * `startTs`: the market clock's (still) instant; by default a Monday in January 2025, so intraday series are far behind
+ * the wall clock. Give `Date.now()` for data that is current.
+ */
+export async function startAvTestBed(symbols: string[], endpoint: Partial<AlphaVantageEndpointOptions> = {}, startTs?: number): Promise<AvTestBed> {
   const redis = await startTestRedis();
   // The market clock stays still (never started), so every answer is priced from the same instant.
-  const market = createMarketModel({ seed: 11, symbols });
+  const market = createMarketModel({ seed: 11, symbols, startTs });
   const av = await startAlphaVantageEndpoint({ feed: market, apiKey: API_KEY, ...endpoint });
   const modules: AlphaVantageIngestModule[] = [];
   const badInput: string[] = [];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlphaVantageIngestModule, TechnicalSnapshot } from '../../../../core/ingest/alphavantage';
+import type { AlphaVantageIngestModule, SentimentArticle, TechnicalSnapshot } from '../../../../core/ingest/alphavantage';
+import { articleInSlot } from '../../../../core/sim/alphavantage/newsArticles';
 import { decodeChain, decodeGreeks } from '../../../../core/ingest/alphavantage/chainColumns';
 import { keys, TTL } from '../../../../core/store/keys';
 import { allStored, API_KEY, startAvTestBed, waitFor, type AvTestBed } from './avTestBed';
@@ -77,13 +78,26 @@ describe('Alpha Vantage data lands in Redis with the documented shape and the ma
     expect(articles[0]).toMatchObject({ title: feed[0]!.title, tickerScore: Number(own[0]!.ticker_sentiment_score) });
   });
 
+  it('stores each article at the instant it was published, in UTC epoch ms, whatever the machine’s zone', async () => {
+    const articles = (await bed.redis.client.lrange(keys.sentiment.articles('AAPL').key, 0, -1)).map((a) => JSON.parse(a) as SentimentArticle);
+    expect(articles.length).toBeGreaterThan(5);
+    for (const stored of articles) {
+      // The simulated feed's own record of the article: the instant it generated it for (seed, ticker, 2-hour slot).
+      const slot = Number(/-(\d+)$/.exec(stored.url)![1]);
+      const truth = articleInSlot(1, 'AAPL', slot, ['AAPL'])!;
+      expect(stored.publishedAt).toBe(truth.ts);
+      expect(stored.timePublished).toBe(new Date(truth.ts).toISOString().slice(0, 19).replace(/[-:]/g, ''));
+    }
+    expect(Math.max(...articles.map((a) => a.publishedAt))).toBeLessThanOrEqual(bed.market.now());
+  });
+
   it('asks no sentiment for an ETF', async () => {
     expect(await bed.redis.client.exists(keys.sentiment.score('SPY').key)).toBe(0);
     expect(bed.endpoint.callCounts().NEWS_SENTIMENT).toBe(2); // AAPL by the module, AAPL by this test
   });
 
   it('stores each indicator’s series with its latest value and interpretation', async () => {
-    const raw = await direct('function=RSI&symbol=SPY&interval=5min&time_period=14&series_type=close');
+    const raw = await direct('function=RSI&symbol=SPY&interval=5min&time_period=14&series_type=close&entitlement=realtime');
     const series = raw['Technical Analysis: RSI'] as Record<string, Row>;
     const [newestTime, newest] = Object.entries(series)[0]!;
     const rsi = JSON.parse((await bed.redis.client.get(keys.technicals.indicator('SPY', 'rsi').key))!) as TechnicalSnapshot;

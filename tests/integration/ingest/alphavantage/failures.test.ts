@@ -120,12 +120,14 @@ describe('Alpha Vantage error bodies', () => {
   it('reports an Error Message per function and symbol without retrying it, and stores nothing for that symbol', async () => {
     const { module } = bed.ingest({ symbols: [{ symbol: 'XYZQ', etf: false, priority: false }] });
     await module.start();
-    await waitFor(() => (module.currentStatus()?.errors.api_error ?? 0) >= 5, 10_000, 'five refusals');
+    const refusals = () => (module.currentStatus()?.errors.api_error ?? 0) + (module.currentStatus()?.errors.not_covered ?? 0);
+    await waitFor(() => refusals() >= 5, 10_000, 'four refusals and "not covered"');
     await sleep(300);
     await module.stop();
     const callErrors = await bed.redis.client.hgetall(keys.monitoring.alphaVantage('call_errors').key);
     expect(Object.keys(callErrors).sort()).toEqual(['ATR:XYZQ', 'BBANDS:XYZQ', 'MACD:XYZQ', 'NEWS_SENTIMENT:XYZQ', 'RSI:XYZQ']);
     expect(JSON.parse(callErrors['RSI:XYZQ']!)).toMatchObject({ kind: 'api_error', message: expect.stringMatching(/^RSI XYZQ: Alpha Vantage refused the call: Invalid API call/) });
+    expect(JSON.parse(callErrors['NEWS_SENTIMENT:XYZQ']!)).toMatchObject({ kind: 'not_covered', message: expect.stringMatching(/^NEWS_SENTIMENT XYZQ: not covered by Alpha Vantage's news feed: Invalid inputs/) });
     expect(bed.endpoint.callCounts()).toMatchObject({ RSI: 1, MACD: 1, BBANDS: 1, ATR: 1, NEWS_SENTIMENT: 1, REALTIME_OPTIONS: 1 });
     // An unknown symbol's empty chain is not an error, and is not stored.
     expect(await bed.redis.client.exists(keys.options.chain('XYZQ').key)).toBe(0);
@@ -144,26 +146,5 @@ describe('Alpha Vantage error bodies', () => {
     await refused.stop();
     expect(await bed.redis.client.get(keys.options.chain('SPY').key)).toBe(chain);
     expect(bed.badInput.some((m) => m.includes('REALTIME_OPTIONS SPY: Alpha Vantage refused the call: the parameter apikey is invalid'))).toBe(true);
-  });
-
-  it('reports the premium notice a free key gets for REALTIME_OPTIONS without retrying it, while other data flows', async () => {
-    const free = await startAvTestBed(['AAPL'], { premium: false });
-    try {
-      const { module } = free.ingest({ symbols: [{ symbol: 'AAPL', etf: false, priority: false }] });
-      await module.start();
-      await waitFor(() => module.currentStatus()!.freshness.filter((f) => f.lastSuccess !== null).length === 5, 15_000, 'sentiment and technicals stored');
-      await module.flush();
-      const status = module.currentStatus()!;
-      await module.stop();
-      expect(status.errors.premium).toBe(1);
-      const callErrors = await free.redis.client.hgetall(keys.monitoring.alphaVantage('call_errors').key);
-      expect(JSON.parse(callErrors['REALTIME_OPTIONS:AAPL']!)).toMatchObject({ kind: 'premium', message: expect.stringMatching(/^REALTIME_OPTIONS AAPL: needs a premium key/) });
-      expect(free.endpoint.callCounts().REALTIME_OPTIONS).toBe(1);
-      expect(await free.redis.client.exists(keys.options.chain('AAPL').key)).toBe(0);
-      const stale = JSON.parse((await free.redis.client.hget(keys.monitoring.dataStale.key, 'AAPL:options'))!) as { stale: boolean };
-      expect(stale.stale).toBe(true);
-    } finally {
-      await free.stop();
-    }
   });
 });

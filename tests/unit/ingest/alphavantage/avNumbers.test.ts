@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { avCount, avNumber, isCalendarDate, numberKey } from '../../../../core/ingest/alphavantage/avNumbers';
 import { parseEasternTime } from '../../../../core/ingest/alphavantage/easternTime';
+import { parseNewsTime } from '../../../../core/ingest/alphavantage/newsTime';
 
 describe('Alpha Vantage numbers', () => {
   it('reads numbers sent as strings with any precision and as JSON numbers alike', () => {
@@ -41,8 +42,12 @@ describe('US/Eastern market times', () => {
     expect(parseEasternTime('2025-07-01 09:30')).toBe(Date.UTC(2025, 6, 1, 13, 30));
   });
 
-  it('reads the compact news time format', () => {
-    expect(parseEasternTime('20250103T143000')).toBe(Date.UTC(2025, 0, 3, 19, 30));
+  it('leaves the compact news time format to the news reader, which reads it as UTC', () => {
+    expect(parseEasternTime('20250103T143000')).toBeUndefined();
+    expect(parseNewsTime('20250103T143000')).toBe(Date.UTC(2025, 0, 3, 14, 30));
+    expect(parseNewsTime('20250703T1430')).toBe(Date.UTC(2025, 6, 3, 14, 30));
+    expect(parseNewsTime('20250231T120000')).toBeUndefined();
+    expect(parseNewsTime('2025-01-03 14:30')).toBeUndefined();
   });
 
   it('refuses unreadable times', () => {

@@ -27,10 +27,18 @@ describe('news sentiment parsing', () => {
     ]);
     expect(snapshot!.articles[0]).toMatchObject({
       url: 'https://www.reuters.com/technology/apple-antitrust', authors: ['John Roe', 'Ann Smith'], source: 'Reuters',
-      publishedAt: Date.UTC(2025, 0, 3, 21, 5), timePublished: '20250103T160500', topics: [{ topic: 'Economy - Monetary', relevance: 0.5 }],
+      publishedAt: Date.UTC(2025, 0, 3, 16, 5), timePublished: '20250103T160500', topics: [{ topic: 'Economy - Monetary', relevance: 0.5 }],
       overallScore: -0.2512, overallLabel: 'Somewhat-Bearish', tickerScore: -0.4103, tickerLabel: 'Bearish', tickerRelevance: 0.9,
     });
     expect(snapshot!.articles[2]!.overallLabel).toBe('Somewhat-Bullish');
+  });
+
+  it('reads time_published as UTC, not New York time (16:05 UTC is 11:05 in New York in January)', () => {
+    for (const article of snapshot!.articles) {
+      const t = article.timePublished;
+      expect(article.publishedAt).toBe(Date.UTC(+t.slice(0, 4), +t.slice(4, 6) - 1, +t.slice(6, 8), +t.slice(9, 11), +t.slice(11, 13), +t.slice(13, 15)));
+    }
+    expect(new Date(snapshot!.articles[0]!.publishedAt).toISOString()).toBe('2025-01-03T16:05:00.000Z');
   });
 
   it('skips articles about other tickers without calling them errors, and counts garbled ones', () => {
