@@ -36,7 +36,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', {
         paths: [electronImport, ...nodeModules.map((name) => ({ name, message: 'renderer/ runs in the browser: no Node modules.' }))],
-        patterns: ['**/core/store/**', '**/core/ingest/**', '**/core/sim/**', '**/electron/**', 'ioredis', '@stoqey/ib'],
+        patterns: ['**/core/store/**', '**/core/venues/**', '**/core/sim/**', '**/electron/**', 'ioredis', '@stoqey/ib'],
       }],
     },
   },

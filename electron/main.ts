@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../core/config/configError';
 import { parseFlags, resolveSettings } from '../core/config/settings';
-import { startEngine, type Engine } from '../core/host/engine';
+import { startEngine, type Engine } from '../core/app/engine';
 import { RedisServerMissingError } from '../core/store/managedRedis';
 import { appArguments } from './appArguments';
 import { hardenSession, hardenWebContents } from './hardening';

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
-import { ContractError, tradingStateRestrictiveness as restrictiveness, tradingStates, type TradingState, type TradingStateName } from '../host/contract';
-import { moduleLogger } from '../host/logger';
-import { Topic } from '../host/topic';
+import { ContractError, tradingStateRestrictiveness as restrictiveness, tradingStates, type TradingState, type TradingStateName } from '../contract/contract';
+import { moduleLogger } from '../runtime/logger';
+import { Topic } from '../runtime/topic';
 import { keys } from '../store/keys';
 
 export interface TradingStateChange {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { EngineModule } from '../host/supervisor';
+import type { EngineModule } from '../runtime/supervisor';
 import { startSimulatedMarket, type SimulatedMarket } from './simulatedMarket';
 
 export interface SimulatedMarketModuleOptions {

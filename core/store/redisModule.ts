@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Redis } from 'ioredis';
-import type { EngineModule, ModuleContext } from '../host/supervisor';
+import type { EngineModule, ModuleContext } from '../runtime/supervisor';
 import { ManagedRedis } from './managedRedis';
 import { connectRedis, isRedisReady } from './redisConnection';
 

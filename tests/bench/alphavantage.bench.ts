@@ -1,13 +1,13 @@
 // `npm run bench alphavantage`: read (on both cores) and store a 10,000-contract chain (goal < 50 ms body → Redis write), and the
 // call limiter's own cost per call (goal < 0.1 ms; what it includes: see benchLimiter). One JSON line per figure.
-import { readAnswer } from '../../core/ingest/alphavantage/avAnswer';
-import { AvStore } from '../../core/ingest/alphavantage/avStore';
-import { encodeOptions } from '../../core/ingest/alphavantage/chainColumns';
-import { CallLimiter } from '../../core/ingest/alphavantage/callLimiter';
-import { CallLog } from '../../core/ingest/alphavantage/callLog';
-import { parseOptionChain } from '../../core/ingest/alphavantage/optionChainParser';
-import { ChainRowsWorker } from '../../core/ingest/alphavantage/chainRowsPool';
-import { readOptionChain, readOptionChainSplit } from '../../core/ingest/alphavantage/optionChainReader';
+import { readAnswer } from '../../core/venues/alphavantage/avAnswer';
+import { AvStore } from '../../core/store/alphaVantageStore';
+import { encodeOptions } from '../../core/venues/alphavantage/chainColumns';
+import { CallLimiter } from '../../core/venues/alphavantage/callLimiter';
+import { CallLog } from '../../core/venues/alphavantage/callLog';
+import { parseOptionChain } from '../../core/venues/alphavantage/optionChainParser';
+import { ChainRowsWorker } from '../../core/venues/alphavantage/chainRowsPool';
+import { readOptionChain, readOptionChainSplit } from '../../core/venues/alphavantage/optionChainReader';
 import { startTestRedis } from '../support/testRedis';
 
 const emit = (metric: string, value: number, unit: string) =>

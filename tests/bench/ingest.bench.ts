@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import pino from 'pino';
 import { quantileSorted } from 'simple-statistics';
-import { IbkrIngestModule } from '../../core/ingest/ibkr/ibkrIngestModule';
+import { IbkrIngestModule } from '../../core/venues/ibkr/data/ibkrIngestModule';
 import { connectRedis } from '../../core/store/redisConnection';
 import { DEFAULT_SYMBOLS } from '../../core/sim/market/symbols';
 import { startTestRedis } from '../support/testRedis';

@@ -12,7 +12,7 @@ import type {
   StreamName,
   StreamParams,
   StreamValue,
-} from '../../../core/host/contract';
+} from '../../../core/contract/contract';
 
 export interface BridgeError {
   code: ContractErrorCode;

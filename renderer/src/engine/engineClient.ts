@@ -7,7 +7,7 @@ import type {
   StreamName,
   StreamParams,
   StreamValue,
-} from '../../../core/host/contract';
+} from '../../../core/contract/contract';
 
 export type TransportName = 'ipc' | 'websocket';
 

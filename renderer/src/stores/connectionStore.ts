@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SessionInfo } from '../../../core/host/contract';
+import type { SessionInfo } from '../../../core/contract/contract';
 import type { TransportName } from '../engine/engineClient';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { ContractClient } from '../../../core/host/contractClient';
-import type { Health, StreamEvent } from '../../../core/host/contract';
-import type { Engine } from '../../../core/host/engine';
-import { createMemoryPair } from '../../../core/host/memoryTransport';
-import { HIGH_WATER_BYTES, MAX_QUEUED_EVENTS } from '../../../core/host/outbox';
-import type { SweepEvent } from '../../../core/ingest/ibkr/sweepTracker';
+import { ContractClient } from '../../../core/contract/contractClient';
+import type { Health, StreamEvent } from '../../../core/contract/contract';
+import type { Engine } from '../../../core/app/engine';
+import { createMemoryPair } from '../../../core/contract/memoryTransport';
+import { HIGH_WATER_BYTES, MAX_QUEUED_EVENTS } from '../../../core/app/outbox';
+import type { SweepEvent } from '../../../core/analytics/sweepTracker';
 import { keys } from '../../../core/store/keys';
-import { createWsClientTransport, type WebSocketConstructor, type WsClientTransport } from '../../../core/host/wsClientTransport';
+import { createWsClientTransport, type WebSocketConstructor, type WsClientTransport } from '../../../core/contract/wsClientTransport';
 import { startInProcessEngine } from '../../support/inProcessEngine';
 
 let engine: Engine;

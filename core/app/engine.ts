@@ -1,0 +1,141 @@
+import path from 'node:path';
+import type { Settings } from '../config/settings';
+import { TradingStateService } from '../risk/tradingState';
+import { keys } from '../store/keys';
+import { RedisModule } from '../store/redisModule';
+import type { SimulatedMarketModule } from '../sim/simulatedMarketModule';
+import { marketModules, type MarketModules } from './dataSources';
+import { BadInputCounter } from '../store/badInputCounter';
+import { HashCounter } from '../store/hashCounter';
+import { commandHandlers, streamHandlers } from './contractHandlers';
+import { ContractServer } from './contractServer';
+import type { Health, ModuleHealth } from '../contract/contract';
+import { healthReport } from './healthReport';
+import { Topic } from '../runtime/topic';
+import { Supervisor, type EngineModule } from '../runtime/supervisor';
+import { WebBridge } from './webBridge';
+import { moduleLogger } from '../runtime/logger';
+
+export interface EngineOptions {
+  projectRoot: string;
+  version: string;
+  /** Web mode serves the cockpit over HTTP + WebSocket; the Electron shell binds the contract to IPC instead. */
+  webBridge: boolean;
+  heartbeatMs?: number;
+}
+
+export interface Engine {
+  readonly contract: ContractServer;
+  readonly redis: RedisModule;
+  /** The embedded simulated market (sim mode only). */
+  readonly sim: SimulatedMarketModule | null;
+  readonly market: MarketModules;
+  readonly webBridge: WebBridge | null;
+  readonly tradingState: TradingStateService;
+  readonly badInput: BadInputCounter;
+  /** Stream events dropped for slow pages, by stream (monitoring:cockpit:dropped). */
+  readonly droppedEvents: HashCounter;
+  health(): Health;
+  stop(): Promise<void>;
+}
+
+const log = moduleLogger('engine');
+
+/** A module that only tracks a service the engine constructed, so it shows in Health and stops in order. */
+function serviceModule(name: string, dependsOn: string[], start: () => Promise<void>, stop: () => Promise<void> | void): EngineModule {
+  return { name, dependsOn, start, stop: async () => stop() };
+}
+
+export async function startEngine(settings: Settings, options: EngineOptions): Promise<Engine> {
+  const redis = new RedisModule({
+    externalUrl: settings.redisUrl,
+    dataDir: settings.dataDir,
+    port: settings.config.redis.port,
+    // In a packaged app config/ is unpacked beside the asar archive: redis-server reads the file from disk.
+    confPath: path.join(options.projectRoot, 'config/redis.conf').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
+  });
+  const tradingState = new TradingStateService(redis.client);
+  const badInput = new BadInputCounter(redis.client);
+  const droppedEvents = new HashCounter(redis.client, keys.monitoring.cockpitDropped.key);
+  const healthTopic = new Topic<Health>();
+  let modulesHealth: Record<string, ModuleHealth> = {};
+  const health = () =>
+    healthReport({ source: settings.source, redisConnected: redis.isAlive(), modules: modulesHealth, tradingState: tradingState.current.state });
+
+  const supervisor = new Supervisor({
+    heartbeatMs: options.heartbeatMs ?? 5_000,
+    onHeartbeat: async (modules) => {
+      modulesHealth = modules;
+      const report = health();
+      healthTopic.publish(report, report.asOf);
+      await writeHeartbeats(redis, modules, report);
+    },
+  });
+  const reportBadInput = (source: string, problem: string) => badInput.report(source, problem);
+  const market = marketModules(settings, redis, reportBadInput);
+  const contract = new ContractServer(
+    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client }),
+    streamHandlers({ settings, tradingState, healthTopic, market }),
+    reportBadInput,
+    (stream) => droppedEvents.add(stream),
+  );
+  const webBridge = options.webBridge
+    ? new WebBridge({
+        port: settings.webPort,
+        rendererDir: path.join(options.projectRoot, 'dist/renderer'),
+        contract,
+        health,
+        reportBadInput,
+      })
+    : null;
+
+  const modules: EngineModule[] = [
+    redis,
+    serviceModule('tradingState', ['redis'], () => tradingState.load(), () => tradingState.stop()),
+  ];
+  modules.push(...market.all);
+  if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
+
+  await supervisor.start(modules);
+  modulesHealth = supervisor.health();
+  const healthTimer = setInterval(() => {
+    modulesHealth = supervisor.health();
+    const report = health();
+    healthTopic.publish(report, report.asOf);
+  }, 1_000);
+  healthTimer.unref();
+  log.info({ source: settings.source, dataDir: settings.dataDir }, 'engine started');
+
+  return {
+    contract,
+    redis,
+    sim: market.sim,
+    market,
+    webBridge,
+    tradingState,
+    badInput,
+    droppedEvents,
+    health,
+    async stop() {
+      clearInterval(healthTimer);
+      healthTopic.close();
+      await Promise.all([badInput.flush(), droppedEvents.flush()]).catch(() => undefined);
+      badInput.stop();
+      droppedEvents.stop();
+      await supervisor.stop();
+    },
+  };
+}
+
+async function writeHeartbeats(redis: RedisModule, modules: Record<string, ModuleHealth>, report: Health): Promise<void> {
+  if (!redis.isAlive()) return;
+  const pipeline = redis.client.pipeline();
+  for (const [name, module] of Object.entries(modules)) {
+    if (module.state !== 'running' || module.lastHeartbeat === null) continue;
+    const spec = keys.module.heartbeat(name);
+    pipeline.set(spec.key, JSON.stringify({ ts: module.lastHeartbeat, state: module.state }), 'EX', spec.ttl!);
+  }
+  const healthKey = keys.system.health('main');
+  pipeline.set(healthKey.key, JSON.stringify(report), 'EX', healthKey.ttl!);
+  await pipeline.exec();
+}
