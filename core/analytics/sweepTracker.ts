@@ -1,11 +1,8 @@
-import { continuesBurst, DEFAULT_SWEEP_OPTIONS, detectSweep, type Sweep, type SweepBookRow, type SweepOptions, type SweepPrint } from './sweeps';
+import type { SweepEvent } from '../market/sweep';
 import type { Trade } from '../market/trade';
+import { continuesBurst, DEFAULT_SWEEP_OPTIONS, detectSweep, type SweepBookRow, type SweepOptions, type SweepPrint } from './sweeps';
 
-/** Detected sweep as stored in market:{symbol}:sweep: the analytics' evidence plus where and when it was seen. */
-export interface SweepEvent extends Sweep {
-  symbol: string;
-  detectedAt: number;
-}
+export type { SweepEvent };
 
 /**
  * Groups a symbol's prints into bursts (same aggressor, within the window) and asks the analytics whether a

@@ -1,14 +1,8 @@
-import { DEFAULT_UNUSUAL_VOLUME_OPTIONS, unusualVolume, type UnusualVolumeOptions, type UnusualVolumeReading, type VolumeBar } from './unusualVolume';
 import { Ring } from '../market/ring';
+import type { UnusualVolumeEvent } from '../market/volumeReading';
+import { DEFAULT_UNUSUAL_VOLUME_OPTIONS, unusualVolume, type UnusualVolumeOptions, type VolumeBar } from './unusualVolume';
 
-/** The reading stored in market:{symbol}:unusual_volume (always written, so the baseline is visible too). */
-export interface UnusualVolumeEvent extends UnusualVolumeReading {
-  symbol: string;
-  /** Start of the newest bar in the reading, epoch ms. */
-  barTime: number;
-  /** When the current unusual episode began (null while volume is usual). */
-  episodeStartedAt: number | null;
-}
+export type { UnusualVolumeEvent };
 
 /** Keeps a symbol's recent bars and reads them against their own baseline on every bar. */
 export class UnusualVolumeTracker {

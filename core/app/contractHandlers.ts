@@ -3,12 +3,12 @@ import type { Redis } from 'ioredis';
 import type { Settings } from '../config/settings';
 import type { TradingStateService } from '../risk/tradingState';
 import type { SymbolConfig } from '../config/configSchema';
-import type { AlphaVantageIngestModule } from '../venues/alphavantage/alphaVantageIngestModule';
-import { barsBefore } from './barHistory';
 import { ContractError, type Health, type SentimentView } from '../contract/contract';
-import type { CommandHandlers, StreamHandlers } from './contractServer';
-import type { MarketModules } from './dataSources';
 import type { StreamSource, Topic } from '../runtime/topic';
+import { barsBefore } from './barHistory';
+import type { AlphaVantageStreams } from './cockpit/alphaVantageStreams';
+import type { CockpitStreams } from './cockpit/cockpitStreams';
+import type { CommandHandlers, StreamHandlers } from './contractServer';
 
 export interface HandlerDeps {
   settings: Settings;
@@ -43,7 +43,9 @@ export interface StreamDeps {
   settings: Settings;
   tradingState: TradingStateService;
   healthTopic: Topic<Health>;
-  market: MarketModules;
+  cockpit: CockpitStreams;
+  /** Whether an Alpha Vantage source runs (sim mode, or a key configured). */
+  alphaVantageConfigured: boolean;
 }
 
 function configuredSymbol(symbols: readonly SymbolConfig[], symbol: string): string {
@@ -56,27 +58,28 @@ function configuredSymbol(symbols: readonly SymbolConfig[], symbol: string): str
 export function streamHandlers(deps: StreamDeps): StreamHandlers {
   const symbols = deps.settings.config.symbols;
   const configured = (symbol: string) => symbols.find((s) => s.symbol === configuredSymbol(symbols, symbol))!;
-  const ibkrTopics = (symbol: string) => deps.market.ibkr.topics.topics(configured(symbol).symbol)!;
+  const { market } = deps.cockpit;
+  const marketTopics = (symbol: string) => market.topics(configured(symbol).symbol)!;
   const alphaVantage = () => {
-    if (!deps.market.alphaVantage) throw new ContractError('UNAVAILABLE', 'Alpha Vantage is not configured: set ALPHAVANTAGE_API_KEY in .env');
-    return deps.market.alphaVantage;
+    if (!deps.alphaVantageConfigured) throw new ContractError('UNAVAILABLE', 'Alpha Vantage is not configured: set ALPHAVANTAGE_API_KEY in .env');
+    return deps.cockpit.alphaVantage;
   };
   return {
     health: () => deps.healthTopic,
     tradingState: () => deps.tradingState.topic,
-    quote: ({ symbol }) => ibkrTopics(symbol).quote,
+    quote: ({ symbol }) => marketTopics(symbol).quote,
     book: ({ symbol }) => {
-      const book = ibkrTopics(symbol).book;
+      const book = marketTopics(symbol).book;
       if (!book) throw new ContractError('BAD_REQUEST', `${symbol} is a standard (top-of-book) symbol: no Level 2 depth; use the quote stream`);
       return mapStream(book, ({ exchanges: _perExchange, ...view }) => view);
     },
-    prints: ({ symbol }) => ibkrTopics(symbol).prints,
-    bars: ({ symbol }) => ibkrTopics(symbol).bars,
-    sweeps: () => deps.market.ibkr.topics.sweeps,
-    ingestion: () => deps.market.ibkr.topics.state,
-    optionChain: ({ symbol }) => alphaVantage().latest.chain(configured(symbol).symbol),
+    prints: ({ symbol }) => marketTopics(symbol).prints,
+    bars: ({ symbol }) => marketTopics(symbol).bars,
+    sweeps: () => market.sweeps,
+    ingestion: () => market.ingestion,
+    optionChain: ({ symbol }) => alphaVantage().chain(configured(symbol).symbol),
     sentiment: ({ symbol }) => sentimentView(configured(symbol), alphaVantage()),
-    technicals: ({ symbol }) => alphaVantage().latest.technicals(configured(symbol).symbol),
+    technicals: ({ symbol }) => alphaVantage().technicals(configured(symbol).symbol),
     alphaVantage: () => alphaVantage().status,
   };
 }
@@ -86,11 +89,11 @@ function mapStream<A, B>(source: StreamSource<A>, map: (value: A) => B): StreamS
 }
 
 /** ETFs have no news coverage: their stream says so once instead of staying silent. */
-function sentimentView(symbol: SymbolConfig, module: AlphaVantageIngestModule): StreamSource<SentimentView> {
+function sentimentView(symbol: SymbolConfig, streams: AlphaVantageStreams): StreamSource<SentimentView> {
   if (symbol.etf) {
     return { subscribe: (listener) => (listener({ covered: false, reason: `${symbol.symbol} is an ETF: Alpha Vantage news sentiment does not cover it` }, Date.now()), () => undefined) };
   }
-  const topic = module.latest.sentiment(symbol.symbol);
+  const topic = streams.sentiment(symbol.symbol);
   return { subscribe: (listener) => topic.subscribe((snapshot, asOf) => listener({ covered: true, snapshot }, asOf)) };
 }
 

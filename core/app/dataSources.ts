@@ -1,37 +1,40 @@
+import type { EngineBus } from '../bus/catalogue';
 import type { Settings } from '../config/settings';
-import { AlphaVantageIngestModule } from '../venues/alphavantage/alphaVantageIngestModule';
-import { IbkrIngestModule } from '../venues/ibkr/data/ibkrIngestModule';
-import { SimulatedMarketModule } from '../sim/simulatedMarketModule';
-import type { RedisModule } from '../store/redisModule';
 import type { EngineModule } from '../runtime/supervisor';
+import { SimulatedMarketModule } from '../sim/simulatedMarketModule';
+import { AlphaVantageStore } from '../store/alphaVantageStore';
+import type { RedisModule } from '../store/redisModule';
+import { AlphaVantageIngestModule } from '../venues/alphavantage/alphaVantageIngestModule';
+import { IbkrDataSource } from './ibkrDataSource';
 
-export interface MarketModules {
+export interface DataSources {
   sim: SimulatedMarketModule | null;
-  ibkr: IbkrIngestModule;
+  ibkr: IbkrDataSource;
   /** Null when no Alpha Vantage key is configured outside sim mode. */
   alphaVantage: AlphaVantageIngestModule | null;
   all: EngineModule[];
 }
 
-/** The data sources for the configured source: in sim mode the ingestion talks to the embedded market. */
-export function marketModules(settings: Settings, redis: RedisModule, reportBadInput: (source: string, problem: string) => void): MarketModules {
+/** The data sources for the configured source, publishing on the bus: in sim mode the venues talk to the embedded market. */
+export function dataSources(settings: Settings, redis: RedisModule, bus: EngineBus, reportBadInput: (source: string, problem: string) => void): DataSources {
   const { config } = settings;
   const sim = settings.source === 'sim' ? simulatedMarketModule(settings) : null;
-  const ibkr = new IbkrIngestModule({
+  const ibkr = new IbkrDataSource({
     // In sim mode the gateway's port is known only once it listens; the connection reads it at each connect.
     ib: sim ? { host: '127.0.0.1', get port() { return sim.market?.gatewayPort ?? 0; }, clientId: settings.ib.clientId } : settings.ib,
     symbols: config.symbols,
     staleAfterSeconds: config.schedules.staleAfterSeconds,
+    bus,
     redis: redis.client,
     reportBadInput,
     dependsOn: dependencies(sim),
   });
-  const alphaVantage = sim || settings.alphaVantage.apiKey ? alphaVantageModule(settings, sim, redis, reportBadInput) : null;
+  const alphaVantage = sim || settings.alphaVantage.apiKey ? alphaVantageModule(settings, sim, redis, bus, reportBadInput) : null;
   const all: EngineModule[] = [...(sim ? [sim] : []), ibkr, ...(alphaVantage ? [alphaVantage] : [])];
   return { sim, ibkr, alphaVantage, all };
 }
 
-/** In sim mode the ingestion must wait for the market it connects to. */
+/** In sim mode the venues must wait for the market they connect to. */
 function dependencies(sim: SimulatedMarketModule | null): string[] {
   return sim ? ['redis', 'sim'] : ['redis'];
 }
@@ -46,6 +49,7 @@ function alphaVantageModule(
   settings: Settings,
   sim: SimulatedMarketModule | null,
   redis: RedisModule,
+  bus: EngineBus,
   reportBadInput: (source: string, problem: string) => void,
 ): AlphaVantageIngestModule {
   return new AlphaVantageIngestModule({
@@ -54,7 +58,8 @@ function alphaVantageModule(
     callsPerMinute: settings.alphaVantage.callsPerMinute,
     symbols: settings.config.symbols,
     schedules: settings.config.schedules,
-    redis: redis.client,
+    storage: new AlphaVantageStore(redis.client),
+    bus,
     reportBadInput,
     dependsOn: dependencies(sim),
   });

@@ -4,17 +4,19 @@ import { TradingStateService } from '../risk/tradingState';
 import { keys } from '../store/keys';
 import { RedisModule } from '../store/redisModule';
 import type { SimulatedMarketModule } from '../sim/simulatedMarketModule';
-import { marketModules, type MarketModules } from './dataSources';
 import { BadInputCounter } from '../store/badInputCounter';
 import { HashCounter } from '../store/hashCounter';
+import { createEngineBus, type EngineBus } from '../bus/catalogue';
+import type { Health, ModuleHealth } from '../contract/contract';
+import { moduleLogger } from '../runtime/logger';
+import { Supervisor, type EngineModule } from '../runtime/supervisor';
+import { Topic } from '../runtime/topic';
+import { CockpitStreams } from './cockpit/cockpitStreams';
 import { commandHandlers, streamHandlers } from './contractHandlers';
 import { ContractServer } from './contractServer';
-import type { Health, ModuleHealth } from '../contract/contract';
+import { dataSources, type DataSources } from './dataSources';
 import { healthReport } from './healthReport';
-import { Topic } from '../runtime/topic';
-import { Supervisor, type EngineModule } from '../runtime/supervisor';
 import { WebBridge } from './webBridge';
-import { moduleLogger } from '../runtime/logger';
 
 export interface EngineOptions {
   projectRoot: string;
@@ -29,7 +31,10 @@ export interface Engine {
   readonly redis: RedisModule;
   /** The embedded simulated market (sim mode only). */
   readonly sim: SimulatedMarketModule | null;
-  readonly market: MarketModules;
+  readonly bus: EngineBus;
+  readonly market: DataSources;
+  /** What the contract's streams show, fed by the bus. */
+  readonly cockpit: CockpitStreams;
   readonly webBridge: WebBridge | null;
   readonly tradingState: TradingStateService;
   readonly badInput: BadInputCounter;
@@ -44,6 +49,11 @@ const log = moduleLogger('engine');
 /** A module that only tracks a service the engine constructed, so it shows in Health and stops in order. */
 function serviceModule(name: string, dependsOn: string[], start: () => Promise<void>, stop: () => Promise<void> | void): EngineModule {
   return { name, dependsOn, start, stop: async () => stop() };
+}
+
+/** The bus in Health: subscribers that threw, by event (each is logged; the others still got the event). */
+function busModule(bus: EngineBus): EngineModule {
+  return { name: 'bus', start: async () => undefined, stop: async () => undefined, detail: () => ({ ...bus.subscriberFailures }) };
 }
 
 export async function startEngine(settings: Settings, options: EngineOptions): Promise<Engine> {
@@ -72,10 +82,13 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
     },
   });
   const reportBadInput = (source: string, problem: string) => badInput.report(source, problem);
-  const market = marketModules(settings, redis, reportBadInput);
+  const bus = createEngineBus((topic, error) => log.error({ err: error, event: topic }, 'a bus subscriber failed; the others still got the event'));
+  tradingState.topic.subscribe((state) => bus.publish('tradingStateChanged', state));
+  const cockpit = new CockpitStreams(bus, settings.config.symbols);
+  const market = dataSources(settings, redis, bus, reportBadInput);
   const contract = new ContractServer(
     commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client }),
-    streamHandlers({ settings, tradingState, healthTopic, market }),
+    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null }),
     reportBadInput,
     (stream) => droppedEvents.add(stream),
   );
@@ -91,11 +104,13 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
 
   const modules: EngineModule[] = [
     redis,
+    busModule(bus),
     serviceModule('tradingState', ['redis'], () => tradingState.load(), () => tradingState.stop()),
   ];
   modules.push(...market.all);
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 
+  cockpit.start();
   await supervisor.start(modules);
   modulesHealth = supervisor.health();
   const healthTimer = setInterval(() => {
@@ -110,7 +125,9 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
     contract,
     redis,
     sim: market.sim,
+    bus,
     market,
+    cockpit,
     webBridge,
     tradingState,
     badInput,
@@ -123,6 +140,7 @@ export async function startEngine(settings: Settings, options: EngineOptions): P
       badInput.stop();
       droppedEvents.stop();
       await supervisor.stop();
+      cockpit.stop();
     },
   };
 }

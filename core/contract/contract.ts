@@ -4,13 +4,16 @@
  * Browser-safe: no Node imports here (the renderer imports this file).
  */
 import { z } from 'zod';
-import type { AlphaVantageStatus, OptionChainSnapshot, SentimentSnapshot, TechnicalsBySymbol } from '../venues/alphavantage/avData';
-import type { IngestionState } from './ingestionState';
-import type { SweepEvent } from '../analytics/sweepTracker';
 import type { Bar } from '../market/bar';
 import type { Book } from '../market/book';
+import type { OptionChainSnapshot } from '../market/optionChain';
 import type { Quote } from '../market/quote';
+import type { SentimentSnapshot } from '../market/sentiment';
+import type { SweepEvent } from '../market/sweep';
+import type { TechnicalsBySymbol } from '../market/technicals';
 import type { Trade } from '../market/trade';
+import type { AlphaVantageStatus } from './alphaVantageStatus';
+import type { IngestionState } from './ingestionState';
 
 export type { AlphaVantageStatus, Bar, Book, IngestionState, OptionChainSnapshot, Quote, SentimentSnapshot, SweepEvent, TechnicalsBySymbol, Trade };
 

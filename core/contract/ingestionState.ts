@@ -1,5 +1,42 @@
-import type { IbErrorRecord } from '../venues/ibkr/connection/ibErrorLog';
-import type { UpdateCounts } from '../venues/ibkr/data/ingestMetrics';
+/** The IBKR ingestion as the Health panel shows it: connection, subscriptions, errors, metrics. */
+
+/** One entry of monitoring:ibkr:errors: an IB error or notice with what it means. */
+export interface IbErrorRecord {
+  ts: number;
+  code: number;
+  reqId: number;
+  message: string;
+  meaning: string;
+  /** What the ingestion does about it (the error table's action: resubscribe, mark stale, refuse, ...). */
+  action: string;
+  severity: 'info' | 'warning' | 'error';
+  /** The subscription the error refers to, when it names one. */
+  subscription: string | null;
+}
+
+/** Messages applied, by type. */
+export interface UpdateCounts {
+  quotes: number;
+  trades: number;
+  depth: number;
+  bars: number;
+  errors: number;
+  other: number;
+}
+
+/** The market data types whose freshness is watched. */
+export type DataKind = 'quotes' | 'trades' | 'depth' | 'bars';
+
+/** One symbol's freshness (monitoring:data:stale): which data types are stale and why. */
+export interface SymbolFreshness {
+  symbol: string;
+  stale: boolean;
+  /** The data types that are stale. */
+  kinds: DataKind[];
+  /** Why, beyond age: "market-data farm down", "connectivity lost", "not connected". */
+  reason: string | null;
+  ageMs: Partial<Record<DataKind, number | null>>;
+}
 
 export type ConnectionPhase = 'idle' | 'connecting' | 'connected' | 'waiting' | 'stopped';
 

@@ -1,21 +1,24 @@
 import type { Redis } from 'ioredis';
+import type { AlphaVantageStatus } from '../contract/alphaVantageStatus';
+import type { SentimentScore, SentimentSnapshot } from '../market/sentiment';
+import type { Indicator, TechnicalSnapshot } from '../market/technicals';
 import { keys, LIST_LIMITS } from './keys';
-import { decodeChain, encodeOptions, type EncodedOptions } from '../venues/alphavantage/chainColumns';
-import type { Indicator, OptionChainSnapshot, SentimentScore, SentimentSnapshot, TechnicalSnapshot } from '../venues/alphavantage/avData';
+
+/** A chain and its greeks as the two stored documents (the venue's column form, as text or bytes). */
+export interface StoredOptions {
+  chain: string | Buffer;
+  greeks: string | Buffer;
+}
 
 /**
- * Writes Alpha Vantage data to its keys, each data set in one MULTI so a reader never sees half of it.
- * Only parsed, validated data gets here: on any failure nothing is written and the previous data stays.
+ * Alpha Vantage data in Redis: writes each data set in one MULTI so a reader never sees half of it, reads it back
+ * after a restart, and writes the ingestion's monitoring hashes. Only parsed, validated data gets here: on any
+ * failure nothing is written and the previous data stays. The venue is given this store at start (its storage port).
  */
-export class AvStore {
+export class AlphaVantageStore {
   constructor(private readonly redis: Redis) {}
 
-  /** The chain and its greeks in their column form (chainColumns), serialised once for both keys. */
-  writeOptions(chain: OptionChainSnapshot): Promise<void> {
-    return this.writeEncodedOptions(chain.symbol, encodeOptions(chain));
-  }
-
-  async writeEncodedOptions(symbol: string, encoded: EncodedOptions): Promise<void> {
+  async writeEncodedOptions(symbol: string, encoded: StoredOptions): Promise<void> {
     const chainKey = keys.options.chain(symbol);
     const greeksKey = keys.options.greeks(symbol);
     await this.redis
@@ -45,8 +48,9 @@ export class AvStore {
     await this.redis.set(key.key, JSON.stringify(snapshot), 'EX', key.ttl!);
   }
 
-  async readChain(symbol: string): Promise<OptionChainSnapshot | null> {
-    return decodeChain(await this.redis.get(keys.options.chain(symbol).key));
+  /** The stored chain document (the venue decodes it), or null. */
+  readChainDocument(symbol: string): Promise<string | null> {
+    return this.redis.get(keys.options.chain(symbol).key);
   }
 
   async readSentiment(symbol: string): Promise<SentimentSnapshot | null> {
@@ -61,6 +65,43 @@ export class AvStore {
   async readTechnical(symbol: string, indicator: Indicator): Promise<TechnicalSnapshot | null> {
     return parseJson(await this.redis.get(keys.technicals.indicator(symbol, indicator).key));
   }
+
+  /** When each "symbol:dataType" was last stored (monitoring:api:av:last_success). */
+  readLastSuccess(): Promise<Record<string, string>> {
+    return this.redis.hgetall(keys.monitoring.alphaVantage('last_success').key);
+  }
+
+  /** The status as monitoring:api:av:* and its monitoring:data:stale fields, in one pipeline of absolute values. */
+  async writeStatus(status: AlphaVantageStatus): Promise<void> {
+    const p = this.redis.pipeline();
+    const put = (spec: { key: string; ttl: number | null }, fields: Record<string, string | number>) => {
+      if (Object.keys(fields).length === 0) return;
+      p.hset(spec.key, fields);
+      if (spec.ttl !== null) p.expire(spec.key, spec.ttl);
+    };
+    const { budget } = status;
+    put(keys.monitoring.alphaVantage('calls'), {
+      budget: budget.callsPerWindow, windowMs: budget.windowMs, used: budget.used, left: budget.left,
+      options: budget.usedByClass.options, sentiment: budget.usedByClass.sentiment, technicals: budget.usedByClass.technicals,
+      queued: budget.queued, slowdown: budget.slowdown, total: budget.totalCalls, asOf: status.asOf,
+    });
+    put(keys.monitoring.alphaVantage('errors'), status.errors);
+    put(keys.monitoring.alphaVantage('call_errors'), mapValues(status.callErrors, (r) => JSON.stringify(r)));
+    put(keys.monitoring.alphaVantage('validation'), mapValues(status.validation, (r) => JSON.stringify(r)));
+    const succeeded = status.freshness.filter((f) => f.lastSuccess !== null);
+    put(keys.monitoring.alphaVantage('last_success'), Object.fromEntries(succeeded.map((f) => [`${f.symbol}:${f.dataType}`, f.lastSuccess!])));
+    put(keys.monitoring.dataStale, Object.fromEntries(status.freshness.map((f) => [`${f.symbol}:${f.dataType}`, staleField(f)])));
+    await p.exec();
+  }
+}
+
+/** A `monitoring:data:stale` field value; the IBKR ingestion writes its own fields in the same shape. */
+function staleField(f: AlphaVantageStatus['freshness'][number]): string {
+  return JSON.stringify({ stale: f.stale, lastSuccess: f.lastSuccess, ageMs: f.ageMs, maxAgeMs: f.maxAgeMs, source: 'alphavantage' });
+}
+
+function mapValues<T>(record: Record<string, T>, fn: (value: T) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fn(v)]));
 }
 
 const DISTRIBUTION_FIELDS = {

@@ -1,4 +1,4 @@
-import type { DepthBook } from '../venues/ibkr/data/depthBook';
+import type { DepthView } from '../market/book';
 
 interface ExchangeRows {
   bids: string[];
@@ -13,7 +13,7 @@ const sides = (bids: readonly string[], asks: readonly string[]): string => `{"b
  * the Book (consolidated, then one book per exchange in first-seen order, then the flags), without building
  * the Book's objects or serialising every row on every write.
  */
-export function bookJson(symbol: string, book: DepthBook, flags: { crossed: boolean; locked: boolean }): string {
+export function bookJson(symbol: string, book: DepthView, flags: { crossed: boolean; locked: boolean }): string {
   const bidsJson = book.rowsJson('bids');
   const asksJson = book.rowsJson('asks');
   const exchanges: Record<string, ExchangeRows> = {};

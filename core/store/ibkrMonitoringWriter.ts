@@ -1,7 +1,6 @@
+import type { EngineBus, IngestionReport } from '../bus/catalogue';
+import type { IbErrorRecord } from '../contract/ingestionState';
 import { keys, LIST_LIMITS } from './keys';
-import type { SymbolFreshness } from '../venues/ibkr/data/dataQuality';
-import type { IbErrorRecord } from '../venues/ibkr/connection/ibErrorLog';
-import type { IngestionState } from '../contract/ingestionState';
 import type { LatestWrite, RedisBatchWriter } from './redisBatchWriter';
 
 /** Hash fields are prefixed so other data-quality monitors can share monitoring:data:stale. */
@@ -11,10 +10,13 @@ function latest(spec: { key: string; ttl: number | null }, kind: 'string' | 'has
   return { key: spec.key, ttl: spec.ttl, kind, produce, lastWrittenAt: 0 };
 }
 
-/** The ingestion's own keys: ibkr:connected, ibkr:account, monitoring:ibkr:metrics/errors, monitoring:data:stale. */
-export class MonitoringWrites {
+/**
+ * The IBKR ingestion's monitoring keys, from the bus: ibkr:connected, ibkr:account, monitoring:ibkr:errors as they
+ * happen, monitoring:ibkr:metrics and monitoring:data:stale from each second's ibkrStatusSampled.
+ */
+export class IbkrMonitoringWriter {
   private connected = false;
-  private readonly account: Record<string, string> = {};
+  private account: Readonly<Record<string, string>> = {};
   private metrics: Record<string, string> = {};
   private stale: Record<string, string> = {};
   private readonly connectedWrite = latest(keys.ibkr.connected, 'string', () => (this.connected ? '1' : '0'));
@@ -22,31 +24,45 @@ export class MonitoringWrites {
   private readonly metricsWrite = latest(keys.monitoring.ibkrMetrics, 'hash', () => this.metrics);
   private readonly staleWrite = latest(keys.monitoring.dataStale, 'hash', () => this.stale);
 
-  constructor(private readonly writer: RedisBatchWriter) {}
+  private unsubscribe: Array<() => void> = [];
 
-  setConnected(connected: boolean): void {
+  constructor(
+    private readonly bus: EngineBus,
+    private readonly writer: RedisBatchWriter,
+  ) {}
+
+  start(): void {
+    if (this.unsubscribe.length > 0) return;
+    this.unsubscribe = [
+      this.bus.subscribe('venueConnectionChanged', ({ connected }) => this.setConnected(connected)),
+      this.bus.subscribe('venueAccountChanged', ({ fields }) => this.setAccount(fields)),
+      this.bus.subscribe('venueErrorReported', ({ error }) => this.error(error)),
+      this.bus.subscribe('ibkrStatusSampled', (report) => this.status(report)),
+    ];
+  }
+
+  stop(): void {
+    for (const unsubscribe of this.unsubscribe) unsubscribe();
+    this.unsubscribe = [];
+  }
+
+  private setConnected(connected: boolean): void {
     this.connected = connected;
     this.writer.markLatest(this.connectedWrite);
   }
 
-  setAccountField(field: string, value: string): void {
-    this.account[field] = value;
-    this.account.updatedAt = String(Date.now());
+  /** Live: the venue's record, copied when the batch is written. */
+  private setAccount(fields: Readonly<Record<string, string>>): void {
+    this.account = fields;
     this.writer.markLatest(this.accountWrite);
   }
 
-  /** The account TWS reported (ibkr:account): its id and summary values, for the Health panel. */
-  accountView(): { id: string | null; values: Record<string, string> } {
-    const { account, accounts, updatedAt: _updatedAt, ...values } = this.account;
-    return { id: account ?? accounts ?? null, values };
-  }
-
-  error(record: IbErrorRecord): void {
+  private error(record: IbErrorRecord): void {
     const spec = keys.monitoring.ibkrErrors;
     this.writer.push(spec.key, spec.ttl, LIST_LIMITS.ibkrErrors, record);
   }
 
-  publish(state: IngestionState, freshness: readonly SymbolFreshness[]): void {
+  private status({ state, freshness }: IngestionReport): void {
     const m = state.metrics;
     this.metrics = {
       connected: state.connected ? '1' : '0',

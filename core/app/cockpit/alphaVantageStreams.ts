@@ -1,11 +1,47 @@
+import type { EngineBus } from '../../bus/catalogue';
+import type { AlphaVantageStatus } from '../../contract/alphaVantageStatus';
+import type { OptionChainSnapshot } from '../../market/optionChain';
+import type { SentimentSnapshot } from '../../market/sentiment';
+import type { TechnicalSnapshot, TechnicalsBySymbol } from '../../market/technicals';
 import { Topic } from '../../runtime/topic';
-import type { OptionChainSnapshot, SentimentSnapshot, TechnicalSnapshot, TechnicalsBySymbol } from '../../venues/alphavantage/avData';
 
-/** The newest good data per symbol, as topics the cockpit can subscribe to (latest value at once, then updates). */
-export class LatestData {
+/** The Health panel's Alpha Vantage section changes at most this often. */
+export const STATUS_INTERVAL_MS = 500;
+
+/**
+ * The newest Alpha Vantage data per symbol, as topics the cockpit subscribes to (latest value at once, then
+ * updates), fed by the bus: chainRefreshed, sentimentRefreshed, technicalsRefreshed and the venue's status.
+ */
+export class AlphaVantageStreams {
   private readonly chains = new Map<string, Topic<OptionChainSnapshot>>();
   private readonly sentiments = new Map<string, Topic<SentimentSnapshot>>();
   private readonly technicalsTopics = new Map<string, Topic<TechnicalsBySymbol>>();
+  /** Budget, errors and freshness for the Health panel. */
+  readonly status = new Topic<AlphaVantageStatus>(STATUS_INTERVAL_MS);
+  private unsubscribe: Array<() => void> = [];
+
+  constructor(private readonly bus: EngineBus) {}
+
+  start(): void {
+    if (this.unsubscribe.length > 0) return;
+    const bus = this.bus;
+    this.unsubscribe = [
+      // The contract objects of a chain are built only when someone watches it (or asks for it later).
+      bus.subscribe('chainRefreshed', (refresh) => this.chain(refresh.symbol).publishLazy(() => refresh.chain(), refresh.asOf)),
+      bus.subscribe('sentimentRefreshed', (snapshot) => this.sentiment(snapshot.score.symbol).publish(snapshot, snapshot.score.asOf)),
+      bus.subscribe('technicalsRefreshed', (snapshot) => this.publishTechnical(snapshot)),
+      bus.subscribe('alphaVantageStatusSampled', (status) => this.status.publish(status, status.asOf)),
+    ];
+  }
+
+  stop(): void {
+    for (const unsubscribe of this.unsubscribe) unsubscribe();
+    this.unsubscribe = [];
+    this.status.close();
+    for (const map of [this.chains, this.sentiments, this.technicalsTopics]) {
+      for (const topic of map.values()) topic.close();
+    }
+  }
 
   chain(symbol: string): Topic<OptionChainSnapshot> {
     return topicFor(this.chains, symbol);
@@ -20,15 +56,9 @@ export class LatestData {
     return topicFor(this.technicalsTopics, symbol);
   }
 
-  publishTechnical(snapshot: TechnicalSnapshot): void {
+  private publishTechnical(snapshot: TechnicalSnapshot): void {
     const topic = this.technicals(snapshot.symbol);
     topic.publish({ ...topic.current, [snapshot.indicator]: snapshot }, snapshot.asOf);
-  }
-
-  close(): void {
-    for (const map of [this.chains, this.sentiments, this.technicalsTopics]) {
-      for (const topic of map.values()) topic.close();
-    }
   }
 }
 

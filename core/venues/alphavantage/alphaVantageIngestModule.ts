@@ -1,19 +1,19 @@
-import type { Redis } from 'ioredis';
+import type { EngineBus } from '../../bus/catalogue';
+import type { AlphaVantageStatus } from '../../contract/alphaVantageStatus';
 import type { ModuleHealth } from '../../contract/contract';
-import type { EngineModule, ModuleContext } from '../../runtime/supervisor';
-import { Topic } from '../../runtime/topic';
-import { keys } from '../../store/keys';
-import { INDICATORS, type AlphaVantageStatus, type CallClass, type DataType } from './avData';
+import { INDICATORS } from '../../market/technicals';
+import type { ModuleContext } from '../../runtime/supervisor';
+import type { AlphaVantageStorage } from './alphaVantageStorage';
 import { AvFetcher } from './avFetcher';
 import { AvHttpClient } from './avHttpClient';
 import { AvMonitor } from './avMonitor';
-import { AvStore } from '../../store/alphaVantageStore';
+import type { CallClass, DataType } from './callClasses';
 import { CallLimiter } from './callLimiter';
+import { decodeChain } from './chainColumns';
 import { ChainRowsWorker } from './chainRowsPool';
 import { FreshnessBook } from './freshnessBook';
 import { withDefaults, type AlphaVantageTuning } from './ingestTuning';
-import { LatestData } from '../../app/cockpit/alphaVantageStreams';
-import { RefreshJob } from './refreshJob';
+import { chainRefresh, RefreshJob } from './refreshJob';
 import { refreshPlan, type IngestSymbol, type RefreshItem } from './refreshPlan';
 import { RefreshScheduler } from './refreshScheduler';
 
@@ -25,7 +25,10 @@ export interface AlphaVantageIngestOptions {
   callsPerMinute: number;
   symbols: readonly IngestSymbol[];
   schedules: { optionsRefreshSeconds: number; sentimentRefreshMinutes: number; technicalsRefreshMinutes: number };
-  redis: Redis;
+  /** Where fetched data and monitoring are kept (core/store/alphaVantageStore). */
+  storage: AlphaVantageStorage;
+  /** What was stored, and the status at each flush, are published here. */
+  bus: EngineBus;
   reportBadInput: (source: string, problem: string) => void;
   tuning?: Partial<AlphaVantageTuning>;
   /** Modules to start first (default ['redis']; in sim mode also 'sim', whose endpoint baseUrl points at). */
@@ -34,14 +37,13 @@ export interface AlphaVantageIngestOptions {
   onCallLaunched?: (callClass: CallClass, at: number, call: string) => void;
 }
 
-/** Options chains with greeks, news sentiment and technicals from Alpha Vantage into Redis, within budget. */
-export class AlphaVantageIngestModule implements EngineModule {
+/**
+ * Options chains with greeks, news sentiment and technicals from Alpha Vantage, within budget: each refresh is
+ * stored (the storage port) and then published on the bus (chainRefreshed, sentimentRefreshed, technicalsRefreshed).
+ */
+export class AlphaVantageIngestModule {
   readonly name = 'alphaVantage';
   readonly dependsOn: readonly string[];
-  /** Budget, errors and freshness for the Health panel (coalesced to 2 updates/s). */
-  readonly status = new Topic<AlphaVantageStatus>(500);
-  /** Latest chain / sentiment / technicals per symbol for the cockpit. */
-  readonly latest = new LatestData();
 
   private readonly tuning: AlphaVantageTuning;
   private readonly plan: RefreshItem[];
@@ -69,12 +71,12 @@ export class AlphaVantageIngestModule implements EngineModule {
     });
     const baseUrl = typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl;
     const http = new AvHttpClient({ baseUrl, apiKey: this.options.apiKey, timeoutMs: t.timeoutMs, signal: abort.signal });
-    const store = new AvStore(this.options.redis);
+    const store = this.options.storage;
     // Large chains are read on both cores; until the worker is up (or if it fails) on this thread alone.
     const rowsWorker = new ChainRowsWorker((problem) => context?.log.warn(`${problem}; option chains are read on one thread`));
     void rowsWorker.start();
     const job = new RefreshJob({
-      fetcher: this.fetcher(http, limiter, abort.signal, context), store, latest: this.latest, monitor: this.monitor,
+      fetcher: this.fetcher(http, limiter, abort.signal, context), store, bus: this.options.bus, monitor: this.monitor,
       requests: { technicalsInterval: t.technicalsInterval, articlesLimit: t.articlesLimit }, seriesLimit: t.seriesLimit,
       readRows: rowsWorker.read.bind(rowsWorker),
     });
@@ -130,17 +132,17 @@ export class AlphaVantageIngestModule implements EngineModule {
     return r ? this.monitor.status(r.limiter, r.book, this.options.callsPerMinute, this.tuning.windowMs, now) : undefined;
   }
 
-  /** Writes monitoring now (also runs every `monitorFlushMs`) and publishes the status topic. */
+  /** Writes monitoring now (also runs every `monitorFlushMs`) and publishes the status (alphaVantageStatusSampled). */
   async flush(): Promise<void> {
     const status = this.currentStatus();
     if (!status) return;
-    this.status.publish(status, status.asOf);
-    await this.monitor.write(this.options.redis, status).catch(() => undefined); // Redis down: the next flush writes it all
+    this.options.bus.publish('alphaVantageStatusSampled', status);
+    await this.options.storage.writeStatus(status).catch(() => undefined); // Redis down: the next flush writes it all
   }
 
-  /** Success times and data from before a restart: fresh data is not fetched again, and the cockpit sees it at once. */
-  private async restore(book: FreshnessBook, store: AvStore): Promise<void> {
-    const lastSuccess = await this.options.redis.hgetall(keys.monitoring.alphaVantage('last_success').key).catch(() => ({}) as Record<string, string>);
+  /** Success times and data from before a restart: fresh data is not fetched again, and subscribers hear it at once. */
+  private async restore(book: FreshnessBook, store: AlphaVantageStorage): Promise<void> {
+    const lastSuccess = await store.readLastSuccess().catch(() => ({}) as Record<string, string>);
     for (const [field, value] of Object.entries(lastSuccess)) {
       const [symbol, dataType] = field.split(':') as [string, DataType];
       book.restore(symbol, dataType, Number(value));
@@ -148,12 +150,14 @@ export class AlphaVantageIngestModule implements EngineModule {
     await Promise.all(this.options.symbols.map((s) => this.restoreLatest(s.symbol, store).catch(() => undefined)));
   }
 
-  private async restoreLatest(symbol: string, store: AvStore): Promise<void> {
-    const [chain, sentiment, ...technicals] = await Promise.all([
-      store.readChain(symbol), store.readSentiment(symbol), ...INDICATORS.map((i) => store.readTechnical(symbol, i)),
+  private async restoreLatest(symbol: string, store: AlphaVantageStorage): Promise<void> {
+    const [chainDocument, sentiment, ...technicals] = await Promise.all([
+      store.readChainDocument(symbol), store.readSentiment(symbol), ...INDICATORS.map((i) => store.readTechnical(symbol, i)),
     ]);
-    if (chain) this.latest.chain(symbol).publish(chain, chain.asOf);
-    if (sentiment) this.latest.sentiment(symbol).publish(sentiment, sentiment.score.asOf);
-    for (const t of technicals) if (t) this.latest.publishTechnical(t);
+    const chain = decodeChain(chainDocument);
+    const { bus } = this.options;
+    if (chain) bus.publish('chainRefreshed', chainRefresh(symbol, chain.asOf, () => chain));
+    if (sentiment) bus.publish('sentimentRefreshed', sentiment);
+    for (const t of technicals) if (t) bus.publish('technicalsRefreshed', t);
   }
 }

@@ -1,6 +1,6 @@
 import pRetry from 'p-retry';
 import { readAnswer, type AvAnswer } from './avAnswer';
-import type { CallClass } from './avData';
+import type { CallClass } from './callClasses';
 import { AvError } from './avError';
 import type { AvHttpClient } from './avHttpClient';
 import type { AvRequest } from './avRequests';

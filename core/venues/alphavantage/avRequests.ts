@@ -1,4 +1,4 @@
-import type { DataType } from './avData';
+import type { DataType } from './callClasses';
 import { INDICATOR_SPECS } from './technicalIndicators';
 
 export interface AvRequest {

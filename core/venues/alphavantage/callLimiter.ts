@@ -1,4 +1,4 @@
-import type { CallClass } from './avData';
+import type { CallClass } from './callClasses';
 import { spacingMs, type CallBudget } from './callBudget';
 import { CallLog } from './callLog';
 import { CallQueue } from './callQueue';

@@ -1,4 +1,4 @@
-import type { CallClass } from './avData';
+import type { CallClass } from './callClasses';
 
 /** Launches in the last window, by class: the "used / left" figures of monitoring. */
 export class CallLog {

@@ -1,4 +1,4 @@
-import type { OptionContractQuote } from './avData';
+import type { OptionContractQuote } from '../../market/optionChain';
 import { CHAIN_FIELDS, GREEKS_FIELDS, type EncodedOptions } from './chainColumns';
 
 /** The stored numeric fields, in OptionContractQuote order; N.field is a field's column. */

@@ -1,4 +1,4 @@
-import type { GreeksByStrike, OptionChainSnapshot, OptionContractQuote } from './avData';
+import type { GreeksByStrike, OptionChainSnapshot, OptionContractQuote } from '../../market/optionChain';
 import { greeksByStrike, type GreeksRow } from './optionChainParser';
 
 /**

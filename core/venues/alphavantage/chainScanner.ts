@@ -1,4 +1,4 @@
-import type { OptionChainSnapshot } from './avData';
+import type { OptionChainSnapshot } from '../../market/optionChain';
 import { isCalendarDate } from './avNumbers';
 import type { EncodedOptions } from './chainColumns';
 import { ChainColumnWriter, N, type ColumnPart } from './chainColumnWriter';

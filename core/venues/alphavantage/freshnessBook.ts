@@ -1,4 +1,5 @@
-import type { DataType, FreshnessEntry } from './avData';
+import type { DataType } from './callClasses';
+import type { FreshnessEntry } from '../../contract/alphaVantageStatus';
 
 interface Slot {
   symbol: string;

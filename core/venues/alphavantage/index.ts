@@ -1,4 +1,4 @@
 export { AlphaVantageIngestModule, type AlphaVantageIngestOptions } from './alphaVantageIngestModule';
 export type { AlphaVantageTuning } from './ingestTuning';
 export type { IngestSymbol } from './refreshPlan';
-export type * from './avData';
+export type { CallClass, DataType } from './callClasses';

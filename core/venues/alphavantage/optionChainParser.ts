@@ -1,5 +1,5 @@
 import { describeKeys, type AvAnswer } from './avAnswer';
-import type { ContractGreeks, GreeksByStrike, OptionChainSnapshot, OptionContractQuote } from './avData';
+import type { ContractGreeks, GreeksByStrike, OptionChainSnapshot, OptionContractQuote } from '../../market/optionChain';
 import { AvError } from './avError';
 import { isCalendarDate, numberKey } from './avNumbers';
 import { readOptionContract } from './optionContract';

@@ -1,5 +1,5 @@
 import { readAnswer } from './avAnswer';
-import type { OptionChainSnapshot } from './avData';
+import type { OptionChainSnapshot } from '../../market/optionChain';
 import { AvError } from './avError';
 import { encodeOptions, type EncodedOptions } from './chainColumns';
 import { scanChain, scanChainSplit, type RowsReader, type ScannedChain } from './chainScanner';

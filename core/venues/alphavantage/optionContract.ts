@@ -1,4 +1,4 @@
-import type { OptionContractQuote } from './avData';
+import type { OptionContractQuote } from '../../market/optionChain';
 import { isCalendarDate } from './avNumbers';
 
 /** Rounding slack for greeks printed with 5 decimals ("1.00000", "-0.00000"). */

@@ -1,11 +1,12 @@
+import type { ChainRefresh, EngineBus } from '../../bus/catalogue';
+import type { OptionChainSnapshot } from '../../market/optionChain';
+import type { AlphaVantageStorage } from './alphaVantageStorage';
 import type { AvAnswer } from './avAnswer';
-import type { Indicator } from './avData';
+import type { Indicator } from '../../market/technicals';
 import { AvError } from './avError';
 import type { AvFetcher } from './avFetcher';
 import type { AvMonitor } from './avMonitor';
 import { requestFor, type AvRequest, type RequestOptions } from './avRequests';
-import type { AvStore } from '../../store/alphaVantageStore';
-import type { LatestData } from '../../app/cockpit/alphaVantageStreams';
 import type { RowsReader } from './chainScanner';
 import { readOptionChain, readOptionChainSplit, type ReadChain } from './optionChainReader';
 import type { RefreshItem } from './refreshPlan';
@@ -15,8 +16,9 @@ import { parseTechnical } from './technicalsParser';
 
 export interface RefreshJobDeps {
   fetcher: AvFetcher;
-  store: AvStore;
-  latest: LatestData;
+  store: AlphaVantageStorage;
+  /** What was stored is published: chainRefreshed, sentimentRefreshed, technicalsRefreshed. */
+  bus: EngineBus;
   monitor: AvMonitor;
   requests: RequestOptions;
   /** Technical series points kept per indicator. */
@@ -25,7 +27,7 @@ export interface RefreshJobDeps {
   readRows?: RowsReader;
 }
 
-/** One refresh: fetch (through limiter and retries), parse and validate, then store and publish — or change nothing. */
+/** One refresh: fetch (through limiter and retries), parse and validate, then store and publish on the bus — or change nothing. */
 export class RefreshJob {
   constructor(private readonly deps: RefreshJobDeps) {}
 
@@ -60,7 +62,7 @@ export class RefreshJob {
   /**
    * A chain goes from the answer body straight to its stored form (readOptionChain, one pass, no JSON.parse), read
    * as the answer arrives: its errors (AV's in-band ones, all contracts refused) count as the fetch's. The contract
-   * objects the cockpit gets are built after the write, and only when a cockpit watches the symbol.
+   * objects are built after the write, and only when a subscriber asks for them (chainRefreshed.chain()).
    */
   private async runOptions(item: RefreshItem, request: AvRequest): Promise<RefreshOutcome> {
     const { symbol } = item;
@@ -82,8 +84,7 @@ export class RefreshJob {
     } catch (error) {
       return { kind: 'unsaved', error: error as Error };
     }
-    // The contract objects are built only for a chain someone watches (or asks for later), not for every refresh.
-    this.deps.latest.chain(symbol).publishLazy(() => chain.snapshot(), at);
+    this.deps.bus.publish('chainRefreshed', chainRefresh(symbol, at, () => chain.snapshot()));
     return { kind: 'stored', at };
   }
 
@@ -92,7 +93,7 @@ export class RefreshJob {
     this.deps.monitor.refused(symbol, 'sentiment', refused, (Array.isArray(answer.feed) ? answer.feed.length : 0) - unrelated);
     if (!snapshot) return { kind: 'empty' };
     await this.deps.store.writeSentiment(snapshot);
-    this.deps.latest.sentiment(symbol).publish(snapshot, at);
+    this.deps.bus.publish('sentimentRefreshed', snapshot);
     return { kind: 'stored', at };
   }
 
@@ -101,7 +102,13 @@ export class RefreshJob {
     if (refused > 0) this.deps.monitor.refused(symbol, indicator, { 'unreadable point': refused }, refused + (snapshot?.series.length ?? 0));
     if (!snapshot) return { kind: 'empty' };
     await this.deps.store.writeTechnical(snapshot);
-    this.deps.latest.publishTechnical(snapshot);
+    this.deps.bus.publish('technicalsRefreshed', snapshot);
     return { kind: 'stored', at };
   }
+}
+
+/** A chainRefreshed event whose contract objects are built on first use (a cockpit watching the symbol), then kept. */
+export function chainRefresh(symbol: string, asOf: number, build: () => OptionChainSnapshot): ChainRefresh {
+  let built: OptionChainSnapshot | undefined;
+  return { symbol, asOf, chain: () => (built ??= build()) };
 }

@@ -1,4 +1,5 @@
-import { callClassOf, INDICATORS, type CallClass, type DataType } from './avData';
+import { callClassOf, type CallClass, type DataType } from './callClasses';
+import { INDICATORS } from '../../market/technicals';
 
 export interface IngestSymbol {
   symbol: string;

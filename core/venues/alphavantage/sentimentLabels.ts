@@ -1,4 +1,4 @@
-import { SENTIMENT_LABELS, type SentimentLabel } from './avData';
+import { SENTIMENT_LABELS, type SentimentLabel } from '../../market/sentiment';
 
 /** "Somewhat_Bullish" (as AV's own definition string spells it) and "somewhat-bullish" are "Somewhat-Bullish". */
 export function normalizeLabel(value: unknown): SentimentLabel | null {

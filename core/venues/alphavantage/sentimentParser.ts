@@ -1,5 +1,5 @@
 import { describeKeys, type AvAnswer } from './avAnswer';
-import { SENTIMENT_LABELS, type SentimentArticle, type SentimentLabel, type SentimentScore, type SentimentSnapshot } from './avData';
+import { SENTIMENT_LABELS, type SentimentArticle, type SentimentLabel, type SentimentScore, type SentimentSnapshot } from '../../market/sentiment';
 import { AvError } from './avError';
 import { avNumber } from './avNumbers';
 import { parseEasternTime } from './easternTime';

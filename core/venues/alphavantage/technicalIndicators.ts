@@ -1,4 +1,4 @@
-import type { Indicator } from './avData';
+import type { Indicator } from '../../market/technicals';
 
 export interface IndicatorSpec {
   /** AV's function name, also the suffix of its series key ("Technical Analysis: RSI"). */

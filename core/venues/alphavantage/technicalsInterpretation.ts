@@ -1,4 +1,4 @@
-import type { Indicator, TechnicalPoint } from './avData';
+import type { Indicator, TechnicalPoint } from '../../market/technicals';
 
 export interface Interpretation {
   signal: string;

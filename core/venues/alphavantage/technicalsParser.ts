@@ -1,5 +1,5 @@
 import { describeKeys, type AvAnswer } from './avAnswer';
-import type { Indicator, TechnicalPoint, TechnicalSnapshot } from './avData';
+import type { Indicator, TechnicalPoint, TechnicalSnapshot } from '../../market/technicals';
 import { AvError } from './avError';
 import { avNumber } from './avNumbers';
 import { parseEasternTime } from './easternTime';

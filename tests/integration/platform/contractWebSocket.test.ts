@@ -129,12 +129,11 @@ describe('a page that cannot keep up', () => {
     const received: SweepEvent[] = [];
     slow.subscribe('sweeps', {}, (event) => received.push(event.value));
     await new Promise((r) => setTimeout(r, 50));
-    const sweeps = engine.market.ibkr.topics.sweeps;
     const sweep = (n: number): SweepEvent => ({
       symbol: 'SPY', direction: 'buy', startTs: n, endTs: n, prints: 3, shares: 900, levels: 3, exchanges: ['ARCA', 'NSDQ'],
       fromPrice: 590, toPrice: 590.02, clearedDisplayedSize: 900, clearedShare: 1, detectedAt: n,
     });
-    for (let n = 1; n <= MAX_QUEUED_EVENTS + 25; n++) sweeps.publish(sweep(n), n);
+    for (let n = 1; n <= MAX_QUEUED_EVENTS + 25; n++) engine.bus.publish('sweepDetected', sweep(n)); // as the detector does
     expect(engine.droppedEvents.total('sweeps')).toBe(25);
     await engine.droppedEvents.flush();
     expect(Number(await engine.redis.client.hget(keys.monitoring.cockpitDropped.key, 'sweeps'))).toBe(25);

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
+import { booksByExchange, crossedOrLocked, type Book, type DepthView } from '../../../core/market/book';
+import { bookJson } from '../../../core/store/bookJson';
 import { DEPTH_OPERATION as OP, DEPTH_SIDE as SIDE } from '../../../core/venues/ibkr/data/depthBook';
 import { SymbolState } from '../../../core/venues/ibkr/data/symbolState';
+
+/** What market:{symbol}:book holds, built as objects: the consolidated rows, one book per exchange, the flags. */
+function bookObject(symbol: string, book: DepthView): Book {
+  const consolidated = book.snapshot();
+  return { symbol, ts: book.updatedAt, consolidated, exchanges: booksByExchange(consolidated), ...crossedOrLocked(consolidated) };
+}
+
+const textOf = (state: SymbolState) => bookJson(state.symbol, state.book!, crossedOrLocked(state.book!));
 
 const EXCHANGES = ['NSDQ', 'ARCA', 'BATS', 'IEX'];
 
@@ -24,22 +34,20 @@ function randomBook(seed: number, updates: number): SymbolState {
 describe('book JSON for Redis', () => {
   test.each([1, 2, 3, 42])('is the same text as JSON.stringify of the snapshot (seed %i)', (seed) => {
     const state = randomBook(seed, 500);
-    expect(state.bookText()).toBe(JSON.stringify(state.bookSnapshot()));
+    expect(textOf(state)).toBe(JSON.stringify(bookObject('SPY', state.book!)));
   });
 
   test('an empty or cleared book is written as empty sides', () => {
     const state = randomBook(7, 50);
     state.book!.clear(5);
-    expect(state.bookText()).toBe(JSON.stringify(state.bookSnapshot()));
-    expect(JSON.parse(state.bookText()!)).toMatchObject({ consolidated: { bids: [], asks: [] }, exchanges: {}, ts: 5 });
+    expect(textOf(state)).toBe(JSON.stringify(bookObject('SPY', state.book!)));
+    expect(JSON.parse(textOf(state))).toMatchObject({ consolidated: { bids: [], asks: [] }, exchanges: {}, ts: 5 });
   });
 
-  test('a book that becomes crossed is flagged and counted once', () => {
+  test('a crossed book is flagged crossed', () => {
     const state = new SymbolState('SPY', true);
     state.applyDepth({ position: 0, operation: OP.insert, side: SIDE.bid, price: 10, size: 1, exchange: 'ARCA', marketMaker: 'ARCA' }, 1);
     state.applyDepth({ position: 0, operation: OP.insert, side: SIDE.ask, price: 9.99, size: 1, exchange: 'NSDQ', marketMaker: 'NSDQ' }, 2);
-    expect(JSON.parse(state.bookText()!)).toMatchObject({ crossed: true, locked: false });
-    state.bookText();
-    expect(state.crossedCount).toBe(1);
+    expect(JSON.parse(textOf(state))).toMatchObject({ crossed: true, locked: false });
   });
 });

@@ -1,18 +1,8 @@
-import { classifyIbCode, type IbErrorAction, type IbErrorSeverity } from './ibErrorTable';
+import type { IbErrorRecord } from '../../../contract/ingestionState';
 import { Ring } from '../../../market/ring';
+import { classifyIbCode } from './ibErrorTable';
 
-/** One entry of monitoring:ibkr:errors. */
-export interface IbErrorRecord {
-  ts: number;
-  code: number;
-  reqId: number;
-  message: string;
-  meaning: string;
-  action: IbErrorAction;
-  severity: IbErrorSeverity;
-  /** The subscription the error refers to, when it names one. */
-  subscription: string | null;
-}
+export type { IbErrorRecord };
 
 /** The recent IB errors and notices, held for the Health panel (and handed to the Redis writer by the caller). */
 export class IbErrorLog {

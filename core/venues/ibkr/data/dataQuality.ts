@@ -1,17 +1,10 @@
-import type { DataKind, SymbolState } from './symbolState';
+import type { DataKind, SymbolFreshness } from '../../../contract/ingestionState';
+import type { SymbolState } from './symbolState';
+
+export type { SymbolFreshness };
 
 /** Bars arrive every 5 s, so they are stale only after a few missed bars whatever the configured window. */
 const MIN_BAR_WINDOW_MS = 12_000;
-
-export interface SymbolFreshness {
-  symbol: string;
-  stale: boolean;
-  /** The data types that are stale. */
-  kinds: DataKind[];
-  /** Why, beyond age: "market-data farm down", "connectivity lost", "not connected". */
-  reason: string | null;
-  ageMs: Partial<Record<DataKind, number | null>>;
-}
 
 function expectedKinds(state: SymbolState): DataKind[] {
   return state.level2 ? ['quotes', 'trades', 'depth', 'bars'] : ['quotes', 'trades', 'bars'];

@@ -1,4 +1,6 @@
-import type { BookLevel, BookSides } from '../../../market/book';
+import type { BookLevel, BookSides, DepthView } from '../../../market/book';
+
+export { crossedOrLocked } from '../../../market/book';
 import { priceProblem, sizeProblem } from './plausibility';
 
 /** IB's depth operations and sides (MARKET_DEPTH / MARKET_DEPTH_L2). */
@@ -20,7 +22,7 @@ export interface DepthUpdate {
  * bounds-checked: a position the book does not have is refused with the reason (the caller counts it and
  * re-requests the book), never applied and never thrown. Rows are immutable, so a copy of a side stays as it was.
  */
-export class DepthBook {
+export class DepthBook implements DepthView {
   readonly bids: BookLevel[] = [];
   readonly asks: BookLevel[] = [];
   /**
@@ -100,12 +102,4 @@ function levelFrom(u: DepthUpdate): BookLevel | string {
   const problem = priceProblem(u.price) ?? sizeProblem(u.size);
   if (problem) return `depth row: ${problem}`;
   return { price: u.price, size: u.size, exchange: u.exchange, marketMaker: u.marketMaker };
-}
-
-/** Best bid above best ask, or equal to it. */
-export function crossedOrLocked(sides: { bids: readonly BookLevel[]; asks: readonly BookLevel[] }): { crossed: boolean; locked: boolean } {
-  const bid = sides.bids[0]?.price;
-  const ask = sides.asks[0]?.price;
-  if (bid === undefined || ask === undefined) return { crossed: false, locked: false };
-  return { crossed: bid > ask, locked: bid === ask };
 }

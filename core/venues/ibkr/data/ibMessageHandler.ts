@@ -1,9 +1,8 @@
 import type { ContractBook } from './contractBook';
-import type { IbErrorLog } from '../connection/ibErrorLog';
+import type { IbErrorLog, IbErrorRecord } from '../connection/ibErrorLog';
 import { classifyIbCode } from '../connection/ibErrorTable';
 import type { IngestMetrics } from './ingestMetrics';
 import type { IngestPipeline } from './ingestPipeline';
-import type { MonitoringWrites } from '../../../store/ibkrMonitoringWriter';
 import type { SessionSubscriptions } from './sessionSubscriptions';
 import type { SubscriptionRegistry } from './subscriptionRegistry';
 
@@ -29,8 +28,9 @@ export interface MessageHandlerDeps {
   contracts: ContractBook;
   subscriptions: SessionSubscriptions;
   pipeline: IngestPipeline;
-  monitoring: MonitoringWrites;
   upstream: UpstreamStatus;
+  /** Every recorded error or notice, for monitoring:ibkr:errors (published on the bus). */
+  reportError(record: IbErrorRecord): void;
   reportBadInput(problem: string): void;
   level2Symbols: readonly string[];
 }
@@ -40,7 +40,7 @@ export function handleIbMessage(d: MessageHandlerDeps, code: number, reqId: numb
   const now = Date.now();
   const sub = reqId >= 0 ? d.registry.lookup(reqId) : undefined;
   d.metrics.updates.errors++;
-  d.monitoring.error(d.log.record(code, reqId, message, sub?.spec.id ?? null, now));
+  d.reportError(d.log.record(code, reqId, message, sub?.spec.id ?? null, now));
   const cls = classifyIbCode(code);
   switch (cls.action) {
     case 'connectivityLost':

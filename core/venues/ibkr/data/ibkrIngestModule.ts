@@ -1,19 +1,16 @@
 import type { IBApi } from '@stoqey/ib';
-import type { Redis } from 'ioredis';
+import type { EngineBus } from '../../../bus/catalogue';
 import type { ModuleHealth } from '../../../contract/contract';
-import type { EngineModule, ModuleContext } from '../../../runtime/supervisor';
-import { ContractBook } from './contractBook';
-import { symbolFreshness, type SymbolFreshness } from './dataQuality';
+import type { IngestionState, SymbolFreshness } from '../../../contract/ingestionState';
+import type { ModuleContext } from '../../../runtime/supervisor';
 import { DEFAULT_TIMINGS, IbConnection, type ConnectionTimings, type IbEndpoint, type IbSession } from '../connection/ibConnection';
 import { IbErrorLog } from '../connection/ibErrorLog';
+import { ContractBook } from './contractBook';
+import { symbolFreshness } from './dataQuality';
 import { routeIbEvents } from './ibEventRouter';
 import { handleIbMessage, UpstreamStatus, type MessageHandlerDeps } from './ibMessageHandler';
-import type { IngestionState } from '../../../contract/ingestionState';
 import { IngestMetrics } from './ingestMetrics';
 import { IngestPipeline } from './ingestPipeline';
-import { IngestTopics, type SymbolTopics } from '../../../app/cockpit/marketStreams';
-import { MonitoringWrites } from '../../../store/ibkrMonitoringWriter';
-import { RedisBatchWriter } from '../../../store/redisBatchWriter';
 import { SessionSubscriptions } from './sessionSubscriptions';
 import type { PlannedSymbol } from './subscriptionPlan';
 import { SubscriptionRegistry } from './subscriptionRegistry';
@@ -22,50 +19,47 @@ export interface IbkrIngestOptions {
   ib: IbEndpoint;
   symbols: readonly PlannedSymbol[];
   staleAfterSeconds: number;
-  redis: Redis;
+  bus: EngineBus;
   /** The engine's bad-input counter (source "ibkr"). */
   reportBadInput: (source: string, problem: string) => void;
   /** Shorter timings for tests. */
   timings?: Partial<ConnectionTimings>;
   /** Wait before requesting again what TWS refused for pacing (420/162); tests shorten it with the gateway's window. */
   pacingRetryMs?: number;
-  /** Modules that must run first (redis; in sim mode also the simulated market). */
-  dependsOn?: readonly string[];
 }
 
-const MONITOR_MS = 1_000;
+/** The venue's own part of the ingestion state; the app adds the store writer's and the detectors' figures. */
+export type VenueMetrics = Omit<IngestionState['metrics'], 'sweeps' | 'unusualVolumeEpisodes' | 'crossedOrLockedBooks'>;
+export type IbkrFeedState = Omit<IngestionState, 'redis' | 'metrics'> & { metrics: VenueMetrics };
 
-/** The IBKR ingestion: the one owner of the IB socket, from subscriptions to Redis and the cockpit streams. */
-export class IbkrIngestModule implements EngineModule {
-  readonly name = 'ibkrIngest';
-  readonly dependsOn: readonly string[];
-  readonly topics: IngestTopics;
+/**
+ * IBKR market data: the one owner of the IB socket's data side, from subscriptions to domain events on the bus
+ * (quoteChanged, tradePrinted, bookChanged, bookCleared, barClosed, and the venue's connection, account and errors).
+ * It writes nothing and shows nothing itself: the store, the detectors and the cockpit streams subscribe.
+ */
+export class IbkrIngestModule {
   readonly metrics = new IngestMetrics();
   readonly errors = new IbErrorLog();
-  readonly writer: RedisBatchWriter;
   readonly connection: IbConnection;
   readonly registry = new SubscriptionRegistry();
   private readonly pipeline: IngestPipeline;
   private readonly contracts = new ContractBook();
   private readonly subscriptions: SessionSubscriptions;
-  private readonly monitoring: MonitoringWrites;
   private readonly upstream = new UpstreamStatus();
   private readonly handlerDeps: MessageHandlerDeps;
-  private monitorTimer: NodeJS.Timeout | undefined;
+  /** The account TWS reported: `account`/`accounts` ids and the summary values (published live). */
+  private readonly account: Record<string, string> = {};
   private deliveringSince = 0;
-  private freshness: SymbolFreshness[] = [];
+  private freshnessNow: SymbolFreshness[] = [];
   private context: ModuleContext | undefined;
   private running = false;
 
   constructor(private readonly options: IbkrIngestOptions) {
-    this.dependsOn = options.dependsOn ?? ['redis'];
-    this.writer = new RedisBatchWriter(options.redis);
-    this.topics = new IngestTopics((s) => this.pipeline.state(s), options.symbols);
-    this.pipeline = new IngestPipeline(options.symbols, this.writer, this.topics, this.metrics, {
+    const { bus } = options;
+    this.pipeline = new IngestPipeline(options.symbols, bus, this.metrics, {
       reportBadInput: (problem) => options.reportBadInput('ibkr', problem),
       onBookBroken: (symbol) => this.subscriptions.rebuildDepth(symbol, Date.now()),
     });
-    this.monitoring = new MonitoringWrites(this.writer);
     this.subscriptions = new SessionSubscriptions(options.symbols, this.registry, this.contracts, this.metrics, () => this.connection.current, (symbol) => this.pipeline.clearBook(symbol, Date.now()), options.pacingRetryMs);
     this.connection = new IbConnection(options.ib, {
       onApi: (api) => this.attach(api),
@@ -75,7 +69,8 @@ export class IbkrIngestModule implements EngineModule {
     }, { ...DEFAULT_TIMINGS, ...options.timings });
     this.handlerDeps = {
       log: this.errors, metrics: this.metrics, registry: this.registry, contracts: this.contracts, subscriptions: this.subscriptions,
-      pipeline: this.pipeline, monitoring: this.monitoring, upstream: this.upstream,
+      pipeline: this.pipeline, upstream: this.upstream,
+      reportError: (error) => bus.publish('venueErrorReported', { venue: 'ibkr', error }),
       reportBadInput: (problem) => options.reportBadInput('ibkr', problem),
       level2Symbols: options.symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol),
     };
@@ -85,10 +80,7 @@ export class IbkrIngestModule implements EngineModule {
   async start(context: ModuleContext): Promise<void> {
     this.context = context;
     this.running = true;
-    this.monitoring.setConnected(false);
-    this.topics.start();
-    this.monitorTimer = setInterval(() => this.monitor(), MONITOR_MS);
-    this.monitorTimer.unref();
+    this.setConnected(false);
     this.connection.start();
     context.log.info({ host: this.options.ib.host, port: this.options.ib.port, clientId: this.options.ib.clientId }, 'connecting to TWS');
   }
@@ -96,22 +88,18 @@ export class IbkrIngestModule implements EngineModule {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    clearInterval(this.monitorTimer);
     this.connection.stop();
     this.subscriptions.end();
-    this.monitoring.setConnected(false);
-    this.monitor();
-    await this.writer.drain().catch(() => undefined);
-    this.writer.stop();
-    this.topics.stop();
+    this.setConnected(false);
   }
 
   isAlive(): boolean {
     return this.running;
   }
 
-  symbolTopics(symbol: string): SymbolTopics | undefined {
-    return this.topics.topics(symbol);
+  /** Per symbol: which data types are stale and why, as of the last sample(). */
+  freshness(): readonly SymbolFreshness[] {
+    return this.freshnessNow;
   }
 
   detail(): ModuleHealth['detail'] {
@@ -131,16 +119,13 @@ export class IbkrIngestModule implements EngineModule {
       decodeErrors: s.metrics.decodeErrors,
       badInput: s.metrics.badInput,
       lastError: s.errors[0] ? `${s.errors[0].code} ${s.errors[0].meaning}` : null,
-      redis: s.redis.degraded ? 'degraded' : 'ok',
-      redisBuffered: s.redis.buffered,
     };
   }
 
-  /** The full ingestion state for the Health panel (also published on topics.state every second). */
-  state(now = Date.now()): IngestionState {
+  /** The venue's part of the ingestion state (the Health panel's IB section). */
+  state(now = Date.now()): IbkrFeedState {
     const c = this.connection;
     const lastMessageAt = c.lastMessageAt || null;
-    const w = this.writer.stats;
     return {
       connected: c.phase === 'connected',
       phase: c.phase,
@@ -151,9 +136,9 @@ export class IbkrIngestModule implements EngineModule {
       lastMessageAt,
       lastMessageAgeMs: lastMessageAt === null ? null : now - lastMessageAt,
       subscriptions: this.registry.all().map((a) => ({ id: a.spec.id, reqId: a.reqId, refused: a.refused ? `${a.refused.code} ${a.refused.reason}` : null })),
-      staleSymbols: this.freshness.filter((f) => f.stale).map((f) => f.symbol),
+      staleSymbols: this.freshnessNow.filter((f) => f.stale).map((f) => f.symbol),
       delayedSymbols: [...this.upstream.delayedSymbols],
-      account: this.monitoring.accountView(),
+      account: this.accountView(),
       errors: this.errors.latest(10),
       metrics: {
         messagesPerSecond: this.metrics.messagesPerSecond,
@@ -165,16 +150,12 @@ export class IbkrIngestModule implements EngineModule {
         badInput: this.metrics.badInput,
         depthResets: this.metrics.depthResets,
         depthRebuilds: this.metrics.depthRebuilds,
-        sweeps: this.metrics.sweeps,
-        unusualVolumeEpisodes: this.pipeline.states().reduce((n, s) => n + s.unusual.episodes, 0),
-        crossedOrLockedBooks: this.pipeline.states().reduce((n, s) => n + s.crossedCount + s.lockedCount, 0),
         queueDepth: c.current?.pacer.depth ?? 0,
         requestsSent: this.registry.requestsSent,
         refusedRequests: this.metrics.refusedRequests,
         pacingViolations: this.metrics.pacingViolations,
         resubscribes: this.metrics.resubscribes,
       },
-      redis: { degraded: w.degraded, roundTrips: w.roundTrips, buffered: this.writer.buffered, dropped: w.droppedItems, failures: w.failures },
       asOf: now,
     };
   }
@@ -182,11 +163,8 @@ export class IbkrIngestModule implements EngineModule {
   private attach(api: IBApi): void {
     routeIbEvents(api, this.registry, this.pipeline, {
       onIbMessage: (code, reqId, message) => handleIbMessage(this.handlerDeps, code, reqId, message),
-      onAccounts: (accounts) => this.monitoring.setAccountField('accounts', accounts),
-      onAccountSummary: (account, tag, value, currency) => {
-        this.monitoring.setAccountField('account', account);
-        this.monitoring.setAccountField(tag, currency ? `${value} ${currency}` : value);
-      },
+      onAccounts: (accounts) => this.setAccountFields({ accounts }),
+      onAccountSummary: (account, tag, value, currency) => this.setAccountFields({ account, [tag]: currency ? `${value} ${currency}` : value }),
       onContractDetails: (reqId, details) => this.contracts.onDetails(reqId, details),
       onContractDetailsEnd: (reqId) => this.contracts.onEnd(reqId),
       onHandlerFailure: (event, error) => {
@@ -201,25 +179,36 @@ export class IbkrIngestModule implements EngineModule {
     this.upstream.connectivityLost = false;
     this.upstream.marketDataFarmDown = false;
     this.upstream.delayedSymbols.clear();
-    this.monitoring.setConnected(true);
+    this.setConnected(true);
     this.context?.log.info({ clientId: session.clientId, session: session.id }, 'connected to TWS');
     this.subscriptions.begin(session).catch((error: unknown) => this.context?.log.error({ err: error }, 'subscribing failed'));
   }
 
   private onSessionEnd(reason: string): void {
     this.subscriptions.end();
-    this.monitoring.setConnected(false);
+    this.setConnected(false);
     this.context?.log.warn({ reason }, 'TWS session ended; reconnecting');
   }
 
-  private monitor(): void {
-    const now = Date.now();
+  private setConnected(connected: boolean): void {
+    this.options.bus.publish('venueConnectionChanged', { venue: 'ibkr', connected });
+  }
+
+  private setAccountFields(fields: Record<string, string>): void {
+    Object.assign(this.account, fields, { updatedAt: String(Date.now()) });
+    this.options.bus.publish('venueAccountChanged', { venue: 'ibkr', fields: this.account });
+  }
+
+  /** The account TWS reported (ibkr:account): its id and summary values, for the Health panel. */
+  private accountView(): { id: string | null; values: Record<string, string> } {
+    const { account, accounts, updatedAt: _updatedAt, ...values } = this.account;
+    return { id: account ?? accounts ?? null, values };
+  }
+
+  /** Recomputes messages/s and each symbol's freshness (the owner calls it every second). */
+  sample(now = Date.now()): void {
     this.metrics.sample(this.connection.messages, now);
-    this.pipeline.closeQuietBursts(now);
     const interruption = this.connection.phase !== 'connected' ? 'not connected to TWS' : this.upstream.interruption;
-    this.freshness = this.pipeline.states().map((s) => symbolFreshness(s, now, this.options.staleAfterSeconds * 1000, this.deliveringSince, interruption));
-    const state = this.state(now);
-    this.monitoring.publish(state, this.freshness);
-    this.topics.state.publish(state, now);
+    this.freshnessNow = this.pipeline.states().map((s) => symbolFreshness(s, now, this.options.staleAfterSeconds * 1000, this.deliveringSince, interruption));
   }
 }

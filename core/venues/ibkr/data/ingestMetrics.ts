@@ -1,13 +1,8 @@
-/** Counters the Health panel and monitoring:ibkr:metrics show. Plain numbers, updated in place on the hot path. */
-export interface UpdateCounts {
-  quotes: number;
-  trades: number;
-  depth: number;
-  bars: number;
-  errors: number;
-  other: number;
-}
+import type { UpdateCounts } from '../../../contract/ingestionState';
 
+export type { UpdateCounts };
+
+/** Counters the Health panel and monitoring:ibkr:metrics show. Plain numbers, updated in place on the hot path. */
 export class IngestMetrics {
   readonly updates: UpdateCounts = { quotes: 0, trades: 0, depth: 0, bars: 0, errors: 0, other: 0 };
   messagesPerSecond = 0;
@@ -15,7 +10,6 @@ export class IngestMetrics {
   decodeErrors = 0;
   depthResets = 0;
   depthRebuilds = 0;
-  sweeps = 0;
   pacingViolations = 0;
   refusedRequests = 0;
   resubscribes = 0;

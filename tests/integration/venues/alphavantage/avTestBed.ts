@@ -1,3 +1,6 @@
+import { AlphaVantageStreams } from '../../../../core/app/cockpit/alphaVantageStreams';
+import { createEngineBus, type EngineBus } from '../../../../core/bus/catalogue';
+import { AlphaVantageStore } from '../../../../core/store/alphaVantageStore';
 import { AlphaVantageIngestModule, type AlphaVantageIngestOptions, type CallClass } from '../../../../core/venues/alphavantage';
 import { startAlphaVantageEndpoint, type AlphaVantageEndpoint, type AlphaVantageEndpointOptions } from '../../../../core/sim/alphavantage';
 import { createMarketModel, type MarketModel } from '../../../../core/sim/market/marketModel';
@@ -18,7 +21,8 @@ export interface AvTestBed {
   market: MarketModel;
   endpoint: AlphaVantageEndpoint;
   badInput: string[];
-  ingest(options: Partial<AlphaVantageIngestOptions>): { module: AlphaVantageIngestModule; launches: Launch[] };
+  /** A venue module storing into the test's Redis and publishing on its own bus, heard by the cockpit's streams. */
+  ingest(options: Partial<AlphaVantageIngestOptions>): { module: AlphaVantageIngestModule; launches: Launch[]; bus: EngineBus; streams: AlphaVantageStreams };
   stop(): Promise<void>;
 }
 
@@ -36,20 +40,24 @@ export async function startAvTestBed(symbols: string[], endpoint: Partial<AlphaV
     badInput,
     ingest(options) {
       const launches: Launch[] = [];
+      const bus = createEngineBus();
+      const streams = new AlphaVantageStreams(bus);
+      streams.start();
       const module = new AlphaVantageIngestModule({
         baseUrl: () => av.url, // read at start, as the engine wires the simulated endpoint
         apiKey: API_KEY,
         callsPerMinute: 590,
         symbols: [],
         schedules: { optionsRefreshSeconds: 60, sentimentRefreshMinutes: 15, technicalsRefreshMinutes: 5 },
-        redis: redis.client,
+        storage: new AlphaVantageStore(redis.client),
+        bus,
         reportBadInput: (source, problem) => badInput.push(`${source}: ${problem}`),
         onCallLaunched: (callClass, at, call) => launches.push({ callClass, at, call }),
         ...options,
         tuning: { tickMs: 50, staggerMs: 0, monitorFlushMs: 100, ...options.tuning },
       });
       modules.push(module);
-      return { module, launches };
+      return { module, launches, bus, streams };
     },
     async stop() {
       for (const m of modules) await m.stop();

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlphaVantageIngestModule, TechnicalSnapshot } from '../../../../core/venues/alphavantage';
+import type { AlphaVantageStreams } from '../../../../core/app/cockpit/alphaVantageStreams';
+import type { TechnicalSnapshot } from '../../../../core/market/technicals';
+import type { AlphaVantageIngestModule } from '../../../../core/venues/alphavantage';
 import { decodeChain, decodeGreeks } from '../../../../core/venues/alphavantage/chainColumns';
 import { keys, TTL } from '../../../../core/store/keys';
 import { allStored, API_KEY, startAvTestBed, waitFor, type AvTestBed } from './avTestBed';
@@ -9,11 +11,12 @@ type Row = Record<string, unknown>;
 describe('Alpha Vantage data lands in Redis with the documented shape and the market’s numbers', () => {
   let bed: AvTestBed;
   let module: AlphaVantageIngestModule;
+  let streams: AlphaVantageStreams;
   const direct = async (query: string) => (await (await fetch(`${bed.endpoint.url}/query?${query}&apikey=${API_KEY}`)).json()) as Row;
 
   beforeAll(async () => {
     bed = await startAvTestBed(['SPY', 'AAPL']);
-    ({ module } = bed.ingest({
+    ({ module, streams } = bed.ingest({
       symbols: [{ symbol: 'SPY', etf: true, priority: true }, { symbol: 'AAPL', etf: false, priority: false }],
     }));
     await module.start();
@@ -120,11 +123,11 @@ describe('Alpha Vantage data lands in Redis with the documented shape and the ma
     expect(validation.total).toBeGreaterThan(500);
   });
 
-  it('publishes the latest chain, sentiment and technicals on topics for the cockpit', () => {
-    expect(module.latest.chain('SPY').current?.contracts.length).toBeGreaterThan(500);
-    expect(module.latest.sentiment('AAPL').current?.score.symbol).toBe('AAPL');
-    expect(Object.keys(module.latest.technicals('SPY').current ?? {}).sort()).toEqual(['atr', 'bbands', 'macd', 'rsi']);
-    expect(module.status.current?.budget.used).toBe(11);
+  it('publishes the latest chain, sentiment, technicals and its status on the bus, where the cockpit streams hear them', () => {
+    expect(streams.chain('SPY').current?.contracts.length).toBeGreaterThan(500);
+    expect(streams.sentiment('AAPL').current?.score.symbol).toBe('AAPL');
+    expect(Object.keys(streams.technicals('SPY').current ?? {}).sort()).toEqual(['atr', 'bbands', 'macd', 'rsi']);
+    expect(streams.status.current?.budget.used).toBe(11);
   });
 
   it('shows its budget, errors and staleness in the Health panel detail', () => {
@@ -134,12 +137,12 @@ describe('Alpha Vantage data lands in Redis with the documented shape and the ma
   it('after a restart, fetches nothing that is still fresh and shows the stored data at once', async () => {
     await module.stop();
     const callsBefore = { ...bed.endpoint.callCounts() };
-    const { module: restarted } = bed.ingest({
+    const { module: restarted, streams: restartedStreams } = bed.ingest({
       symbols: [{ symbol: 'SPY', etf: true, priority: true }, { symbol: 'AAPL', etf: false, priority: false }],
     });
     await restarted.start();
-    expect(restarted.latest.chain('SPY').current?.contracts.length).toBeGreaterThan(500);
-    expect(restarted.latest.sentiment('AAPL').current?.articles.length).toBeGreaterThan(0);
+    expect(restartedStreams.chain('SPY').current?.contracts.length).toBeGreaterThan(500);
+    expect(restartedStreams.sentiment('AAPL').current?.articles.length).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(bed.endpoint.callCounts()).toEqual(callsBefore);
     await restarted.stop();

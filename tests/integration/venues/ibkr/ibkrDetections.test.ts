@@ -14,6 +14,8 @@ describe('detections on the simulated market', () => {
     try {
       const injected: MarketEpisode[] = [];
       h.market.on('episode', (e) => e.kind === 'sweep' && injected.push(e));
+      const sweepEvents: string[] = [];
+      h.bus.subscribe('sweepDetected', (sweep) => sweepEvents.push(`${sweep.symbol}@${sweep.startTs}`));
       await whenSubscribed(h, LEVEL2.length * 4);
       await runMarket(h.market, 130_000, 250);
       await whenQuiet(h);
@@ -36,6 +38,7 @@ describe('detections on the simulated market', () => {
         expect(injected.some((e) => e.symbol === d.symbol && d.startTs <= e.startTs && e.startTs <= d.endTs), `false sweep ${JSON.stringify(d)}`).toBe(true);
       }
       expect(h.ingest.state().metrics.sweeps).toBe(detected.length);
+      expect(sweepEvents.sort()).toEqual(detected.map((d) => `${d.symbol}@${d.startTs}`).sort());
     } finally {
       await h.stop();
     }
@@ -49,6 +52,8 @@ describe('detections on the simulated market', () => {
       h.market.on('episode', (e) => e.kind === 'unusual_volume' && injected.push(e));
       await whenSubscribed(h, symbols.length * 2);
       const start = h.market.now();
+      const announced: string[] = [];
+      h.bus.subscribe('unusualVolumeDetected', (e) => announced.push(`${e.symbol}@${e.episodeStartedAt}`));
       const flagged = new Map<string, { symbol: string; startedAt: number }>();
       for (let t = 0; t < 17 * 60_000; t += 20_000) {
         await runMarket(h.market, 20_000, 1000);
@@ -70,6 +75,9 @@ describe('detections on the simulated market', () => {
         const during = injected.some((e) => e.symbol === f.symbol && f.startedAt >= e.startTs && f.startedAt <= e.endTs!);
         expect(during, `volume flagged outside any episode: ${JSON.stringify(f)}`).toBe(true);
       }
+      // Each episode is announced on the bus once, when it begins (the stored reading then carries its start).
+      expect(new Set(announced).size).toBe(announced.length);
+      for (const key of flagged.keys()) expect(announced).toContain(key);
     } finally {
       await h.stop();
     }

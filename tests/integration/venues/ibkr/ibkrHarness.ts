@@ -5,7 +5,9 @@ import pino from 'pino';
 import type { Redis } from 'ioredis';
 import { startGateway, type GatewayOptions, type SimulatedGateway } from '../../../../core/sim/gateway/gateway';
 import { createMarketModel, type MarketModel } from '../../../../core/sim/market/marketModel';
-import { IbkrIngestModule, type IbkrIngestOptions } from '../../../../core/venues/ibkr/data/ibkrIngestModule';
+import { IbkrDataSource } from '../../../../core/app/ibkrDataSource';
+import { createEngineBus, type EngineBus } from '../../../../core/bus/catalogue';
+import type { IbkrIngestOptions } from '../../../../core/venues/ibkr/data/ibkrIngestModule';
 import type { PlannedSymbol } from '../../../../core/venues/ibkr/data/subscriptionPlan';
 import { connectRedis } from '../../../../core/store/redisConnection';
 import { startTestRedis, type TestRedis } from '../../../support/testRedis';
@@ -26,7 +28,9 @@ export interface IngestHarness {
   redis: TestRedis;
   /** The module's own client, configured like the engine's (fails fast while Redis is down). */
   moduleRedis: Redis;
-  ingest: IbkrIngestModule;
+  bus: EngineBus;
+  /** The venue with its store writers and detectors, as the engine composes them. */
+  ingest: IbkrDataSource;
   badInput: string[];
   stateDir: string;
   /** Starts a gateway again on the same port (after gateway.stop()). */
@@ -52,7 +56,8 @@ const quietLog = pino({ level: 'silent' });
 
 /**
  * The simulated market (clock driven by the test with advance()), the real gateway on a free port, a real
- * redis-server, and the ingestion module connected over TCP, as the engine would construct it.
+ * redis-server, and the IBKR data source (venue, Redis writers, detectors on one bus) connected over TCP, as the
+ * engine constructs it.
  */
 export async function startIngestHarness(options: HarnessOptions = {}): Promise<IngestHarness> {
   const symbols = options.symbols ?? [...LEVEL2, ...STANDARD];
@@ -65,7 +70,9 @@ export async function startIngestHarness(options: HarnessOptions = {}): Promise<
   const moduleRedis = connectRedis(redis.url, 'ibkr-ingest-test');
   await moduleRedis.connect();
   const badInput: string[] = [];
-  const ingest = new IbkrIngestModule({
+  const bus = createEngineBus((topic, error) => badInput.push(`bus subscriber of ${topic} failed: ${String(error)}`));
+  const ingest = new IbkrDataSource({
+    bus,
     ib: { host: '127.0.0.1', port, clientId: options.clientId ?? 17 },
     symbols,
     staleAfterSeconds: options.staleAfterSeconds ?? 10,
@@ -76,7 +83,7 @@ export async function startIngestHarness(options: HarnessOptions = {}): Promise<
   });
   await ingest.start({ log: quietLog, fail: (error) => { throw error; } });
   return {
-    market, get gateway() { return gateway; }, redis, moduleRedis, ingest, badInput, stateDir,
+    market, get gateway() { return gateway; }, redis, moduleRedis, bus, ingest, badInput, stateDir,
     async restartGateway() {
       gateway = await startGateway({ ...gatewayOptions, port });
       return gateway;
@@ -124,7 +131,7 @@ export async function whenQuiet(h: IngestHarness, quietMs = 150): Promise<void> 
   let last = -1;
   let since = Date.now();
   await eventually('the feed to go quiet', () => {
-    const total = h.ingest.connection.messages;
+    const total = h.ingest.venue.connection.messages;
     if (total !== last) {
       last = total;
       since = Date.now();

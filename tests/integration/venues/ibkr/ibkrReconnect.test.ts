@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { describe, expect, test } from 'vitest';
+import { createEngineBus } from '../../../../core/bus/catalogue';
 import { IbkrIngestModule } from '../../../../core/venues/ibkr/data/ibkrIngestModule';
 import { keys } from '../../../../core/store/keys';
 import { eventually, LEVEL2, runMarket, startIngestHarness, whenQuiet, whenSubscribed, type IngestHarness } from './ibkrHarness';
@@ -69,7 +70,7 @@ describe('IBKR ingestion survives disconnects', () => {
       ib: { host: '127.0.0.1', port: h.gateway.port, clientId: 17 },
       symbols: [{ symbol: 'AAPL', dataClass: 'standard' }],
       staleAfterSeconds: 10,
-      redis: h.moduleRedis,
+      bus: createEngineBus(), // a venue alone: nobody listens, nothing is written
       reportBadInput: () => undefined,
       timings: { backoff: { initialMs: 100, maxMs: 500 } },
     });

@@ -1,37 +1,42 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COCKPIT_INTERVAL_MS, IngestTopics } from '../../../../core/app/cockpit/marketStreams';
-import { SymbolState } from '../../../../core/venues/ibkr/data/symbolState';
-import type { SweepEvent } from '../../../../core/analytics/sweepTracker';
+import { COCKPIT_INTERVAL_MS, MarketStreams } from '../../../../core/app/cockpit/marketStreams';
+import { createEngineBus } from '../../../../core/bus/catalogue';
+import { emptyQuote } from '../../../../core/market/quote';
+import type { SweepEvent } from '../../../../core/market/sweep';
+import type { Trade } from '../../../../core/market/trade';
 
-/** Topics over real symbol states, started, with every quote delivery recorded as [last, time]. */
+/** Market streams on a bus, started, with every SPY quote delivery recorded as [last, time]. */
 function liveTopics() {
-  const states = new Map([['SPY', new SymbolState('SPY', true)], ['AAPL', new SymbolState('AAPL', false)]]);
-  const topics = new IngestTopics((symbol) => states.get(symbol), [
+  const bus = createEngineBus();
+  const topics = new MarketStreams(bus, [
     { symbol: 'SPY', dataClass: 'level2' },
     { symbol: 'AAPL', dataClass: 'standard' },
   ]);
   const quotes: Array<[number | null, number]> = [];
   topics.topics('SPY')!.quote.subscribe((quote) => quotes.push([quote.last, Date.now()]));
   topics.start();
-  const tick = (last: number) => {
-    states.get('SPY')!.quote.last = last;
-    topics.markQuote('SPY');
+  const spy = emptyQuote('SPY');
+  const aapl = emptyQuote('AAPL');
+  /** The venue changes its live quote in place and publishes it. */
+  const tick = (last: number, quote = spy) => {
+    quote.last = last;
+    bus.publish('quoteChanged', quote);
   };
-  return { topics, states, quotes, tick };
+  return { bus, topics, quotes, tick, aapl };
 }
 
-describe('ingestion topics', () => {
+describe('the cockpit market streams', () => {
   afterEach(() => vi.useRealTimers());
 
   it('delivers every sweep, even two in the same millisecond (sweeps are events, not latest values)', () => {
-    const topics = new IngestTopics(() => undefined, []);
+    const { bus, topics } = liveTopics();
     const seen: SweepEvent[] = [];
     topics.sweeps.subscribe((sweep) => seen.push(sweep));
     const now = Date.now();
     const first = { symbol: 'SPY', detectedAt: now } as SweepEvent;
     const second = { symbol: 'QQQ', detectedAt: now } as SweepEvent;
-    topics.publishSweep(first);
-    topics.publishSweep(second);
+    bus.publish('sweepDetected', first);
+    bus.publish('sweepDetected', second);
     expect(seen).toEqual([first, second]);
     topics.stop();
   });
@@ -70,18 +75,16 @@ describe('ingestion topics', () => {
 
   it('publishes every stream that changed in one turn together, so a page gets them in one message', () => {
     vi.useFakeTimers();
-    const { topics, states, tick } = liveTopics();
+    const { bus, topics, tick, aapl } = liveTopics();
     const delivered: string[] = [];
     topics.topics('SPY')!.prints.subscribe(() => delivered.push(`prints@${Date.now()}`));
     topics.topics('AAPL')!.quote.subscribe(() => delivered.push(`aapl@${Date.now()}`));
     vi.advanceTimersByTime(500);
     tick(450); // opens a 50 ms window
     vi.advanceTimersByTime(10);
-    states.get('SPY')!.trades.push({ symbol: 'SPY', price: 450, size: 100, time: Date.now(), receivedAt: Date.now() } as never);
-    topics.markPrints('SPY');
+    bus.publish('tradePrinted', { symbol: 'SPY', price: 450, size: 100, ts: Date.now(), receivedAt: Date.now() } as Trade);
     vi.advanceTimersByTime(20);
-    states.get('AAPL')!.quote.last = 190;
-    topics.markQuote('AAPL');
+    tick(190, aapl);
     delivered.length = 0;
     vi.advanceTimersByTime(COCKPIT_INTERVAL_MS);
     const at = Date.now() - COCKPIT_INTERVAL_MS + 20;
@@ -96,5 +99,19 @@ describe('ingestion topics', () => {
     tick(451);
     vi.advanceTimersByTime(500);
     expect(quotes).toEqual([]);
+  });
+});
+
+describe('the cockpit market streams keep what the cockpit shows', () => {
+  it('keeps every print of a burst for the prints stream, newest last, not only the latest', () => {
+    vi.useFakeTimers();
+    const { bus, topics } = liveTopics();
+    const shown: number[][] = [];
+    topics.topics('SPY')!.prints.subscribe((prints) => shown.push(prints.map((p) => p.price)));
+    for (let i = 0; i < 5; i++) bus.publish('tradePrinted', { symbol: 'SPY', price: 450 + i, size: 100, ts: i, receivedAt: Date.now() } as Trade);
+    vi.advanceTimersByTime(COCKPIT_INTERVAL_MS);
+    expect(shown.at(-1)).toEqual([450, 451, 452, 453, 454]);
+    topics.stop();
+    vi.useRealTimers();
   });
 });

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { IngestMetrics } from '../../../../core/venues/ibkr/data/ingestMetrics';
-import { IngestPipeline } from '../../../../core/venues/ibkr/data/ingestPipeline';
-import { IngestTopics } from '../../../../core/app/cockpit/marketStreams';
-import { RedisBatchWriter } from '../../../../core/store/redisBatchWriter';
-import type { Bar } from '../../../../core/market/bar';
-import { keys, LIST_LIMITS } from '../../../../core/store/keys';
-import { connectRedis } from '../../../../core/store/redisConnection';
-import { startTestRedis, type TestRedis } from '../../../support/testRedis';
+import { IngestMetrics } from '../../../core/venues/ibkr/data/ingestMetrics';
+import { IngestPipeline } from '../../../core/venues/ibkr/data/ingestPipeline';
+import { createEngineBus } from '../../../core/bus/catalogue';
+import { MarketDataWriter } from '../../../core/store/marketDataWriter';
+import { RedisBatchWriter } from '../../../core/store/redisBatchWriter';
+import type { Bar } from '../../../core/market/bar';
+import { keys, LIST_LIMITS } from '../../../core/store/keys';
+import { connectRedis } from '../../../core/store/redisConnection';
+import { startTestRedis, type TestRedis } from '../../support/testRedis';
 
 let redis: TestRedis;
 beforeAll(async () => {
@@ -22,8 +23,10 @@ test('market:{symbol}:bars keeps the last 100 bars; market:{symbol}:bar_history 
   await client.connect();
   const writer = new RedisBatchWriter(client);
   const symbols = [{ symbol: 'AAPL', dataClass: 'standard' as const }];
-  const topics = new IngestTopics(() => undefined, symbols);
-  const pipeline = new IngestPipeline(symbols, writer, topics, new IngestMetrics(), { reportBadInput: () => undefined, onBookBroken: () => undefined });
+  const bus = createEngineBus();
+  const storeWriter = new MarketDataWriter(bus, writer, symbols);
+  await storeWriter.start();
+  const pipeline = new IngestPipeline(symbols, bus, new IngestMetrics(), { reportBadInput: () => undefined, onBookBroken: () => undefined });
   const total = LIST_LIMITS.barHistory + 30; // more than an hour of bars
   for (let i = 0; i < total; i++) {
     pipeline.onBar('AAPL', bar(i), T0 + i * 5_000);
@@ -36,6 +39,6 @@ test('market:{symbol}:bars keeps the last 100 bars; market:{symbol}:bar_history 
   expect(await times(keys.market.barHistory('AAPL').key)).toEqual(newestFirst(720));
   expect(await redis.client.ttl(keys.market.barHistory('AAPL').key)).toBeGreaterThan(3500);
   writer.stop();
-  topics.stop();
+  await storeWriter.stop();
   client.disconnect();
 });
