@@ -1,7 +1,7 @@
 import type { EngineBus } from '../bus/catalogue';
 import type { Settings } from '../config/settings';
 import type { EngineModule } from '../runtime/supervisor';
-import { SimulatedMarketModule } from '../sim/simulatedMarketModule';
+import { SimulatedMarketModule } from './simulatedMarketModule';
 import { AlphaVantageStore } from '../store/alphaVantageStore';
 import type { RedisModule } from '../store/redisModule';
 import { AlphaVantageIngestModule } from '../venues/alphavantage/alphaVantageIngestModule';

@@ -3,7 +3,7 @@ import type { Settings } from '../config/settings';
 import { TradingStateService } from '../risk/tradingState';
 import { keys } from '../store/keys';
 import { RedisModule } from '../store/redisModule';
-import type { SimulatedMarketModule } from '../sim/simulatedMarketModule';
+import type { SimulatedMarketModule } from './simulatedMarketModule';
 import { BadInputCounter } from '../store/badInputCounter';
 import { HashCounter } from '../store/hashCounter';
 import { createEngineBus, type EngineBus } from '../bus/catalogue';

@@ -1,5 +1,5 @@
 import { startGateway, type SimulatedGateway } from './gateway/gateway';
-import type { FaultSwitches } from './gateway/faults';
+import type { FaultSwitches } from './gateway/gatewayFaults';
 import type { MarketFeed } from './market/marketFeed';
 import { createMarketModel, type MarketModel } from './market/marketModel';
 import { startAlphaVantageEndpoint, type AlphaVantageEndpoint, type AlphaVantageEndpointOptions } from './alphavantage';

@@ -2,8 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MarketFeed } from '../market/marketFeed';
 import { BAD_KEY_BODY, PREMIUM_BODY, throttleBody, type ThrottleStyle } from './avErrors';
-import { CallBudget } from './callBudget';
-import { NO_FAULTS, validateFaults, type AlphaVantageFaults } from './faults';
+import { CallAllowance } from './callAllowance';
+import { NO_FAULTS, validateFaults, type AlphaVantageFaults } from './endpointFaults';
 import { answer, PREMIUM_FUNCTIONS } from './queryRouter';
 
 export interface AlphaVantageEndpointOptions {
@@ -46,7 +46,7 @@ interface Reply {
 
 export async function startAlphaVantageEndpoint(options: AlphaVantageEndpointOptions): Promise<AlphaVantageEndpoint> {
   const callsPerMinute = options.callsPerMinute ?? 600;
-  const budget = new CallBudget(callsPerMinute, options.clock);
+  const budget = new CallAllowance(callsPerMinute, options.clock);
   const faults: AlphaVantageFaults = { ...NO_FAULTS };
   const counts = new Map<string, number>();
   let throttled = 0;

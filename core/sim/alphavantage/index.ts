@@ -1,3 +1,3 @@
 export { startAlphaVantageEndpoint, type AlphaVantageEndpoint, type AlphaVantageEndpointOptions } from './alphaVantageEndpoint';
-export type { AlphaVantageFaults } from './faults';
+export type { AlphaVantageFaults } from './endpointFaults';
 export type { ThrottleStyle } from './avErrors';

@@ -1,6 +1,6 @@
 import { ATR, BollingerBands, EMA, MACD, RSI } from 'trading-signals';
-import type { Bar } from '../market/marketFeed';
-import { etDate } from '../market/marketClock';
+import type { SimBar } from '../market/marketFeed';
+import { etDate } from '../../market/newYorkTime';
 import { fixed, intradayKey } from './avFormat';
 import { ALL_INTERVALS, barsFor, type Interval } from './barSource';
 import { knownSymbol, oneOf, positiveInt, positiveNumber, type Query } from './query';
@@ -35,11 +35,11 @@ function lastRefreshed(points: Point[], interval: Interval): string {
   return isIntraday(interval) ? intradayKey(last.time) : etDate(last.time * 1000);
 }
 
-function price(bar: Bar, type: SeriesType): number {
+function price(bar: SimBar, type: SeriesType): number {
   return bar[type];
 }
 
-function common(q: Query): { symbol: string; interval: Interval; bars: Bar[] } {
+function common(q: Query): { symbol: string; interval: Interval; bars: SimBar[] } {
   const symbol = knownSymbol(q);
   const interval = oneOf(q, 'interval', ALL_INTERVALS);
   return { symbol, interval, bars: barsFor(q.feed, symbol, interval, BARS) };

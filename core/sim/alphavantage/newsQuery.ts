@@ -1,4 +1,4 @@
-import { etToUtc } from '../market/marketClock';
+import { etToUtc } from '../../market/newYorkTime';
 import { invalidCall } from './avErrors';
 import { parseNewsTime } from './avFormat';
 import { articleInSlot, SLOT_MS, TOPICS, type GeneratedArticle } from './newsArticles';

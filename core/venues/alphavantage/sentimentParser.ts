@@ -2,7 +2,7 @@ import { describeKeys, type AvAnswer } from './avAnswer';
 import { SENTIMENT_LABELS, type SentimentArticle, type SentimentLabel, type SentimentScore, type SentimentSnapshot } from '../../market/sentiment';
 import { AvError } from './avError';
 import { avNumber } from './avNumbers';
-import { parseEasternTime } from './easternTime';
+import { parseNewYorkTime } from '../../market/newYorkTime';
 import { labelForScore, normalizeLabel } from './sentimentLabels';
 
 export interface ParsedSentiment {
@@ -31,7 +31,7 @@ function readArticle(item: unknown, symbol: string): SentimentArticle | string {
   if (typeof item !== 'object' || item === null) return 'not an object';
   const a = item as Record<string, unknown>;
   if (typeof a.title !== 'string' || typeof a.url !== 'string') return 'missing title or url';
-  const publishedAt = parseEasternTime(a.time_published);
+  const publishedAt = parseNewYorkTime(a.time_published);
   if (publishedAt === undefined) return 'bad time_published';
   const own = Array.isArray(a.ticker_sentiment)
     ? (a.ticker_sentiment as Array<Record<string, unknown>>).find((t) => typeof t?.ticker === 'string' && t.ticker.toUpperCase() === symbol)

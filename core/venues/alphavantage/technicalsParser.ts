@@ -2,7 +2,7 @@ import { describeKeys, type AvAnswer } from './avAnswer';
 import type { Indicator, TechnicalPoint, TechnicalSnapshot } from '../../market/technicals';
 import { AvError } from './avError';
 import { avNumber } from './avNumbers';
-import { parseEasternTime } from './easternTime';
+import { parseNewYorkTime } from '../../market/newYorkTime';
 import { INDICATOR_SPECS } from './technicalIndicators';
 import { interpretIndicator } from './technicalsInterpretation';
 
@@ -22,7 +22,7 @@ function metaValue(meta: unknown, name: string): string | null {
 }
 
 function readPoint(time: string, row: unknown, fields: Record<string, string>): TechnicalPoint | null {
-  const ts = parseEasternTime(time);
+  const ts = parseNewYorkTime(time);
   if (ts === undefined || typeof row !== 'object' || row === null) return null;
   const values: Record<string, number> = {};
   for (const [avName, name] of Object.entries(fields)) {

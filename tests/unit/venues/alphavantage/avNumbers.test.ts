@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { avCount, avNumber, isCalendarDate, numberKey } from '../../../../core/venues/alphavantage/avNumbers';
-import { parseEasternTime } from '../../../../core/venues/alphavantage/easternTime';
+import { parseNewYorkTime } from '../../../../core/market/newYorkTime';
 
 describe('Alpha Vantage numbers', () => {
   it('reads numbers sent as strings with any precision and as JSON numbers alike', () => {
@@ -33,20 +33,20 @@ describe('Alpha Vantage numbers', () => {
 
 describe('US/Eastern market times', () => {
   it('converts winter times with a five-hour offset', () => {
-    expect(parseEasternTime('2025-01-03 16:00:00')).toBe(Date.UTC(2025, 0, 3, 21, 0, 0));
-    expect(parseEasternTime('2025-01-03 16:00')).toBe(Date.UTC(2025, 0, 3, 21, 0, 0));
+    expect(parseNewYorkTime('2025-01-03 16:00:00')).toBe(Date.UTC(2025, 0, 3, 21, 0, 0));
+    expect(parseNewYorkTime('2025-01-03 16:00')).toBe(Date.UTC(2025, 0, 3, 21, 0, 0));
   });
 
   it('converts summer times with a four-hour offset', () => {
-    expect(parseEasternTime('2025-07-01 09:30')).toBe(Date.UTC(2025, 6, 1, 13, 30));
+    expect(parseNewYorkTime('2025-07-01 09:30')).toBe(Date.UTC(2025, 6, 1, 13, 30));
   });
 
   it('reads the compact news time format', () => {
-    expect(parseEasternTime('20250103T143000')).toBe(Date.UTC(2025, 0, 3, 19, 30));
+    expect(parseNewYorkTime('20250103T143000')).toBe(Date.UTC(2025, 0, 3, 19, 30));
   });
 
   it('refuses unreadable times', () => {
-    expect(parseEasternTime('2025-13-01 10:00')).toBeUndefined();
-    expect(parseEasternTime('yesterday')).toBeUndefined();
+    expect(parseNewYorkTime('2025-13-01 10:00')).toBeUndefined();
+    expect(parseNewYorkTime('yesterday')).toBeUndefined();
   });
 });

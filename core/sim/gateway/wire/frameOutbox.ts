@@ -1,14 +1,14 @@
 import type { Socket } from 'node:net';
 import { FrameWriter } from './frameWriter';
 
-export interface OutboxLimits {
+export interface FrameOutboxLimits {
   /** Above this many unsent bytes, market-data frames are dropped (counted) instead of queued. */
   marketDataBytes: number;
   /** Above this many unsent bytes the client is too slow to keep: the connection is closed. */
   hardBytes: number;
 }
 
-export const DEFAULT_OUTBOX_LIMITS: OutboxLimits = { marketDataBytes: 8 * 1024 * 1024, hardBytes: 64 * 1024 * 1024 };
+export const DEFAULT_FRAME_OUTBOX_LIMITS: FrameOutboxLimits = { marketDataBytes: 8 * 1024 * 1024, hardBytes: 64 * 1024 * 1024 };
 
 const CHUNK = 64 * 1024;
 
@@ -16,7 +16,7 @@ const CHUNK = 64 * 1024;
  * One client's outgoing bytes: frames are written into a FrameWriter and flushed once per turn of the
  * event loop as a single socket write. While the socket is backed up, frames accumulate (bounded).
  */
-export class Outbox {
+export class FrameOutbox {
   readonly writer = new FrameWriter(CHUNK);
   framesSent = 0;
   marketDataDropped = 0;
@@ -28,7 +28,7 @@ export class Outbox {
 
   constructor(
     private readonly socket: Socket,
-    private readonly limits: OutboxLimits = DEFAULT_OUTBOX_LIMITS,
+    private readonly limits: FrameOutboxLimits = DEFAULT_FRAME_OUTBOX_LIMITS,
     private readonly onOverflow: () => void = () => socket.destroy(),
   ) {
     socket.on('drain', () => {

@@ -1,5 +1,5 @@
 /** Alpha Vantage's per-minute call allowance: a sliding 60-second window of accepted calls. */
-export class CallBudget {
+export class CallAllowance {
   private readonly accepted: number[] = [];
 
   constructor(

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { EngineModule } from '../runtime/supervisor';
-import { startSimulatedMarket, type SimulatedMarket } from './simulatedMarket';
+import { startSimulatedMarket, type SimulatedMarket } from '../sim/simulatedMarket';
 
 export interface SimulatedMarketModuleOptions {
   seed: number;
