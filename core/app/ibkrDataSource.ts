@@ -8,9 +8,9 @@ import type { EngineModule, ModuleContext } from '../runtime/supervisor';
 import { IbkrMonitoringWriter } from '../store/ibkrMonitoringWriter';
 import { MarketDataWriter } from '../store/marketDataWriter';
 import { RedisBatchWriter } from '../store/redisBatchWriter';
-import { IbkrIngestModule, type IbkrIngestOptions } from '../venues/ibkr/data/ibkrIngestModule';
+import { IbkrMarketData, type IbkrMarketDataOptions } from '../venues/ibkr/data/ibkrMarketData';
 
-export interface IbkrDataSourceOptions extends Omit<IbkrIngestOptions, 'bus'> {
+export interface IbkrDataSourceOptions extends Omit<IbkrMarketDataOptions, 'bus'> {
   bus: EngineBus;
   redis: Redis;
   /** Modules that must run first (redis; in sim mode also the simulated market). */
@@ -28,7 +28,7 @@ const REPORT_MS = 1_000;
 export class IbkrDataSource implements EngineModule {
   readonly name = 'ibkrIngest';
   readonly dependsOn: readonly string[];
-  readonly venue: IbkrIngestModule;
+  readonly venue: IbkrMarketData;
   readonly writer: RedisBatchWriter;
   readonly marketData: MarketDataWriter;
   readonly monitoring: IbkrMonitoringWriter;
@@ -45,7 +45,7 @@ export class IbkrDataSource implements EngineModule {
     this.monitoring = new IbkrMonitoringWriter(bus, this.writer);
     this.sweeps = new SweepDetector(bus, symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol));
     this.unusualVolume = new UnusualVolumeDetector(bus, symbols.map((s) => s.symbol));
-    this.venue = new IbkrIngestModule(options);
+    this.venue = new IbkrMarketData(options);
   }
 
   async start(context: ModuleContext): Promise<void> {

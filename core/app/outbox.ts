@@ -3,7 +3,7 @@ import { encodeValue } from '../contract/valuePatch';
 
 /**
  * Stream events leave a connection at most this often, together in one message. Short, because a value waits here
- * after its stream's own coalescing: the live market streams publish together (IngestTopics), so what one turn
+ * after its stream's own coalescing: the live market streams publish together (cockpit/marketStreams), so what one turn
  * publishes leaves in one message at once, and this only spaces out streams that change at other moments.
  */
 export const FLUSH_INTERVAL_MS = 10;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { IngestMetrics } from '../../../core/venues/ibkr/data/ingestMetrics';
-import { IngestPipeline } from '../../../core/venues/ibkr/data/ingestPipeline';
+import { MarketDataPublisher } from '../../../core/venues/ibkr/data/marketDataPublisher';
 import { createEngineBus } from '../../../core/bus/catalogue';
 import { MarketDataWriter } from '../../../core/store/marketDataWriter';
 import { RedisBatchWriter } from '../../../core/store/redisBatchWriter';
@@ -26,10 +26,10 @@ test('market:{symbol}:bars keeps the last 100 bars; market:{symbol}:bar_history 
   const bus = createEngineBus();
   const storeWriter = new MarketDataWriter(bus, writer, symbols);
   await storeWriter.start();
-  const pipeline = new IngestPipeline(symbols, bus, new IngestMetrics(), { reportBadInput: () => undefined, onBookBroken: () => undefined });
+  const publisher = new MarketDataPublisher(symbols, bus, new IngestMetrics(), { reportBadInput: () => undefined, onBookBroken: () => undefined });
   const total = LIST_LIMITS.barHistory + 30; // more than an hour of bars
   for (let i = 0; i < total; i++) {
-    pipeline.onBar('AAPL', bar(i), T0 + i * 5_000);
+    publisher.onBar('AAPL', bar(i), T0 + i * 5_000);
     if (i % 100 === 99) await writer.drain();
   }
   await writer.drain();

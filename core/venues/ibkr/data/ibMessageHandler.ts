@@ -2,7 +2,7 @@ import type { ContractBook } from './contractBook';
 import type { IbErrorLog, IbErrorRecord } from '../connection/ibErrorLog';
 import { classifyIbCode } from '../connection/ibErrorTable';
 import type { IngestMetrics } from './ingestMetrics';
-import type { IngestPipeline } from './ingestPipeline';
+import type { MarketDataPublisher } from './marketDataPublisher';
 import type { SessionSubscriptions } from './sessionSubscriptions';
 import type { SubscriptionRegistry } from './subscriptionRegistry';
 
@@ -27,7 +27,7 @@ export interface MessageHandlerDeps {
   registry: SubscriptionRegistry;
   contracts: ContractBook;
   subscriptions: SessionSubscriptions;
-  pipeline: IngestPipeline;
+  publisher: MarketDataPublisher;
   upstream: UpstreamStatus;
   /** Every recorded error or notice, for monitoring:ibkr:errors (published on the bus). */
   reportError(record: IbErrorRecord): void;
@@ -49,7 +49,7 @@ export function handleIbMessage(d: MessageHandlerDeps, code: number, reqId: numb
     case 'restoredDataLost':
       d.upstream.connectivityLost = false;
       d.upstream.delayedSymbols.clear();
-      for (const symbol of d.level2Symbols) d.pipeline.clearBook(symbol, now);
+      for (const symbol of d.level2Symbols) d.publisher.clearBook(symbol, now);
       d.subscriptions.resubscribeAll();
       return;
     case 'restoredDataKept':
@@ -65,7 +65,7 @@ export function handleIbMessage(d: MessageHandlerDeps, code: number, reqId: numb
       if (sub) d.upstream.delayedSymbols.add(sub.spec.symbol);
       return;
     case 'depthReset':
-      if (sub) d.pipeline.resetDepth(sub.spec.symbol, now);
+      if (sub) d.publisher.resetDepth(sub.spec.symbol, now);
       return;
     case 'decodeError':
       d.metrics.decodeErrors++;

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, test } from 'vitest';
 import { createEngineBus } from '../../../../core/bus/catalogue';
-import { IbkrIngestModule } from '../../../../core/venues/ibkr/data/ibkrIngestModule';
+import { IbkrMarketData } from '../../../../core/venues/ibkr/data/ibkrMarketData';
 import { keys } from '../../../../core/store/keys';
 import { eventually, LEVEL2, runMarket, startIngestHarness, whenQuiet, whenSubscribed, type IngestHarness } from './ibkrHarness';
 
@@ -66,7 +66,7 @@ describe('IBKR ingestion survives disconnects', () => {
 
   test('a client id already in use is refused with 326 and the ingestion connects with the next id and says so', async () => {
     const h = await startIngestHarness({ symbols: LEVEL2.slice(0, 1) });
-    const second = new IbkrIngestModule({
+    const second = new IbkrMarketData({
       ib: { host: '127.0.0.1', port: h.gateway.port, clientId: 17 },
       symbols: [{ symbol: 'AAPL', dataClass: 'standard' }],
       staleAfterSeconds: 10,

@@ -6,16 +6,16 @@ import type { ModuleContext } from '../../../runtime/supervisor';
 import { DEFAULT_TIMINGS, IbConnection, type ConnectionTimings, type IbEndpoint, type IbSession } from '../connection/ibConnection';
 import { IbErrorLog } from '../connection/ibErrorLog';
 import { ContractBook } from './contractBook';
-import { symbolFreshness } from './dataQuality';
+import { symbolFreshness } from './symbolFreshness';
 import { routeIbEvents } from './ibEventRouter';
 import { handleIbMessage, UpstreamStatus, type MessageHandlerDeps } from './ibMessageHandler';
 import { IngestMetrics } from './ingestMetrics';
-import { IngestPipeline } from './ingestPipeline';
+import { MarketDataPublisher } from './marketDataPublisher';
 import { SessionSubscriptions } from './sessionSubscriptions';
 import type { PlannedSymbol } from './subscriptionPlan';
 import { SubscriptionRegistry } from './subscriptionRegistry';
 
-export interface IbkrIngestOptions {
+export interface IbkrMarketDataOptions {
   ib: IbEndpoint;
   symbols: readonly PlannedSymbol[];
   staleAfterSeconds: number;
@@ -37,12 +37,12 @@ export type IbkrFeedState = Omit<IngestionState, 'redis' | 'metrics'> & { metric
  * (quoteChanged, tradePrinted, bookChanged, bookCleared, barClosed, and the venue's connection, account and errors).
  * It writes nothing and shows nothing itself: the store, the detectors and the cockpit streams subscribe.
  */
-export class IbkrIngestModule {
+export class IbkrMarketData {
   readonly metrics = new IngestMetrics();
   readonly errors = new IbErrorLog();
   readonly connection: IbConnection;
   readonly registry = new SubscriptionRegistry();
-  private readonly pipeline: IngestPipeline;
+  private readonly publisher: MarketDataPublisher;
   private readonly contracts = new ContractBook();
   private readonly subscriptions: SessionSubscriptions;
   private readonly upstream = new UpstreamStatus();
@@ -54,13 +54,13 @@ export class IbkrIngestModule {
   private context: ModuleContext | undefined;
   private running = false;
 
-  constructor(private readonly options: IbkrIngestOptions) {
+  constructor(private readonly options: IbkrMarketDataOptions) {
     const { bus } = options;
-    this.pipeline = new IngestPipeline(options.symbols, bus, this.metrics, {
+    this.publisher = new MarketDataPublisher(options.symbols, bus, this.metrics, {
       reportBadInput: (problem) => options.reportBadInput('ibkr', problem),
       onBookBroken: (symbol) => this.subscriptions.rebuildDepth(symbol, Date.now()),
     });
-    this.subscriptions = new SessionSubscriptions(options.symbols, this.registry, this.contracts, this.metrics, () => this.connection.current, (symbol) => this.pipeline.clearBook(symbol, Date.now()), options.pacingRetryMs);
+    this.subscriptions = new SessionSubscriptions(options.symbols, this.registry, this.contracts, this.metrics, () => this.connection.current, (symbol) => this.publisher.clearBook(symbol, Date.now()), options.pacingRetryMs);
     this.connection = new IbConnection(options.ib, {
       onApi: (api) => this.attach(api),
       onSession: (session) => this.onSession(session),
@@ -69,7 +69,7 @@ export class IbkrIngestModule {
     }, { ...DEFAULT_TIMINGS, ...options.timings });
     this.handlerDeps = {
       log: this.errors, metrics: this.metrics, registry: this.registry, contracts: this.contracts, subscriptions: this.subscriptions,
-      pipeline: this.pipeline, upstream: this.upstream,
+      publisher: this.publisher, upstream: this.upstream,
       reportError: (error) => bus.publish('venueErrorReported', { venue: 'ibkr', error }),
       reportBadInput: (problem) => options.reportBadInput('ibkr', problem),
       level2Symbols: options.symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol),
@@ -161,7 +161,7 @@ export class IbkrIngestModule {
   }
 
   private attach(api: IBApi): void {
-    routeIbEvents(api, this.registry, this.pipeline, {
+    routeIbEvents(api, this.registry, this.publisher, {
       onIbMessage: (code, reqId, message) => handleIbMessage(this.handlerDeps, code, reqId, message),
       onAccounts: (accounts) => this.setAccountFields({ accounts }),
       onAccountSummary: (account, tag, value, currency) => this.setAccountFields({ account, [tag]: currency ? `${value} ${currency}` : value }),
@@ -209,6 +209,6 @@ export class IbkrIngestModule {
   sample(now = Date.now()): void {
     this.metrics.sample(this.connection.messages, now);
     const interruption = this.connection.phase !== 'connected' ? 'not connected to TWS' : this.upstream.interruption;
-    this.freshnessNow = this.pipeline.states().map((s) => symbolFreshness(s, now, this.options.staleAfterSeconds * 1000, this.deliveringSince, interruption));
+    this.freshnessNow = this.publisher.states().map((s) => symbolFreshness(s, now, this.options.staleAfterSeconds * 1000, this.deliveringSince, interruption));
   }
 }

@@ -8,7 +8,7 @@ import { priceProblem, sizeProblem } from './plausibility';
 import { parseRtVolume } from './rtVolume';
 import { SymbolState } from './symbolState';
 
-export interface PipelineHooks {
+export interface PublisherHooks {
   reportBadInput(problem: string): void;
   /** The book could not take an update: the caller re-requests it. */
   onBookBroken(symbol: string, problem: string): void;
@@ -19,14 +19,14 @@ export interface PipelineHooks {
  * the bus (quoteChanged, tradePrinted, bookChanged, bookCleared, barClosed). Never throws on bad input: it names
  * the problem, counts it and keeps going. What happens next (Redis, detections, the cockpit) is the subscribers'.
  */
-export class IngestPipeline {
+export class MarketDataPublisher {
   private readonly symbols = new Map<string, SymbolState>();
 
   constructor(
     symbols: ReadonlyArray<{ symbol: string; dataClass: 'level2' | 'standard' }>,
     private readonly bus: EngineBus,
     private readonly metrics: IngestMetrics,
-    private readonly hooks: PipelineHooks,
+    private readonly hooks: PublisherHooks,
   ) {
     for (const { symbol, dataClass } of symbols) this.symbols.set(symbol, new SymbolState(symbol, dataClass === 'level2'));
   }
