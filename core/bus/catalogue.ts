@@ -82,7 +82,7 @@ export interface EngineEvents {
   volumeMeasured: UnusualVolumeEvent;
   /** analytics/unusualVolumeDetector: an unusual-volume episode began. */
   unusualVolumeDetected: UnusualVolumeEvent;
-  /** The kill switch moved (ACTIVE / REDUCING / HALTED). */
+  /** The kill switch moved (ACTIVE / REDUCING / HALTED), or was loaded at start-up. Published by app/engine. */
   tradingStateChanged: TradingState;
   venueConnectionChanged: VenueConnection;
   venueAccountChanged: VenueAccount;
