@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
-import type { Engine } from '../core/host/engine';
-import type { ServerMessage, Transport } from '../core/host/protocol';
+import type { Engine } from '../core/app/engine';
+import type { ServerMessage, Transport } from '../core/contract/protocol';
 import { CONTRACT_CHANNEL } from './ipcChannel';
 
 interface IpcConnection {

@@ -3,9 +3,9 @@
  * over IPC. The page never sees ipcRenderer, only these functions, and only plain data crosses the bridge.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { ContractError } from '../core/host/contract';
-import { ContractClient, type ClientTransport } from '../core/host/contractClient';
-import type { ServerMessage } from '../core/host/protocol';
+import { ContractError } from '../core/contract/contract';
+import { ContractClient, type ClientTransport } from '../core/contract/contractClient';
+import type { ServerMessage } from '../core/contract/protocol';
 import type { AlphaTraderBridge, BridgeError } from '../renderer/src/engine/alphatraderBridge';
 import { CONTRACT_CHANNEL } from './ipcChannel';
 

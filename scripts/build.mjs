@@ -8,13 +8,13 @@ import { root } from './setup.mjs';
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
 
 async function buildEngine() {
-  await build({ ...common, entryPoints: ['core/host/main.ts'], outfile: 'dist/engine.js', format: 'esm', packages: 'external' });
+  await build({ ...common, entryPoints: ['core/app/main.ts'], outfile: 'dist/engine.js', format: 'esm', packages: 'external' });
 }
 
 /** The option-chain rows worker, beside each bundle that starts it (chainRowsPool looks next to itself). */
 async function buildChainRowsWorker() {
   for (const outfile of ['dist/chainRowsWorker.cjs', 'dist/electron/chainRowsWorker.cjs']) {
-    await build({ ...common, entryPoints: ['core/ingest/alphavantage/chainRowsWorker.ts'], outfile, format: 'cjs', packages: 'external' });
+    await build({ ...common, entryPoints: ['core/venues/alphavantage/chainRowsWorker.ts'], outfile, format: 'cjs', packages: 'external' });
   }
 }
 

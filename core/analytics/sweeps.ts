@@ -4,7 +4,9 @@
  * burst took liquidity from, as it stood before the burst.
  */
 
-export type SweepDirection = 'buy' | 'sell';
+import type { Sweep, SweepDirection } from '../market/sweep';
+
+export type { Sweep, SweepDirection };
 
 export interface SweepPrint {
   price: number;
@@ -33,23 +35,6 @@ export interface SweepOptions {
 }
 
 export const DEFAULT_SWEEP_OPTIONS: SweepOptions = { windowMs: 50, minLevels: 3, minExchanges: 2, minClearedShare: 0.5 };
-
-/** A detected sweep with the evidence a trader can check. */
-export interface Sweep {
-  direction: SweepDirection;
-  startTs: number;
-  endTs: number;
-  prints: number;
-  shares: number;
-  levels: number;
-  exchanges: string[];
-  fromPrice: number;
-  toPrice: number;
-  /** Displayed size in the cleared levels before the sweep. */
-  clearedDisplayedSize: number;
-  /** shares / clearedDisplayedSize. */
-  clearedShare: number;
-}
 
 /** Whether a print belongs to the burst that started at burstStartTs (same direction, within the window). */
 export function continuesBurst(burstStartTs: number, printTs: number, options: SweepOptions = DEFAULT_SWEEP_OPTIONS): boolean {

@@ -1,4 +1,7 @@
 import { median } from 'simple-statistics';
+import type { UnusualVolumeReading } from '../market/volumeReading';
+
+export type { UnusualVolumeReading };
 
 /**
  * Unusual volume: recent trading against the symbol's own baseline, on both shares and number of prints.
@@ -33,19 +36,6 @@ export const DEFAULT_UNUSUAL_VOLUME_OPTIONS: UnusualVolumeOptions = {
 export interface VolumeBar {
   volume: number;
   count: number;
-}
-
-export interface UnusualVolumeReading {
-  unusual: boolean;
-  /** Recent mean shares per bar / baseline median. */
-  volumeRatio: number;
-  /** Recent mean prints per bar / baseline median. */
-  tradeRatio: number;
-  recentVolume: number;
-  baselineMedianVolume: number;
-  baselineMedianTrades: number;
-  recentBars: number;
-  baselineBars: number;
 }
 
 const mean = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0) / values.length;

@@ -14,6 +14,23 @@ export interface BookSides {
   asks: BookLevel[];
 }
 
+/**
+ * A Level 2 book as its venue keeps it, updated in place as depth arrives. Read it, never write it; what must stay
+ * as it is now is copied (snapshot()).
+ */
+export interface DepthView {
+  readonly bids: readonly BookLevel[];
+  readonly asks: readonly BookLevel[];
+  /** When the venue last applied an update. */
+  readonly updatedAt: number;
+  /** Rows on both sides together. */
+  readonly size: number;
+  /** Each row's JSON text, best first; cached, so a row is serialised once however often the book is written. */
+  rowsJson(side: 'bids' | 'asks'): readonly string[];
+  /** Copies of both sides (shallow: rows are never mutated). */
+  snapshot(): BookSides;
+}
+
 /** A symbol's depth: the consolidated book as the venue sends it, and one book per exchange derived from it. */
 export interface Book {
   symbol: string;
@@ -36,4 +53,12 @@ export function booksByExchange(sides: BookSides): Record<string, BookSides> {
   for (const level of sides.bids) add('bids', level);
   for (const level of sides.asks) add('asks', level);
   return out;
+}
+
+/** Best bid above best ask, or equal to it. */
+export function crossedOrLocked(sides: { bids: readonly BookLevel[]; asks: readonly BookLevel[] }): { crossed: boolean; locked: boolean } {
+  const bid = sides.bids[0]?.price;
+  const ask = sides.asks[0]?.price;
+  if (bid === undefined || ask === undefined) return { crossed: false, locked: false };
+  return { crossed: bid > ask, locked: bid === ask };
 }

@@ -1,4 +1,7 @@
-/** New York wall-clock time: US markets, TWS and Alpha Vantage speak it; the engine keeps epoch ms UTC inside. */
+/**
+ * New York time, the one helper for the engine, the simulator and the venues: US markets, TWS and Alpha Vantage speak
+ * it; the engine keeps epoch ms UTC inside. Wall-clock parts and texts, parsing, and calendar arithmetic on dates.
+ */
 
 const formatter = new Intl.DateTimeFormat('en-US', {
   timeZone: 'America/New_York', hourCycle: 'h23',
@@ -52,4 +55,63 @@ const zoneFormatter = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_
 /** "EST" or "EDT" at ts. */
 export function etZoneAbbreviation(ts: number): string {
   return zoneFormatter.formatToParts(ts).find((p) => p.type === 'timeZoneName')?.value ?? 'ET';
+}
+
+const INTRADAY = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * "2025-01-03", "2025-01-03 16:00" or "2025-01-03 16:00:00" (New York wall clock, as Alpha Vantage writes market
+ * times) to epoch ms; undefined when unreadable. News times are UTC: see newsTime.ts.
+ */
+export function parseNewYorkTime(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const match = INTRADAY.exec(text.trim());
+  if (!match) return undefined;
+  const [y, mo, d, h, mi, s] = match.slice(1).map((v) => (v === undefined ? 0 : Number(v))) as number[];
+  if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h! > 23 || mi! > 59 || s! > 59) return undefined;
+  return etToUtc(`${y}-${pad(mo!)}-${pad(d!)}`, h!, mi, s);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Calendar arithmetic on 'YYYY-MM-DD' strings (UTC noon avoids any DST edge). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, 12) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, 12)).getUTCDay();
+}
+
+export function isWeekday(date: string): boolean {
+  const w = weekday(date);
+  return w !== 0 && w !== 6;
+}
+
+export function nextWeekday(date: string): string {
+  let d = addDays(date, 1);
+  while (!isWeekday(d)) d = addDays(d, 1);
+  return d;
+}
+
+export function previousWeekday(date: string): string {
+  let d = addDays(date, -1);
+  while (!isWeekday(d)) d = addDays(d, -1);
+  return d;
+}
+
+/** The third Friday of a month (standard monthly expiry). */
+export function thirdFriday(year: number, month: number): string {
+  const first = `${year}-${pad(month)}-01`;
+  const offset = (5 - weekday(first) + 7) % 7;
+  return addDays(first, offset + 14);
+}
+
+export function isValidDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const t = Date.parse(`${text}T12:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === text;
 }

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
-import { ContractError, tradingStateRestrictiveness as restrictiveness, type TradingState, type TradingStateName } from '../host/contract';
-import { withDeadline } from '../host/deadline';
-import { moduleLogger } from '../host/logger';
-import { Topic } from '../host/topic';
+import { ContractError, tradingStateRestrictiveness as restrictiveness, type TradingState, type TradingStateName } from '../contract/contract';
+import { withDeadline } from '../runtime/deadline';
+import { moduleLogger } from '../runtime/logger';
+import { Topic } from '../runtime/topic';
 import type { TradingStateJournal, UnrecordedChange } from './tradingStateJournal';
 import { readStartingState, recordChange } from './tradingStateRecord';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { tradingStateSchema, type TradingState, type TradingStateName } from '../host/contract';
-import { moduleLogger } from '../host/logger';
+import { tradingStateSchema, type TradingState, type TradingStateName } from '../contract/contract';
+import { moduleLogger } from '../runtime/logger';
 
 /** A tightening in force but not yet recorded in Redis. */
 export interface UnrecordedChange {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { tradingStates, type TradingState, type TradingStateName } from '../host/contract';
+import { tradingStates, type TradingState, type TradingStateName } from '../contract/contract';
 import { keys } from '../store/keys';
 
 /** The audit's `from` field: a state, `INIT` on a first start, `UNKNOWN` when system:halt held no valid state. */

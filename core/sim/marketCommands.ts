@@ -1,8 +1,8 @@
-import type { Aggressor, MarketEpisode } from './market/marketFeed';
+import type { SimAggressor, MarketEpisode } from './market/marketFeed';
 
 /** A feed that takes a sweep on request: the seeded model (a replay plays only what was recorded). */
 interface SweepInjector {
-  injectSweep(symbol: string, aggressor: Aggressor, levels: number): MarketEpisode | null;
+  injectSweep(symbol: string, aggressor: SimAggressor, levels: number): MarketEpisode | null;
 }
 
 const canInject = (feed: object): feed is SweepInjector => typeof (feed as Partial<SweepInjector>).injectSweep === 'function';

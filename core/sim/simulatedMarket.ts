@@ -1,6 +1,6 @@
-import { listenFailure } from '../host/listenFailure';
+import { listenFailure } from '../runtime/listenFailure';
 import { startGateway, type SimulatedGateway } from './gateway/gateway';
-import type { FaultSwitches } from './gateway/faults';
+import type { FaultSwitches } from './gateway/gatewayFaults';
 import type { MarketFeed } from './market/marketFeed';
 import { createMarketModel, type MarketModel } from './market/marketModel';
 import { startAlphaVantageEndpoint, type AlphaVantageEndpoint, type AlphaVantageEndpointOptions } from './alphavantage';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Redis } from 'ioredis';
-import { withDeadline } from '../host/deadline';
-import type { EngineModule, ModuleContext } from '../host/supervisor';
+import { withDeadline } from '../runtime/deadline';
+import type { EngineModule, ModuleContext } from '../runtime/supervisor';
 import { ManagedRedis } from './managedRedis';
 import { connectRedis, isRedisReady, whenReady } from './redisConnection';
 

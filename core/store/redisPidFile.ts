@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Redis } from 'ioredis';
-import { moduleLogger } from '../host/logger';
-import { isProcessAlive, processCommand, waitForProcessExit } from '../host/processInfo';
+import { moduleLogger } from '../runtime/logger';
+import { isProcessAlive, processCommand, waitForProcessExit } from '../runtime/processInfo';
 
 /** `<data-dir>/redis/redis-server.pid`: which redis-server the engine started for this data dir, and its port. */
 export interface RedisPidRecord {

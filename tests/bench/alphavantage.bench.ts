@@ -1,13 +1,13 @@
 // `npm run bench alphavantage`: read (on both cores) and store a 10,000-contract chain (goal < 50 ms body → Redis write), and the
 // call limiter's own cost per call (goal < 0.1 ms; what it includes: see benchLimiter). One JSON line per figure.
-import { readAnswer } from '../../core/ingest/alphavantage/avAnswer';
-import { AvStore } from '../../core/ingest/alphavantage/avStore';
-import { encodeOptions } from '../../core/ingest/alphavantage/chainColumns';
-import { CallLimiter } from '../../core/ingest/alphavantage/callLimiter';
-import { CallLog } from '../../core/ingest/alphavantage/callLog';
-import { parseOptionChain } from '../../core/ingest/alphavantage/optionChainParser';
-import { ChainRowsWorker } from '../../core/ingest/alphavantage/chainRowsPool';
-import { readOptionChain, readOptionChainSplit } from '../../core/ingest/alphavantage/optionChainReader';
+import { readAnswer } from '../../core/venues/alphavantage/avAnswer';
+import { AlphaVantageStore } from '../../core/store/alphaVantageStore';
+import { encodeOptions } from '../../core/venues/alphavantage/chainColumns';
+import { CallLimiter } from '../../core/venues/alphavantage/callLimiter';
+import { CallLog } from '../../core/venues/alphavantage/callLog';
+import { parseOptionChain } from '../../core/venues/alphavantage/optionChainParser';
+import { ChainRowsWorker } from '../../core/venues/alphavantage/chainRowsPool';
+import { readOptionChain, readOptionChainSplit } from '../../core/venues/alphavantage/optionChainReader';
 import { startTestRedis } from '../support/testRedis';
 
 const emit = (metric: string, value: number, unit: string) =>
@@ -40,7 +40,7 @@ async function benchChain(): Promise<void> {
   await worker.start();
   const readRows = worker.read.bind(worker);
   try {
-    const store = new AvStore(redis.client);
+    const store = new AlphaVantageStore(redis.client);
     const body = Buffer.from(chainBody(10_000)); // bytes, as AvHttpClient receives the answer
     const timings: number[] = [];
     const cpuTimings: number[] = [];
@@ -50,7 +50,7 @@ async function benchChain(): Promise<void> {
     for (let run = 0; run < 30; run++) {
       // The production path (RefreshJob.runOptions): readOptionChainSplit (one pass: body → validated columns → the
       // two documents, the second half of the rows read by the worker thread at the same time) then
-      // AvStore.writeEncodedOptions (one MULTI, answered by redis-server). The cockpit's snapshot (contract objects)
+      // AlphaVantageStore.writeEncodedOptions (one MULTI, answered by redis-server). The cockpit's snapshot (contract objects)
       // is built after the write, and only for a watched symbol, so it is timed apart.
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();

@@ -11,7 +11,9 @@ import { createRequire } from 'node:module';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import pino from 'pino';
 import { quantileSorted } from 'simple-statistics';
-import { IbkrIngestModule } from '../../core/ingest/ibkr/ibkrIngestModule';
+import { MarketStreams } from '../../core/app/cockpit/marketStreams';
+import { IbkrDataSource } from '../../core/app/ibkrDataSource';
+import { createEngineBus } from '../../core/bus/catalogue';
 import { connectRedis } from '../../core/store/redisConnection';
 import { DEFAULT_SYMBOLS } from '../../core/sim/market/symbols';
 import { startTestRedis } from '../support/testRedis';
@@ -27,7 +29,7 @@ function report(metric: string, value: number, unit: string): void {
 
 interface Run {
   child: ChildProcess;
-  ingest: IbkrIngestModule;
+  ingest: IbkrDataSource;
   /** Gateway side: [wall time, frames written so far] per socket write. */
   sends: number[];
   /** Ingestion side: [wall time the Redis batch was acknowledged, messages it covers]. */
@@ -58,8 +60,12 @@ async function startRun(framesPerSecond: number): Promise<Run> {
   const client = connectRedis(redis.url, 'ingest-bench');
   await client.connect();
   const symbols = DEFAULT_SYMBOLS.map((s) => ({ symbol: s.symbol, dataClass: s.level2 ? ('level2' as const) : ('standard' as const) }));
-  const ingest = new IbkrIngestModule({ ib: { host: '127.0.0.1', port, clientId: 1 }, symbols, staleAfterSeconds: 10, redis: client, reportBadInput: () => undefined });
-  ingest.writer.batchTag = () => ingest.connection.messages;
+  // As in the engine: the venue publishes on the bus; the store writers, the detectors and the cockpit streams listen.
+  const bus = createEngineBus();
+  const cockpit = new MarketStreams(bus, symbols);
+  cockpit.start();
+  const ingest = new IbkrDataSource({ ib: { host: '127.0.0.1', port, clientId: 1 }, symbols, staleAfterSeconds: 10, bus, redis: client, reportBadInput: () => undefined });
+  ingest.writer.batchTag = () => ingest.venue.connection.messages;
   ingest.writer.onWritten = (startedAt, tag) => {
     if (!rec.recording) return;
     writes.push(wallNow(), tag);
@@ -68,7 +74,7 @@ async function startRun(framesPerSecond: number): Promise<Run> {
   await ingest.start({ log: pino({ level: 'silent' }), fail: () => undefined });
   while (!(ingest.state().connected && ingest.state().subscriptions.length === symbols.length * 2 + 6 && ingest.state().metrics.queueDepth === 0)) await sleep(50);
   await sleep(300);
-  const messagesAtGo = ingest.connection.messages;
+  const messagesAtGo = ingest.venue.connection.messages;
   const framesAtGo = new Promise<number>((resolve) => (onFramesAtGo = resolve));
   child.send({ go: true });
   const frameOffset = (await framesAtGo) - messagesAtGo;
@@ -83,6 +89,7 @@ async function startRun(framesPerSecond: number): Promise<Run> {
     async stop() {
       child.send({ stop: true });
       await ingest.stop();
+      cockpit.stop();
       client.disconnect();
       await redis.stop();
     },
@@ -108,17 +115,17 @@ async function fullSpeed(): Promise<void> {
   const run = await startRun(0);
   const rss: number[] = [];
   await sleep(1_000);
-  const m0 = run.ingest.connection.messages;
+  const m0 = run.ingest.venue.connection.messages;
   const r0 = run.ingest.writer.stats.roundTrips;
   const t0 = performance.now();
   const seconds = SOAK_MINUTES > 0 ? SOAK_MINUTES * 60 : SECONDS;
   let latencyFrom = m0;
   for (let i = 0; i < seconds; i++) {
-    if (i === seconds - SECONDS) [run.recording, latencyFrom] = [true, run.ingest.connection.messages];
+    if (i === seconds - SECONDS) [run.recording, latencyFrom] = [true, run.ingest.venue.connection.messages];
     await sleep(1_000);
     rss.push(process.memoryUsage().rss / 2 ** 20);
   }
-  const messages = run.ingest.connection.messages - m0;
+  const messages = run.ingest.venue.connection.messages - m0;
   const elapsed = (performance.now() - t0) / 1000;
   await sleep(300);
   run.recording = false;
@@ -146,12 +153,12 @@ async function atTenThousand(): Promise<void> {
   const gcPauses: number[] = [];
   const gc = new PerformanceObserver((list) => gcPauses.push(...list.getEntries().map((e) => e.duration)));
   gc.observe({ entryTypes: ['gc'] });
-  const m0 = run.ingest.connection.messages;
+  const m0 = run.ingest.venue.connection.messages;
   const r0 = run.ingest.writer.stats.roundTrips;
   const t0 = performance.now();
   run.recording = true;
   await sleep(SECONDS * 1000);
-  const messages = run.ingest.connection.messages - m0;
+  const messages = run.ingest.venue.connection.messages - m0;
   const seconds = (performance.now() - t0) / 1000;
   loop.disable();
   gc.disconnect();

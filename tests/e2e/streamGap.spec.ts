@@ -1,4 +1,4 @@
-import type { ClientMessage, ServerMessage } from '../../core/host/protocol';
+import type { ClientMessage, ServerMessage } from '../../core/contract/protocol';
 import { expect, SLOW_TEST_TIMEOUT, test } from './support/sharedWorkstation';
 
 test.describe.configure({ timeout: SLOW_TEST_TIMEOUT });

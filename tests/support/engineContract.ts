@@ -4,9 +4,9 @@ import axios from 'axios';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { parse } from 'yaml';
-import type { Health } from '../../core/host/contract';
-import { ContractClient } from '../../core/host/contractClient';
-import { createWsClientTransport, type WebSocketConstructor } from '../../core/host/wsClientTransport';
+import type { Health } from '../../core/contract/contract';
+import { ContractClient } from '../../core/contract/contractClient';
+import { createWsClientTransport, type WebSocketConstructor } from '../../core/contract/wsClientTransport';
 import type { EngineProcess } from './engineProcess';
 
 /** Polls until `probe` gives something truthy; fails naming what it waited for and the last value seen. */

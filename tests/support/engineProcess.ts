@@ -40,7 +40,7 @@ export async function writeTestConfig(overrides: Record<string, unknown> = {}): 
 /** Runs the real engine (web mode) as a child process and waits for the URL it prints. */
 export function spawnEngine(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   // A piped stdin that ends when this test process dies stops the engine, so no engine outlives its test run.
-  return spawn(process.execPath, ['--import', 'tsx', 'core/host/main.ts', ...args], {
+  return spawn(process.execPath, ['--import', 'tsx', 'core/app/main.ts', ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ALPHATRADER_STOP_ON_STDIN_END: '1', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

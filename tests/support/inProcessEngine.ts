@@ -1,5 +1,5 @@
 import { resolveSettings } from '../../core/config/settings';
-import { startEngine, type Engine } from '../../core/host/engine';
+import { startEngine, type Engine } from '../../core/app/engine';
 import { LIGHT_SYMBOLS, writeTestConfig } from './engineProcess';
 import { tempDir } from './testRedis';
 

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { MarketFeed } from '../market/marketFeed';
 import { BAD_KEY_BODY, dailyCapBody, PREMIUM_BODY, throttleBody, type ThrottleStyle } from './avErrors';
 import { planRules, type AvPlan, type PlanRules } from './avPlan';
-import { CallBudget } from './callBudget';
+import { CallAllowance } from './callAllowance';
 import { DailyAllowance } from './dailyAllowance';
-import { NO_FAULTS, validateFaults, type AlphaVantageFaults } from './faults';
+import { NO_FAULTS, validateFaults, type AlphaVantageFaults } from './endpointFaults';
 import { notEntitledOptionsBody } from './notEntitledOptions';
 import { answer, PREMIUM_FUNCTIONS } from './queryRouter';
 
@@ -55,7 +55,7 @@ interface Reply {
 
 export async function startAlphaVantageEndpoint(options: AlphaVantageEndpointOptions): Promise<AlphaVantageEndpoint> {
   const plan = planRules(options.plan, { callsPerMinute: options.callsPerMinute, callsPerDay: options.callsPerDay });
-  const perMinute = plan.callsPerMinute === null ? null : new CallBudget(plan.callsPerMinute, options.clock);
+  const perMinute = plan.callsPerMinute === null ? null : new CallAllowance(plan.callsPerMinute, options.clock);
   const perDay = plan.callsPerDay === null ? null : new DailyAllowance(plan.callsPerDay, options.clock);
   const faults: AlphaVantageFaults = { ...NO_FAULTS };
   const counts = new Map<string, number>();

@@ -1,4 +1,4 @@
-import { etDateTime } from '../market/marketClock';
+import { etDateTime } from '../../market/newYorkTime';
 
 /** Alpha Vantage sends numbers as fixed-decimal strings. */
 export function fixed(value: number, decimals: number): string {

@@ -1,6 +1,6 @@
 import { aggregateBars, dailyFromIntraday } from '../market/barSeries';
-import type { Bar, MarketFeed } from '../market/marketFeed';
-import { etDate } from '../market/marketClock';
+import type { SimBar, MarketFeed } from '../market/marketFeed';
+import { etDate } from '../../market/newYorkTime';
 
 export const INTRADAY_INTERVALS = { '1min': 60, '5min': 300, '15min': 900, '30min': 1800, '60min': 3600 } as const;
 export type IntradayInterval = keyof typeof INTRADAY_INTERVALS;
@@ -10,7 +10,7 @@ export type Interval = (typeof ALL_INTERVALS)[number];
 const LIVE_BARS = 20_000;
 
 /** Bars of an Alpha Vantage interval from a feed, oldest first; feeds without history get their live bars. */
-export function barsFor(feed: MarketFeed, symbol: string, interval: Interval, count: number): Bar[] {
+export function barsFor(feed: MarketFeed, symbol: string, interval: Interval, count: number): SimBar[] {
   if (interval === 'weekly' || interval === 'monthly') {
     const daily = barsFor(feed, symbol, 'daily', count * (interval === 'weekly' ? 5 : 22) + 22);
     return groupDaily(daily, interval).slice(-count);
@@ -22,8 +22,8 @@ export function barsFor(feed: MarketFeed, symbol: string, interval: Interval, co
 }
 
 /** Weekly bars keyed by the week's last session, monthly by the month's last session (as Alpha Vantage labels them). */
-function groupDaily(daily: Bar[], interval: 'weekly' | 'monthly'): Bar[] {
-  const out: Bar[] = [];
+function groupDaily(daily: SimBar[], interval: 'weekly' | 'monthly'): SimBar[] {
+  const out: SimBar[] = [];
   let key = '';
   for (const d of daily) {
     const date = etDate(d.time * 1000);

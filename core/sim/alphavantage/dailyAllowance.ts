@@ -1,4 +1,4 @@
-import { etDate } from '../market/marketClock';
+import { etDate } from '../../market/newYorkTime';
 
 /** A free key's daily allowance: calls accepted per New York calendar day (the count starts again at midnight there). */
 export class DailyAllowance {

@@ -1,4 +1,4 @@
 export { startAlphaVantageEndpoint, type AlphaVantageEndpoint, type AlphaVantageEndpointOptions } from './alphaVantageEndpoint';
-export type { AlphaVantageFaults } from './faults';
+export type { AlphaVantageFaults } from './endpointFaults';
 export type { ThrottleStyle } from './avErrors';
 export { AV_PLANS, isAvPlan, type AvPlan } from './avPlan';

@@ -1,6 +1,6 @@
 import { ATR, BollingerBands, EMA, MACD, RSI } from 'trading-signals';
-import type { Bar } from '../market/marketFeed';
-import { etDate } from '../market/marketClock';
+import type { SimBar } from '../market/marketFeed';
+import { etDate } from '../../market/newYorkTime';
 import { fixed, intradayKey } from './avFormat';
 import { ALL_INTERVALS, barsFor, INTRADAY_INTERVALS, type Interval, type IntradayInterval } from './barSource';
 import { barsBehind, intradayWindow, withinWindow } from './intradayEntitlement';
@@ -36,12 +36,12 @@ function lastRefreshed(points: Point[], interval: Interval): string {
   return isIntraday(interval) ? intradayKey(last.time) : etDate(last.time * 1000);
 }
 
-function price(bar: Bar, type: SeriesType): number {
+function price(bar: SimBar, type: SeriesType): number {
   return bar[type];
 }
 
 /** The bars an indicator is computed from; intraday ones as far as the caller's `entitlement` and plan allow. */
-function common(q: Query, intervals: readonly Interval[] = ALL_INTERVALS): { symbol: string; interval: Interval; bars: Bar[] } {
+function common(q: Query, intervals: readonly Interval[] = ALL_INTERVALS): { symbol: string; interval: Interval; bars: SimBar[] } {
   const symbol = knownSymbol(q);
   const interval = oneOf(q, 'interval', intervals);
   if (!isIntraday(interval)) return { symbol, interval, bars: barsFor(q.feed, symbol, interval, BARS) };

@@ -1,5 +1,5 @@
-import type { Bar } from '../market/marketFeed';
-import { etDate, etToUtc, isWeekday, previousWeekday } from '../market/marketClock';
+import type { SimBar as Bar } from '../market/marketFeed';
+import { etDate, etToUtc, isWeekday, previousWeekday } from '../../market/newYorkTime';
 import type { IntradayEntitlement } from './avPlan';
 import { oneOf, param, type Query } from './query';
 

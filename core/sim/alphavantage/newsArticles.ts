@@ -1,10 +1,10 @@
 import { deriveSeed, Rng } from '../market/rng';
 import { newsTime } from './avFormat';
 
-export type SentimentLabel = 'Bearish' | 'Somewhat-Bearish' | 'Neutral' | 'Somewhat-Bullish' | 'Bullish';
+export type ArticleSentimentLabel = 'Bearish' | 'Somewhat-Bearish' | 'Neutral' | 'Somewhat-Bullish' | 'Bullish';
 
 /** Alpha Vantage's published thresholds (its definition string spells one label with an underscore). */
-export function sentimentLabel(score: number): SentimentLabel {
+export function sentimentLabel(score: number): ArticleSentimentLabel {
   if (score <= -0.35) return 'Bearish';
   if (score <= -0.15) return 'Somewhat-Bearish';
   if (score < 0.15) return 'Neutral';
@@ -16,7 +16,7 @@ export interface TickerSentiment {
   ticker: string;
   relevance_score: string;
   ticker_sentiment_score: string;
-  ticker_sentiment_label: SentimentLabel;
+  ticker_sentiment_label: ArticleSentimentLabel;
 }
 
 export interface Article {
@@ -31,7 +31,7 @@ export interface Article {
   source_domain: string;
   topics: Array<{ topic: string; relevance_score: string }>;
   overall_sentiment_score: number;
-  overall_sentiment_label: SentimentLabel;
+  overall_sentiment_label: ArticleSentimentLabel;
   ticker_sentiment: TickerSentiment[];
 }
 
@@ -56,7 +56,7 @@ const SOURCES: Array<[string, string, string]> = [
   ['Business Standard', 'www.business-standard.com', 'Markets'], ['CNBC', 'www.cnbc.com', 'Top News'], ['Investing.com', 'www.investing.com', 'Stock Market News'],
 ];
 const AUTHORS = ['Alex Morgan', 'Priya Natarajan', 'Sam Whitfield', 'Jordan Lee', 'Maria Alvarez', 'Chen Wu'];
-const HEADLINES: Record<SentimentLabel, string[]> = {
+const HEADLINES: Record<ArticleSentimentLabel, string[]> = {
   Bearish: ['{T} slides as analysts cut targets', 'Why {T} stock is sinking today', '{T} faces probe; shares drop'],
   'Somewhat-Bearish': ['{T} guidance disappoints some investors', 'Is {T} losing momentum?', 'Caution builds around {T}'],
   Neutral: ['{T}: what to watch this week', '{T} options traders position ahead of data', 'Here is how {T} traded today'],

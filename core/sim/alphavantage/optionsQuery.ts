@@ -1,6 +1,6 @@
 import { sessionDate } from '../market/expiries';
 import type { OptionQuote } from '../market/marketFeed';
-import { etDate, isValidDate, previousWeekday } from '../market/marketClock';
+import { etDate, isValidDate, previousWeekday } from '../../market/newYorkTime';
 import { invalidCall } from './avErrors';
 import { fixed, integer } from './avFormat';
 import { param, type Query } from './query';

@@ -1,4 +1,4 @@
-import { etDate } from '../market/marketClock';
+import { etDate } from '../../market/newYorkTime';
 import { fixed, integer, intradayKey } from './avFormat';
 import { barsFor, INTRADAY_INTERVALS, type IntradayInterval } from './barSource';
 import { barsBehind, intradayWindow, withinWindow, type IntradayWindow } from './intradayEntitlement';

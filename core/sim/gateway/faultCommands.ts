@@ -1,4 +1,4 @@
-import { DEFAULT_FAULTS, type FarmName, type FaultSwitches, type GatewayFaults } from './faults';
+import { DEFAULT_FAULTS, type FarmName, type FaultSwitches, type GatewayFaults } from './gatewayFaults';
 
 const HELP = [
   'faults                      show every switch',

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type { MarketFeed } from '../market/marketFeed';
 import { ContractCatalog } from './contracts/catalog';
-import { type FaultAction, type FaultSwitches, GatewayFaults } from './faults';
+import { type FaultAction, type FaultSwitches, GatewayFaults } from './gatewayFaults';
 import { MarketDataHub } from './market/marketDataHub';
 import { OrderEngine } from './orders/orderEngine';
 import { OrderIdStore } from './orders/orderIdStore';

@@ -1,10 +1,10 @@
-import type { Bar } from './marketFeed';
+import type { SimBar } from './marketFeed';
 
 export const BAR_SECONDS = 5;
 
 /** Builds one symbol's 5-second bars from its prints and keeps the most recent ones. */
 export class BarBuilder {
-  private readonly history: Bar[] = [];
+  private readonly history: SimBar[] = [];
   private start = NaN;
   private open = 0;
   private high = 0;
@@ -44,8 +44,8 @@ export class BarBuilder {
   }
 
   /** Closes the running bar and starts the next; returns the finished bar. */
-  finish(nextTs: number): Bar {
-    const bar: Bar = {
+  finish(nextTs: number): SimBar {
+    const bar: SimBar = {
       symbol: this.symbol, time: this.start, open: this.open, high: this.high, low: this.low, close: this.close,
       volume: this.volume, wap: this.volume > 0 ? this.notional / this.volume : this.close, count: this.count,
     };
@@ -56,11 +56,11 @@ export class BarBuilder {
   }
 
   /** Bars end with the current bar start; oldest first. */
-  recent(count: number): Bar[] {
+  recent(count: number): SimBar[] {
     return count <= 0 ? [] : this.history.slice(-count);
   }
 
-  all(): readonly Bar[] {
+  all(): readonly SimBar[] {
     return this.history;
   }
 }

@@ -1,10 +1,10 @@
-import type { Bar } from './marketFeed';
-import { etDate, etToUtc } from './marketClock';
+import type { SimBar } from './marketFeed';
+import { etDate, etToUtc } from '../../market/newYorkTime';
 
 /** Merges consecutive bars into bars of `seconds`, aligned to multiples of `seconds` since the epoch. */
-export function aggregateBars(bars: readonly Bar[], seconds: number): Bar[] {
-  const out: Bar[] = [];
-  let current: Bar | undefined;
+export function aggregateBars(bars: readonly SimBar[], seconds: number): SimBar[] {
+  const out: SimBar[] = [];
+  let current: SimBar | undefined;
   let notional = 0;
   for (const b of bars) {
     const start = Math.floor(b.time / seconds) * seconds;
@@ -25,15 +25,15 @@ export function aggregateBars(bars: readonly Bar[], seconds: number): Bar[] {
   return out;
 }
 
-function finish(bar: Bar, notional: number): Bar {
+function finish(bar: SimBar, notional: number): SimBar {
   return { ...bar, wap: bar.volume > 0 ? notional / bar.volume : bar.close };
 }
 
 /** Merges intraday bars into one bar per New York date, timed at that date's 09:30 open. */
-export function dailyFromIntraday(bars: readonly Bar[]): Bar[] {
-  const out: Bar[] = [];
+export function dailyFromIntraday(bars: readonly SimBar[]): SimBar[] {
+  const out: SimBar[] = [];
   let boundary = -Infinity;
-  let group: Bar[] = [];
+  let group: SimBar[] = [];
   let dayStart = 0;
   for (const b of bars) {
     if (b.time * 1000 >= boundary) {

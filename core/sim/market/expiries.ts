@@ -1,4 +1,4 @@
-import { addDays, etDate, etParts, etToUtc, isWeekday, nextWeekday, thirdFriday, weekday } from './marketClock';
+import { addDays, etDate, etParts, etToUtc, isWeekday, nextWeekday, thirdFriday, weekday } from '../../market/newYorkTime';
 
 /** The session date whose options are 0DTE at ts: today until the 16:00 close, else the next weekday. */
 export function sessionDate(ts: number): string {

@@ -1,7 +1,7 @@
 import { FeedEmitter } from './feedEmitter';
 import { sessionDate } from './expiries';
-import { addDays, etDate, etToUtc } from './marketClock';
-import type { Aggressor, MarketEpisode } from './marketFeed';
+import { addDays, etDate, etToUtc } from '../../market/newYorkTime';
+import type { SimAggressor, MarketEpisode } from './marketFeed';
 import { MarketFlow } from './marketFlow';
 import type { OptionChains } from './optionChains';
 import { Rng } from './rng';
@@ -123,7 +123,7 @@ export class MarketEngine {
   }
 
   /** A sweep on request (the sim console's `sweep`), outside the seeded sequence of episodes; sent out at once. */
-  injectSweep(book: SymbolBook, aggressor: Aggressor, levels: number): MarketEpisode | null {
+  injectSweep(book: SymbolBook, aggressor: SimAggressor, levels: number): MarketEpisode | null {
     this.flow.now = this.now;
     const episode = this.flow.sweep(book, aggressor, levels);
     this.flush(book);

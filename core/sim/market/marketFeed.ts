@@ -4,7 +4,7 @@
  * Times are epoch milliseconds UTC on the market's own clock (which may run faster than real time).
  */
 export type Side = 'bid' | 'ask';
-export type Aggressor = 'buy' | 'sell';
+export type SimAggressor = 'buy' | 'sell';
 
 export interface SymbolSpec {
   symbol: string;
@@ -20,7 +20,7 @@ export interface SymbolSpec {
   level2: boolean;
 }
 
-export interface Quote {
+export interface SimQuote {
   symbol: string;
   bid: number;
   bidSize: number;
@@ -42,7 +42,7 @@ export interface TradePrint {
   price: number;
   size: number;
   exchange: string;
-  aggressor: Aggressor;
+  aggressor: SimAggressor;
   kind: TradeKind;
   /** Cumulative day volume and VWAP after this print (RTVolume carries both). */
   totalVolume: number;
@@ -60,14 +60,14 @@ export interface DepthRow {
 }
 
 /** Full depth per side, best price first; ties keep a stable order. */
-export interface DepthBook {
+export interface SimDepthBook {
   symbol: string;
   bids: DepthRow[];
   asks: DepthRow[];
   ts: number;
 }
 
-export interface Bar {
+export interface SimBar {
   symbol: string;
   /** Bar start, epoch seconds (as TWS sends real-time bars). */
   time: number;
@@ -129,25 +129,25 @@ export interface Fill {
 }
 
 export interface MarketEventMap {
-  quote: [Quote];
+  quote: [SimQuote];
   trade: [TradePrint];
   /** The depth book of a level-2 symbol changed; read it with depth(symbol). */
-  depth: [DepthBook];
-  bar: [Bar];
+  depth: [SimDepthBook];
+  bar: [SimBar];
   episode: [MarketEpisode];
 }
 
 export interface MarketFeed {
   symbols(): SymbolSpec[];
   symbol(symbol: string): SymbolSpec | undefined;
-  quote(symbol: string): Quote | undefined;
-  depth(symbol: string): DepthBook | undefined;
+  quote(symbol: string): SimQuote | undefined;
+  depth(symbol: string): SimDepthBook | undefined;
   /** Most recent completed 5-second bars, oldest first. */
-  bars(symbol: string, count: number): Bar[];
+  bars(symbol: string, count: number): SimBar[];
   optionChain(underlying: string): OptionQuote[];
   option(conId: number): OptionQuote | undefined;
   /** Takes liquidity from the book for an order: partial fills and slippage come from the depth. */
-  fill(symbol: string, side: Aggressor, quantity: number, limitPrice?: number): Fill[];
+  fill(symbol: string, side: SimAggressor, quantity: number, limitPrice?: number): Fill[];
   now(): number;
   on<K extends keyof MarketEventMap>(event: K, listener: (...args: MarketEventMap[K]) => void): void;
   off<K extends keyof MarketEventMap>(event: K, listener: (...args: MarketEventMap[K]) => void): void;
@@ -160,7 +160,7 @@ export interface MarketFeed {
    * Optional: bars of barSeconds (5, a multiple of 60 up to 3600, or 86400 for daily), oldest first, including
    * history from before the feed started; the last bar may still be forming.
    */
-  historicalBars?(symbol: string, barSeconds: number, count: number): Bar[];
+  historicalBars?(symbol: string, barSeconds: number, count: number): SimBar[];
   /** Optional: the close of the session before the current one (TWS tick 9); undefined when unknown. */
   previousClose?(symbol: string): number | undefined;
   /** Optional: the option chain at the close of a session date (YYYY-MM-DD); the live chain for today; [] when unknown. */

@@ -1,5 +1,5 @@
 import type { FeedEmitter } from './feedEmitter';
-import type { Aggressor, MarketEpisode, TradeKind } from './marketFeed';
+import type { SimAggressor, MarketEpisode, TradeKind } from './marketFeed';
 import type { Rng } from './rng';
 import type { SymbolBook } from './symbolBook';
 import { blockSize, informedTradeSize, noiseTradeSize } from './tradeSizes';
@@ -20,11 +20,11 @@ export class MarketFlow {
     this.sweepExchanges.add(exchange);
     this.print(book, ticks / book.ticksPerDollar, size, exchange, this.sweepAggressor, this.sweepKind);
   };
-  private sweepAggressor: Aggressor = 'buy';
+  private sweepAggressor: SimAggressor = 'buy';
 
   constructor(private readonly rng: Rng, private readonly emitter: FeedEmitter) {}
 
-  print(book: SymbolBook, price: number, size: number, exchange: string, aggressor: Aggressor, kind: TradeKind): void {
+  print(book: SymbolBook, price: number, size: number, exchange: string, aggressor: SimAggressor, kind: TradeKind): void {
     book.recordPrint(price, size);
     if (!this.emitter.has('trade')) return;
     this.emitter.emit('trade', {
@@ -38,7 +38,7 @@ export class MarketFlow {
 
   /** A trade at the touch from uninformed flow (or an off-exchange block). */
   noiseTrade(book: SymbolBook, kind: TradeKind): void {
-    const aggressor: Aggressor = this.rng.chance(0.5) ? 'buy' : 'sell';
+    const aggressor: SimAggressor = this.rng.chance(0.5) ? 'buy' : 'sell';
     const size = noiseTradeSize(this.rng, BLOCK_CHANCE);
     if (size === 0) return this.block(book, aggressor);
     this.hit(book, aggressor, size, kind);
@@ -51,7 +51,7 @@ export class MarketFlow {
     this.hit(book, up ? 'buy' : 'sell', informedTradeSize(this.rng), 'informed');
   }
 
-  private hit(book: SymbolBook, aggressor: Aggressor, size: number, kind: TradeKind): void {
+  private hit(book: SymbolBook, aggressor: SimAggressor, size: number, kind: TradeKind): void {
     const side = aggressor === 'buy' ? book.asks : book.bids;
     if (side.rows.length === 0) return;
     const ticks = side.hitTouch(size, this.rng);
@@ -59,7 +59,7 @@ export class MarketFlow {
     this.print(book, ticks / book.ticksPerDollar, size, side.lastExchange, aggressor, kind);
   }
 
-  private block(book: SymbolBook, aggressor: Aggressor): void {
+  private block(book: SymbolBook, aggressor: SimAggressor): void {
     const size = blockSize(this.rng);
     const price = Math.round(book.mid() * book.ticksPerDollar) / book.ticksPerDollar;
     this.print(book, price, size, OFF_EXCHANGE, aggressor, 'block');
@@ -70,7 +70,7 @@ export class MarketFlow {
    * An aggressive order that clears `levels` price levels on every exchange at once, then fair value
    * follows to where it stopped. Returns the sweep episode, or null when that side of the book is empty.
    */
-  sweep(book: SymbolBook, aggressor: Aggressor, levels: number, kind: TradeKind = 'sweep'): MarketEpisode | null {
+  sweep(book: SymbolBook, aggressor: SimAggressor, levels: number, kind: TradeKind = 'sweep'): MarketEpisode | null {
     const side = aggressor === 'buy' ? book.asks : book.bids;
     const best = side.bestTicks();
     if (Number.isNaN(best)) return null;

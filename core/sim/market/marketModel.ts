@@ -1,7 +1,7 @@
 import { aggregateBars, dailyFromIntraday } from './barSeries';
 import { sessionDate } from './expiries';
-import type { Aggressor, Bar, DepthBook, Fill, MarketEpisode, MarketEventMap, MarketFeed, OptionQuote, Quote, SymbolSpec } from './marketFeed';
-import { DEFAULT_START_TS, etToUtc, isValidDate, previousWeekday } from './marketClock';
+import type { SimAggressor, SimBar, SimDepthBook, Fill, MarketEpisode, MarketEventMap, MarketFeed, OptionQuote, SimQuote, SymbolSpec } from './marketFeed';
+import { etToUtc, isValidDate, previousWeekday } from '../../market/newYorkTime';
 import { DIFFUSION_VARIANCE_SHARE, MarketEngine } from './marketEngine';
 import { OptionChains } from './optionChains';
 import { Pacer } from './pacer';
@@ -9,6 +9,9 @@ import { PriorHistory } from './priorHistory';
 import { deriveSeed } from './rng';
 import { selectSymbols, toSpec, type SymbolModel } from './symbols';
 import type { RegimeName } from './volatilityRegime';
+
+/** 2025-01-06 09:30 New York, a Monday open: the default market clock start. */
+export const DEFAULT_START_TS = Date.UTC(2025, 0, 6, 14, 30);
 
 export interface MarketModelOptions {
   seed: number;
@@ -55,16 +58,16 @@ export class MarketModel implements MarketFeed {
     return this.specs.find((s) => s.symbol === symbol);
   }
 
-  quote(symbol: string): Quote | undefined {
+  quote(symbol: string): SimQuote | undefined {
     return this.engine.bySymbol.get(symbol)?.quote(this.engine.now);
   }
 
-  depth(symbol: string): DepthBook | undefined {
+  depth(symbol: string): SimDepthBook | undefined {
     const book = this.engine.bySymbol.get(symbol);
     return book?.model.level2 ? book.depth(this.engine.now) : undefined;
   }
 
-  bars(symbol: string, count: number): Bar[] {
+  bars(symbol: string, count: number): SimBar[] {
     return this.engine.bySymbol.get(symbol)?.bars.recent(count) ?? [];
   }
 
@@ -72,7 +75,7 @@ export class MarketModel implements MarketFeed {
    * Bars of `barSeconds` (5, or a multiple of 60 up to 3600, or 86400 for daily), oldest first, joining the
    * synthetic history before the model started to the live 5-second bars; the last bar may still be forming.
    */
-  historicalBars(symbol: string, barSeconds: number, count: number): Bar[] {
+  historicalBars(symbol: string, barSeconds: number, count: number): SimBar[] {
     const book = this.engine.bySymbol.get(symbol);
     if (!book || count <= 0) return [];
     const live = book.bars.all();
@@ -114,7 +117,7 @@ export class MarketModel implements MarketFeed {
   }
 
   /** Takes liquidity for an order: walks the book (every symbol has one, shown or not). */
-  fill(symbol: string, side: Aggressor, quantity: number, limitPrice?: number): Fill[] {
+  fill(symbol: string, side: SimAggressor, quantity: number, limitPrice?: number): Fill[] {
     const book = this.engine.bySymbol.get(symbol);
     if (!book || book.halted(this.engine.now) || !(quantity > 0)) return [];
     const fills: Fill[] = [];
@@ -141,7 +144,7 @@ export class MarketModel implements MarketFeed {
    * Sends an aggressive order through `levels` price levels of a symbol's book now, as the model's own sweeps do
    * (the sim console's `sweep` command: practice and tests). Null for an unknown or halted symbol or an empty side.
    */
-  injectSweep(symbol: string, aggressor: Aggressor, levels: number): MarketEpisode | null {
+  injectSweep(symbol: string, aggressor: SimAggressor, levels: number): MarketEpisode | null {
     const book = this.engine.bySymbol.get(symbol);
     if (!book || book.halted(this.engine.now)) return null;
     return this.engine.injectSweep(book, aggressor, levels);

@@ -1,8 +1,8 @@
-import { blackScholes } from '../../analytics/blackScholes';
 import type { OptionQuote } from './marketFeed';
 import { yearsToExpiry } from './expiries';
-import { etToUtc } from './marketClock';
+import { etToUtc } from '../../market/newYorkTime';
 import { listChain, type ListedOption } from './optionContracts';
+import { priceOption } from './optionPricing';
 import { deriveSeed } from './rng';
 import { RISK_FREE_RATE, type SymbolModel } from './symbols';
 import { atmVol, skewFor, surfaceVol } from './volSurface';
@@ -112,8 +112,8 @@ export class OptionChains {
     const longRun = model.annualVol * 1.05;
     const atm = atmVol(longRun, longRun * volMultiplier, years);
     const iv = surfaceVol(atm, spot, o.spec.strike, years, skewFor(model.symbol, model.isEtf));
-    const g = blackScholes({
-      spot, strike: o.spec.strike, time: years, vol: iv, rate: RISK_FREE_RATE, dividendYield: model.dividendYield, right: o.spec.right,
+    const g = priceOption({
+      spot, strike: o.spec.strike, years, vol: iv, rate: RISK_FREE_RATE, dividendYield: model.dividendYield, right: o.spec.right,
     });
     const { bid, ask } = quoteAround(g.price, model.isEtf ? 1 : 2.5);
     const volume = this.volumeAt(o, now);

@@ -1,6 +1,6 @@
 import type { OptionSpec } from './marketFeed';
 import { expiryTs, isMonthly, listExpiries, yearsToExpiry } from './expiries';
-import { weekday } from './marketClock';
+import { weekday } from '../../market/newYorkTime';
 import { Rng } from './rng';
 import type { SymbolModel } from './symbols';
 

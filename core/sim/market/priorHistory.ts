@@ -1,5 +1,5 @@
-import type { Bar } from './marketFeed';
-import { etToUtc, previousWeekday } from './marketClock';
+import type { SimBar } from './marketFeed';
+import { etToUtc, previousWeekday } from '../../market/newYorkTime';
 import { sessionDate } from './expiries';
 import { Rng, deriveSeed } from './rng';
 import type { SymbolModel } from './symbols';
@@ -17,12 +17,12 @@ const OVERNIGHT_SHARE_OF_DAY = 0.5;
  * own seeded stream, built on first use, so asking for history never changes the live event sequence.
  */
 export class PriorHistory {
-  private readonly minutes = new Map<string, Bar[]>();
-  private readonly days = new Map<string, Bar[]>();
+  private readonly minutes = new Map<string, SimBar[]>();
+  private readonly days = new Map<string, SimBar[]>();
 
   constructor(private readonly seed: number, private readonly startTs: number) {}
 
-  minuteBars(model: SymbolModel): Bar[] {
+  minuteBars(model: SymbolModel): SimBar[] {
     let bars = this.minutes.get(model.symbol);
     if (!bars) {
       const end = Math.floor(this.startTs / 60_000) * 60;
@@ -34,7 +34,7 @@ export class PriorHistory {
     return bars;
   }
 
-  dailyBars(model: SymbolModel): Bar[] {
+  dailyBars(model: SymbolModel): SimBar[] {
     let bars = this.days.get(model.symbol);
     if (!bars) {
       const dates: string[] = [];
@@ -56,7 +56,7 @@ function roundToCent(price: number): number {
 }
 
 /** Bars at the given start times whose last close is `lastClose`. */
-function walkBack(model: SymbolModel, lastClose: number, times: number[], sigma: number, meanVolume: number, rng: Rng): Bar[] {
+function walkBack(model: SymbolModel, lastClose: number, times: number[], sigma: number, meanVolume: number, rng: Rng): SimBar[] {
   const closes = new Array<number>(times.length);
   let price = lastClose;
   for (let i = times.length - 1; i >= 0; i--) {
@@ -69,7 +69,7 @@ function walkBack(model: SymbolModel, lastClose: number, times: number[], sigma:
     const high = Math.max(open, close) * (1 + Math.abs(rng.normal()) * sigma * 0.5);
     const low = Math.min(open, close) * (1 - Math.abs(rng.normal()) * sigma * 0.5);
     const volume = Math.round(meanVolume * Math.exp(0.3 * rng.normal()));
-    const bar: Bar = { symbol: model.symbol, time, open, high, low, close, volume, wap: (high + low + close) / 3, count: Math.max(1, Math.round(volume / 150)) };
+    const bar: SimBar = { symbol: model.symbol, time, open, high, low, close, volume, wap: (high + low + close) / 3, count: Math.max(1, Math.round(volume / 150)) };
     open = close;
     return bar;
   });

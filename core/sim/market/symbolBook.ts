@@ -1,6 +1,6 @@
 import { BarBuilder } from './barBuilder';
 import { BookSide } from './bookSide';
-import type { DepthBook, Quote } from './marketFeed';
+import type { SimDepthBook, SimQuote } from './marketFeed';
 import { LEVEL2_PARTICIPANTS, TOP_PARTICIPANTS } from './marketMakers';
 import type { Rng } from './rng';
 import type { SymbolModel } from './symbols';
@@ -28,8 +28,8 @@ export class SymbolBook {
   unusualUntil = 0;
   quoteDirty = true;
   depthDirty = true;
-  private snapshot: DepthBook | undefined;
-  private lastQuote: Quote | undefined;
+  private snapshot: SimDepthBook | undefined;
+  private lastQuote: SimQuote | undefined;
 
   constructor(readonly model: SymbolModel, rng: Rng) {
     this.ticksPerDollar = Math.round(1 / model.minTick);
@@ -119,12 +119,12 @@ export class SymbolBook {
   }
 
   /** The current depth book as an immutable snapshot (new arrays; unchanged rows are shared). */
-  depth(ts: number): DepthBook {
+  depth(ts: number): SimDepthBook {
     if (!this.snapshot) this.snapshot = { symbol: this.symbol, bids: this.bids.rows.slice(), asks: this.asks.rows.slice(), ts };
     return this.snapshot;
   }
 
-  quote(ts: number): Quote {
+  quote(ts: number): SimQuote {
     if (this.lastQuote) return this.lastQuote;
     this.lastQuote = {
       symbol: this.symbol, bid: this.bids.bestTicks() / this.ticksPerDollar, bidSize: this.bids.sizeAtBest(),

@@ -1,6 +1,6 @@
 import { BarBuilder, BAR_SECONDS } from '../market/barBuilder';
-import type { Aggressor, DepthBook, DepthRow, Quote, SymbolSpec } from '../market/marketFeed';
-import { etToUtc } from '../market/marketClock';
+import type { SimAggressor, SimDepthBook, DepthRow, SimQuote, SymbolSpec } from '../market/marketFeed';
+import { etToUtc } from '../../market/newYorkTime';
 import { LOBSTER_TYPE, lobsterNameParts, readLobster, type LobsterBook, type LobsterMessage } from './lobsterFiles';
 import type { ReplayEvent } from './replayEvents';
 import { ReplayFeed } from './replayFeed';
@@ -43,7 +43,7 @@ function rows(levels: LobsterBook['asks']): DepthRow[] {
   return levels.map((l) => ({ price: l.price / PRICE_SCALE, size: l.size, exchange: EXCHANGE, marketMaker: EXCHANGE }));
 }
 
-function sameTop(a: Quote | undefined, b: Quote): boolean {
+function sameTop(a: SimQuote | undefined, b: SimQuote): boolean {
   return !!a && a.bid === b.bid && a.ask === b.ask && a.bidSize === b.bidSize && a.askSize === b.askSize && a.halted === b.halted && a.volume === b.volume;
 }
 
@@ -55,7 +55,7 @@ function toEvents(symbol: string, midnight: number, messages: LobsterMessage[], 
   let last = 0;
   let lastSize = 0;
   let halted = false;
-  let previousQuote: Quote | undefined;
+  let previousQuote: SimQuote | undefined;
   let previousBook = '';
   let bars: BarBuilder | undefined;
   let nextBar = 0;
@@ -76,7 +76,7 @@ function toEvents(symbol: string, midnight: number, messages: LobsterMessage[], 
     } else if (m.type === LOBSTER_TYPE.executeVisible || m.type === LOBSTER_TYPE.executeHidden) {
       const price = m.price / PRICE_SCALE;
       // The message names the resting order that was hit: a buy order executed means a seller came in.
-      const aggressor: Aggressor = m.direction === 1 ? 'sell' : 'buy';
+      const aggressor: SimAggressor = m.direction === 1 ? 'sell' : 'buy';
       volume += m.size;
       notional += price * m.size;
       last = price;
@@ -84,13 +84,13 @@ function toEvents(symbol: string, midnight: number, messages: LobsterMessage[], 
       bars.add(price, m.size);
       events.push({ t, type: 'trade', data: { symbol, price, size: m.size, exchange: EXCHANGE, aggressor, kind: 'noise', totalVolume: volume, vwap: notional / volume, ts: t } });
     }
-    const depth: DepthBook = { symbol, bids: rows(book.bids), asks: rows(book.asks), ts: t };
+    const depth: SimDepthBook = { symbol, bids: rows(book.bids), asks: rows(book.asks), ts: t };
     const key = JSON.stringify([depth.bids, depth.asks]);
     if (key !== previousBook) {
       previousBook = key;
       events.push({ t, type: 'depth', data: depth });
     }
-    const quote: Quote = {
+    const quote: SimQuote = {
       symbol, bid: depth.bids[0]?.price ?? 0, bidSize: depth.bids[0]?.size ?? 0, ask: depth.asks[0]?.price ?? 0, askSize: depth.asks[0]?.size ?? 0,
       last, lastSize, volume, halted, ts: t,
     };

@@ -1,5 +1,5 @@
 import { FeedEmitter } from '../market/feedEmitter';
-import type { Aggressor, Bar, DepthBook, DepthRow, Fill, MarketEventMap, MarketFeed, OptionQuote, Quote, SymbolSpec } from '../market/marketFeed';
+import type { SimAggressor, SimBar, SimDepthBook, DepthRow, Fill, MarketEventMap, MarketFeed, OptionQuote, SimQuote, SymbolSpec } from '../market/marketFeed';
 import { Pacer } from '../market/pacer';
 import type { ReplayEvent, ReplaySession } from './replayEvents';
 
@@ -11,9 +11,9 @@ const BAR_HISTORY = 20_000;
  */
 export class ReplayFeed implements MarketFeed {
   private readonly emitter = new FeedEmitter();
-  private readonly quotes = new Map<string, Quote>();
-  private readonly books = new Map<string, DepthBook>();
-  private readonly barHistory = new Map<string, Bar[]>();
+  private readonly quotes = new Map<string, SimQuote>();
+  private readonly books = new Map<string, SimDepthBook>();
+  private readonly barHistory = new Map<string, SimBar[]>();
   private readonly chains = new Map<string, OptionQuote[]>();
   private readonly options = new Map<number, OptionQuote>();
   private readonly pacer: Pacer;
@@ -38,15 +38,15 @@ export class ReplayFeed implements MarketFeed {
     return this.session.symbols.find((s) => s.symbol === symbol);
   }
 
-  quote(symbol: string): Quote | undefined {
+  quote(symbol: string): SimQuote | undefined {
     return this.quotes.get(symbol);
   }
 
-  depth(symbol: string): DepthBook | undefined {
+  depth(symbol: string): SimDepthBook | undefined {
     return this.books.get(symbol);
   }
 
-  bars(symbol: string, count: number): Bar[] {
+  bars(symbol: string, count: number): SimBar[] {
     return count > 0 ? (this.barHistory.get(symbol) ?? []).slice(-count) : [];
   }
 
@@ -120,7 +120,7 @@ export class ReplayFeed implements MarketFeed {
    * Takes liquidity from the replayed book (or the quote's displayed size when there is no book). The book
    * shrinks until the recording next updates it; the recording's own prints are not changed.
    */
-  fill(symbol: string, side: Aggressor, quantity: number, limitPrice?: number): Fill[] {
+  fill(symbol: string, side: SimAggressor, quantity: number, limitPrice?: number): Fill[] {
     const quote = this.quotes.get(symbol);
     if (!quote || quote.halted || !(quantity > 0)) return [];
     const book = this.books.get(symbol) ?? topOfBook(quote);
@@ -144,7 +144,7 @@ export class ReplayFeed implements MarketFeed {
   }
 }
 
-function topOfBook(q: Quote): DepthBook {
+function topOfBook(q: SimQuote): SimDepthBook {
   return {
     symbol: q.symbol, ts: q.ts,
     bids: q.bidSize > 0 ? [{ price: q.bid, size: q.bidSize, exchange: 'SMART', marketMaker: 'SMART' }] : [],

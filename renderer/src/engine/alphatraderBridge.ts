@@ -12,8 +12,8 @@ import type {
   StreamName,
   StreamParams,
   StreamValue,
-} from '../../../core/host/contract';
-import type { StreamGapListener } from '../../../core/host/contractClient';
+} from '../../../core/contract/contract';
+import type { StreamGapListener } from '../../../core/contract/contractClient';
 
 export interface BridgeError {
   code: ContractErrorCode;

@@ -1,4 +1,4 @@
-import { ContractError } from '../../../core/host/contract';
+import { ContractError } from '../../../core/contract/contract';
 import type { AlphaTraderBridge } from './alphatraderBridge';
 import type { EngineClient } from './engineClient';
 

@@ -1,5 +1,5 @@
-import { ContractClient } from '../../../core/host/contractClient';
-import { createWsClientTransport, type WebSocketConstructor } from '../../../core/host/wsClientTransport';
+import { ContractClient } from '../../../core/contract/contractClient';
+import { createWsClientTransport, type WebSocketConstructor } from '../../../core/contract/wsClientTransport';
 import type { EngineClient } from './engineClient';
 
 /** Web mode: the contract over the web bridge's loopback WebSocket, reconnecting by itself. */

@@ -1,4 +1,4 @@
-import type { StreamName, StreamParams, StreamValue } from '../../../core/host/contract';
+import type { StreamName, StreamParams, StreamValue } from '../../../core/contract/contract';
 import type { EngineClient } from '../engine/engineClient';
 
 /** The latest event of one stream subscription, with the moment this page received it. */

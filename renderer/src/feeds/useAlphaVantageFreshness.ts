@@ -1,4 +1,4 @@
-import type { AlphaVantageStatus } from '../../../core/host/contract';
+import type { AlphaVantageStatus } from '../../../core/contract/contract';
 import { formatAge } from '../format/age';
 import { formatMarketDate, formatMarketTime } from '../format/marketTime';
 import { useFeed } from './useFeed';

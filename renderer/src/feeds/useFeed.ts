@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
-import type { StreamName, StreamParams, StreamValue } from '../../../core/host/contract';
+import type { StreamName, StreamParams, StreamValue } from '../../../core/contract/contract';
 import { atNextBoundary } from './alignedTimer';
 import { FeedHub, type FeedEvent } from './feedHub';
 

@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../../../core/host/contract';
+import type { SessionInfo } from '../../../core/contract/contract';
 import { useConnectionStore } from '../stores/connectionStore';
 
 export type SymbolInfo = SessionInfo['symbols'][number];

@@ -1,4 +1,4 @@
-import type { TradingStateName } from '../../../core/host/contract';
+import type { TradingStateName } from '../../../core/contract/contract';
 import { useEngineClient } from '../engine/engineContext';
 import { useKillSwitchStore } from '../stores/killSwitchStore';
 import { useTradingStateStore } from '../stores/tradingStateStore';

@@ -1,4 +1,4 @@
-import { tradingStateRestrictiveness as restrictiveness, type TradingStateName } from '../../../core/host/contract';
+import { tradingStateRestrictiveness as restrictiveness, type TradingStateName } from '../../../core/contract/contract';
 import type { EngineClient } from '../engine/engineClient';
 import { useKillSwitchStore } from '../stores/killSwitchStore';
 import { useTradingStateStore } from '../stores/tradingStateStore';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { SessionInfo } from '../../../core/host/contract';
-import type { StreamGap } from '../../../core/host/contractClient';
+import type { SessionInfo } from '../../../core/contract/contract';
+import type { StreamGap } from '../../../core/contract/contractClient';
 import type { TransportName } from '../engine/engineClient';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';

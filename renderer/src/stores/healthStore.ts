@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Health } from '../../../core/host/contract';
+import type { Health } from '../../../core/contract/contract';
 
 interface HealthState {
   health: Health | null;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { TradingStateName } from '../../../core/host/contract';
+import type { TradingStateName } from '../../../core/contract/contract';
 
 interface KillSwitchState {
   /** A state change sent to the engine and not yet answered. */

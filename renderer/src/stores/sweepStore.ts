@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SweepEvent } from '../../../core/host/contract';
+import type { SweepEvent } from '../../../core/contract/contract';
 
 const KEEP = 100;
 

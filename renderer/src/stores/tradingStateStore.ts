@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { TradingState } from '../../../core/host/contract';
+import type { TradingState } from '../../../core/contract/contract';
 
 interface TradingStateState {
   /** The engine's kill-switch state as last heard; null until the first event arrives. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { barsBefore } from '../../../core/host/barHistory';
+import { barsBefore } from '../../../core/app/barHistory';
 import type { Bar } from '../../../core/market/bar';
 import { keys, LIST_LIMITS } from '../../../core/store/keys';
 import { startTestRedis, type TestRedis } from '../../support/testRedis';

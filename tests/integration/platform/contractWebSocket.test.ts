@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { ContractClient } from '../../../core/host/contractClient';
-import type { Health, StreamEvent } from '../../../core/host/contract';
-import type { Engine } from '../../../core/host/engine';
-import { createMemoryPair } from '../../../core/host/memoryTransport';
-import { HIGH_WATER_BYTES, MAX_QUEUED_EVENTS } from '../../../core/host/outbox';
-import type { SweepEvent } from '../../../core/ingest/ibkr/sweepTracker';
+import { ContractClient } from '../../../core/contract/contractClient';
+import type { Health, StreamEvent } from '../../../core/contract/contract';
+import type { Engine } from '../../../core/app/engine';
+import { createMemoryPair } from '../../../core/contract/memoryTransport';
+import { HIGH_WATER_BYTES, MAX_QUEUED_EVENTS } from '../../../core/app/outbox';
+import type { SweepEvent } from '../../../core/analytics/sweepTracker';
 import { keys } from '../../../core/store/keys';
-import { createWsClientTransport, type WebSocketConstructor, type WsClientTransport } from '../../../core/host/wsClientTransport';
+import { createWsClientTransport, type WebSocketConstructor, type WsClientTransport } from '../../../core/contract/wsClientTransport';
 import { startInProcessEngine } from '../../support/inProcessEngine';
 
 let engine: Engine;
@@ -129,12 +129,11 @@ describe('a page that cannot keep up', () => {
     const received: SweepEvent[] = [];
     slow.subscribe('sweeps', {}, (event) => received.push(event.value));
     await new Promise((r) => setTimeout(r, 50));
-    const sweeps = engine.market.ibkr.topics.sweeps;
     const sweep = (n: number): SweepEvent => ({
       symbol: 'SPY', direction: 'buy', startTs: n, endTs: n, prints: 3, shares: 900, levels: 3, exchanges: ['ARCA', 'NSDQ'],
       fromPrice: 590, toPrice: 590.02, clearedDisplayedSize: 900, clearedShare: 1, detectedAt: n,
     });
-    for (let n = 1; n <= MAX_QUEUED_EVENTS + 25; n++) sweeps.publish(sweep(n), n);
+    for (let n = 1; n <= MAX_QUEUED_EVENTS + 25; n++) engine.bus.publish('sweepDetected', sweep(n)); // as the detector does
     expect(engine.droppedEvents.total('sweeps')).toBe(25);
     await engine.droppedEvents.flush();
     expect(Number(await engine.redis.client.hget(keys.monitoring.cockpitDropped.key, 'sweeps'))).toBe(25);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import axios from 'axios';
 import { describe, expect, it } from 'vitest';
-import type { Health } from '../../../core/host/contract';
+import type { Health } from '../../../core/contract/contract';
 import { LIGHT_SYMBOLS, runEngineToExit, startEngineProcess as startFullEngine, writeTestConfig } from '../../support/engineProcess';
 import { alive, childPids } from '../../support/processes';
 import { tempDir } from '../../support/testRedis';

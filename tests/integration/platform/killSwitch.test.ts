@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContractClient } from '../../../core/host/contractClient';
-import type { Engine } from '../../../core/host/engine';
-import { createMemoryPair } from '../../../core/host/memoryTransport';
+import { ContractClient } from '../../../core/contract/contractClient';
+import type { Engine } from '../../../core/app/engine';
+import { createMemoryPair } from '../../../core/contract/memoryTransport';
 import { keys } from '../../../core/store/keys';
 import { startInProcessEngine } from '../../support/inProcessEngine';
 import { startTestRedis } from '../../support/testRedis';

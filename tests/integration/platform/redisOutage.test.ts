@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import type { Health } from '../../../core/host/contract';
+import type { Health } from '../../../core/contract/contract';
 import { keys } from '../../../core/store/keys';
 import { contractOf, eventually, healthOf, processAlive, redisOf, redisPidOf } from '../../support/engineContract';
 import { LIGHT_SYMBOLS, startEngineProcess, writeTestConfig, type EngineProcess } from '../../support/engineProcess';

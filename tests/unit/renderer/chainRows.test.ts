@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OptionChainSnapshot } from '../../../core/host/contract';
+import type { OptionChainSnapshot } from '../../../core/contract/contract';
 import { chainRows, diffRows, expiriesOf, type OptionQuote } from '../../../renderer/src/panels/optionChain/chainRows';
 
 const contract = (expiry: string, strike: number, type: 'call' | 'put', bid = 1): OptionQuote =>

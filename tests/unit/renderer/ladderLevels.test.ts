@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Book, Quote } from '../../../core/host/contract';
+import type { Book, Quote } from '../../../core/contract/contract';
 import { aggregateByPrice, bookLevels, imbalance, spread, topOfBookLevels } from '../../../renderer/src/panels/ladder/ladderLevels';
 
 const row = (price: number, size: number, exchange: string) => ({ price, size, exchange, marketMaker: exchange });

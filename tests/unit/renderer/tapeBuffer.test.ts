@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Trade } from '../../../core/host/contract';
+import type { Trade } from '../../../core/contract/contract';
 import { mergePrints } from '../../../renderer/src/panels/tape/tapeBuffer';
 
 const print = (totalVolume: number, size = 100): Trade => ({

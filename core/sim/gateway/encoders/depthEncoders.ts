@@ -1,8 +1,8 @@
 import type { FrameWriter } from '../wire/frameWriter';
 import { IN } from '../protocol/messageIds';
 
-export const DEPTH_OP = { INSERT: 0, UPDATE: 1, DELETE: 2 } as const;
-export const DEPTH_SIDE = { ASK: 0, BID: 1 } as const;
+export const WIRE_DEPTH_OP = { INSERT: 0, UPDATE: 1, DELETE: 2 } as const;
+export const WIRE_DEPTH_SIDE = { ASK: 0, BID: 1 } as const;
 
 export function encodeMarketDepth(w: FrameWriter, tickerId: number, position: number, op: number, side: number, price: number, size: number): void {
   w.begin(IN.MARKET_DEPTH).int(1).int(tickerId).int(position).int(op).int(side).num(price).num(size).end();

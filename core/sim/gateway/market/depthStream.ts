@@ -1,5 +1,5 @@
-import type { DepthBook, DepthRow } from '../../market/marketFeed';
-import { DEPTH_OP, DEPTH_SIDE, encodeMarketDepthL2 } from '../encoders/depthEncoders';
+import type { SimDepthBook, DepthRow } from '../../market/marketFeed';
+import { WIRE_DEPTH_OP, WIRE_DEPTH_SIDE, encodeMarketDepthL2 } from '../encoders/depthEncoders';
 import type { MarketDataSink } from './marketDataSink';
 
 interface SentRow {
@@ -32,13 +32,13 @@ export class DepthStream {
     this.exchange = isSmartDepth || ex === 'SMART' || ex === '' ? undefined : (EXCHANGE_ALIASES[ex] ?? ex);
   }
 
-  update(book: DepthBook): void {
-    this.side('bids', DEPTH_SIDE.BID, this.view(book.bids));
-    this.side('asks', DEPTH_SIDE.ASK, this.view(book.asks));
+  update(book: SimDepthBook): void {
+    this.side('bids', WIRE_DEPTH_SIDE.BID, this.view(book.bids));
+    this.side('asks', WIRE_DEPTH_SIDE.ASK, this.view(book.asks));
   }
 
   /** After a 317 reset the client has emptied its book: everything is sent again as inserts. */
-  resend(book: DepthBook | undefined): void {
+  resend(book: SimDepthBook | undefined): void {
     this.sent.bids = [];
     this.sent.asks = [];
     if (book) this.update(book);
@@ -69,17 +69,17 @@ export class DepthStream {
     const prev = this.sent[key];
     const shift = detectShift(prev, next);
     if (shift?.kind === 'insert') {
-      if (prev.length === this.rows) this.emit(prev.length - 1, DEPTH_OP.DELETE, side, prev[prev.length - 1]!);
-      this.emit(shift.at, DEPTH_OP.INSERT, side, next[shift.at]!);
+      if (prev.length === this.rows) this.emit(prev.length - 1, WIRE_DEPTH_OP.DELETE, side, prev[prev.length - 1]!);
+      this.emit(shift.at, WIRE_DEPTH_OP.INSERT, side, next[shift.at]!);
     } else if (shift?.kind === 'delete') {
-      this.emit(shift.at, DEPTH_OP.DELETE, side, prev[shift.at]!);
+      this.emit(shift.at, WIRE_DEPTH_OP.DELETE, side, prev[shift.at]!);
     }
     const base = shift ? applyShift(prev, shift, next, this.rows) : prev;
     for (let i = 0; i < Math.min(base.length, next.length); i++) {
-      if (!same(base[i]!, next[i]!)) this.emit(i, DEPTH_OP.UPDATE, side, next[i]!);
+      if (!same(base[i]!, next[i]!)) this.emit(i, WIRE_DEPTH_OP.UPDATE, side, next[i]!);
     }
-    for (let i = base.length; i < next.length; i++) this.emit(i, DEPTH_OP.INSERT, side, next[i]!);
-    for (let i = base.length - 1; i >= next.length; i--) this.emit(i, DEPTH_OP.DELETE, side, base[i]!);
+    for (let i = base.length; i < next.length; i++) this.emit(i, WIRE_DEPTH_OP.INSERT, side, next[i]!);
+    for (let i = base.length - 1; i >= next.length; i--) this.emit(i, WIRE_DEPTH_OP.DELETE, side, base[i]!);
     this.sent[key] = next;
   }
 

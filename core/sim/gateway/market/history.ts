@@ -1,4 +1,4 @@
-import type { Bar } from '../../market/marketFeed';
+import type { SimBar } from '../../market/marketFeed';
 import type { HistoricalBarView } from '../protocol/wireTypes';
 import { twsDate, twsDateTime } from '../wire/twsTime';
 
@@ -23,8 +23,8 @@ export function durationSeconds(text: string): number | undefined {
 }
 
 /** Aggregates the market's 5-second bars into bars of `seconds`, aligned to multiples of the bar size. */
-export function aggregateBars(bars: Bar[], seconds: number): Bar[] {
-  const out: Bar[] = [];
+export function aggregateBars(bars: SimBar[], seconds: number): SimBar[] {
+  const out: SimBar[] = [];
   for (const b of bars) {
     const start = Math.floor(b.time / seconds) * seconds;
     const cur = out[out.length - 1];
@@ -44,7 +44,7 @@ export function aggregateBars(bars: Bar[], seconds: number): Bar[] {
 }
 
 /** formatDate 1: "YYYYMMDD HH:mm:ss US/Eastern" (daily bars "YYYYMMDD"); 2: epoch seconds. */
-export function historicalBarView(b: Bar, formatDate: number, daily: boolean): HistoricalBarView {
+export function historicalBarView(b: SimBar, formatDate: number, daily: boolean): HistoricalBarView {
   const date = formatDate === 2 ? String(b.time) : daily ? twsDate(b.time * 1000) : twsDateTime(b.time * 1000);
   const r = (n: number): number => Math.round(n * 1e4) / 1e4;
   return { date, open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume, wap: r(b.wap), count: b.count };

@@ -1,12 +1,12 @@
 import { sessionDate } from '../../market/expiries';
-import type { Bar, DepthBook, MarketFeed, Quote, TradePrint } from '../../market/marketFeed';
+import type { SimBar, SimDepthBook, MarketFeed, SimQuote, TradePrint } from '../../market/marketFeed';
 import type { DepthStream } from './depthStream';
 import type { OptionTicker } from './optionTicker';
 import type { StockTicker } from './stockTicker';
 
 export interface BarListener {
   symbol: string;
-  onBar(bar: Bar): void;
+  onBar(bar: SimBar): void;
 }
 
 /** Options are re-priced on underlying quotes, at most this often on the market clock. */
@@ -40,10 +40,10 @@ export class MarketDataHub {
     private readonly feed: MarketFeed,
     private readonly onSymbolActivity: (symbol: string) => void,
   ) {
-    this.listen('quote', (q: Quote) => this.onQuote(q));
+    this.listen('quote', (q: SimQuote) => this.onQuote(q));
     this.listen('trade', (t: TradePrint) => this.onTrade(t));
-    this.listen('depth', (b: DepthBook) => this.onDepth(b));
-    this.listen('bar', (b: Bar) => this.onBar(b));
+    this.listen('depth', (b: SimDepthBook) => this.onDepth(b));
+    this.listen('bar', (b: SimBar) => this.onBar(b));
   }
 
   addStock(t: StockTicker): void { addTo(this.stocks, t.symbol, t); }
@@ -65,7 +65,7 @@ export class MarketDataHub {
     this.detach.push(() => this.feed.off(event, listener));
   }
 
-  private onQuote(q: Quote): void {
+  private onQuote(q: SimQuote): void {
     const tickers = this.stocks.get(q.symbol);
     if (tickers) for (const t of tickers) t.onQuote(q);
     this.refreshOptions(q.symbol, q.ts);
@@ -78,18 +78,18 @@ export class MarketDataHub {
     this.onSymbolActivity(t.symbol);
   }
 
-  private onDepth(b: DepthBook): void {
+  private onDepth(b: SimDepthBook): void {
     const streams = this.depth.get(b.symbol);
     if (streams) for (const d of streams) d.update(b);
   }
 
-  private onBar(b: Bar): void {
+  private onBar(b: SimBar): void {
     const listeners = this.bars.get(b.symbol);
     if (listeners) for (const l of listeners) l.onBar(b);
     this.announceNewSession(b);
   }
 
-  private announceNewSession(b: Bar): void {
+  private announceNewSession(b: SimBar): void {
     if (!this.feed.previousClose) return;
     const session = sessionDate(b.time * 1000);
     const known = this.barSessions.get(b.symbol);

@@ -1,4 +1,4 @@
-import type { Quote, TradePrint } from '../../market/marketFeed';
+import type { SimQuote, TradePrint } from '../../market/marketFeed';
 import { rtVolumeText } from '../encoders/tickEncoders';
 import { TICK } from '../../../market/tickTypes';
 import { TickLine } from './tickLine';
@@ -29,7 +29,7 @@ export class StockTicker extends TickLine {
   }
 
   /** The first full picture after the request. */
-  snapshot(q: Quote | undefined, previousClose: number | undefined): void {
+  snapshot(q: SimQuote | undefined, previousClose: number | undefined): void {
     if (!q) return;
     this.onQuote(q);
     if (q.last > 0) this.price(TICK.LAST, q.last, q.lastSize);
@@ -42,7 +42,7 @@ export class StockTicker extends TickLine {
     if (close > 0) this.price(TICK.CLOSE, close, 0);
   }
 
-  onQuote(q: Quote): void {
+  onQuote(q: SimQuote): void {
     if (q.bid !== this.bid) {
       this.price(TICK.BID, q.bid, q.bidSize);
       this.size(TICK.BID_SIZE, q.bidSize); // stoqey never emits BID_SIZE from TICK_PRICE (tick 0 is falsy)

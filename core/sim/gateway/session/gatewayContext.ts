@@ -1,6 +1,6 @@
 import type { MarketFeed } from '../../market/marketFeed';
 import type { ContractCatalog } from '../contracts/catalog';
-import type { GatewayFaults } from '../faults';
+import type { GatewayFaults } from '../gatewayFaults';
 import type { MarketDataHub } from '../market/marketDataHub';
 import type { OrderEngine } from '../orders/orderEngine';
 import type { OrderIdStore } from '../orders/orderIdStore';

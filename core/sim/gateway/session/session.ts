@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { encodeError, encodeManagedAccounts, encodeNextValidId } from '../encoders/systemEncoders';
-import type { FaultAction } from '../faults';
+import type { FaultAction } from '../gatewayFaults';
 import { ERR, messageFor } from '../protocol/errorCodes';
 import { IN } from '../protocol/messageIds';
 import { parseRequest } from '../requests/requestParsers';
@@ -9,7 +9,7 @@ import { MessageRate } from '../pacing/messageRate';
 import { FrameReader, type ReaderEvent } from '../wire/frameReader';
 import type { FrameWriter } from '../wire/frameWriter';
 import { formatConnectionTime, negotiateVersion, parseVersionOffer } from '../wire/handshake';
-import { Outbox } from '../wire/outbox';
+import { FrameOutbox } from '../wire/frameOutbox';
 import type { MarketDataSink } from '../market/marketDataSink';
 import { type GatewayContext, marketDataFlowing } from './gatewayContext';
 import { dispatchRequest } from './handlers/dispatch';
@@ -25,7 +25,7 @@ export class Session implements MarketDataSink {
   /** reqMarketDataType: 1 live, 2 frozen, 3 delayed, 4 delayed-frozen. */
   marketDataType = 1;
   readonly subs = new Subscriptions();
-  readonly out: Outbox;
+  readonly out: FrameOutbox;
   private readonly reader = new FrameReader();
   private readonly rate: MessageRate;
   private mdFrames = 0;
@@ -35,7 +35,7 @@ export class Session implements MarketDataSink {
     readonly ctx: GatewayContext,
     readonly socket: Socket,
   ) {
-    this.out = new Outbox(socket);
+    this.out = new FrameOutbox(socket);
     this.out.setStalled(ctx.faults.stall);
     this.rate = new MessageRate(ctx.clock);
     socket.setNoDelay(true);

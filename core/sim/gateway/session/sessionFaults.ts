@@ -1,5 +1,5 @@
 import type { DepthStream } from '../market/depthStream';
-import type { FaultAction } from '../faults';
+import type { FaultAction } from '../gatewayFaults';
 import { ERR } from '../protocol/errorCodes';
 import type { Session } from './session';
 

@@ -1,7 +1,7 @@
-export type SubscriptionKind = 'mkt' | 'depth' | 'bars' | 'summary' | 'accountMulti';
+export type GatewaySubscriptionKind = 'mkt' | 'depth' | 'bars' | 'summary' | 'accountMulti';
 
 interface Entry {
-  kind: SubscriptionKind;
+  kind: GatewaySubscriptionKind;
   reqId: number;
   handle: unknown;
   cancel: () => void;
@@ -13,16 +13,16 @@ export class Subscriptions {
   positions = false;
   accountUpdates = false;
 
-  has(kind: SubscriptionKind, reqId: number): boolean {
+  has(kind: GatewaySubscriptionKind, reqId: number): boolean {
     return this.entries.has(`${kind}:${reqId}`);
   }
 
-  add(kind: SubscriptionKind, reqId: number, handle: unknown, cancel: () => void): void {
+  add(kind: GatewaySubscriptionKind, reqId: number, handle: unknown, cancel: () => void): void {
     this.entries.set(`${kind}:${reqId}`, { kind, reqId, handle, cancel });
   }
 
   /** Cancels one subscription; false when there was none. */
-  remove(kind: SubscriptionKind, reqId: number): boolean {
+  remove(kind: GatewaySubscriptionKind, reqId: number): boolean {
     const key = `${kind}:${reqId}`;
     const e = this.entries.get(key);
     if (!e) return false;
@@ -31,19 +31,19 @@ export class Subscriptions {
     return true;
   }
 
-  count(kind: SubscriptionKind): number {
+  count(kind: GatewaySubscriptionKind): number {
     let n = 0;
     for (const e of this.entries.values()) if (e.kind === kind) n++;
     return n;
   }
 
-  handles<T>(kind: SubscriptionKind): Array<{ reqId: number; handle: T }> {
+  handles<T>(kind: GatewaySubscriptionKind): Array<{ reqId: number; handle: T }> {
     const out: Array<{ reqId: number; handle: T }> = [];
     for (const e of this.entries.values()) if (e.kind === kind) out.push({ reqId: e.reqId, handle: e.handle as T });
     return out;
   }
 
-  removeKind(kind: SubscriptionKind): void {
+  removeKind(kind: GatewaySubscriptionKind): void {
     for (const e of [...this.entries.values()]) if (e.kind === kind) this.remove(e.kind, e.reqId);
   }
 

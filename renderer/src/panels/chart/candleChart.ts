@@ -8,7 +8,7 @@ import {
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import type { Bar } from '../../../../core/host/contract';
+import type { Bar } from '../../../../core/contract/contract';
 import { formatMarketTime } from '../../format/marketTime';
 
 const UP = '#2ecc71';

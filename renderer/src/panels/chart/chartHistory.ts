@@ -1,4 +1,4 @@
-import type { Bar } from '../../../../core/host/contract';
+import type { Bar } from '../../../../core/contract/contract';
 import type { CandleChart } from './candleChart';
 
 /** How close (in bars) the view may come to the oldest bar held before older ones are asked for. */

@@ -1,4 +1,4 @@
-import type { AlphaVantageStatus } from '../../../../core/host/contract';
+import type { AlphaVantageStatus } from '../../../../core/contract/contract';
 import { formatSize } from '../../format/numbers';
 
 /** The Alpha Vantage budget in the current window, used by priority class, error counts, and what the plan lacks. */

@@ -1,4 +1,4 @@
-import type { AlphaVantageStatus, IngestionState } from '../../../../core/host/contract';
+import type { AlphaVantageStatus, IngestionState } from '../../../../core/contract/contract';
 import { useSessionSymbols } from '../../feeds/useSessionSymbols';
 import { formatAge } from '../../format/age';
 

@@ -1,4 +1,4 @@
-import type { Health } from '../../../../core/host/contract';
+import type { Health } from '../../../../core/contract/contract';
 import { formatAge } from '../../format/age';
 import { formatMarketTimestamp } from '../../format/marketTime';
 import { useHealthStore } from '../../stores/healthStore';

@@ -1,4 +1,4 @@
-import type { IngestionState } from '../../../../core/host/contract';
+import type { IngestionState } from '../../../../core/contract/contract';
 import { formatAge } from '../../format/age';
 import { formatMarketTime } from '../../format/marketTime';
 import { formatNumber, formatSize } from '../../format/numbers';

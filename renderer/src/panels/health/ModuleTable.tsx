@@ -1,4 +1,4 @@
-import type { ModuleHealth } from '../../../../core/host/contract';
+import type { ModuleHealth } from '../../../../core/contract/contract';
 import { formatAge } from '../../format/age';
 import { useNow } from '../../stores/nowStore';
 

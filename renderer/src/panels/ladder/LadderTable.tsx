@@ -1,4 +1,4 @@
-import type { SweepEvent } from '../../../../core/host/contract';
+import type { SweepEvent } from '../../../../core/contract/contract';
 import { formatPrice } from '../../format/numbers';
 import type { BookLevel, PriceLevel } from './ladderLevels';
 import { LadderRow } from './LadderRow';

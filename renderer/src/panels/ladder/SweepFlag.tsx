@@ -1,4 +1,4 @@
-import type { SweepEvent } from '../../../../core/host/contract';
+import type { SweepEvent } from '../../../../core/contract/contract';
 import { formatMarketTime } from '../../format/marketTime';
 import { formatPrice, formatSize } from '../../format/numbers';
 

@@ -1,4 +1,4 @@
-import type { BookView as Book, Quote } from '../../../../core/host/contract';
+import type { BookView as Book, Quote } from '../../../../core/contract/contract';
 
 export type BookLevel = Book['consolidated']['bids'][number];
 

@@ -1,4 +1,4 @@
-import type { SweepEvent } from '../../../../core/host/contract';
+import type { SweepEvent } from '../../../../core/contract/contract';
 import { useNow } from '../../stores/nowStore';
 import { useSweepStore } from '../../stores/sweepStore';
 

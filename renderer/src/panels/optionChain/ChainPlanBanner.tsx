@@ -1,4 +1,4 @@
-import type { OptionChainSnapshot } from '../../../../core/host/contract';
+import type { OptionChainSnapshot } from '../../../../core/contract/contract';
 import { type AlphaVantagePlan } from '../../feeds/useAlphaVantageFreshness';
 
 /**

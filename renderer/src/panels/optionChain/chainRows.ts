@@ -1,4 +1,4 @@
-import type { OptionChainSnapshot } from '../../../../core/host/contract';
+import type { OptionChainSnapshot } from '../../../../core/contract/contract';
 
 export type OptionQuote = OptionChainSnapshot['contracts'][number];
 

@@ -1,4 +1,4 @@
-import type { SentimentView } from '../../../../core/host/contract';
+import type { SentimentView } from '../../../../core/contract/contract';
 import { formatMarketDate, formatMarketTime } from '../../format/marketTime';
 import { formatNumber } from '../../format/numbers';
 

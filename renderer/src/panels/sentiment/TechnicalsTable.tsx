@@ -1,4 +1,4 @@
-import type { TechnicalsBySymbol } from '../../../../core/host/contract';
+import type { TechnicalsBySymbol } from '../../../../core/contract/contract';
 import { formatAsOf } from '../../feeds/useAlphaVantageFreshness';
 import { formatMarketTime } from '../../format/marketTime';
 import { formatNumber } from '../../format/numbers';

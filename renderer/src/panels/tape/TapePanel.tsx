@@ -1,5 +1,5 @@
 import type { IDockviewPanelProps } from 'dockview-react';
-import type { Trade } from '../../../../core/host/contract';
+import type { Trade } from '../../../../core/contract/contract';
 import { formatSize } from '../../format/numbers';
 import { isPrintInSweep, useSweepStore } from '../../stores/sweepStore';
 import { FreshnessBadge } from '../freshness/FreshnessBadge';

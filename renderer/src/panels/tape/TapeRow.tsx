@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Trade } from '../../../../core/host/contract';
+import type { Trade } from '../../../../core/contract/contract';
 import { formatMarketTime } from '../../format/marketTime';
 import { formatPrice, formatSize } from '../../format/numbers';
 import { BLOCK_SIZE } from './tapeBuffer';

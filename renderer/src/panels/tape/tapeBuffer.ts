@@ -1,4 +1,4 @@
-import type { Trade } from '../../../../core/host/contract';
+import type { Trade } from '../../../../core/contract/contract';
 
 /** Prints of at least this many shares are blocks. */
 export const BLOCK_SIZE = 10_000;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Trade } from '../../../../core/host/contract';
+import type { Trade } from '../../../../core/contract/contract';
 import { FeedHub } from '../../feeds/feedHub';
 import { atNextBoundary } from '../../feeds/alignedTimer';
 import { useFeedHub } from '../../feeds/useFeed';

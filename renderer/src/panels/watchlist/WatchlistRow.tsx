@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { quoteChange, quoteSpread } from '../../../../core/market/quote';
+import { quoteChange, quoteSpread } from '../../../../core/contract/quoteFigures';
 import { useFeed } from '../../feeds/useFeed';
 import { directionOf, formatPrice, formatSignedPercent, formatSignedPrice } from '../../format/numbers';
 import { useFreshness } from '../freshness/useFreshness';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CallBudget } from '../../../../core/sim/alphavantage/callBudget';
+import { CallAllowance } from '../../../../core/sim/alphavantage/callAllowance';
 import { articleInSlot, sentimentLabel } from '../../../../core/sim/alphavantage/newsArticles';
 
 describe('sentimentLabel', () => {
@@ -27,10 +27,10 @@ describe('articleInSlot', () => {
   });
 });
 
-describe('CallBudget', () => {
+describe('CallAllowance', () => {
   it('allows N calls in any sliding minute', () => {
     let now = 0;
-    const budget = new CallBudget(2, () => now);
+    const budget = new CallAllowance(2, () => now);
     expect([budget.tryTake(), budget.tryTake(), budget.tryTake()]).toEqual([true, true, false]);
     now = 30_000;
     expect(budget.tryTake()).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DepthStream } from '../../../../core/sim/gateway/market/depthStream';
-import type { DepthBook, DepthRow } from '../../../../core/sim/market/marketFeed';
+import type { SimDepthBook, DepthRow } from '../../../../core/sim/market/marketFeed';
 import { FrameWriter, splitFrames } from '../../../../core/sim/gateway/wire/frameWriter';
 import { createMarketModel } from '../../../../core/sim/market/marketModel';
 
@@ -41,8 +41,8 @@ describe('depth stream', () => {
       const rows = 5;
       const { stream, drain } = streamOn(rows, smart, exchange);
       const client = { bids: [] as ClientRow[], asks: [] as ClientRow[] };
-      let last: DepthBook | undefined;
-      const onDepth = (b: DepthBook): void => {
+      let last: SimDepthBook | undefined;
+      const onDepth = (b: SimDepthBook): void => {
         last = b;
         stream.update(b);
         applyFrames(drain(), client, rows);
@@ -71,7 +71,7 @@ describe('depth stream', () => {
   it('rebuilds the whole book with inserts from position 0 after a reset', () => {
     const { stream, drain } = streamOn(3, true);
     const row = (price: number, exchange: string): DepthRow => ({ price, size: 100, exchange, marketMaker: exchange });
-    const book: DepthBook = { symbol: 'SPY', bids: [row(10, 'ARCA'), row(9.99, 'NSDQ')], asks: [row(10.01, 'BATS')], ts: 0 };
+    const book: SimDepthBook = { symbol: 'SPY', bids: [row(10, 'ARCA'), row(9.99, 'NSDQ')], asks: [row(10.01, 'BATS')], ts: 0 };
     stream.update(book);
     drain();
     stream.resend(book);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createMarketModel } from '../../../../core/sim/market/marketModel';
-import type { DepthBook, MarketEpisode, Quote, TradePrint } from '../../../../core/sim/market/marketFeed';
+import type { SimDepthBook, MarketEpisode, SimQuote, TradePrint } from '../../../../core/sim/market/marketFeed';
 
 describe('level-2 depth', () => {
   const model = createMarketModel({ seed: 13, symbols: ['SPY', 'QQQ', 'AAPL'] });
-  const books: DepthBook[] = [];
+  const books: SimDepthBook[] = [];
   let crossedQuotes = 0;
   model.on('depth', (b) => books.push(b));
-  model.on('quote', (q: Quote) => {
+  model.on('quote', (q: SimQuote) => {
     if (!q.halted && !(q.bid < q.ask)) crossedQuotes++;
   });
   model.advance(10 * 60_000);
@@ -18,7 +18,7 @@ describe('level-2 depth', () => {
   });
 
   it('shows at least ten price levels a side from five exchanges with several market makers each', () => {
-    const book = model.depth('SPY') as DepthBook;
+    const book = model.depth('SPY') as SimDepthBook;
     expect(new Set(book.bids.map((r) => r.price)).size).toBeGreaterThanOrEqual(10);
     expect(new Set(book.asks.map((r) => r.price)).size).toBeGreaterThanOrEqual(10);
     const rows = books.slice(-200).flatMap((b) => [...b.bids, ...b.asks]);
@@ -53,7 +53,7 @@ describe('level-2 depth', () => {
   });
 
   it('hands out snapshots that later changes do not mutate', () => {
-    const before = model.depth('SPY') as DepthBook;
+    const before = model.depth('SPY') as SimDepthBook;
     const copy = JSON.stringify(before);
     model.advance(2_000);
     expect(JSON.stringify(before)).toBe(copy);
@@ -83,7 +83,7 @@ describe('fill()', () => {
   it('walks the book for a market order: partial levels, then worse prices', () => {
     const model = createMarketModel({ seed: 19, symbols: ['SPY'] });
     model.advance(1_000);
-    const touch = model.quote('SPY') as Quote;
+    const touch = model.quote('SPY') as SimQuote;
     const fills = model.fill('SPY', 'buy', touch.askSize + 5_000);
     const filled = fills.reduce((a, f) => a + f.size, 0);
     const average = fills.reduce((a, f) => a + f.price * f.size, 0) / filled;
@@ -96,7 +96,7 @@ describe('fill()', () => {
   it('stops at the limit price and returns only what was there', () => {
     const model = createMarketModel({ seed: 19, symbols: ['AAPL'] });
     model.advance(1_000);
-    const touch = model.quote('AAPL') as Quote;
+    const touch = model.quote('AAPL') as SimQuote;
     const fills = model.fill('AAPL', 'sell', 1_000_000, touch.bid);
     expect(fills.every((f) => f.price === touch.bid)).toBe(true);
     expect(fills.reduce((a, f) => a + f.size, 0)).toBe(touch.bidSize);

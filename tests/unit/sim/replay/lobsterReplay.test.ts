@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Quote, TradePrint } from '../../../../core/sim/market/marketFeed';
+import type { SimQuote, TradePrint } from '../../../../core/sim/market/marketFeed';
 import { createLobsterReplay, LobsterFormatError, parseLobsterMessages, parseLobsterOrderbook } from '../../../../core/sim/replay';
 import { readLobster } from '../../../../core/sim/replay/lobsterFiles';
 
@@ -34,7 +34,7 @@ describe('LOBSTER replay', () => {
   it('shows the orderbook file’s book after each message, best bid below best ask', () => {
     const feed = createLobsterReplay({ messagePath, orderbookPath });
     let crossed = 0;
-    feed.on('quote', (q: Quote) => q.bidSize > 0 && q.askSize > 0 && !(q.bid < q.ask) && crossed++);
+    feed.on('quote', (q: SimQuote) => q.bidSize > 0 && q.askSize > 0 && !(q.bid < q.ask) && crossed++);
     // New York midnight is 04:00 UTC in June; advance to message k's millisecond (later messages in it apply too).
     const msOf = (i: number) => Math.round((messages[i]?.time as number) * 1000);
     const k = 900;
@@ -50,7 +50,7 @@ describe('LOBSTER replay', () => {
 
   it('marks the halt in quotes and episodes, then resumes', () => {
     const feed = createLobsterReplay({ messagePath, orderbookPath });
-    const halted: Quote[] = [];
+    const halted: SimQuote[] = [];
     const episodes: string[] = [];
     feed.on('quote', (q) => q.halted && halted.push(q));
     feed.on('episode', (e) => episodes.push(e.kind));
@@ -66,7 +66,7 @@ describe('LOBSTER replay', () => {
     const bars = feed.bars('AAPL', 1000);
     expect(bars.length).toBeGreaterThan(3);
     expect(bars.every((b) => b.time % 5 === 0)).toBe(true);
-    const ask = feed.quote('AAPL') as Quote;
+    const ask = feed.quote('AAPL') as SimQuote;
     const fills = feed.fill('AAPL', 'buy', ask.askSize + 1);
     expect(fills[0]?.price).toBe(ask.ask);
     expect(fills.at(-1)?.price).toBeGreaterThan(ask.ask);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMarketModel } from '../../../../core/sim/market/marketModel';
-import type { DepthBook, MarketFeed, TradePrint } from '../../../../core/sim/market/marketFeed';
+import type { SimDepthBook, MarketFeed, TradePrint } from '../../../../core/sim/market/marketFeed';
 import { createSessionReplay, parseSession, recordSession, SessionFileError } from '../../../../core/sim/replay';
 
 function collect(feed: MarketFeed): { trades: TradePrint[]; quotes: number; depths: number; bars: number } {
@@ -15,14 +15,14 @@ function collect(feed: MarketFeed): { trades: TradePrint[]; quotes: number; dept
   return seen;
 }
 
-async function recordModel(ms: number): Promise<{ file: string; live: ReturnType<typeof collect>; lastDepth: DepthBook }> {
+async function recordModel(ms: number): Promise<{ file: string; live: ReturnType<typeof collect>; lastDepth: SimDepthBook }> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'session-')), 'spy.jsonl');
   const model = createMarketModel({ seed: 77, symbols: ['SPY', 'AAPL'] });
   const recorder = recordSession(model, file, { optionUnderlyings: ['SPY'], optionsEveryMs: 5_000 });
   const live = collect(model);
   model.advance(ms);
   await recorder.stop();
-  return { file, live, lastDepth: model.depth('SPY') as DepthBook };
+  return { file, live, lastDepth: model.depth('SPY') as SimDepthBook };
 }
 
 describe('recorded sessions', () => {
@@ -49,7 +49,7 @@ describe('recorded sessions', () => {
     const { file } = await recordModel(3_000);
     const replay = createSessionReplay({ path: file });
     replay.advance(3_000);
-    const book = replay.depth('SPY') as DepthBook;
+    const book = replay.depth('SPY') as SimDepthBook;
     const touch = book.asks.filter((r) => r.price === book.asks[0]?.price).reduce((a, r) => a + r.size, 0);
     const fills = replay.fill('SPY', 'buy', touch + 100);
     expect(fills.reduce((a, f) => a + f.size, 0)).toBe(touch + 100);

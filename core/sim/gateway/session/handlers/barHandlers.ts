@@ -1,4 +1,4 @@
-import type { Bar, MarketFeed } from '../../../market/marketFeed';
+import type { SimBar, MarketFeed } from '../../../market/marketFeed';
 import { encodeHistoricalData, encodeRealTimeBar } from '../../encoders/barEncoders';
 import { aggregateBars, barSizeSeconds, durationSeconds, historicalBarView } from '../../market/history';
 import { ERR, messageFor } from '../../protocol/errorCodes';
@@ -12,7 +12,7 @@ type Req<K extends Request['type']> = Extract<Request, { type: K }>;
 const MAX_HISTORY_BARS_5S = 50_000;
 
 interface WithHistory {
-  historicalBars(symbol: string, barSeconds: number, count: number): Bar[];
+  historicalBars(symbol: string, barSeconds: number, count: number): SimBar[];
 }
 
 function hasHistory(feed: MarketFeed): feed is MarketFeed & WithHistory {
@@ -20,7 +20,7 @@ function hasHistory(feed: MarketFeed): feed is MarketFeed & WithHistory {
 }
 
 /** The model's own history (which reaches back before it started) when it has one, else its recent 5-second bars. */
-function historyOf(feed: MarketFeed, symbol: string, barSeconds: number, durationS: number): Bar[] {
+function historyOf(feed: MarketFeed, symbol: string, barSeconds: number, durationS: number): SimBar[] {
   const count = Math.ceil(durationS / barSeconds);
   const supported = barSeconds === 5 || barSeconds === 86_400 || (barSeconds % 60 === 0 && barSeconds <= 3600);
   if (hasHistory(feed) && supported) return feed.historicalBars(symbol, barSeconds, count);
@@ -39,7 +39,7 @@ export function reqRealTimeBars(s: Session, r: Req<'reqRealTimeBars'>): void {
   }
   const listener = {
     symbol: i.spec.symbol,
-    onBar: (b: Bar) => {
+    onBar: (b: SimBar) => {
       const w = s.mdWriter();
       if (!w) return;
       encodeRealTimeBar(w, s.version, { reqId: r.reqId, ...b });

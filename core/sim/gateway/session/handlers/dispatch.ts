@@ -2,7 +2,7 @@ import type { Request, RequestType } from '../../requests/requestTypes';
 import type { Session } from '../session';
 import * as account from './accountHandlers';
 import * as bars from './barHandlers';
-import * as contracts from './contractHandlers';
+import * as contracts from './contractDetailsHandlers';
 import * as md from './marketDataHandlers';
 import * as orders from './orderHandlers';
 

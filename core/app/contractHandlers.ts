@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+import type { Settings } from '../config/settings';
+import type { TradingStateService } from '../risk/tradingState';
+import type { SymbolConfig } from '../config/configSchema';
+import { ContractError, type Health, type SentimentView } from '../contract/contract';
+import type { StreamSource, Topic } from '../runtime/topic';
+import { barsBefore } from './barHistory';
+import type { AlphaVantageStreams } from './cockpit/alphaVantageStreams';
+import type { CockpitStreams } from './cockpit/cockpitStreams';
+import type { CommandHandlers, StreamHandlers } from './contractServer';
+
+export interface HandlerDeps {
+  settings: Settings;
+  version: string;
+  tradingState: TradingStateService;
+  health: () => Health;
+  redis: Redis;
+}
+
+/** One handler per contract command. */
+export function commandHandlers(deps: HandlerDeps): CommandHandlers {
+  const { settings, tradingState } = deps;
+  const symbols = settings.config.symbols;
+  return {
+    getSession: () => ({
+      source: settings.source,
+      operator: settings.config.operator,
+      version: deps.version,
+      symbols: settings.config.symbols.map((s) => ({ symbol: s.symbol, dataClass: s.dataClass, etf: s.etf })),
+      marketTimeZone: 'America/New_York',
+      staleAfterSeconds: settings.config.schedules.staleAfterSeconds,
+    }),
+    getHealth: () => deps.health(),
+    getTradingState: () => tradingState.current,
+    setTradingState: (input, context) =>
+      tradingState.change({ ...input, by: `${settings.config.operator} via ${context.transport}` }),
+    getBars: ({ symbol, before, count }) => barsBefore(deps.redis, configuredSymbol(symbols, symbol), before, count),
+  };
+}
+
+export interface StreamDeps {
+  settings: Settings;
+  tradingState: TradingStateService;
+  healthTopic: Topic<Health>;
+  cockpit: CockpitStreams;
+  /** Whether an Alpha Vantage source runs (sim mode, or a key configured). */
+  alphaVantageConfigured: boolean;
+}
+
+function configuredSymbol(symbols: readonly SymbolConfig[], symbol: string): string {
+  if (!symbols.some((s) => s.symbol === symbol)) {
+    throw new ContractError('BAD_REQUEST', `symbol ${symbol} is not configured; configured: ${symbols.map((s) => s.symbol).join(', ')}`);
+  }
+  return symbol;
+}
+
+export function streamHandlers(deps: StreamDeps): StreamHandlers {
+  const symbols = deps.settings.config.symbols;
+  const configured = (symbol: string) => symbols.find((s) => s.symbol === configuredSymbol(symbols, symbol))!;
+  const { market } = deps.cockpit;
+  const marketTopics = (symbol: string) => market.topics(configured(symbol).symbol)!;
+  const alphaVantage = () => {
+    if (!deps.alphaVantageConfigured) throw new ContractError('UNAVAILABLE', 'Alpha Vantage is not configured: set ALPHAVANTAGE_API_KEY in .env');
+    return deps.cockpit.alphaVantage;
+  };
+  return {
+    health: () => deps.healthTopic,
+    tradingState: () => deps.tradingState.topic,
+    quote: ({ symbol }) => marketTopics(symbol).quote,
+    book: ({ symbol }) => {
+      const book = marketTopics(symbol).book;
+      if (!book) throw new ContractError('BAD_REQUEST', `${symbol} is a standard (top-of-book) symbol: no Level 2 depth; use the quote stream`);
+      return mapStream(book, ({ exchanges: _perExchange, ...view }) => view);
+    },
+    prints: ({ symbol }) => marketTopics(symbol).prints,
+    bars: ({ symbol }) => marketTopics(symbol).bars,
+    sweeps: () => market.sweeps,
+    ingestion: () => market.ingestion,
+    optionChain: ({ symbol }) => alphaVantage().chain(configured(symbol).symbol),
+    sentiment: ({ symbol }) => sentimentView(configured(symbol), alphaVantage()),
+    technicals: ({ symbol }) => alphaVantage().technicals(configured(symbol).symbol),
+    alphaVantage: () => alphaVantage().status,
+  };
+}
+
+function mapStream<A, B>(source: StreamSource<A>, map: (value: A) => B): StreamSource<B> {
+  return { subscribe: (listener) => source.subscribe((value, asOf) => listener(map(value), asOf)) };
+}
+
+/** ETFs have no news coverage: their stream says so once instead of staying silent. */
+function sentimentView(symbol: SymbolConfig, streams: AlphaVantageStreams): StreamSource<SentimentView> {
+  if (symbol.etf) {
+    return { subscribe: (listener) => (listener({ covered: false, reason: `${symbol.symbol} is an ETF: Alpha Vantage news sentiment does not cover it` }, Date.now()), () => undefined) };
+  }
+  const topic = streams.sentiment(symbol.symbol);
+  const coverage = streams.newsCoverage(symbol.symbol);
+  // The feed's own "not covered" answer wins over articles stored before it; its next articles bring them back.
+  return {
+    subscribe: (listener) => {
+      const offArticles = topic.subscribe((snapshot, asOf) => {
+        if (coverage.current?.covered !== false) listener({ covered: true, snapshot }, asOf);
+      });
+      let covered = true;
+      const offCoverage = coverage.subscribe((state, asOf) => {
+        if (!state.covered) listener({ covered: false, reason: state.reason ?? `Alpha Vantage's news feed does not cover ${symbol.symbol}` }, asOf);
+        else if (!covered && topic.current) listener({ covered: true, snapshot: topic.current }, asOf);
+        covered = state.covered;
+      });
+      return () => {
+        offArticles();
+        offCoverage();
+      };
+    },
+  };
+}
+
+export function packageVersion(projectRoot: string): string {
+  try {
+    return (JSON.parse(readFileSync(`${projectRoot}/package.json`, 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -1,0 +1,68 @@
+import type { EngineBus } from '../bus/catalogue';
+import type { Settings } from '../config/settings';
+import type { EngineModule } from '../runtime/supervisor';
+import { SimulatedMarketModule } from './simulatedMarketModule';
+import { AlphaVantageStore } from '../store/alphaVantageStore';
+import type { RedisModule } from '../store/redisModule';
+import { AlphaVantageIngestModule } from '../venues/alphavantage/alphaVantageIngestModule';
+import { IbkrDataSource } from './ibkrDataSource';
+
+export interface DataSources {
+  sim: SimulatedMarketModule | null;
+  ibkr: IbkrDataSource;
+  /** Null when no Alpha Vantage key is configured outside sim mode. */
+  alphaVantage: AlphaVantageIngestModule | null;
+  all: EngineModule[];
+}
+
+/** The data sources for the configured source, publishing on the bus: in sim mode the venues talk to the embedded market. */
+export function dataSources(settings: Settings, redis: RedisModule, bus: EngineBus, reportBadInput: (source: string, problem: string) => void): DataSources {
+  const { config } = settings;
+  const sim = settings.source === 'sim' ? simulatedMarketModule(settings) : null;
+  const ibkr = new IbkrDataSource({
+    // In sim mode the gateway's port is known only once it listens; the connection reads it at each connect.
+    ib: sim ? { host: '127.0.0.1', get port() { return sim.market?.gatewayPort ?? 0; }, clientId: settings.ib.clientId } : settings.ib,
+    symbols: config.symbols,
+    staleAfterSeconds: config.schedules.staleAfterSeconds,
+    bus,
+    redis: redis.client,
+    reportBadInput,
+    dependsOn: dependencies(sim),
+  });
+  const alphaVantage = sim || settings.alphaVantage.apiKey ? alphaVantageModule(settings, sim, redis, bus, reportBadInput) : null;
+  const all: EngineModule[] = [...(sim ? [sim] : []), ibkr, ...(alphaVantage ? [alphaVantage] : [])];
+  return { sim, ibkr, alphaVantage, all };
+}
+
+/** In sim mode the venues must wait for the market they connect to. */
+function dependencies(sim: SimulatedMarketModule | null): string[] {
+  return sim ? ['redis', 'sim'] : ['redis'];
+}
+
+function simulatedMarketModule(settings: Settings): SimulatedMarketModule {
+  const { seed, speed, gatewayPort, alphaVantagePort, alphaVantagePlan } = settings.config.sim;
+  const symbols = settings.config.symbols.map((s) => s.symbol);
+  return new SimulatedMarketModule({ seed, speed, gatewayPort, alphaVantagePort, alphaVantagePlan, dataDir: settings.dataDir, symbols });
+}
+
+function alphaVantageModule(
+  settings: Settings,
+  sim: SimulatedMarketModule | null,
+  redis: RedisModule,
+  bus: EngineBus,
+  reportBadInput: (source: string, problem: string) => void,
+): AlphaVantageIngestModule {
+  return new AlphaVantageIngestModule({
+    baseUrl: sim ? () => `http://127.0.0.1:${sim.market?.alphaVantagePort ?? 0}` : settings.alphaVantage.baseUrl,
+    apiKey: sim ? 'sim' : settings.alphaVantage.apiKey!,
+    callsPerMinute: settings.alphaVantage.callsPerMinute,
+    entitlement: settings.alphaVantage.entitlement,
+    optionsFallback: settings.alphaVantage.optionsFallback,
+    symbols: settings.config.symbols,
+    schedules: settings.config.schedules,
+    storage: new AlphaVantageStore(redis.client),
+    bus,
+    reportBadInput,
+    dependsOn: dependencies(sim),
+  });
+}

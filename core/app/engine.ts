@@ -1,0 +1,198 @@
+import path from 'node:path';
+import type { Settings } from '../config/settings';
+import { TradingStateService } from '../risk/tradingState';
+import { TradingStateJournal } from '../risk/tradingStateJournal';
+import { keys } from '../store/keys';
+import { RedisModule } from '../store/redisModule';
+import type { SimulatedMarketModule } from './simulatedMarketModule';
+import { BadInputCounter } from '../store/badInputCounter';
+import { HashCounter } from '../store/hashCounter';
+import { createEngineBus, type EngineBus } from '../bus/catalogue';
+import type { Health, ModuleHealth } from '../contract/contract';
+import { moduleLogger } from '../runtime/logger';
+import { Supervisor, type EngineModule } from '../runtime/supervisor';
+import { Topic } from '../runtime/topic';
+import { CockpitStreams } from './cockpit/cockpitStreams';
+import { commandHandlers, streamHandlers } from './contractHandlers';
+import { ContractServer } from './contractServer';
+import { dataSources, type DataSources } from './dataSources';
+import { healthReport } from './healthReport';
+import { DataDirLock } from './dataDirLock';
+import { WebBridge } from './webBridge';
+import { withDeadline } from '../runtime/deadline';
+
+export interface EngineOptions {
+  projectRoot: string;
+  version: string;
+  /** Web mode serves the cockpit over HTTP + WebSocket; the Electron shell binds the contract to IPC instead. */
+  webBridge: boolean;
+  heartbeatMs?: number;
+}
+
+export interface Engine {
+  readonly contract: ContractServer;
+  readonly redis: RedisModule;
+  /** The embedded simulated market (sim mode only). */
+  readonly sim: SimulatedMarketModule | null;
+  readonly bus: EngineBus;
+  readonly market: DataSources;
+  /** What the contract's streams show, fed by the bus. */
+  readonly cockpit: CockpitStreams;
+  readonly webBridge: WebBridge | null;
+  readonly tradingState: TradingStateService;
+  readonly badInput: BadInputCounter;
+  /** Stream events dropped for slow pages, by stream (monitoring:cockpit:dropped). */
+  readonly droppedEvents: HashCounter;
+  health(): Health;
+  stop(): Promise<void>;
+}
+
+const log = moduleLogger('engine');
+/** The last write of the monitoring counters on stop; Redis down or frozen must not hold the shutdown. */
+const COUNTER_FLUSH_MS = 2_000;
+
+/** A module that only tracks a service the engine constructed, so it shows in Health and stops in order. */
+function serviceModule(name: string, dependsOn: string[], start: () => Promise<void>, stop: () => Promise<void> | void): EngineModule {
+  return { name, dependsOn, start, stop: async () => stop() };
+}
+
+/** The bus in Health: subscribers that threw, by event (each is logged; the others still got the event). */
+function busModule(bus: EngineBus): EngineModule {
+  return { name: 'bus', start: async () => undefined, stop: async () => undefined, detail: () => ({ ...bus.subscriberFailures }) };
+}
+
+/**
+ * Takes the data dir's lock, then starts every module. A failure on the way (a module that cannot start, an
+ * empty Redis password file) stops what was started, releases the lock and rejects with the reason.
+ */
+export async function startEngine(settings: Settings, options: EngineOptions): Promise<Engine> {
+  const lock = DataDirLock.acquire(settings.dataDir, {
+    webPort: options.webBridge ? settings.webPort : null,
+    redisPort: settings.redisUrl ? null : settings.config.redis.port,
+  });
+  try {
+    return await startLocked(settings, options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startLocked(settings: Settings, options: EngineOptions, lock: DataDirLock): Promise<Engine> {
+  const redis = new RedisModule({
+    externalUrl: settings.redisUrl,
+    dataDir: settings.dataDir,
+    port: settings.config.redis.port,
+    // In a packaged app config/ is unpacked beside the asar archive: redis-server reads the file from disk.
+    confPath: path.join(options.projectRoot, 'config/redis.conf').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
+  });
+  const tradingState = new TradingStateService(redis.client, new TradingStateJournal(path.join(settings.dataDir, 'trading-state.unrecorded.json')));
+  const badInput = new BadInputCounter(redis.client);
+  const droppedEvents = new HashCounter(redis.client, keys.monitoring.cockpitDropped.key);
+  const healthTopic = new Topic<Health>();
+  let modulesHealth: Record<string, ModuleHealth> = {};
+  const health = () =>
+    healthReport({ source: settings.source, redisConnected: redis.isAlive(), modules: modulesHealth, tradingState: tradingState.current.state });
+
+  const supervisor = new Supervisor({
+    heartbeatMs: options.heartbeatMs ?? 5_000,
+    onHeartbeat: async (modules) => {
+      modulesHealth = modules;
+      const report = health();
+      healthTopic.publish(report, report.asOf);
+      await writeHeartbeats(redis, modules, report);
+    },
+  });
+  const reportBadInput = (source: string, problem: string) => badInput.report(source, problem);
+  const bus = createEngineBus((topic, error) => log.error({ err: error, event: topic }, 'a bus subscriber failed; the others still got the event'));
+  tradingState.topic.subscribe((state) => bus.publish('tradingStateChanged', state));
+  const cockpit = new CockpitStreams(bus, settings.config.symbols);
+  const market = dataSources(settings, redis, bus, reportBadInput);
+  const contract = new ContractServer(
+    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client }),
+    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null }),
+    reportBadInput,
+    (stream) => droppedEvents.add(stream),
+  );
+  const webBridge = options.webBridge
+    ? new WebBridge({
+        port: settings.webPort,
+        rendererDir: path.join(options.projectRoot, 'dist/renderer'),
+        contract,
+        health,
+        reportBadInput,
+      })
+    : null;
+
+  const modules: EngineModule[] = [
+    redis,
+    busModule(bus),
+    serviceModule('tradingState', ['redis'], () => tradingState.load(), () => tradingState.stop()),
+  ];
+  modules.push(...market.all);
+  if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
+
+  cockpit.start();
+  try {
+    await supervisor.start(modules);
+  } catch (error) {
+    await supervisor.stop();
+    cockpit.stop();
+    stopCounters(badInput, droppedEvents);
+    await redis.close();
+    healthTopic.close();
+    throw error;
+  }
+  if (webBridge) lock.update({ webPort: webBridge.port });
+  modulesHealth = supervisor.health();
+  const healthTimer = setInterval(() => {
+    modulesHealth = supervisor.health();
+    const report = health();
+    healthTopic.publish(report, report.asOf);
+  }, 1_000);
+  healthTimer.unref();
+  log.info({ source: settings.source, dataDir: settings.dataDir }, 'engine started');
+
+  return {
+    contract,
+    redis,
+    sim: market.sim,
+    bus,
+    market,
+    cockpit,
+    webBridge,
+    tradingState,
+    badInput,
+    droppedEvents,
+    health,
+    async stop() {
+      clearInterval(healthTimer);
+      healthTopic.close();
+      await withDeadline(Promise.all([badInput.flush(), droppedEvents.flush()]), COUNTER_FLUSH_MS, 'flushing monitoring counters').catch(
+        (error: unknown) => log.warn({ err: error }, 'monitoring counters not written'),
+      );
+      stopCounters(badInput, droppedEvents);
+      await supervisor.stop();
+      cockpit.stop();
+      await redis.close();
+      lock.release(); // after redis-server has shut down: the next engine may start its own
+    },
+  };
+}
+
+function stopCounters(...counters: Array<{ stop(): void }>): void {
+  for (const counter of counters) counter.stop();
+}
+
+async function writeHeartbeats(redis: RedisModule, modules: Record<string, ModuleHealth>, report: Health): Promise<void> {
+  if (!redis.isAlive()) return;
+  const pipeline = redis.client.pipeline();
+  for (const [name, module] of Object.entries(modules)) {
+    if (module.state !== 'running' || module.lastHeartbeat === null) continue;
+    const spec = keys.module.heartbeat(name);
+    pipeline.set(spec.key, JSON.stringify({ ts: module.lastHeartbeat, state: module.state }), 'EX', spec.ttl!);
+  }
+  const healthKey = keys.system.health('main');
+  pipeline.set(healthKey.key, JSON.stringify(report), 'EX', healthKey.ttl!);
+  await pipeline.exec();
+}

@@ -1,0 +1,167 @@
+/**
+ * The single definition of what the cockpit may ask the engine (commands) and hear from it (streams).
+ * Inputs are zod schemas validated at the boundary; outputs and stream values are TypeScript types.
+ * Browser-safe: no Node imports here (the renderer imports this file).
+ */
+import { z } from 'zod';
+import type { Bar } from '../market/bar';
+import type { Book } from '../market/book';
+import type { OptionChainSnapshot } from '../market/optionChain';
+import type { Quote } from '../market/quote';
+import type { SentimentSnapshot } from '../market/sentiment';
+import type { SweepEvent } from '../market/sweep';
+import type { TechnicalsBySymbol } from '../market/technicals';
+import type { Trade } from '../market/trade';
+import type { AlphaVantageStatus } from './alphaVantageStatus';
+import type { IngestionState } from './ingestionState';
+
+export type { AlphaVantageStatus, Bar, Book, IngestionState, OptionChainSnapshot, Quote, SentimentSnapshot, SweepEvent, TechnicalsBySymbol, Trade };
+
+/**
+ * The book as the cockpit streams it: the consolidated rows carry their exchange and market maker, so the
+ * per-exchange books (Book.exchanges, stored in Redis) are left out of the stream rather than sent twice.
+ */
+export type BookView = Omit<Book, 'exchanges'>;
+
+/** Sentiment for one symbol: ETFs are not covered by the news feed, and the cockpit says so. */
+export type SentimentView = { covered: true; snapshot: SentimentSnapshot } | { covered: false; reason: string };
+
+export const tradingStates = ['ACTIVE', 'REDUCING', 'HALTED'] as const;
+export const tradingStateSchema = z.enum(tradingStates);
+export type TradingStateName = z.infer<typeof tradingStateSchema>;
+
+/** Higher = more restrictive. Moving to a less restrictive state needs a person's confirmation. */
+export const tradingStateRestrictiveness: Readonly<Record<TradingStateName, number>> = { ACTIVE: 0, REDUCING: 1, HALTED: 2 };
+
+export interface TradingState {
+  state: TradingStateName;
+  changedAt: number;
+  changedBy: string;
+  reason: string;
+  /** False while a change is enforced in memory but not yet written to Redis (Redis unreachable). */
+  persisted: boolean;
+}
+
+export type ModuleStateName = 'starting' | 'running' | 'failed' | 'restarting' | 'stopping' | 'stopped';
+
+export interface ModuleHealth {
+  state: ModuleStateName;
+  lastHeartbeat: number | null;
+  restarts: number;
+  error: string | null;
+  detail: Record<string, string | number | boolean | null>;
+}
+
+export interface Health {
+  status: 'ok' | 'degraded' | 'down';
+  source: 'sim' | 'ibkr';
+  redis: { connected: boolean };
+  modules: Record<string, ModuleHealth>;
+  tradingState: TradingStateName;
+  asOf: number;
+}
+
+export interface SessionInfo {
+  source: 'sim' | 'ibkr';
+  operator: string;
+  version: string;
+  symbols: Array<{ symbol: string; dataClass: 'level2' | 'standard'; etf: boolean }>;
+  /** IANA zone the cockpit shows market times in. */
+  marketTimeZone: 'America/New_York';
+  /** A feed with no update for this long is stale (config schedules.staleAfterSeconds). */
+  staleAfterSeconds: number;
+}
+
+/** Declares a command: its validated input schema and its output type. */
+function command<I extends z.ZodType, O>(input: I) {
+  return { input, output: undefined as unknown as O };
+}
+/** Declares a stream: its validated parameter schema and its event value type. */
+function stream<P extends z.ZodType, V>(params: P) {
+  return { params, value: undefined as unknown as V };
+}
+
+const noInput = z.strictObject({});
+/** A configured symbol; the engine refuses others by name. */
+const symbolInput = z.strictObject({ symbol: z.string().regex(/^[A-Z][A-Z0-9.]{0,9}$/, 'an upper-case ticker such as SPY') });
+/** Most bars one getBars call returns. */
+export const MAX_BARS_PER_CALL = 500;
+const barsBeforeInput = symbolInput.extend({
+  before: z.number().int().positive(),
+  count: z.number().int().min(1).max(MAX_BARS_PER_CALL).default(100),
+});
+
+export const commands = {
+  getSession: command<typeof noInput, SessionInfo>(noInput),
+  getHealth: command<typeof noInput, Health>(noInput),
+  getTradingState: command<typeof noInput, TradingState>(noInput),
+  /** The `count` newest five-second bars that began before `before` (epoch ms), oldest first: chart history. */
+  getBars: command<typeof barsBeforeInput, Bar[]>(barsBeforeInput),
+  /** Halting needs no confirmation; leaving HALTED needs `confirmed: true` (the cockpit asks the trader). */
+  setTradingState: command<
+    z.ZodObject<{ state: typeof tradingStateSchema; reason: z.ZodString; confirmed: z.ZodDefault<z.ZodBoolean> }, z.core.$strict>,
+    TradingState
+  >(
+    z.strictObject({
+      state: tradingStateSchema,
+      reason: z.string().trim().min(1, 'a reason (who asked, why)').max(500),
+      confirmed: z.boolean().default(false),
+    }),
+  ),
+} as const;
+
+export const streams = {
+  health: stream<typeof noInput, Health>(noInput),
+  tradingState: stream<typeof noInput, TradingState>(noInput),
+  /** Top of book, last and volume. */
+  quote: stream<typeof symbolInput, Quote>(symbolInput),
+  /** Level 2 depth: consolidated rows, each with its exchange and market maker (Level 2 symbols only). */
+  book: stream<typeof symbolInput, BookView>(symbolInput),
+  /** The newest prints, oldest first. */
+  prints: stream<typeof symbolInput, Trade[]>(symbolInput),
+  /** The newest five-second bars, oldest first. */
+  bars: stream<typeof symbolInput, Bar[]>(symbolInput),
+  /** Sweeps as they are detected, all symbols. */
+  sweeps: stream<typeof noInput, SweepEvent>(noInput),
+  /** The IBKR ingestion's connection, subscriptions, errors and metrics. */
+  ingestion: stream<typeof noInput, IngestionState>(noInput),
+  optionChain: stream<typeof symbolInput, OptionChainSnapshot>(symbolInput),
+  sentiment: stream<typeof symbolInput, SentimentView>(symbolInput),
+  technicals: stream<typeof symbolInput, TechnicalsBySymbol>(symbolInput),
+  /** Alpha Vantage budget, errors and freshness. */
+  alphaVantage: stream<typeof noInput, AlphaVantageStatus>(noInput),
+} as const;
+
+export type CommandName = keyof typeof commands;
+export type StreamName = keyof typeof streams;
+export type CommandInput<C extends CommandName> = z.input<(typeof commands)[C]['input']>;
+export type ParsedCommandInput<C extends CommandName> = z.output<(typeof commands)[C]['input']>;
+export type CommandOutput<C extends CommandName> = (typeof commands)[C]['output'];
+export type StreamParams<S extends StreamName> = z.input<(typeof streams)[S]['params']>;
+export type ParsedStreamParams<S extends StreamName> = z.output<(typeof streams)[S]['params']>;
+export type StreamValue<S extends StreamName> = (typeof streams)[S]['value'];
+
+/** Every stream value travels with its sequence number (per subscription, from 1) and as-of time. */
+export interface StreamEvent<V> {
+  seq: number;
+  asOf: number;
+  value: V;
+  /**
+   * Set on the first value after the client missed one (a sequence gap) and subscribed again: a fresh, whole value
+   * that replaces whatever the consumer built from the values before the gap.
+   */
+  resynced?: true;
+}
+
+/** Error codes a command or subscription can fail with; the message is for a person. */
+export type ContractErrorCode = 'BAD_REQUEST' | 'UNKNOWN_COMMAND' | 'UNKNOWN_STREAM' | 'REFUSED' | 'UNAVAILABLE' | 'INTERNAL';
+
+export class ContractError extends Error {
+  constructor(
+    readonly code: ContractErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ContractError';
+  }
+}

@@ -1,4 +1,0 @@
-export { AlphaVantageIngestModule, type AlphaVantageIngestOptions } from './alphaVantageIngestModule';
-export type { AlphaVantageTuning } from './ingestTuning';
-export type { IngestSymbol } from './refreshPlan';
-export type * from './avData';

@@ -1,0 +1,4 @@
+export { AlphaVantageIngestModule, type AlphaVantageIngestOptions } from './alphaVantageIngestModule';
+export type { AlphaVantageTuning } from './ingestTuning';
+export type { IngestSymbol } from './refreshPlan';
+export type { CallClass, DataType } from './callClasses';
