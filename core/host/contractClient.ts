@@ -15,6 +15,8 @@ import { applyPatch } from './valuePatch';
 export interface ClientTransport extends Transport<ServerMessage, ClientMessage> {
   /** Fires on every (re)connection; the client resubscribes everything then. */
   onOpen(listener: () => void): void;
+  /** Fires when the connection is lost, with the server's reason when it gave one (e.g. too many connections). */
+  onClose(listener: (reason?: string) => void): void;
   readonly isOpen: boolean;
 }
 
@@ -34,7 +36,8 @@ interface ActiveSubscription {
   value: unknown;
 }
 
-export type ConnectionListener = (connected: boolean) => void;
+/** `reason`: why the engine closed the connection, when it said (it refuses more than MAX_CONNECTIONS). */
+export type ConnectionListener = (connected: boolean, reason?: string) => void;
 
 export class ContractClient {
   private nextId = 1;
@@ -50,7 +53,7 @@ export class ContractClient {
   ) {
     transport.onMessage((message) => this.receive(message));
     transport.onOpen(() => this.resubscribeAll());
-    transport.onClose(() => this.connectionLost());
+    transport.onClose((reason) => this.connectionLost(reason));
   }
 
   get connected(): boolean {
@@ -139,12 +142,12 @@ export class ContractClient {
     for (const listener of this.connectionListeners) listener(true);
   }
 
-  private connectionLost(): void {
+  private connectionLost(reason?: string): void {
     for (const [id, call] of this.pending) {
       clearTimeout(call.timer);
       call.reject(new ContractError('UNAVAILABLE', 'connection to the engine was lost'));
       this.pending.delete(id);
     }
-    for (const listener of this.connectionListeners) listener(false);
+    for (const listener of this.connectionListeners) listener(false, reason);
   }
 }

@@ -29,6 +29,6 @@ export interface AlphaTraderBridge {
     listener: (event: StreamEvent<StreamValue<S>>) => void,
     onError?: (error: BridgeError) => void,
   ): () => void;
-  onConnectionChange(listener: (connected: boolean) => void): () => void;
+  onConnectionChange(listener: (connected: boolean, reason?: string) => void): () => void;
   isConnected(): boolean;
 }

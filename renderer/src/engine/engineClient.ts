@@ -21,6 +21,7 @@ export interface EngineClient {
     listener: (event: StreamEvent<StreamValue<S>>) => void,
     onError?: (error: ContractError) => void,
   ): () => void;
-  onConnectionChange(listener: (connected: boolean) => void): () => void;
+  /** `reason`: why the engine closed the connection, when it said so (e.g. too many connections). */
+  onConnectionChange(listener: (connected: boolean, reason?: string) => void): () => void;
   isConnected(): boolean;
 }

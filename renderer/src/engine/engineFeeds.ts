@@ -15,8 +15,8 @@ function loadSession(client: EngineClient): void {
 /** Feeds the stores from the engine for the life of the page; the client resubscribes after reconnects. */
 export function connectEngineFeeds(client: EngineClient): void {
   useConnectionStore.setState({ transport: client.transport });
-  client.onConnectionChange((connected) => {
-    setConnected(connected);
+  client.onConnectionChange((connected, reason) => {
+    setConnected(connected, reason);
     if (connected) loadSession(client);
   });
   if (client.isConnected()) {

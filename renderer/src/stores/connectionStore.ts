@@ -10,6 +10,8 @@ interface ConnectionState {
   /** When the status last changed (epoch ms). */
   since: number;
   session: SessionInfo | null;
+  /** Why the engine closed the connection, when it said so (it serves a limited number of connections). */
+  closeReason: string | null;
 }
 
 export const useConnectionStore = create<ConnectionState>(() => ({
@@ -17,11 +19,14 @@ export const useConnectionStore = create<ConnectionState>(() => ({
   status: 'connecting',
   since: Date.now(),
   session: null,
+  closeReason: null,
 }));
 
-export function setConnected(connected: boolean): void {
+export function setConnected(connected: boolean, reason?: string): void {
   useConnectionStore.setState((s) => {
     const status: ConnectionStatus = connected ? 'connected' : s.status === 'connecting' ? 'connecting' : 'reconnecting';
-    return status === s.status ? s : { status, since: Date.now() };
+    const closeReason = connected ? null : (reason ?? null);
+    if (status === s.status && closeReason === s.closeReason) return s;
+    return status === s.status ? { closeReason } : { status, since: Date.now(), closeReason };
   });
 }
