@@ -1,6 +1,7 @@
 import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
+import { MAX_CLIENT_MESSAGE_BYTES } from '../core/app/contractLimits';
 import type { Engine } from '../core/app/engine';
-import type { ServerMessage, Transport } from '../core/contract/protocol';
+import { readableMessage, type ServerMessage, type Transport } from '../core/contract/protocol';
 import { CONTRACT_CHANNEL } from './ipcChannel';
 
 interface IpcConnection {
@@ -50,7 +51,7 @@ export function bindContractToIpc(engine: Engine, isTrusted: (event: IpcMainEven
       engine.badInput.report('ipc', `message from an untrusted sender dropped (${event.senderFrame?.url ?? 'no frame'})`);
       return;
     }
-    (connections.get(event.sender) ?? open(event.sender)).deliver(message);
+    (connections.get(event.sender) ?? open(event.sender)).deliver(readableMessage(message, MAX_CLIENT_MESSAGE_BYTES));
   };
 
   ipcMain.on(CONTRACT_CHANNEL, receive);

@@ -3,11 +3,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ContractServer } from './contractServer';
 import { listenFailure } from '../runtime/listenFailure';
 import type { Health } from '../contract/contract';
+import { MAX_CLIENT_MESSAGE_BYTES, MAX_CONNECTIONS } from './contractLimits';
 import type { OutboxTransport } from './outbox';
+import { UnreadableMessage } from '../contract/protocol';
 
 export interface WebBridgeOptions {
   port: number;
@@ -17,7 +20,24 @@ export interface WebBridgeOptions {
   reportBadInput: (source: string, problem: string) => void;
 }
 
-const MAX_MESSAGE_BYTES = 1 << 20;
+/** WebSocket close code "Try Again Later": the engine already serves MAX_CONNECTIONS. */
+const CLOSE_TRY_AGAIN_LATER = 1013;
+
+/** What was wrong with the frame that made ws close a connection, in words. */
+function frameProblem(error: Error & { code?: string }): string {
+  if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return `a message over the ${MAX_CLIENT_MESSAGE_BYTES}-byte limit (code 1009)`;
+  if (error.code === 'WS_ERR_INVALID_UTF8') return 'a text frame that is not UTF-8 (code 1007)';
+  return error.message;
+}
+
+/** Only these names may address the server: a DNS-rebinding page reaches 127.0.0.1 under a name of its own. */
+function isLoopbackHost(host: string | undefined): boolean {
+  try {
+    return ['127.0.0.1', 'localhost'].includes(new URL(`http://${host ?? ''}`).hostname);
+  } catch {
+    return false;
+  }
+}
 
 function contentSecurityPolicy(port: number): string {
   return [
@@ -43,6 +63,8 @@ export class WebBridge {
   private server: http.Server | undefined;
   private wss: WebSocketServer | undefined;
   private boundPort = 0;
+  /** Connections the contract serves (refused ones still closing are not counted). */
+  private served = 0;
 
   constructor(private readonly options: WebBridgeOptions) {}
 
@@ -62,7 +84,9 @@ export class WebBridge {
   async start(): Promise<void> {
     const statics = fs.existsSync(this.options.rendererDir) ? sirv(this.options.rendererDir, { single: true, dev: false, etag: true }) : null;
     this.server = http.createServer((req, res) => this.handleHttp(req, res, statics));
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+    // One client message per event-loop turn: a burst of thousands in one TCP read cannot hold up the kill switch.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES, allowSynchronousEvents: false });
+    this.wss.on('wsClientError', (error, socket) => this.refuse(socket, 400, `Bad Request (${error.message})`));
     this.server.on('upgrade', (req, socket, head) => this.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', (error) => reject(listenFailure(error, this.options.port, 'choose another with --port (0 = any free port)')));
@@ -85,6 +109,13 @@ export class WebBridge {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Content-Security-Policy', contentSecurityPolicy(this.boundPort));
+    if (!isLoopbackHost(req.headers.host)) {
+      return this.refuseHttp(res, 403, `Forbidden host ${JSON.stringify(req.headers.host ?? '')}: this server answers only as 127.0.0.1 or localhost`);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return this.refuseHttp(res, 405, `Method ${req.method} not allowed: only GET and HEAD`);
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/api/health') {
       res.setHeader('Content-Type', 'application/json');
@@ -100,12 +131,22 @@ export class WebBridge {
     statics(req, res);
   }
 
-  private refuse(socket: import('node:stream').Duplex, status: number, reason: string): void {
-    this.options.reportBadInput('websocket', `connection refused: ${reason}`);
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n\r\n`);
+  private refuseHttp(res: http.ServerResponse, status: number, problem: string): void {
+    this.options.reportBadInput('http', `request refused: ${problem}`);
+    res.statusCode = status;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end(problem);
   }
 
-  private handleUpgrade(req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void {
+  private refuse(socket: Duplex, status: number, reason: string): void {
+    this.options.reportBadInput('websocket', `connection refused: ${reason}`);
+    if (socket.writable) socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n\r\n`);
+    else socket.destroy();
+  }
+
+  private handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    // The HTTP server stops watching a socket it hands over for an upgrade: a reset peer must not crash the engine.
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== '/ws') return this.refuse(socket, 404, 'Not Found');
     const allowed = [`http://127.0.0.1:${this.boundPort}`, `http://localhost:${this.boundPort}`];
@@ -113,7 +154,20 @@ export class WebBridge {
     const token = Buffer.from(url.searchParams.get('token') ?? '');
     const expected = Buffer.from(this.token);
     if (token.length !== expected.length || !timingSafeEqual(token, expected)) return this.refuse(socket, 401, 'Bad token');
-    this.wss!.handleUpgrade(req, socket, head, (ws) => this.options.contract.serve(this.transportFor(ws), 'websocket'));
+    this.wss!.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+  }
+
+  private accept(ws: WebSocket): void {
+    // A frame over the size limit or text that is not UTF-8: ws closes the connection itself, with code 1009 or 1007.
+    ws.on('error', (error) => this.options.reportBadInput('websocket', `connection closed: ${frameProblem(error)}`));
+    if (this.served >= MAX_CONNECTIONS) {
+      this.options.reportBadInput('websocket', `connection refused: ${MAX_CONNECTIONS} connections open, the most the engine serves`);
+      ws.close(CLOSE_TRY_AGAIN_LATER, `too many connections: the engine serves at most ${MAX_CONNECTIONS}; close another cockpit tab`);
+      return;
+    }
+    this.served++;
+    ws.once('close', () => this.served--);
+    this.options.contract.serve(this.transportFor(ws), 'websocket');
   }
 
   private transportFor(ws: WebSocket): OutboxTransport {
@@ -121,15 +175,21 @@ export class WebBridge {
       send: (message) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
       },
+      sendJson: (json) => {
+        if (ws.readyState === ws.OPEN) ws.send(json);
+      },
       backlog: () => ws.bufferedAmount,
       onMessage: (listener) =>
         ws.on('message', (data, isBinary) => {
-          if (isBinary) return listener({ binary: true });
+          if (isBinary) return listener(new UnreadableMessage('a binary frame; the contract is JSON text'));
+          const text = data.toString();
+          let message: unknown;
           try {
-            listener(JSON.parse(data.toString()));
-          } catch {
-            listener({ unparseable: data.toString().slice(0, 200) });
+            message = JSON.parse(text);
+          } catch (error) {
+            return listener(new UnreadableMessage(`not JSON (${(error as Error).message})`));
           }
+          listener(message);
         }),
       onClose: (listener) => ws.on('close', listener),
     };

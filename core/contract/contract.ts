@@ -153,8 +153,11 @@ export interface StreamEvent<V> {
   resynced?: true;
 }
 
-/** Error codes a command or subscription can fail with; the message is for a person. */
-export type ContractErrorCode = 'BAD_REQUEST' | 'UNKNOWN_COMMAND' | 'UNKNOWN_STREAM' | 'REFUSED' | 'UNAVAILABLE' | 'INTERNAL';
+/**
+ * Error codes a command or subscription can fail with; the message is for a person. LIMIT_REACHED: a limit of
+ * contractLimits.ts (subscriptions per connection, message rate).
+ */
+export type ContractErrorCode = 'BAD_REQUEST' | 'UNKNOWN_COMMAND' | 'UNKNOWN_STREAM' | 'REFUSED' | 'LIMIT_REACHED' | 'UNAVAILABLE' | 'INTERNAL';
 
 export class ContractError extends Error {
   constructor(

@@ -15,6 +15,8 @@ import { applyPatch } from './valuePatch';
 export interface ClientTransport extends Transport<ServerMessage, ClientMessage> {
   /** Fires on every (re)connection; the client resubscribes everything then. */
   onOpen(listener: () => void): void;
+  /** Fires when the connection is lost, with the server's reason when it gave one (e.g. too many connections). */
+  onClose(listener: (reason?: string) => void): void;
   readonly isOpen: boolean;
 }
 
@@ -38,7 +40,8 @@ interface ActiveSubscription {
   resyncing: boolean;
 }
 
-export type ConnectionListener = (connected: boolean) => void;
+/** `reason`: why the engine closed the connection, when it said (it refuses more than MAX_CONNECTIONS). */
+export type ConnectionListener = (connected: boolean, reason?: string) => void;
 
 /** A sequence gap the client healed by subscribing to the stream again. */
 export interface StreamGap {
@@ -64,7 +67,7 @@ export class ContractClient {
   ) {
     transport.onMessage((message) => this.receive(message));
     transport.onOpen(() => this.resubscribeAll());
-    transport.onClose(() => this.connectionLost());
+    transport.onClose((reason) => this.connectionLost(reason));
   }
 
   get connected(): boolean {
@@ -186,12 +189,12 @@ export class ContractClient {
     for (const listener of this.connectionListeners) listener(true);
   }
 
-  private connectionLost(): void {
+  private connectionLost(reason?: string): void {
     for (const [id, call] of this.pending) {
       clearTimeout(call.timer);
       call.reject(new ContractError('UNAVAILABLE', 'connection to the engine was lost'));
       this.pending.delete(id);
     }
-    for (const listener of this.connectionListeners) listener(false);
+    for (const listener of this.connectionListeners) listener(false, reason);
   }
 }

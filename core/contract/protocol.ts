@@ -3,12 +3,38 @@ import { z } from 'zod';
 import type { ContractErrorCode } from './contract';
 import type { ValuePatch } from './valuePatch';
 
-export const clientMessageSchema = z.discriminatedUnion('t', [
-  z.strictObject({ t: z.literal('call'), id: z.number().int().nonnegative(), command: z.string().max(100), input: z.unknown() }),
-  z.strictObject({ t: z.literal('subscribe'), id: z.number().int().nonnegative(), stream: z.string().max(100), params: z.unknown() }),
-  z.strictObject({ t: z.literal('unsubscribe'), id: z.number().int().nonnegative() }),
-]);
+export const clientMessageSchema = z.discriminatedUnion(
+  't',
+  [
+    z.strictObject({ t: z.literal('call'), id: z.number().int().nonnegative(), command: z.string().max(100), input: z.unknown().optional() }),
+    z.strictObject({ t: z.literal('subscribe'), id: z.number().int().nonnegative(), stream: z.string().max(100), params: z.unknown().optional() }),
+    z.strictObject({ t: z.literal('unsubscribe'), id: z.number().int().nonnegative() }),
+  ],
+  { error: (issue) => (issue.code === 'invalid_union' ? 'one of "call", "subscribe", "unsubscribe"' : undefined) },
+);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+/**
+ * What a transport hands the server for a message it could not read at all (a binary or non-JSON WebSocket frame,
+ * an oversized IPC message): the server refuses it with `reason` and counts it.
+ */
+export class UnreadableMessage {
+  constructor(readonly reason: string) {}
+}
+
+/**
+ * For a transport that carries objects (Electron IPC): `message`, or an UnreadableMessage when it is over `maxBytes`
+ * as JSON or is not plain JSON data, the limits a WebSocket frame gets.
+ */
+export function readableMessage(message: unknown, maxBytes: number): unknown {
+  let bytes: number;
+  try {
+    bytes = JSON.stringify(message)?.length ?? 0;
+  } catch (error) {
+    return new UnreadableMessage(`not JSON data (${(error as Error).message})`);
+  }
+  return bytes > maxBytes ? new UnreadableMessage(`${bytes} bytes, over the ${maxBytes}-byte limit`) : message;
+}
 
 export interface WireError {
   code: ContractErrorCode;

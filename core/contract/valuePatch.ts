@@ -120,18 +120,41 @@ export function applyPatch(previous: unknown, patch: ValuePatch): unknown {
 /** Values shorter than this as JSON are always sent whole. */
 export const SMALL_VALUE_CHARS = 1024;
 
+/** A value read for sending: its JSON, and for a large value the JSON copy the peer will hold. */
+export type ValueSnapshot = { large: false; json: string; value: unknown } | { large: true; json: string; held: unknown };
+
+/** What to send for a value (whole, as a patch, or neither: unchanged) and what the peer holds then. */
+export interface EncodedValue {
+  value?: unknown;
+  patch?: ValuePatch;
+  held: unknown;
+  /** `value` or `patch` as JSON (absent when neither is sent), so a text transport need not serialise it again. */
+  json?: string;
+}
+
+export function snapshotValue(value: unknown): ValueSnapshot {
+  const json = JSON.stringify(value ?? null);
+  // A small value (a quote) goes whole: diffing it would cost the engine more than the bytes it saves.
+  if (json.length < SMALL_VALUE_CHARS) return { large: false, json, value };
+  return { large: true, json, held: JSON.parse(json) };
+}
+
+/** encodeValue for a value already read (snapshotValue), so its reading can be shared. */
+export function encodeSnapshot(previous: unknown, snapshot: ValueSnapshot): EncodedValue {
+  if (!snapshot.large) return { value: snapshot.value, held: undefined, json: snapshot.json };
+  const { json, held } = snapshot;
+  if (previous === undefined) return { value: held, held, json };
+  const patch = diffValue(previous, held);
+  if (!patch) return { held };
+  const patchJson = JSON.stringify(patch);
+  return patchJson.length < json.length * 0.8 ? { patch, held, json: patchJson } : { value: held, held, json };
+}
+
 /**
  * What to send for `value` when the peer holds `previous` (a value this function returned before, or undefined):
  * the patch when it is clearly smaller than the value, else the value; and what the peer holds afterwards (a
  * JSON copy, so later changes made in place to `value` by its publisher are still seen as changes).
  */
-export function encodeValue(previous: unknown, value: unknown): { value?: unknown; patch?: ValuePatch; held: unknown } {
-  const json = JSON.stringify(value ?? null);
-  // A small value (a quote) goes whole: diffing it would cost the engine more than the bytes it saves.
-  if (json.length < SMALL_VALUE_CHARS) return { value, held: undefined };
-  const held: unknown = JSON.parse(json);
-  if (previous === undefined) return { value: held, held };
-  const patch = diffValue(previous, held);
-  if (!patch) return { held };
-  return JSON.stringify(patch).length < json.length * 0.8 ? { patch, held } : { value: held, held };
+export function encodeValue(previous: unknown, value: unknown): EncodedValue {
+  return encodeSnapshot(previous, snapshotValue(value));
 }

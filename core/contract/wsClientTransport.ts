@@ -30,11 +30,20 @@ function parseServerMessage(data: unknown): ServerMessage | null {
   }
 }
 
+/** Close code "Try Again Later": the server serves as many connections as it will. */
+const TRY_AGAIN_LATER = 1013;
+
+/** The code and reason text a server gave when it closed the socket, if any. */
+function closeInfo(event: unknown): { code?: number; reason?: string } {
+  const { code, reason } = (event ?? {}) as { code?: unknown; reason?: unknown };
+  return { code: typeof code === 'number' ? code : undefined, reason: typeof reason === 'string' && reason.length > 0 ? reason : undefined };
+}
+
 /** Reconnects with capped exponential backoff and jitter after every close. */
 export function createWsClientTransport(url: string, WebSocketImpl: WebSocketConstructor, maxBackoffMs = 5_000): WsClientTransport {
   const messageListeners: Array<(m: ServerMessage) => void> = [];
   const openListeners: Array<() => void> = [];
-  const closeListeners: Array<() => void> = [];
+  const closeListeners: Array<(reason?: string) => void> = [];
   let socket: WebSocketLike | null = null;
   let attempt = 0;
   let disposed = false;
@@ -53,12 +62,14 @@ export function createWsClientTransport(url: string, WebSocketImpl: WebSocketCon
       if (message) messageListeners.forEach((l) => l(message));
     };
     ws.onerror = () => undefined;
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
-      closeListeners.forEach((l) => l());
+      const { code, reason } = closeInfo(event);
+      closeListeners.forEach((l) => l(reason));
       if (disposed) return;
-      const delay = Math.min(maxBackoffMs, 200 * 2 ** attempt++) * (0.5 + Math.random() / 2);
+      const backoff = code === TRY_AGAIN_LATER ? maxBackoffMs : Math.min(maxBackoffMs, 200 * 2 ** attempt++);
+      const delay = backoff * (0.5 + Math.random() / 2);
       timer = setTimeout(connect, delay);
     };
   };

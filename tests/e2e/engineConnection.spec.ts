@@ -1,4 +1,6 @@
 import type { WebSocketRoute } from '@playwright/test';
+import WebSocket from 'ws';
+import { MAX_CONNECTIONS } from '../../core/app/contractLimits';
 import { expect, test } from './support/workstation';
 
 // Each test starts its own engine and the page now streams every cockpit panel: on a machine shared with other
@@ -84,4 +86,24 @@ test('a panel whose code fails to load (engine gone mid-download) says so and re
   await expect(page.getByRole('button', { name: /^HALT/ })).toBeVisible();
   await expect(page.getByTestId('chart-panel')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('panel-load-retrying')).toHaveCount(0);
+});
+
+test("a page beyond the engine's connection limit says why it is not connected, and connects once a place is free", async ({ page, workstation }) => {
+  const { port, token } = workstation.engine;
+  const others = await Promise.all(
+    Array.from(
+      { length: MAX_CONNECTIONS },
+      () =>
+        new Promise<WebSocket>((resolve) => {
+          const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`, { origin: `http://127.0.0.1:${port}` });
+          ws.once('open', () => resolve(ws));
+        }),
+    ),
+  );
+  await page.goto(workstation.engine.url);
+  const reason = `too many connections: the engine serves at most ${MAX_CONNECTIONS}; close another cockpit tab`;
+  await expect(page.getByTestId('connection-refused')).toContainText(reason, { timeout: 15_000 });
+  others.forEach((ws) => ws.close());
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 15_000 });
+  await expect(page.getByTestId('connection-refused')).toHaveCount(0);
 });

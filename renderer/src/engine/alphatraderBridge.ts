@@ -30,7 +30,7 @@ export interface AlphaTraderBridge {
     listener: (event: StreamEvent<StreamValue<S>>) => void,
     onError?: (error: BridgeError) => void,
   ): () => void;
-  onConnectionChange(listener: (connected: boolean) => void): () => void;
+  onConnectionChange(listener: (connected: boolean, reason?: string) => void): () => void;
   /** Told of every sequence gap, after the client subscribed to that stream again. */
   onStreamGap(listener: StreamGapListener): () => void;
   isConnected(): boolean;

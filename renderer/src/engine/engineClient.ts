@@ -22,7 +22,8 @@ export interface EngineClient {
     listener: (event: StreamEvent<StreamValue<S>>) => void,
     onError?: (error: ContractError) => void,
   ): () => void;
-  onConnectionChange(listener: (connected: boolean) => void): () => void;
+  /** `reason`: why the engine closed the connection, when it said so (e.g. too many connections). */
+  onConnectionChange(listener: (connected: boolean, reason?: string) => void): () => void;
   /** Told of every sequence gap in a stream, after the client subscribed to that stream again (fresh value). */
   onStreamGap(listener: StreamGapListener): () => void;
   isConnected(): boolean;

@@ -16,8 +16,8 @@ function loadSession(client: EngineClient): void {
 export function connectEngineFeeds(client: EngineClient): void {
   useConnectionStore.setState({ transport: client.transport });
   client.onStreamGap(recordStreamGap);
-  client.onConnectionChange((connected) => {
-    setConnected(connected);
+  client.onConnectionChange((connected, reason) => {
+    setConnected(connected, reason);
     if (connected) loadSession(client);
   });
   if (client.isConnected()) {

@@ -1,5 +1,6 @@
 import type { StreamName, StreamParams, StreamValue } from '../../../core/contract/contract';
 import type { EngineClient } from '../engine/engineClient';
+import { noteRefusal } from '../stores/refusalStore';
 
 /** The latest event of one stream subscription, with the moment this page received it. */
 export interface FeedEvent<V> {
@@ -57,6 +58,7 @@ export class FeedHub {
         },
         (error) => {
           created.error = error.message;
+          if (error.code === 'LIMIT_REACHED') noteRefusal(error.message);
           notify();
         },
       );

@@ -9,6 +9,7 @@ import { useKillSwitchHotkey } from '../killSwitch/useKillSwitchHotkey';
 import { PanelArea } from '../panels/PanelArea';
 import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
+import { RefusalNotice } from './RefusalNotice';
 import { SessionExpiredNotice } from './SessionExpiredNotice';
 import { useCockpitShortcuts } from './useCockpitShortcuts';
 
@@ -24,6 +25,7 @@ export function App({ client }: { client: EngineClient }) {
         <div className="app" data-testid="app">
           <Header onHelp={toggleHelp} />
           <SessionExpiredNotice />
+          <RefusalNotice />
           <TradingStateBanner />
           <PanelArea />
           <ReleaseDialog />

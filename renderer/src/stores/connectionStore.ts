@@ -13,6 +13,8 @@ interface ConnectionState {
   session: SessionInfo | null;
   /** Sequence gaps healed by subscribing again, since the page opened; the last one's stream and time. */
   streamGaps: { total: number; last: { stream: string; params: unknown; at: number } | null };
+  /** Why the engine closed the connection, when it said so (it serves a limited number of connections). */
+  closeReason: string | null;
 }
 
 export const useConnectionStore = create<ConnectionState>(() => ({
@@ -21,12 +23,15 @@ export const useConnectionStore = create<ConnectionState>(() => ({
   since: Date.now(),
   session: null,
   streamGaps: { total: 0, last: null },
+  closeReason: null,
 }));
 
-export function setConnected(connected: boolean): void {
+export function setConnected(connected: boolean, reason?: string): void {
   useConnectionStore.setState((s) => {
     const status: ConnectionStatus = connected ? 'connected' : s.status === 'connecting' ? 'connecting' : 'reconnecting';
-    return status === s.status ? s : { status, since: Date.now() };
+    const closeReason = connected ? null : (reason ?? null);
+    if (status === s.status && closeReason === s.closeReason) return s;
+    return status === s.status ? { closeReason } : { status, since: Date.now(), closeReason };
   });
 }
 

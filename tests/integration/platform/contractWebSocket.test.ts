@@ -8,6 +8,10 @@ import { HIGH_WATER_BYTES, MAX_QUEUED_EVENTS } from '../../../core/app/outbox';
 import type { SweepEvent } from '../../../core/analytics/sweepTracker';
 import { keys } from '../../../core/store/keys';
 import { createWsClientTransport, type WebSocketConstructor, type WsClientTransport } from '../../../core/contract/wsClientTransport';
+import { MAX_SUBSCRIPTIONS_PER_CONNECTION } from '../../../core/app/contractLimits';
+import { FeedHub } from '../../../renderer/src/feeds/feedHub';
+import type { EngineClient } from '../../../renderer/src/engine/engineClient';
+import { useRefusalStore } from '../../../renderer/src/stores/refusalStore';
 import { startInProcessEngine } from '../../support/inProcessEngine';
 
 let engine: Engine;
@@ -117,6 +121,32 @@ describe('the contract over the WebSocket bridge', () => {
     await waitFor(() => connections.includes(false) && connections.at(-1) === true);
     await waitFor(() => states.length === 2);
     expect(states).toEqual(['ACTIVE', 'ACTIVE']);
+  });
+});
+
+describe('a cockpit at the subscription limit', () => {
+  it('is told which feed the engine refused instead of leaving the panel silently empty', async () => {
+    const pageTransport = createWsClientTransport(`ws://127.0.0.1:${engine.webBridge!.port}/ws?token=${engine.webBridge!.token}`, wsWithOrigin(origin));
+    const page = new ContractClient(pageTransport);
+    await waitFor(() => pageTransport.isOpen);
+    const asEngineClient: EngineClient = {
+      transport: 'websocket',
+      call: (command, input) => page.call(command, input),
+      subscribe: (stream, params, listener, onError) => page.subscribe(stream, params, listener, onError),
+      onConnectionChange: (listener) => page.onConnectionChange(listener),
+      onStreamGap: (listener) => page.onStreamGap(listener),
+      isConnected: () => page.connected,
+    };
+    const held: number[] = [];
+    for (let n = 0; n < MAX_SUBSCRIPTIONS_PER_CONNECTION; n++) page.subscribe('tradingState', {}, () => held.push(n));
+    await waitFor(() => held.length === MAX_SUBSCRIPTIONS_PER_CONNECTION);
+    const hub = new FeedHub(asEngineClient);
+    const stop = hub.watch('quote', { symbol: 'SPY' }, () => undefined);
+    await waitFor(() => useRefusalStore.getState().message !== null);
+    expect(useRefusalStore.getState().message).toMatch(/^subscribe quote refused: subscription limit reached/);
+    expect(hub.error(FeedHub.key('quote', { symbol: 'SPY' }))).toMatch(/subscription limit reached/);
+    stop();
+    pageTransport.dispose();
   });
 });
 

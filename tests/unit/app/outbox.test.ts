@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_EVENTS_MESSAGE_BYTES } from '../../../core/app/contractLimits';
 import { FLUSH_INTERVAL_MS, HIGH_WATER_BYTES, MAX_QUEUED_EVENTS, Outbox, type OutboxTransport } from '../../../core/app/outbox';
 import type { ServerMessage } from '../../../core/contract/protocol';
 
@@ -110,5 +111,59 @@ describe('Outbox', () => {
     outbox.push(1, 2, 'new');
     vi.advanceTimersByTime(FLUSH_INTERVAL_MS);
     expect(sent).toEqual([{ t: 'events', events: [{ id: 1, seq: 1, asOf: 2, value: 'new' }] }]);
+  });
+});
+
+/** An option-chain-like value of about `kb` KB as JSON. */
+const bigValue = (tag: number, kb: number) => ({ tag, rows: Array.from({ length: kb * 10 }, (_, i) => ({ strike: i, bid: tag + i / 100, note: 'x'.repeat(70) })) });
+
+describe('Outbox with a large first snapshot', () => {
+  it('sends it over several turns in messages that stop taking values at the size limit, with other work running in between', async () => {
+    const { transport, sent } = fakeTransport();
+    const outbox = new Outbox(transport);
+    const values = Array.from({ length: 12 }, (_, i) => bigValue(i, 300));
+    values.forEach((value, id) => {
+      outbox.open(id, 'optionChain', true);
+      outbox.push(id, 1, value);
+    });
+    const otherWork: number[] = [];
+    const ticker = setInterval(() => otherWork.push(sent.length), 0);
+    await vi.waitFor(() => expect(sent.flatMap((m) => (m.t === 'events' ? m.events : []))).toHaveLength(12), { timeout: 10_000 });
+    clearInterval(ticker);
+    expect(sent.length).toBeGreaterThan(1);
+    const largest = Math.max(...values.map((v) => JSON.stringify(v).length));
+    for (const message of sent) expect(JSON.stringify(message).length).toBeLessThan(MAX_EVENTS_MESSAGE_BYTES + largest + 1024);
+    // A timer fired between the first message and the last: the snapshot did not hold the event loop.
+    expect(otherWork.some((sentSoFar) => sentSoFar > 0 && sentSoFar < sent.length)).toBe(true);
+    expect(sent.flatMap((m) => (m.t === 'events' ? m.events.map((e) => e.value) : []))).toEqual(values);
+  });
+
+  it('sends a text transport the same message as JSON text, values and patches serialised once', () => {
+    vi.useFakeTimers();
+    const objects = fakeTransport();
+    const texts: string[] = [];
+    const asText: OutboxTransport = { ...fakeTransport().transport, sendJson: (json) => void texts.push(json) };
+    const outboxes = [new Outbox(objects.transport), new Outbox(asText)];
+    const book = bigValue(1, 2);
+    const round = (mutate: () => void) => {
+      mutate();
+      for (const outbox of outboxes) {
+        outbox.push(1, 5, 'small');
+        outbox.push(2, 6, book);
+        outbox.push(3, 7, { sweep: 1 });
+      }
+      vi.advanceTimersByTime(FLUSH_INTERVAL_MS);
+    };
+    for (const outbox of outboxes) {
+      outbox.open(1, 'quote', true);
+      outbox.open(2, 'book', true);
+      outbox.open(3, 'sweeps', false);
+    }
+    round(() => undefined); // first values whole
+    round(() => (book.rows[3]!.bid = 99)); // a patch
+    round(() => undefined); // unchanged
+    expect(texts.map((text) => JSON.parse(text) as unknown)).toEqual(JSON.parse(JSON.stringify(objects.sent)));
+    expect((objects.sent[1] as { events: Array<{ patch?: unknown }> }).events[1]!.patch).toBeDefined();
+    vi.useRealTimers();
   });
 });

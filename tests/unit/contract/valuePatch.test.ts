@@ -56,12 +56,14 @@ describe('value patches', () => {
     const book = { levels: Array.from({ length: 60 }, (_, i) => ({ price: 100 + i / 100, size: 100 })) };
     const first = encodeValue(undefined, book);
     expect(first.value).toEqual(book);
+    expect(first.json).toBe(JSON.stringify(book));
     book.levels[3]!.size = 500; // the publisher mutates its object in place
     const second = encodeValue(first.held, book);
     expect(second.patch).toEqual({ o: { levels: { a: 60, s: { 3: { o: { size: { v: 500 } } } } } } });
+    expect(second.json).toBe(JSON.stringify(second.patch));
     expect(encodeValue(second.held, book)).toEqual({ held: book });
     const replaced = encodeValue(second.held, { other: true });
-    expect(replaced).toEqual({ value: { other: true }, held: undefined }); // small: always whole, nothing kept
+    expect(replaced).toEqual({ value: { other: true }, held: undefined, json: '{"other":true}' }); // small: always whole, nothing kept
   });
 });
 
