@@ -8,18 +8,10 @@ import type { Health } from '../../core/contract/contract';
 import { ContractClient } from '../../core/contract/contractClient';
 import { createWsClientTransport, type WebSocketConstructor } from '../../core/contract/wsClientTransport';
 import type { EngineProcess } from './engineProcess';
+import { eventually } from './eventually';
 
-/** Polls until `probe` gives something truthy; fails naming what it waited for and the last value seen. */
-export async function eventually<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 20_000, everyMs = 50): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await probe();
-    if (last) return last as NonNullable<T>;
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
+export { eventually };
+
 
 export async function healthOf(engine: EngineProcess): Promise<Health> {
   return (await axios.get<Health>(`http://127.0.0.1:${engine.port}/api/health`, { timeout: 5_000 })).data;

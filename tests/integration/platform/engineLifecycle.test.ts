@@ -3,13 +3,11 @@ import net from 'node:net';
 import path from 'node:path';
 import axios from 'axios';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import type { Health } from '../../../core/contract/contract';
-import { ContractClient } from '../../../core/contract/contractClient';
-import { createWsClientTransport, type WebSocketConstructor } from '../../../core/contract/wsClientTransport';
 import { freePort } from '../../../core/store/freePort';
 import { LIGHT_SYMBOLS, runEngineToExit, startEngineProcess, writeTestConfig, type EngineProcess } from '../../support/engineProcess';
 import { alive, childPids } from '../../support/processes';
+import { contractOf } from '../../support/engineContract';
 import { tempDir } from '../../support/testRedis';
 
 const engines: EngineProcess[] = [];
@@ -53,20 +51,12 @@ function listening(port: number): Promise<boolean> {
 
 /** Halts trading through the engine's own WebSocket contract, as the cockpit's HALT button does. */
 async function haltThroughCockpit(engine: EngineProcess, reason: string): Promise<void> {
-  const origin = `http://127.0.0.1:${engine.port}`;
-  const WithOrigin = class extends WebSocket {
-    constructor(url: string) {
-      super(url, { origin });
-    }
-  } as unknown as WebSocketConstructor;
-  const transport = createWsClientTransport(`ws://127.0.0.1:${engine.port}/ws?token=${engine.token}`, WithOrigin);
+  const { client, close } = await contractOf(engine);
   try {
-    const client = new ContractClient(transport);
-    await new Promise<void>((resolve) => transport.onOpen(resolve));
     const state = await client.call('setTradingState', { state: 'HALTED', reason });
     expect(state).toMatchObject({ state: 'HALTED', persisted: true });
   } finally {
-    transport.dispose();
+    close();
   }
 }
 

@@ -139,42 +139,40 @@ describe('the engine when its Redis goes away', () => {
     }
   });
 
-  it('keeps a HALT set while Redis is frozen across a clean stop, and the next start records it with its audit entry', async () => {
+  /** Freezes the engine's redis-server, sends a HALT (which cannot be recorded), then ends the engine with `signal`. */
+  async function haltWhileFrozenThenStop(reason: string, signal: NodeJS.Signals): Promise<{ engine: EngineProcess; exitCode: number | null }> {
     const engine = await startEngine();
     const { client } = track(await contractOf(engine));
     const pid = await redisPidOf(engine);
     process.kill(pid, 'SIGSTOP');
     try {
       await eventually('health to show the frozen Redis as disconnected', async () => !(await healthOf(engine)).redis.connected, 30_000);
-      const halted = await client.call('setTradingState', { state: 'HALTED', reason: 'halt during a freeze' });
-      expect(halted).toMatchObject({ state: 'HALTED', persisted: false });
-      expect(await engine.stop('SIGTERM')).toBe(0); // Redis never answered: the HALT is still unrecorded
+      expect(await client.call('setTradingState', { state: 'HALTED', reason })).toMatchObject({ state: 'HALTED', persisted: false });
+      return { engine, exitCode: await engine.stop(signal) };
     } finally {
-      if (processAlive(pid)) process.kill(pid, 'SIGCONT');
+      if (processAlive(pid)) process.kill(pid, 'SIGCONT'); // after SIGKILL its leftover redis-server runs on, as after a real crash
     }
+  }
+
+  /** Starts the engine again on the same data dir: it must come up HALTED, with the HALT recorded and audited. */
+  async function expectHaltRecordedAfterRestart(engine: EngineProcess, reason: string): Promise<void> {
     const restarted = await startEngine({ dataDir: engine.dataDir, configPath: engine.configPath });
     const again = track(await contractOf(restarted));
-    expect(await again.client.call('getTradingState', {})).toMatchObject({ state: 'HALTED', reason: 'halt during a freeze', persisted: true });
-    expect(await lastAudit(track(redisOf(restarted)))).toMatchObject({ from: 'ACTIVE', to: 'HALTED', reason: 'halt during a freeze' });
+    expect(await again.client.call('getTradingState', {})).toMatchObject({ state: 'HALTED', reason, persisted: true });
+    expect(await lastAudit(track(redisOf(restarted)))).toMatchObject({ from: 'ACTIVE', to: 'HALTED', reason });
     expect(fs.existsSync(path.join(engine.dataDir, 'trading-state.unrecorded.json'))).toBe(false);
+  }
+
+  it('keeps a HALT set while Redis is frozen across a clean stop, and the next start records it with its audit entry', async () => {
+    const { engine, exitCode } = await haltWhileFrozenThenStop('halt during a freeze', 'SIGTERM');
+    expect(exitCode).toBe(0); // Redis never answered: the HALT is still unrecorded
+    await expectHaltRecordedAfterRestart(engine, 'halt during a freeze');
   });
 
   it('keeps a HALT set while Redis is frozen when the engine is then killed with SIGKILL', async () => {
-    const engine = await startEngine();
-    const { client } = track(await contractOf(engine));
-    const pid = await redisPidOf(engine);
-    process.kill(pid, 'SIGSTOP');
-    try {
-      await eventually('health to show the frozen Redis as disconnected', async () => !(await healthOf(engine)).redis.connected, 30_000);
-      expect(await client.call('setTradingState', { state: 'HALTED', reason: 'halt, then the engine dies' })).toMatchObject({ persisted: false });
-      expect(await engine.stop('SIGKILL')).toBe(null);
-    } finally {
-      if (processAlive(pid)) process.kill(pid, 'SIGCONT'); // its leftover redis-server runs on, as after a real crash
-    }
-    const restarted = await startEngine({ dataDir: engine.dataDir, configPath: engine.configPath });
-    const again = track(await contractOf(restarted));
-    expect(await again.client.call('getTradingState', {})).toMatchObject({ state: 'HALTED', reason: 'halt, then the engine dies', persisted: true });
-    expect(await lastAudit(track(redisOf(restarted)))).toMatchObject({ from: 'ACTIVE', to: 'HALTED', reason: 'halt, then the engine dies' });
+    const { engine, exitCode } = await haltWhileFrozenThenStop('halt, then the engine dies', 'SIGKILL');
+    expect(exitCode).toBe(null);
+    await expectHaltRecordedAfterRestart(engine, 'halt, then the engine dies');
   });
 
   it('opens its Redis connection again when the connection is ended under it', async () => {

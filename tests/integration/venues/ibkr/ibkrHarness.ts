@@ -11,6 +11,9 @@ import type { IbkrMarketDataOptions } from '../../../../core/venues/ibkr/data/ib
 import type { PlannedSymbol } from '../../../../core/venues/ibkr/data/subscriptionPlan';
 import { connectRedis } from '../../../../core/store/redisConnection';
 import { startTestRedis, type TestRedis } from '../../../support/testRedis';
+import { eventually } from '../../../support/eventually';
+
+export { eventually };
 
 export const LEVEL2: PlannedSymbol[] = [
   { symbol: 'SPY', dataClass: 'level2' },
@@ -97,17 +100,6 @@ export async function startIngestHarness(options: HarnessOptions = {}): Promise<
   };
 }
 
-/** Polls until the predicate holds (or throws with the description after timeoutMs). */
-export async function eventually<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 10_000, everyMs = 25): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await probe();
-    if (last) return last as NonNullable<T>;
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
 
 /** Advances the market in steps and lets the sockets and the writer catch up between steps. */
 export async function runMarket(market: MarketModel, ms: number, stepMs = 100): Promise<void> {
