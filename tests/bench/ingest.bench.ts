@@ -2,7 +2,9 @@
  * `npm run bench ingest`: the IBKR ingestion against the simulated gateway (own process) and a real redis-server.
  * 1. full speed: market-data messages per second from the socket into Redis, Redis round trips per 1,000, latency;
  * 2. 10,000 messages/s: the same latency and round trips, with the event-loop delay and GC pauses behind the tail;
- * 3. resident memory over the run (BENCH_SOAK_MINUTES=10 for the ten-minute soak; default is a short run).
+ * 3. resident memory over the run (BENCH_SOAK_MINUTES=10 for the ten-minute soak; default is a short run);
+ * 4. the decoder's own pace on the same stream: the venue alone (@stoqey/ib decoding, routing to the venue's
+ *    handlers, publishing on a bus nobody listens to: no Redis, no detectors, no cockpit), and full speed's share of it.
  * Latency runs from the gateway's socket write (wall clock, its own process) to the acknowledgement of the Redis
  * pipeline that wrote everything the message changed (a book deferred by its 5 ms throttle counts as not written).
  */
@@ -15,6 +17,7 @@ import { MarketStreams } from '../../core/app/cockpit/marketStreams';
 import { IbkrDataSource } from '../../core/app/ibkrDataSource';
 import { createEngineBus } from '../../core/bus/catalogue';
 import { connectRedis } from '../../core/store/redisConnection';
+import { IbkrMarketData } from '../../core/venues/ibkr/data/ibkrMarketData';
 import { DEFAULT_SYMBOLS } from '../../core/sim/market/symbols';
 import { startTestRedis } from '../support/testRedis';
 
@@ -111,7 +114,7 @@ function latencies(run: Run, fromMessage: number): number[] {
   return out.sort((a, b) => a - b);
 }
 
-async function fullSpeed(): Promise<void> {
+async function fullSpeed(): Promise<number> {
   const run = await startRun(0);
   const rss: number[] = [];
   await sleep(1_000);
@@ -143,6 +146,7 @@ async function fullSpeed(): Promise<void> {
   report('heap_used_end_mb', process.memoryUsage().heapUsed / 2 ** 20, 'MB');
   report('run_seconds', elapsed, 's');
   await run.stop();
+  return messages / elapsed;
 }
 
 async function atTenThousand(): Promise<void> {
@@ -180,6 +184,32 @@ async function atTenThousand(): Promise<void> {
   await run.stop();
 }
 
-if (!process.env.BENCH_ONLY_PACED) await fullSpeed();
+/** The same stream, flat out, into the venue alone: what decoding costs before any of the engine's own work. */
+async function decoderOnly(): Promise<number> {
+  const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+  const child = fork('tests/bench/ingestGatewayProcess.ts', [], { execPath: process.execPath, execArgv: [tsx], env: { ...process.env, FRAMES_PER_S: '0' } });
+  const port = await new Promise<number>((resolve) => child.on('message', (m: { port?: number }) => m.port && resolve(m.port)));
+  const symbols = DEFAULT_SYMBOLS.map((s) => ({ symbol: s.symbol, dataClass: s.level2 ? ('level2' as const) : ('standard' as const) }));
+  const venue = new IbkrMarketData({ ib: { host: '127.0.0.1', port, clientId: 1 }, symbols, staleAfterSeconds: 10, bus: createEngineBus(), reportBadInput: () => undefined });
+  await venue.start({ log: pino({ level: 'silent' }), fail: () => undefined });
+  while (!(venue.state().connected && venue.state().subscriptions.length === symbols.length * 2 + 6 && venue.state().metrics.queueDepth === 0)) await sleep(50);
+  await sleep(300);
+  child.send({ go: true });
+  await sleep(1_000);
+  const m0 = venue.connection.messages;
+  const t0 = performance.now();
+  await sleep(SECONDS * 1000);
+  const perSecond = (venue.connection.messages - m0) / ((performance.now() - t0) / 1000);
+  report('decoder_only_msgs_per_s', perSecond, '1/s');
+  child.send({ stop: true });
+  await venue.stop();
+  return perSecond;
+}
+
+if (!process.env.BENCH_ONLY_PACED) {
+  const full = await fullSpeed();
+  const decoder = await decoderOnly();
+  report('full_speed_share_of_decoder_only', (100 * full) / decoder, '%');
+}
 await atTenThousand();
 process.exit(0);
