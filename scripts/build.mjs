@@ -11,16 +11,19 @@ async function buildEngine() {
   await build({ ...common, entryPoints: ['core/app/main.ts'], outfile: 'dist/engine.js', format: 'esm', packages: 'external' });
 }
 
-/** The option-chain rows worker, beside each bundle that starts it (chainRowsPool looks next to itself). */
-async function buildChainRowsWorker() {
-  for (const outfile of ['dist/chainRowsWorker.cjs', 'dist/electron/chainRowsWorker.cjs']) {
-    await build({ ...common, entryPoints: ['core/venues/alphavantage/chainRowsWorker.ts'], outfile, format: 'cjs', packages: 'external' });
+/**
+ * The chain reader's thread, beside each bundle that starts it (core/app/chainReader looks next to itself). Its packages
+ * (axios, ioredis) are bundled in: in a packaged app it runs from outside the asar archive, where it could not load them.
+ */
+async function buildChainCallThread() {
+  for (const outfile of ['dist/chainCallThread.cjs', 'dist/electron/chainCallThread.cjs']) {
+    await build({ ...common, entryPoints: ['core/app/chainCallThread.ts'], outfile, format: 'cjs' });
   }
 }
 
 async function buildElectron() {
   if (!fs.existsSync(path.join(root, 'electron/main.ts'))) return;
-  // CommonJS has no import.meta: code that needs its own location uses __filename there (chainRowsPool).
+  // CommonJS has no import.meta: code that needs its own location uses __filename there (chainReader).
   await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external', define: { 'import.meta.url': 'undefined' } });
   // A sandboxed preload can only require('electron'): everything else is bundled in.
   await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', platform: 'browser', external: ['electron'] });
@@ -32,7 +35,7 @@ async function buildRenderer() {
   await viteBuild({ configFile: config, logLevel: 'warn' });
 }
 
-await Promise.all([buildEngine(), buildElectron(), buildChainRowsWorker()]);
+await Promise.all([buildEngine(), buildElectron(), buildChainCallThread()]);
 await buildRenderer();
 fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
 fs.writeFileSync(path.join(root, 'dist/.build-stamp'), new Date().toISOString() + '\n');

@@ -3,8 +3,10 @@ import type { Settings } from '../config/settings';
 import type { EngineModule } from '../runtime/supervisor';
 import { SimulatedMarketModule } from './simulatedMarketModule';
 import { AlphaVantageStore } from '../store/alphaVantageStore';
+import { redisUrlOf } from '../store/redisConnection';
 import type { RedisModule } from '../store/redisModule';
 import { AlphaVantageIngestModule } from '../venues/alphavantage/alphaVantageIngestModule';
+import { ChainReader } from './chainReader';
 import { IbkrDataSource } from './ibkrDataSource';
 
 export interface DataSources {
@@ -61,6 +63,8 @@ function alphaVantageModule(
     symbols: settings.config.symbols,
     schedules: settings.config.schedules,
     storage: new AlphaVantageStore(redis.client),
+    // Chain calls run whole on a thread of their own, writing on its own connection to the engine's Redis.
+    chainCalls: (setup) => new ChainReader({ ...setup, redisUrl: redisUrlOf(redis.client) }),
     bus,
     reportBadInput,
     dependsOn: dependencies(sim),

@@ -57,3 +57,10 @@ export async function openRedis(url: string, name?: string): Promise<Redis> {
     throw new Error(`Redis at ${where.hostname}:${where.port || 6379} did not answer: ${(error as Error).message}`, { cause: error });
   }
 }
+
+/** The URL `redis` connects to (password included), for a second connection to the same server, e.g. from a worker thread. */
+export function redisUrlOf(redis: Redis): string {
+  const { host, port, username, password, db } = redis.options;
+  const auth = password ? `${encodeURIComponent(username ?? '')}:${encodeURIComponent(password)}@` : '';
+  return `redis://${auth}${host ?? '127.0.0.1'}:${port ?? 6379}/${db ?? 0}`;
+}

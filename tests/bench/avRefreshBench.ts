@@ -1,92 +1,180 @@
 /**
  * The engine's event loop while twelve 10,000-contract chains refresh: the Alpha Vantage module as the engine runs it
- * (limiter, scheduler, chain reading, Redis writes to a real redis-server) against a stand-in endpoint in its own
- * process (avChainServerProcess.ts). Every chain is due every 2 s, so the twelve refresh back to back, 102 ms apart
- * (the 590/min spacing), for BENCH_REFRESH_SECONDS (default 12); the first round (JIT warm-up, worker start) is left out.
- * - refresh_loop_delay_max_ms / _p99_ms: perf_hooks.monitorEventLoopDelay at 1 ms resolution (its samples include that
- *   1 ms: an idle loop reads ~1.1 ms).
- * - refresh_body_to_redis_*_ms: from the HTTP client handing over a chain's body to redis-server's reply to the MULTI
- *   writing it (times taken on the engine's thread by wrapping AvHttpClient.get and AvStore.writeEncodedOptions).
+ * (limiter, scheduler, chain reader, Redis writes to a real redis-server with the app's redis.conf) against a
+ * stand-in endpoint in its own process (avChainServerProcess.ts). Every chain is due 8 s after it was stored, so every
+ * 8 s the twelve refresh back to back, 102 ms apart (the 590/min spacing; in production they fall due once a minute).
+ * The first round (JIT warm-up, the reader's thread starting) is left out; then BENCH_REFRESH_ROUNDS rounds (default
+ * 3) are measured, each from its first chain's launch to its twelfth chain in Redis. The same is then run with chains of
+ * 10 contracts (`control_*`), to tell what the chains' size costs from what the engine and this machine cost anyway.
+ * - loop_delay_max_ms / _p99_ms: perf_hooks.monitorEventLoopDelay at 1 ms resolution during each round, the worst
+ *   round's (its samples include that 1 ms). idle_loop_delay_*: the same for 3 s before the module starts, with redis-server and the
+ *   endpoint up: what this machine's other load alone does to the loop (it is shared).
+ * - engine_busy_max_ms: the longest stretch of the engine thread's CPU profile (sampled every 250 µs) with no idle
+ *   sample, counted as samples × 250 µs: how long the thread worked without a break, which time taken from it by other
+ *   processes does not lengthen (the loop delay's max does).
+ * - gc_major_count / gc_pause_max_ms: the engine thread's garbage collections over the same span.
+ * - body_to_redis_*_ms: from the endpoint handing a chain's last byte to its socket (its process's wall clock) to
+ *   redis-server's reply to the MULTI writing the chain (CalledChain.storedAt, the reader thread's wall clock): the
+ *   transfer, any wait for the reader's thread, the read and the write.
  */
 import { fork } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createEngineBus } from '../../core/bus/catalogue';
-import { AlphaVantageStore as AvStore } from '../../core/store/alphaVantageStore';
+import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram, type PerformanceEntry } from 'node:perf_hooks';
 import { AlphaVantageIngestModule } from '../../core/venues/alphavantage';
-import { AvHttpClient } from '../../core/venues/alphavantage/avHttpClient';
-import type { AvRequest } from '../../core/venues/alphavantage/avRequests';
+import { ChainReader } from '../../core/app/chainReader';
+import { createEngineBus } from '../../core/bus/catalogue';
+import { AlphaVantageStore } from '../../core/store/alphaVantageStore';
 import { startTestRedis } from '../support/testRedis';
 
 const SYMBOLS = ['SPY', 'QQQ', 'IWM', 'AAPL', 'MSFT', 'NVDA', 'TSLA', 'META', 'AMZN', 'GOOGL', 'AMD', 'VXX'];
-const SECONDS = Number(process.env.BENCH_REFRESH_SECONDS ?? 12);
+const ROUNDS = Number(process.env.BENCH_REFRESH_ROUNDS ?? 3);
+const SAMPLE_US = 250;
 const ms = (ns: number) => ns / 1e6;
+const sleep = (wait: number) => new Promise((resolve) => setTimeout(resolve, wait));
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 type Emit = (metric: string, value: number, unit: string) => void;
 
-/** Body arrival and Redis-written times per chain, taken where the engine's thread sees them. */
-function timeChains(): { latencies: number[]; restore(): void } {
-  const arrived = new Map<string, number>();
-  const latencies: number[] = [];
-  const get = AvHttpClient.prototype.get;
-  const write = AvStore.prototype.writeEncodedOptions;
-  AvHttpClient.prototype.get = async function timedGet(this: AvHttpClient, request: AvRequest) {
-    const body = await get.call(this, request);
-    if (request.fn === 'REALTIME_OPTIONS') arrived.set(request.params.symbol!, performance.now());
-    return body;
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string } }>;
+  samples: number[];
+}
+
+/** The longest run of non-idle samples, in ms of samples. */
+function longestBusy(profile: CpuProfile): number {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  let longest = 0;
+  let run = 0;
+  for (const sample of profile.samples) {
+    run = idle.has(sample) ? 0 : run + 1;
+    longest = Math.max(longest, run);
+  }
+  return (longest * SAMPLE_US) / 1000;
+}
+
+/** The stand-in endpoint (avChainServerProcess.ts) in a process of its own, serving `contracts`-contract chains. */
+export async function startChainServer(symbols: string[], contracts = 10_000): Promise<{ url: string; sentAt: Map<string, number>; stop(): void }> {
+  const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+  const env = { ...process.env, CHAIN_SYMBOLS: symbols.join(','), CHAIN_CONTRACTS: String(contracts) };
+  const server = fork('tests/bench/avChainServerProcess.ts', [], { execPath: process.execPath, execArgv: [tsx], env });
+  const sentAt = new Map<string, number>();
+  const port = await new Promise<number>((resolve) =>
+    server.on('message', (m: { port?: number; symbol?: string; sentAt?: number }) => {
+      if (m.port) resolve(m.port);
+      if (m.symbol && m.sentAt) sentAt.set(m.symbol, m.sentAt);
+    }),
+  );
+  return { url: `http://127.0.0.1:${port}`, sentAt, stop: () => server.kill() };
+}
+
+/** Refresh rounds: each from its first chain's launch (`launched`) to its last chain in Redis (`stored`). */
+class Rounds {
+  measured = 0;
+  readonly latencies: number[] = [];
+  /** Each round's loop delay, max and p99, ns (a histogram per round: one re-enabled would count the gap between). */
+  readonly delays: Array<{ max: number; p99: number; mean: number }> = [];
+  private roundDelay: IntervalHistogram | null = null;
+  private inRound = false;
+  private storedInRound = 0;
+  private seen = 0;
+  private done: () => void = () => undefined;
+  readonly finished = new Promise<void>((resolve) => (this.done = resolve));
+
+  launched(): void {
+    if (this.inRound) return;
+    this.inRound = true;
+    this.storedInRound = 0;
+    if (this.seen === 0) return; // round 0 warms up
+    this.roundDelay = monitorEventLoopDelay({ resolution: 1 });
+    this.roundDelay.enable();
+  }
+
+  /** A chain call of the round ended: stored (its latency), or not (null). */
+  stored(latency: number | null): void {
+    if (this.seen > 0 && latency !== null) this.latencies.push(latency);
+    if (process.env.BENCH_DEBUG) console.error(`round ${this.seen} chain ${this.storedInRound} ${latency?.toFixed(1)} ms`);
+    if (++this.storedInRound < SYMBOLS.length) return;
+    this.inRound = false;
+    if (this.seen++ === 0) return;
+    const round = this.roundDelay!;
+    round.disable();
+    this.delays.push({ max: round.max, p99: round.percentile(99), mean: round.mean });
+    if (++this.measured === ROUNDS) this.done();
+  }
+}
+
+async function measure(contracts: number): Promise<Record<string, number>> {
+  const server = await startChainServer(SYMBOLS, contracts);
+  const redis = await startTestRedis();
+  const rounds = new Rounds();
+  const call = ChainReader.prototype.call;
+  ChainReader.prototype.call = async function timedCall(this: ChainReader, ...args: Parameters<typeof call>) {
+    let storedAt: number | null = null;
+    try {
+      const chain = await call.apply(this, args);
+      storedAt = chain?.storedAt ?? null;
+      return chain;
+    } finally {
+      const sent = server.sentAt.get(args[1]);
+      rounds.stored(storedAt !== null && sent !== undefined ? storedAt - sent : null);
+    }
   };
-  AvStore.prototype.writeEncodedOptions = async function timedWrite(this: AvStore, ...args: Parameters<typeof write>) {
-    await write.apply(this, args);
-    const at = arrived.get(args[0]);
-    if (at !== undefined) latencies.push(performance.now() - at);
-  };
-  return {
-    latencies,
-    restore() {
-      AvHttpClient.prototype.get = get;
-      AvStore.prototype.writeEncodedOptions = write;
-    },
-  };
+  const module = new AlphaVantageIngestModule({
+    baseUrl: server.url, apiKey: 'bench', callsPerMinute: 590,
+    symbols: SYMBOLS.map((symbol) => ({ symbol, etf: true, priority: false })),
+    schedules: { optionsRefreshSeconds: 8, sentimentRefreshMinutes: 60, technicalsRefreshMinutes: 60 },
+    storage: new AlphaVantageStore(redis.client), bus: createEngineBus(), reportBadInput: () => undefined,
+    chainCalls: (setup) => new ChainReader({ ...setup, redisUrl: redis.url }), // as the app wires it (core/app/dataSources)
+    tuning: { staggerMs: 0, tickMs: 100 },
+    onCallLaunched: (callClass) => callClass === 'options' && rounds.launched(),
+  });
+  const idle = monitorEventLoopDelay({ resolution: 1 });
+  idle.enable();
+  await sleep(3_000);
+  idle.disable();
+  const gcPauses: number[] = [];
+  let majorGcs = 0;
+  const gc = new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => {
+      gcPauses.push(e.duration);
+      if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorGcs++;
+    }),
+  );
+  const session = new Session();
+  session.connect();
+  try {
+    await module.start();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: SAMPLE_US });
+    await session.post('Profiler.start');
+    gc.observe({ entryTypes: ['gc'] });
+    await Promise.race([rounds.finished, sleep(ROUNDS * 30_000).then(() => Promise.reject(new Error('the refresh rounds did not finish')))]);
+    gc.disconnect();
+    const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile };
+    return {
+      idle_loop_delay_max_ms: ms(idle.max), idle_loop_delay_p99_ms: ms(idle.percentile(99)),
+      // The worst round's max and p99.
+      loop_delay_max_ms: ms(Math.max(...rounds.delays.map((d) => d.max))), loop_delay_p99_ms: ms(Math.max(...rounds.delays.map((d) => d.p99))),
+      loop_delay_mean_ms: ms(rounds.delays.reduce((sum, d) => sum + d.mean, 0) / rounds.delays.length),
+      engine_busy_max_ms: longestBusy(profile), gc_major_count: majorGcs, gc_pause_max_ms: Math.max(0, ...gcPauses),
+      body_to_redis_p50_ms: percentile(rounds.latencies, 0.5), body_to_redis_p95_ms: percentile(rounds.latencies, 0.95),
+      body_to_redis_max_ms: Math.max(...rounds.latencies), chains_measured: rounds.latencies.length, load_average_1min: os.loadavg()[0]!,
+    };
+  } finally {
+    session.disconnect();
+    ChainReader.prototype.call = call;
+    await module.stop();
+    await redis.stop();
+    server.stop();
+  }
 }
 
 export async function benchRefresh(emit: Emit): Promise<void> {
-  const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-  const server = fork('tests/bench/avChainServerProcess.ts', [], { execPath: process.execPath, execArgv: [tsx], env: { ...process.env, CHAIN_SYMBOLS: SYMBOLS.join(',') } });
-  const port = await new Promise<number>((resolve) => server.on('message', (m: { port?: number }) => m.port && resolve(m.port)));
-  const redis = await startTestRedis();
-  const timing = timeChains();
-  const module = new AlphaVantageIngestModule({
-    baseUrl: `http://127.0.0.1:${port}`, apiKey: 'bench', callsPerMinute: 590,
-    symbols: SYMBOLS.map((symbol) => ({ symbol, etf: true, priority: false })),
-    schedules: { optionsRefreshSeconds: 2, sentimentRefreshMinutes: 60, technicalsRefreshMinutes: 60 },
-    storage: new AvStore(redis.client), bus: createEngineBus(), reportBadInput: () => undefined,
-    tuning: { staggerMs: 0, tickMs: 100 },
-  });
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  try {
-    await module.start();
-    const firstRound = Date.now() + 3_000;
-    while (Date.now() < firstRound || timing.latencies.length < SYMBOLS.length) await new Promise((r) => setTimeout(r, 50));
-    const warm = timing.latencies.length;
-    const load = os.loadavg()[0]!;
-    delay.enable();
-    await new Promise((r) => setTimeout(r, SECONDS * 1000));
-    delay.disable();
-    const latencies = timing.latencies.slice(warm);
-    emit('refresh_chains_measured', latencies.length, 'chains');
-    emit('refresh_loop_delay_max_ms', ms(delay.max), 'ms');
-    emit('refresh_loop_delay_p99_ms', ms(delay.percentile(99)), 'ms');
-    emit('refresh_loop_delay_mean_ms', ms(delay.mean), 'ms');
-    emit('refresh_body_to_redis_p50_ms', percentile(latencies, 0.5), 'ms');
-    emit('refresh_body_to_redis_p95_ms', percentile(latencies, 0.95), 'ms');
-    emit('refresh_body_to_redis_max_ms', Math.max(...latencies), 'ms');
-    emit('refresh_load_average_1min', load, '');
-  } finally {
-    timing.restore();
-    await module.stop();
-    await redis.stop();
-    server.kill();
+  for (const [name, value] of Object.entries(await measure(10_000))) emit(`refresh_${name}`, value, name.endsWith('_ms') ? 'ms' : '');
+  const control = await measure(10);
+  for (const name of ['loop_delay_max_ms', 'loop_delay_p99_ms', 'engine_busy_max_ms', 'gc_major_count', 'idle_loop_delay_max_ms']) {
+    emit(`control_${name}`, control[name]!, name.endsWith('_ms') ? 'ms' : '');
   }
 }

@@ -13,7 +13,8 @@ import type { AvRequest } from './avRequests';
 import type { CallClass, DataType } from './callClasses';
 import { CallLimiter } from './callLimiter';
 import { decodeChain } from './chainColumns';
-import { ChainRowsWorker } from './chainRowsPool';
+import { callChain } from './chainCall';
+import { onThisThread, type ChainCallRunner, type ChainCalls } from './chainCalls';
 import { DailyCapPause } from './dailyCapPause';
 import { FreshnessBook } from './freshnessBook';
 import { withDefaults, type AlphaVantageTuning } from './ingestTuning';
@@ -45,6 +46,8 @@ export interface AlphaVantageIngestOptions {
   bus: EngineBus;
   reportBadInput: (source: string, problem: string) => void;
   tuning?: Partial<AlphaVantageTuning>;
+  /** Where chain calls run (the app's thread, core/app/chainReader); absent: on the engine's thread. */
+  chainCalls?: ChainCallRunner;
   /** Modules to start first (default ['redis']; in sim mode also 'sim', whose endpoint baseUrl points at). */
   dependsOn?: readonly string[];
   /** Every HTTP call as it is launched, e.g. "REALTIME_OPTIONS SPY" (tests measure the budget with it). */
@@ -69,7 +72,7 @@ export class AlphaVantageIngestModule {
   private running:
     | {
         limiter: CallLimiter; book: FreshnessBook; scheduler: RefreshScheduler; http: AvHttpClient; abort: AbortController; flushTimer: NodeJS.Timeout;
-        rowsWorker: ChainRowsWorker; entitlement: OptionsEntitlement; pause: DailyCapPause; findings: PlanFindings;
+        chains: ChainCalls; entitlement: OptionsEntitlement; pause: DailyCapPause; findings: PlanFindings;
       }
     | undefined;
 
@@ -100,9 +103,12 @@ export class AlphaVantageIngestModule {
     const baseUrl = typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl;
     const http = new AvHttpClient({ baseUrl, apiKey: this.options.apiKey, timeoutMs: t.timeoutMs, signal: abort.signal });
     const store = this.options.storage;
-    // Large chains are read on both cores; until the worker is up (or if it fails) on this thread alone.
-    const rowsWorker = new ChainRowsWorker((problem) => context?.log.warn(`${problem}; option chains are read on one thread`));
-    void rowsWorker.start();
+    const chains = (this.options.chainCalls ?? onThisThread)({
+      http: { baseUrl, apiKey: this.options.apiKey, timeoutMs: t.timeoutMs },
+      here: (request, symbol) => callChain(http, store, request, symbol),
+      onProblem: (problem) => context?.log.warn(this.redact(problem)),
+    });
+    void chains.start(); // ahead of the first chain
     const book = new FreshnessBook(t.staleFactor);
     const entitlement = new OptionsEntitlement(t.recheckMs, this.options.optionsFallback ?? 'historical', () => this.chainsDueAgain(book));
     const pause = new DailyCapPause();
@@ -110,7 +116,7 @@ export class AlphaVantageIngestModule {
     const job = new RefreshJob({
       fetcher: this.fetcher(http, limiter, pause, abort.signal, context), store, bus: this.options.bus, monitor: this.monitor,
       requests: { technicalsInterval: t.technicalsInterval, articlesLimit: t.articlesLimit, entitlement: this.intradayEntitlement }, seriesLimit: t.seriesLimit,
-      readRows: rowsWorker.read.bind(rowsWorker), entitlement, pause, findings, recheckMs: t.recheckMs,
+      chains, entitlement, pause, findings, recheckMs: t.recheckMs,
     });
     const startedAt = Date.now();
     for (const item of this.plan) book.track(item.symbol, item.dataType, item.windowMs, startedAt + item.startOffsetMs);
@@ -118,7 +124,7 @@ export class AlphaVantageIngestModule {
     const scheduler = new RefreshScheduler(this.plan, book, (item) => job.run(item), { tickMs: t.tickMs, failureBackoffMs: t.failureBackoffMs });
     const flushTimer = setInterval(() => void this.flush(), t.monitorFlushMs);
     flushTimer.unref();
-    this.running = { limiter, book, scheduler, http, abort, flushTimer, rowsWorker, entitlement, pause, findings };
+    this.running = { limiter, book, scheduler, http, abort, flushTimer, chains, entitlement, pause, findings };
     scheduler.start();
   }
 
@@ -153,9 +159,9 @@ export class AlphaVantageIngestModule {
     clearInterval(running.flushTimer);
     running.abort.abort();
     await running.limiter.stop();
+    await running.chains.stop(); // chain calls in flight end now, not at their timeout
     await running.scheduler.stop();
     running.http.close();
-    await running.rowsWorker.stop();
     await withDeadline(this.flush(), FINAL_FLUSH_MS, 'writing Alpha Vantage monitoring').catch(() => undefined); // Redis frozen: left unwritten
     this.running = undefined;
   }
@@ -171,7 +177,7 @@ export class AlphaVantageIngestModule {
     return {
       callsUsed: s.budget.used, callsLeft: s.budget.left, optionsCalls: s.budget.usedByClass.options, sentimentCalls: s.budget.usedByClass.sentiment,
       technicalsCalls: s.budget.usedByClass.technicals, queued: s.budget.queued, slowdown: s.budget.slowdown, errors, throttled: s.errors.throttled, stale: s.stale,
-      delayed: s.delayed, chainHalvesOnWorker: this.running?.rowsWorker.jobsRead ?? 0,
+      delayed: s.delayed,
       realtimeOptions: s.plan.realtimeOptions, callsPausedUntil: s.plan.callsPausedUntil === null ? null : new Date(s.plan.callsPausedUntil).toISOString(),
       plan: s.plan.notices.length > 0 ? s.plan.notices.join(' ') : null,
     };

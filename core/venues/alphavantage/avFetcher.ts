@@ -45,24 +45,25 @@ export class AvFetcher {
     private readonly guard: KeyGuard,
   ) {}
 
+  /** The call's answer, read by readAnswer (AV's in-band failures are AvErrors like the others). */
   fetch(request: AvRequest, callClass: CallClass, prioritySymbol: boolean): Promise<AvAnswer> {
-    return this.fetchRead(request, callClass, prioritySymbol, (body, call) => readAnswer(body.toString('utf8'), call));
+    // Read within the attempt: an in-band throttling answer is requeued like HTTP 429.
+    return this.fetchVia(request, callClass, prioritySymbol, async () => readAnswer((await this.http.get(request)).toString('utf8'), request.label));
   }
 
   /**
-   * As fetch, with the body read by `read` (readAnswer, or a reader that goes straight to the stored form, such as
-   * readOptionChain). Its AvErrors count as the attempt's: a throttling answer is requeued, the rest are final.
+   * As fetch, with the call made by `call` (the chain call runner fetches, reads and stores a chain in one go). Its
+   * AvErrors count as the attempt's: a throttling answer is requeued, the rest are final or retried as fetch's are.
    */
-  async fetchRead<T>(request: AvRequest, callClass: CallClass, prioritySymbol: boolean, read: (body: Buffer, call: string) => T): Promise<T> {
+  async fetchVia<T>(request: AvRequest, callClass: CallClass, prioritySymbol: boolean, call: () => Promise<T>): Promise<T> {
     let requeues = 0;
     const { pause } = this.guard;
-    const attempt = async () => {
+    const attempt = () => {
       pause.check(request.label);
-      const body = await this.limiter.schedule(callClass, prioritySymbol, request.label, () => {
+      return this.limiter.schedule(callClass, prioritySymbol, request.label, () => {
         pause.check(request.label); // a call queued before the cap was seen
-        return this.http.get(request);
+        return call();
       });
-      return read(body, request.label);
     };
     const failureOf = (error: unknown) => redactError(asAvError(error, request), this.guard.redact);
     try {

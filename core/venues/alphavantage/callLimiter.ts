@@ -2,7 +2,6 @@ import type { CallClass } from './callClasses';
 import { spacingMs, type CallBudget } from './callBudget';
 import { CallLog } from './callLog';
 import { CallQueue } from './callQueue';
-import { PermitReservoir } from './permitReservoir';
 
 /** Launch priorities (0 is served first): chains, then sentiment, then technicals; priority symbols lead each class. */
 const PRIORITY: Record<CallClass, number> = { options: 1, sentiment: 4, technicals: 7 };
@@ -28,17 +27,18 @@ interface WaitingCall {
 }
 
 /**
- * The one gate every Alpha Vantage call passes. A call launches when it is the most urgent one waiting, a slot is
- * free (maxInFlight), the spacing since the last launch has passed, the last window holds fewer than the budget's
- * calls (by actual launch times), and the budget's reservoir (Bottleneck, see PermitReservoir) gives a permit.
- * A throttling answer empties the reservoir until the next refill and doubles the spacing; each window without
- * throttling halves it again.
+ * The one gate every Alpha Vantage call passes, and its only queue. A call launches when it is the most urgent one
+ * waiting, a slot is free (maxInFlight), the spacing since the last launch has passed, the last window holds fewer
+ * than the budget's calls (by actual launch times, so it holds in every sliding window), and no throttling answer
+ * has paused launches. A throttling answer pauses them until the next window starts (every windowMs from the
+ * limiter's start) and doubles the spacing; each window without throttling halves it again.
  */
 export class CallLimiter {
   readonly log: CallLog;
   private readonly waiting = new CallQueue<WaitingCall>(PRIORITIES);
-  private readonly permits: PermitReservoir;
-  private readonly refill: NodeJS.Timeout;
+  private readonly windows: NodeJS.Timeout;
+  /** A throttling answer came: nothing launches until the next window starts. */
+  private paused = false;
   private inFlight = 0;
   private nextLaunchAt = 0;
   private wakeTimer: NodeJS.Timeout | undefined;
@@ -48,9 +48,8 @@ export class CallLimiter {
 
   constructor(private readonly options: CallLimiterOptions) {
     this.log = new CallLog(options.budget.windowMs);
-    this.permits = new PermitReservoir(options.budget.calls, () => this.launchWhatCan());
-    this.refill = setInterval(() => this.refillWindow(), options.budget.windowMs);
-    this.refill.unref();
+    this.windows = setInterval(() => this.nextWindow(), options.budget.windowMs);
+    this.windows.unref();
   }
 
   /** Runs `task` (the call named `call`) when the budget allows, ahead of lower classes. */
@@ -63,11 +62,11 @@ export class CallLimiter {
     });
   }
 
-  /** The API said we are over its limit: stop launching until the window refreshes, and space calls wider. */
+  /** The API said we are over its limit: stop launching until the next window, and space calls wider. */
   throttled(): void {
     this.lastThrottleAt = Date.now();
     this.slowFactor = Math.min(this.options.maxSlowFactor, this.slowFactor * 2);
-    this.permits.giveUp();
+    this.paused = true;
   }
 
   get slowdown(): number {
@@ -80,20 +79,18 @@ export class CallLimiter {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.refill);
+    clearInterval(this.windows);
     clearTimeout(this.wakeTimer);
     const stopped = new Error('the Alpha Vantage call limiter has stopped');
     for (const waiting of this.waiting.takeAll()) waiting.reject(stopped);
-    await this.permits.stop();
   }
 
   private launchWhatCan(): void {
-    while (!this.stopped && this.waiting.size > 0 && this.inFlight < this.options.maxInFlight && this.wakeTimer === undefined) {
+    while (!this.stopped && !this.paused && this.waiting.size > 0 && this.inFlight < this.options.maxInFlight && this.wakeTimer === undefined) {
       const now = Date.now();
       // The window gate is the last word on the budget: a timer that fires late must not bring launches closer.
       const wait = Math.max(this.nextLaunchAt - now, this.log.waitForRoom(now, this.options.budget.calls));
       if (wait > 0) return this.wakeAfter(wait);
-      if (!this.permits.take()) return; // launchWhatCan runs again when a block of permits arrives
       this.launch(this.waiting.shift()!, now);
     }
   }
@@ -128,9 +125,10 @@ export class CallLimiter {
     }, ms);
   }
 
-  private refillWindow(): void {
+  private nextWindow(): void {
     if (this.slowFactor > 1 && Date.now() - this.lastThrottleAt >= this.options.budget.windowMs) this.slowFactor /= 2;
-    this.permits.refill();
+    this.paused = false;
+    this.launchWhatCan();
   }
 }
 

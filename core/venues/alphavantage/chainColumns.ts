@@ -6,8 +6,6 @@ import { greeksByStrike, type GreeksRow } from './optionChainParser';
  * 10,000-contract chain is serialised in about a third of the time and half the bytes of an array of objects,
  * and the identity and greek columns are serialised once and shared by `options:{symbol}:chain` and
  * `options:{symbol}:greeks`. The decoders give back the in-memory shapes (OptionChainSnapshot, GreeksByStrike).
- * encodeOptions writes a chain already in memory (the general path); chainScanner writes the same documents as bytes
- * straight from an answer, keeping AV's own number texts where they are JSON literals ("450.00" reads back as 450).
  */
 const IDENTITY = ['contractId', 'expiry', 'strike', 'type'] as const;
 const QUOTES = ['bid', 'bidSize', 'ask', 'askSize', 'last', 'mark'] as const;
@@ -29,7 +27,7 @@ interface StoredChain extends StoredColumns<Field> {
   skipped: number;
 }
 
-/** The two documents, as text (encodeOptions) or as the bytes chainScanner writes. */
+/** The two documents, as text (encodeOptions) or as its bytes. */
 export interface EncodedOptions {
   chain: string | Buffer;
   greeks: string | Buffer;

@@ -2,15 +2,16 @@ import type { ChainRefresh, EngineBus } from '../../bus/catalogue';
 import type { OptionChainSnapshot } from '../../market/optionChain';
 import type { Indicator } from '../../market/technicals';
 import type { AlphaVantageStorage } from './alphaVantageStorage';
-import { isNoData, screenOptionsAnswer, type AvAnswer } from './avAnswer';
+import { isNoData, type AvAnswer } from './avAnswer';
 import { AvError } from './avError';
 import type { AvFetcher } from './avFetcher';
 import type { AvMonitor } from './avMonitor';
 import { chainRequest, requestFor, type AvRequest, type RequestOptions } from './avRequests';
 import type { DailyCapPause } from './dailyCapPause';
-import type { RowsReader } from './chainScanner';
-import { readOptionChain, readOptionChainSplit, type ReadChain } from './optionChainReader';
+import type { CalledChain } from './chainCall';
+import type { ChainCalls } from './chainCalls';
 import type { ChainFunction, OptionsEntitlement } from './optionsEntitlement';
+import { unpackContracts } from './packedContracts';
 import type { PlanFindings } from './planStatus';
 import type { RefreshItem } from './refreshPlan';
 import type { RefreshOutcome } from './refreshScheduler';
@@ -27,8 +28,8 @@ export interface RefreshJobDeps {
   requests: RequestOptions;
   /** Technical series points kept per indicator. */
   seriesLimit: number;
-  /** Reads the second half of a large chain's rows elsewhere (a worker thread); absent: one thread reads it all. */
-  readRows?: RowsReader;
+  /** Fetches, reads and stores chains (on a thread of the app's: the refresh does not choose where). */
+  chains: ChainCalls;
   /** Whether the plan includes realtime options, and what to fetch instead. */
   entitlement: OptionsEntitlement;
   /** The key's daily-cap pause: a paused item waits until calls resume. */
@@ -115,40 +116,28 @@ export class RefreshJob {
   }
 
   /**
-   * A chain goes from the answer body straight to its stored form (readOptionChain, one pass, no JSON.parse), read
-   * as the answer arrives: its errors (AV's in-band ones, all contracts refused) count as the fetch's. The answer is
-   * screened first for the entitlement sample and `{}`, so the chain reader only ever sees chains. The contract
-   * objects the cockpit gets are built after the write, and only when a cockpit watches the symbol.
+   * A chain is fetched, screened (the entitlement sample, `{}`), read and stored by the chain calls, within one launch
+   * of the limiter: its errors (HTTP, entitlement, AV's in-band ones, all contracts refused) count as the fetch's. The
+   * contract objects the cockpit gets are built afterwards, and only when a cockpit watches the symbol.
    */
   private async fetchChain(item: RefreshItem, fn: ChainFunction): Promise<RefreshOutcome> {
     const { symbol } = item;
     const request = chainRequest(fn, symbol);
-    let read: { chain: ReadChain; at: number } | null;
+    let chain: CalledChain | null;
     try {
-      const { readRows } = this.deps;
-      read = await this.deps.fetcher.fetchRead(request, item.callClass, item.prioritySymbol, async (body, call) => {
-        if (screenOptionsAnswer(body, call) === 'no_data') return null;
-        const at = Date.now();
-        return { chain: readRows ? await readOptionChainSplit(body, call, symbol, at, readRows) : readOptionChain(body, call, symbol, at), at };
-      });
+      chain = await this.deps.fetcher.fetchVia(request, item.callClass, item.prioritySymbol, () => this.deps.chains.call(request, symbol));
     } catch (error) {
       return this.failed(item, request, error as AvError); // counted by the fetcher
     }
-    if (read === null) return { kind: 'empty' };
-    const { chain, at } = read;
+    if (chain === null) return { kind: 'empty' };
     this.deps.monitor.refused(symbol, 'options', chain.refused, chain.count + chain.skipped);
     if (chain.count === 0) return { kind: 'empty' };
-    try {
-      await this.deps.store.writeEncodedOptions(symbol, chain.encoded);
-    } catch (error) {
-      return { kind: 'unsaved', error: error as Error };
-    }
-    if (fn === 'REALTIME_OPTIONS') {
-      this.deps.bus.publish('chainRefreshed', chainRefresh(symbol, at, () => ({ ...chain.snapshot(), session: 'realtime' })));
-      return { kind: 'stored', at, timeliness: 'current' };
-    }
+    if (chain.unsaved !== null) return { kind: 'unsaved', error: new Error(`${request.label}: not saved: ${chain.unsaved}`) };
+    const { at } = chain;
+    const session = fn === 'REALTIME_OPTIONS' ? 'realtime' : 'previous';
+    this.deps.bus.publish('chainRefreshed', chainRefresh(symbol, at, () => ({ ...snapshotOf(symbol, chain), session })));
+    if (fn === 'REALTIME_OPTIONS') return { kind: 'stored', at, timeliness: 'current' };
     // The previous session's chain changes once a day: fetched again when realtime options are next checked.
-    this.deps.bus.publish('chainRefreshed', chainRefresh(symbol, at, () => ({ ...chain.snapshot(), session: 'previous' })));
     return { kind: 'stored', at, timeliness: 'previous_session', nextAt: Math.max(at + item.windowMs, this.deps.entitlement.recheckAt ?? 0) };
   }
 
@@ -173,6 +162,11 @@ export class RefreshJob {
     this.deps.bus.publish('technicalsRefreshed', snapshot);
     return { kind: 'stored', at, timeliness: snapshot.timeliness, dataAsOf };
   }
+}
+
+/** The chain's contract objects, built from the packed form the chain call gave back. */
+function snapshotOf(symbol: string, { at, quoteDate, skipped, contracts }: CalledChain): OptionChainSnapshot {
+  return { symbol, asOf: at, quoteDate, skipped, contracts: unpackContracts(contracts) };
 }
 
 /** A chainRefreshed event whose contract objects are built on first use (a cockpit watching the symbol), then kept. */

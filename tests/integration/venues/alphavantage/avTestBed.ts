@@ -1,3 +1,4 @@
+import { ChainReader } from '../../../../core/app/chainReader';
 import { AlphaVantageStreams } from '../../../../core/app/cockpit/alphaVantageStreams';
 import { createEngineBus, type EngineBus } from '../../../../core/bus/catalogue';
 import { AlphaVantageStore } from '../../../../core/store/alphaVantageStore';
@@ -15,7 +16,7 @@ export interface Launch {
   call: string;
 }
 
-/** A real redis-server, the simulated market's Alpha Vantage endpoint on 127.0.0.1, and ingestion modules wired to both. */
+/** A real redis-server, the simulated market's Alpha Vantage endpoint on 127.0.0.1, and ingestion modules wired to both (chains on the app's thread). */
 export interface AvTestBed {
   redis: TestRedis;
   market: MarketModel;
@@ -57,6 +58,8 @@ export async function startAvTestBed(symbols: string[], endpoint: Partial<AlphaV
         bus,
         reportBadInput: (source, problem) => badInput.push(`${source}: ${problem}`),
         onCallLaunched: (callClass, at, call) => launches.push({ callClass, at, call }),
+        // Chain calls on the app's thread, writing on its own connection to the test's Redis, as core/app/dataSources wires them.
+        chainCalls: (setup) => new ChainReader({ ...setup, redisUrl: redis.url }),
         ...options,
         tuning: { tickMs: 50, staggerMs: 0, monitorFlushMs: 100, ...options.tuning },
       });

@@ -121,7 +121,8 @@ describe('Alpha Vantage error bodies', () => {
     const { module } = bed.ingest({ symbols: [{ symbol: 'XYZQ', etf: false, priority: false }] });
     await module.start();
     const refusals = () => (module.currentStatus()?.errors.api_error ?? 0) + (module.currentStatus()?.errors.not_covered ?? 0);
-    await waitFor(() => refusals() >= 5, 10_000, 'four refusals and "not covered"');
+    // The chain's call waits for the chain reader's thread to start: wait for it too.
+    await waitFor(() => refusals() >= 5 && bed.endpoint.callCounts().REALTIME_OPTIONS === 1, 10_000, 'four refusals, "not covered" and the chain');
     await sleep(300);
     await module.stop();
     const callErrors = await bed.redis.client.hgetall(keys.monitoring.alphaVantage('call_errors').key);

@@ -20,7 +20,7 @@ describe('the 590 calls/min budget arithmetic', () => {
   });
 });
 
-describe('the limiter under a burst, with its Bottleneck reservoir, on a simulated clock', () => {
+describe('the limiter under a burst, on a simulated clock', () => {
   afterEach(() => {
     vi.useRealTimers();
   });

@@ -77,7 +77,7 @@ describe('the call limiter', () => {
     await expect(limiter.schedule('options', false, 'third', async () => undefined)).rejects.toThrow('call limiter has stopped');
   });
 
-  it('takes permits in blocks yet never launches more than the budget in a fixed window of the reservoir', async () => {
+  it('never launches more than the budget in any window, yet uses all of it', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     const limiter = new CallLimiter({ budget: { calls: 120, windowMs: 1_000 }, maxInFlight: 4, maxSlowFactor: 8 });
     const launches: number[] = [];
@@ -86,6 +86,6 @@ describe('the call limiter', () => {
     await vi.advanceTimersByTimeAsync(3_000);
     await limiter.stop();
     expect(busiestWindow(launches, 1_000)).toBeLessThanOrEqual(120);
-    expect(launches.length).toBeGreaterThanOrEqual(3 * 110); // the blocks do not waste the budget
+    expect(launches.length).toBeGreaterThanOrEqual(3 * 110); // the budget is not wasted
   });
 });

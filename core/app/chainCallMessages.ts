@@ -1,0 +1,28 @@
+import type { AvError } from '../venues/alphavantage/avError';
+import type { AvRequest } from '../venues/alphavantage/avRequests';
+import type { CalledChain } from '../venues/alphavantage/chainCall';
+import type { ChainCallSetup } from '../venues/alphavantage/chainCalls';
+
+/* What the chain reader (chainReader.ts) and its thread (chainCallThread.ts) say to each other. */
+
+/** What the thread is started with: where to fetch chains from and where to write them. */
+export interface ChainThreadSetup {
+  http: ChainCallSetup['http'];
+  redisUrl: string;
+}
+
+/** One chain call to make. */
+export interface ChainJob {
+  id: number;
+  request: AvRequest;
+  symbol: string;
+}
+
+/** Posted once the thread can take calls (its code loaded, its Redis connection up or given up on). */
+export const READY = 'ready';
+
+/** The chain (null: no data), or why not: an AvError by its parts (an Error does not cross threads as itself), or another failure. */
+export type ChainReply =
+  | { id: number; chain: CalledChain | null }
+  | { id: number; avError: { kind: AvError['kind']; message: string; retryable: boolean } }
+  | { id: number; failure: string };
