@@ -50,6 +50,7 @@ test('the per-exchange ladder lists several exchanges with their market makers',
 
 test('a standard symbol shows top of book from its quote on the ladder', async ({ page, market }) => {
   await market.open(page);
+  await expect(page.getByTestId('watch-row-AAPL')).toBeVisible(); // the engine's symbol list has arrived, as a trader sees it
   await page.getByTestId('symbol-input').fill('AAPL');
   await page.getByTestId('symbol-input').press('Enter');
   const ladder = page.getByTestId('ladder-panel');

@@ -19,7 +19,8 @@ export function SymbolSelector() {
       setText('');
       setError(null);
       (document.activeElement as HTMLElement | null)?.blur();
-    } else setError(`${wanted || '…'} is not configured`);
+    } else if (symbols.length === 0) setError('the engine has not sent its symbols yet: press Enter again in a moment');
+    else setError(`${wanted || '…'} is not configured`);
   };
 
   return (
