@@ -49,6 +49,12 @@ const LAYERS = [
   { layer: 'runtime', forbidden: ['app', 'store', 'venues', 'sim', 'analytics', 'bus', 'risk', 'config'], message: 'runtime/ is the kernel every module uses: it depends on none of them.' },
   { layer: 'store', forbidden: ['app', 'venues', 'sim'], message: 'store/ writes what the bus carries: it never imports the app, a venue or the simulator.' },
   { layer: 'risk', forbidden: ['app', 'venues', 'sim'], message: 'risk/ never imports the app, a venue or the simulator.' },
+  {
+    layer: 'execution',
+    forbidden: ['app', 'store', 'venues', 'sim', 'analytics', 'config', 'signals', 'discovery', 'distribution'],
+    message: 'execution/ (the order manager) reaches the venue through its ExecutionVenue port and Redis through its store port: it never imports the app, a venue, the store or the simulator.',
+    paths: [{ name: 'ioredis', message: 'execution/ keeps its state through a store port: core/store/ writes Redis.' }, { name: '@stoqey/ib', message: 'execution/ reaches the venue through its ExecutionVenue port.' }],
+  },
   { layer: 'config', forbidden: ['app', 'store', 'venues', 'sim', 'analytics', 'bus', 'risk'], message: 'config/ only loads and validates settings.' },
 ];
 

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
+import { CommandUnavailableError } from '../bus/bus';
+import type { EngineBus } from '../bus/catalogue';
+import { OrderDeniedError } from '../execution/orderDenied';
 import type { Settings } from '../config/settings';
 import type { TradingStateService } from '../risk/tradingState';
 import type { SymbolConfig } from '../config/configSchema';
@@ -16,12 +19,15 @@ export interface HandlerDeps {
   tradingState: TradingStateService;
   health: () => Health;
   redis: Redis;
+  bus: EngineBus;
 }
 
 /** One handler per contract command. */
 export function commandHandlers(deps: HandlerDeps): CommandHandlers {
-  const { settings, tradingState } = deps;
+  const { settings, tradingState, bus } = deps;
   const symbols = settings.config.symbols;
+  const who = (transport: string) => `${settings.config.operator} via ${transport}`;
+  const traded = <T extends { instrument: { symbol: string } }>(order: T): T => (configuredSymbol(symbols, order.instrument.symbol), order);
   return {
     getSession: () => ({
       source: settings.source,
@@ -36,6 +42,15 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
     setTradingState: (input, context) =>
       tradingState.change({ ...input, by: `${settings.config.operator} via ${context.transport}` }),
     getBars: ({ symbol, before, count }) => barsBefore(deps.redis, configuredSymbol(symbols, symbol), before, count),
+    submitOrder: ({ reason, ...order }, context) =>
+      orderCommand(bus.send('submitOrder', { ...traded(order), source: 'ticket', requestedBy: who(context.transport), reason: reason || 'order ticket' })),
+    previewOrder: ({ reason, ...order }, context) =>
+      orderCommand(bus.send('previewOrder', { ...traded(order), source: 'ticket', requestedBy: who(context.transport), reason: reason || 'preview' })),
+    modifyOrder: (input, context) => orderCommand(bus.send('modifyOrder', { ...input, requestedBy: who(context.transport) })),
+    cancelOrder: ({ orderId, reason }, context) =>
+      orderCommand(bus.send('cancelOrder', { orderId, requestedBy: who(context.transport), reason: reason || 'cancelled from the cockpit' })),
+    closePosition: ({ reason, ...input }, context) =>
+      orderCommand(bus.send('closePosition', { ...input, requestedBy: who(context.transport), reason: reason || 'close from the Positions panel' })),
   };
 }
 
@@ -46,6 +61,17 @@ export interface StreamDeps {
   cockpit: CockpitStreams;
   /** Whether an Alpha Vantage source runs (sim mode, or a key configured). */
   alphaVantageConfigured: boolean;
+}
+
+/** An order command's answer, with the execution's refusals as contract errors the cockpit can show. */
+async function orderCommand<T>(answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error instanceof OrderDeniedError) throw new ContractError('REFUSED', error.message, error.denial.code);
+    if (error instanceof CommandUnavailableError) throw new ContractError('UNAVAILABLE', 'order execution is not running');
+    throw error;
+  }
 }
 
 function configuredSymbol(symbols: readonly SymbolConfig[], symbol: string): string {
@@ -81,6 +107,10 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     sentiment: ({ symbol }) => sentimentView(configured(symbol), alphaVantage()),
     technicals: ({ symbol }) => alphaVantage().technicals(configured(symbol).symbol),
     alphaVantage: () => alphaVantage().status,
+    orders: () => deps.cockpit.execution.orders,
+    executions: () => deps.cockpit.execution.executions,
+    positions: () => deps.cockpit.execution.positions,
+    account: () => deps.cockpit.execution.account,
   };
 }
 

@@ -57,7 +57,7 @@ interface Connection {
 }
 
 function toWireError(error: unknown): WireError {
-  if (error instanceof ContractError) return { code: error.code, message: error.message };
+  if (error instanceof ContractError) return error.reason ? { code: error.code, message: error.message, reason: error.reason } : { code: error.code, message: error.message };
   log.error({ err: error }, 'command handler failed');
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }

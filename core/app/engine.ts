@@ -109,7 +109,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   const cockpit = new CockpitStreams(bus, settings.config.symbols);
   const market = dataSources(settings, redis, bus, reportBadInput);
   const contract = new ContractServer(
-    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client }),
+    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus }),
     streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null }),
     reportBadInput,
     (stream) => droppedEvents.add(stream),

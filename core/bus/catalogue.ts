@@ -14,7 +14,7 @@ import type { TradingState } from '../contract/contract';
 import type { Bar } from '../market/bar';
 import type { DepthView } from '../market/book';
 import type { OptionChainSnapshot } from '../market/optionChain';
-import type { OrderReceipt, OrderRequest } from '../market/order';
+import type { AccountSnapshot, Fill, Instrument, OrderDenial, OrderModification, OrderPreview, OrderReceipt, OrderRecord, OrderRequest, OrderSide, OrderType, Position, TimeInForce } from '../market/order';
 import type { Quote } from '../market/quote';
 import type { SentimentSnapshot } from '../market/sentiment';
 import type { SweepEvent } from '../market/sweep';
@@ -66,6 +66,78 @@ export interface NewsCoverage {
   reason: string | null;
 }
 
+/** What a venue says about one order (TWS: openOrder and orderStatus, or an error naming the order id). */
+export interface VenueOrderReport {
+  venue: 'ibkr';
+  orderId: number;
+  /** The gateway's status word (PreSubmitted, Submitted, Filled, Cancelled, ApiCancelled, Inactive, …). */
+  status: string | null;
+  filled: number | null;
+  remaining: number | null;
+  avgFillPrice: number | null;
+  permId: number | null;
+  /** The order as the gateway describes it (openOrder); null for a bare status. */
+  order: VenueOrderDescription | null;
+  /** An error or warning the gateway gave for this order id (code and text), e.g. a rejection reason. */
+  error: { code: number; message: string } | null;
+  /** True when another client (or TWS itself) placed it. */
+  external: boolean;
+  at: number;
+}
+
+export interface VenueOrderDescription {
+  instrument: Instrument;
+  side: OrderSide;
+  quantity: number;
+  type: OrderType;
+  limitPrice: number | null;
+  stopPrice: number | null;
+  tif: TimeInForce;
+  outsideRth: boolean;
+  ocaGroup: string | null;
+  parentId: number | null;
+}
+
+/** A fill the venue reported (its commission arrives separately: venueCommissionReported). */
+export interface VenueFill {
+  venue: 'ibkr';
+  fill: Fill;
+  external: boolean;
+}
+
+export interface VenueCommission {
+  venue: 'ibkr';
+  execId: string;
+  commission: number;
+  realizedPnl: number | null;
+}
+
+/** The venue's position for one instrument (TWS: position / updatePortfolio). avgCost per share. */
+export interface VenuePosition {
+  venue: 'ibkr';
+  account: string;
+  instrument: Instrument;
+  quantity: number;
+  avgCost: number;
+  marketPrice: number | null;
+  at: number;
+}
+
+/** The venue can take orders: connected, and its next valid order id is known. */
+export interface VenueOrderReadiness {
+  venue: 'ibkr';
+  ready: boolean;
+  nextValidId: number | null;
+  /** Increases with every new session, so a listener can tell a reconnect from a repeat. */
+  session: number;
+}
+
+export interface OrderDenied {
+  request: OrderRequest;
+  denial: OrderDenial;
+  at: number;
+}
+
 export interface EngineEvents {
   /** Top of book, last, volume, close or halted changed. Live: the symbol's quote. */
   quoteChanged: Quote;
@@ -84,6 +156,21 @@ export interface EngineEvents {
   technicalsRefreshed: TechnicalSnapshot;
   /** Alpha Vantage's news feed said it does not cover a ticker ("Invalid inputs"), or covered it again. */
   newsCoverageChanged: NewsCoverage;
+  /** venues/ibkr/execution: an order's status, description or error. */
+  venueOrderReported: VenueOrderReport;
+  venueFillReported: VenueFill;
+  venueCommissionReported: VenueCommission;
+  venuePositionReported: VenuePosition;
+  venueOrderReadinessChanged: VenueOrderReadiness;
+  /** execution: an order was born, changed state, filled (partly) or was refused by the venue. Safe to keep. */
+  orderChanged: OrderRecord;
+  /** execution: a fill joined with its commission. Safe to keep. */
+  fillRecorded: Fill;
+  /** execution: the positions after a fill, a price move or reconciliation (all of them, newest state). */
+  positionsChanged: readonly Position[];
+  accountChanged: AccountSnapshot;
+  /** execution: an order refused before it reached a venue (risk gate, validation), with the reason. */
+  orderDenied: OrderDenied;
   /** analytics/sweepDetector: a burst of prints swept the book. */
   sweepDetected: SweepEvent;
   /** analytics/unusualVolumeDetector: a bar's volume read against the symbol's baseline (every bar once it has one). */
@@ -102,12 +189,20 @@ export interface EngineEvents {
   alphaVantageStatusSampled: AlphaVantageStatus;
 }
 
+/**
+ * Served by core/execution (the order manager): every order source sends these, and each order passes the risk
+ * gate before the venue sees it. A refusal rejects with OrderDeniedError (core/execution), carrying its reason code.
+ */
 export interface EngineCommands {
-  /** Declared for the execution issue: risk checks the order, execution routes it to venues/ibkr/execution. */
   submitOrder: CommandSpec<OrderRequest, OrderReceipt>;
-  cancelOrder: CommandSpec<{ clientOrderId: string; requestedBy: string }, void>;
-  /** Cancels every working order; flattening positions is a separate, explicit action. */
-  cancelAll: CommandSpec<{ requestedBy: string; reason: string }, void>;
+  /** The gateway's what-if answer: margin and commission impact, nothing placed. */
+  previewOrder: CommandSpec<OrderRequest, OrderPreview>;
+  modifyOrder: CommandSpec<OrderModification, OrderRecord>;
+  cancelOrder: CommandSpec<{ orderId: number; requestedBy: string; reason: string }, OrderRecord>;
+  /** Cancels every working order this engine placed, each by id; flattening positions is a separate action. */
+  cancelAll: CommandSpec<{ requestedBy: string; reason: string }, { cancelled: number[] }>;
+  /** A closing order for the whole position (MKT unless a limit is given), through submitOrder's path. */
+  closePosition: CommandSpec<{ instrumentKey: string; clientOrderKey: string; limitPrice?: number; requestedBy: string; reason: string }, OrderReceipt>;
 }
 
 export type EventName = keyof EngineEvents;

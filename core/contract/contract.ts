@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Bar } from '../market/bar';
 import type { Book } from '../market/book';
 import type { OptionChainSnapshot } from '../market/optionChain';
+import type { AccountSnapshot, DenialCode, Fill, OrderPreview, OrderReceipt, OrderRecord, Position } from '../market/order';
 import type { Quote } from '../market/quote';
 import type { SentimentSnapshot } from '../market/sentiment';
 import type { SweepEvent } from '../market/sweep';
@@ -14,7 +15,9 @@ import type { TechnicalsBySymbol } from '../market/technicals';
 import type { Trade } from '../market/trade';
 import type { AlphaVantageStatus } from './alphaVantageStatus';
 import type { IngestionState } from './ingestionState';
+import { cancelOrderInput, closePositionInput, orderModificationInput, orderTicketInput } from './orderInputs';
 
+export type { AccountSnapshot, DenialCode, Fill, OrderPreview, OrderReceipt, OrderRecord, Position };
 export type { AlphaVantageStatus, Bar, Book, IngestionState, OptionChainSnapshot, Quote, SentimentSnapshot, SweepEvent, TechnicalsBySymbol, Trade };
 
 /**
@@ -108,6 +111,15 @@ export const commands = {
       confirmed: z.boolean().default(false),
     }),
   ),
+  /** Risk-checked and sent; a refusal is a REFUSED error whose `reason` is the denial code. */
+  submitOrder: command<typeof orderTicketInput, OrderReceipt>(orderTicketInput),
+  /** Margin and commission impact from the gateway's what-if; nothing is placed. */
+  previewOrder: command<typeof orderTicketInput, OrderPreview>(orderTicketInput),
+  /** Price and size of a working order, re-placed under its id. */
+  modifyOrder: command<typeof orderModificationInput, OrderRecord>(orderModificationInput),
+  cancelOrder: command<typeof cancelOrderInput, OrderRecord>(cancelOrderInput),
+  /** A closing order for the whole position, through the same risk-checked path as any order. */
+  closePosition: command<typeof closePositionInput, OrderReceipt>(closePositionInput),
 } as const;
 
 export const streams = {
@@ -130,6 +142,13 @@ export const streams = {
   technicals: stream<typeof symbolInput, TechnicalsBySymbol>(symbolInput),
   /** Alpha Vantage budget, errors and freshness. */
   alphaVantage: stream<typeof noInput, AlphaVantageStatus>(noInput),
+  /** Today's orders and every working one, newest first (this engine's and, read-only, TWS's own). */
+  orders: stream<typeof noInput, OrderRecord[]>(noInput),
+  /** The newest fills with their commissions, newest first. */
+  executions: stream<typeof noInput, Fill[]>(noInput),
+  /** Every open position with marks, P&L and greeks. */
+  positions: stream<typeof noInput, Position[]>(noInput),
+  account: stream<typeof noInput, AccountSnapshot>(noInput),
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -163,6 +182,8 @@ export class ContractError extends Error {
   constructor(
     readonly code: ContractErrorCode,
     message: string,
+    /** For a refused order: the denial code (HALTED, REDUCING_WOULD_INCREASE, …). */
+    readonly reason?: DenialCode,
   ) {
     super(message);
     this.name = 'ContractError';

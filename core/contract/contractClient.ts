@@ -142,7 +142,7 @@ export class ContractClient {
     this.pending.delete(message.id);
     clearTimeout(call.timer);
     if (message.ok) call.resolve(message.value);
-    else call.reject(new ContractError(message.error.code, message.error.message));
+    else call.reject(new ContractError(message.error.code, message.error.message, message.error.reason));
   }
 
   /**

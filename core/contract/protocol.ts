@@ -1,6 +1,6 @@
 /** The messages that carry the contract over any transport (Electron IPC, WebSocket, in-memory). Browser-safe. */
 import { z } from 'zod';
-import type { ContractErrorCode } from './contract';
+import type { ContractErrorCode, DenialCode } from './contract';
 import type { ValuePatch } from './valuePatch';
 
 export const clientMessageSchema = z.discriminatedUnion(
@@ -39,6 +39,8 @@ export function readableMessage(message: unknown, maxBytes: number): unknown {
 export interface WireError {
   code: ContractErrorCode;
   message: string;
+  /** A refused order's denial code. */
+  reason?: DenialCode;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { EngineBus } from '../../bus/catalogue';
 import { AlphaVantageStreams } from './alphaVantageStreams';
+import { ExecutionStreams } from './executionStreams';
 import { MarketStreams } from './marketStreams';
 
 /**
@@ -9,20 +10,24 @@ import { MarketStreams } from './marketStreams';
 export class CockpitStreams {
   readonly market: MarketStreams;
   readonly alphaVantage: AlphaVantageStreams;
+  readonly execution: ExecutionStreams;
 
   constructor(bus: EngineBus, symbols: ReadonlyArray<{ symbol: string; dataClass: string }>) {
     this.market = new MarketStreams(bus, symbols);
     this.alphaVantage = new AlphaVantageStreams(bus);
+    this.execution = new ExecutionStreams(bus);
   }
 
   /** Subscribes to the bus: call before the data sources start, so no event goes unheard. */
   start(): void {
     this.market.start();
     this.alphaVantage.start();
+    this.execution.start();
   }
 
   stop(): void {
     this.market.stop();
     this.alphaVantage.stop();
+    this.execution.stop();
   }
 }

@@ -57,12 +57,15 @@ describe('the engine bus', () => {
 
   it('refuses a command nobody serves yet by name, and answers it once a service serves it', async () => {
     const bus = createEngineBus();
-    const order = { clientOrderId: 'o-1', symbol: 'SPY', side: 'buy' as const, quantity: 1, type: 'market' as const, requestedBy: 'test' };
+    const order = {
+      clientOrderKey: 'o-1', instrument: { kind: 'stock' as const, symbol: 'SPY' }, side: 'buy' as const, quantity: 1, type: 'MKT' as const,
+      tif: 'DAY' as const, outsideRth: false, source: 'ticket' as const, requestedBy: 'test', reason: 'test',
+    };
     await expect(bus.send('submitOrder', order)).rejects.toThrow(CommandUnavailableError);
     await expect(bus.send('submitOrder', order)).rejects.toThrow(/submitOrder/);
-    const withdraw = bus.serve('submitOrder', async (input) => ({ clientOrderId: input.clientOrderId, acceptedAt: 7 }));
-    await expect(bus.send('submitOrder', order)).resolves.toEqual({ clientOrderId: 'o-1', acceptedAt: 7 });
-    expect(() => bus.serve('submitOrder', async () => ({ clientOrderId: 'x', acceptedAt: 0 }))).toThrow(/already has a handler/);
+    const withdraw = bus.serve('submitOrder', async (input) => ({ clientOrderKey: input.clientOrderKey, orderIds: [7], duplicate: false }));
+    await expect(bus.send('submitOrder', order)).resolves.toEqual({ clientOrderKey: 'o-1', orderIds: [7], duplicate: false });
+    expect(() => bus.serve('submitOrder', async () => ({ clientOrderKey: 'x', orderIds: [], duplicate: false }))).toThrow(/already has a handler/);
     withdraw();
     await expect(bus.send('submitOrder', order)).rejects.toThrow(CommandUnavailableError);
   });

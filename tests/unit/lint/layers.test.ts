@@ -30,6 +30,8 @@ const breaking: Array<[rule: string, path: string, code: string, message: RegExp
   ['the contract imports only market/ and itself (not a venue)', 'core/contract/fixture.ts', "export type { IbkrFeedState } from '../venues/ibkr/data/ibkrMarketData';", /only market\/ and its own types/],
   ['the contract imports only market/ and itself (not the app)', 'core/contract/fixture.ts', "export { CockpitStreams } from '../app/cockpit/cockpitStreams';", /only market\/ and its own types/],
   ['the contract is browser-safe', 'core/contract/fixture.ts', "export { readFileSync } from 'node:fs';", /browser-safe/],
+  ['execution reaches the venue only through its port', 'core/execution/fixture.ts', "export { IbkrMarketData } from '../venues/ibkr/data/ibkrMarketData';", /ExecutionVenue port/],
+  ['execution writes Redis only through its store port', 'core/execution/fixture.ts', "export type { Redis } from 'ioredis';", /store port/],
   ['the renderer imports only the contract', 'renderer/src/panels/fixture.ts', "export type { Quote } from '../../../core/market/quote';", /only through the contract/],
   ['the renderer imports nothing of the store', 'renderer/src/fixture.ts', "export { keys } from '../../core/store/keys';", /only through the contract/],
 ];
@@ -38,6 +40,7 @@ const allowed: Array<[what: string, path: string, code: string]> = [
   ['analytics importing market/ and bus/', 'core/analytics/fixture.ts', "export type { Trade } from '../market/trade';\nexport type { EngineBus } from '../bus/catalogue';\nexport { median } from 'simple-statistics';"],
   ['a venue importing the bus, market/, the contract’s types and the runtime kernel', 'core/venues/ibkr/data/fixture.ts', "export type { EngineBus } from '../../../bus/catalogue';\nexport type { Quote } from '../../../market/quote';\nexport type { IngestionState } from '../../../contract/ingestionState';\nexport type { ModuleContext } from '../../../runtime/supervisor';"],
   ['the composition root importing the simulator and everything else', 'core/app/fixture.ts', "export { startSimulatedMarket } from '../sim/simulatedMarket';\nexport { keys } from '../store/keys';\nexport { IbkrMarketData } from '../venues/ibkr/data/ibkrMarketData';"],
+  ['execution importing market/, the bus and risk', 'core/execution/fixture.ts', "export type { Fill } from '../market/order';\nexport type { EngineBus } from '../bus/catalogue';\nexport type { TradingStateService } from '../risk/tradingState';"],
   ['the simulator importing market/', 'core/sim/market/fixture.ts', "export { etToUtc } from '../../market/newYorkTime';\nexport { TICK } from '../../market/tickTypes';"],
   ['the contract importing market/ and itself', 'core/contract/fixture.ts', "export type { Quote } from '../market/quote';\nexport type { Health } from './contract';"],
   ['the renderer importing the contract', 'renderer/src/panels/fixture.ts', "export type { Quote } from '../../../core/contract/contract';\nexport { quoteChange } from '../../../core/contract/quoteFigures';"],

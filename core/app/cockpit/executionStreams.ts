@@ -1,0 +1,57 @@
+import type { EngineBus } from '../../bus/catalogue';
+import { FINAL_ORDER_STATUSES, type AccountSnapshot, type Fill, type OrderRecord, type Position } from '../../market/order';
+import { Topic } from '../../runtime/topic';
+
+/** Orders, fills, positions and the account as the cockpit shows them: at most one publish per 50 ms a stream. */
+const PACE_MS = 50;
+/** Finished orders kept for the Orders panel beside every working one. */
+const FINISHED_SHOWN = 200;
+const FILLS_SHOWN = 200;
+
+export class ExecutionStreams {
+  readonly orders = new Topic<OrderRecord[]>(PACE_MS);
+  readonly executions = new Topic<Fill[]>(PACE_MS);
+  readonly positions = new Topic<Position[]>(PACE_MS);
+  readonly account = new Topic<AccountSnapshot>(PACE_MS);
+  private readonly byId = new Map<number, OrderRecord>();
+  private fills: Fill[] = [];
+  private readonly unsubscribes: Array<() => void> = [];
+
+  constructor(private readonly bus: EngineBus) {}
+
+  start(): void {
+    this.orders.publish([]);
+    this.executions.publish([]);
+    this.positions.publish([]);
+    this.unsubscribes.push(
+      this.bus.subscribe('orderChanged', (order) => this.onOrder(order)),
+      this.bus.subscribe('fillRecorded', (fill) => this.onFill(fill)),
+      this.bus.subscribe('positionsChanged', (positions) => this.positions.publish([...positions])),
+      this.bus.subscribe('accountChanged', (account) => this.account.publish(account)),
+    );
+  }
+
+  stop(): void {
+    for (const off of this.unsubscribes.splice(0)) off();
+    for (const topic of [this.orders, this.executions, this.positions, this.account] as const) topic.close();
+  }
+
+  private onOrder(order: OrderRecord): void {
+    this.byId.set(order.orderId, order);
+    this.forgetOldFinished();
+    this.orders.publish([...this.byId.values()].sort((a, b) => b.createdAt - a.createdAt || b.orderId - a.orderId));
+  }
+
+  private onFill(fill: Fill): void {
+    const others = this.fills.filter((f) => f.execId !== fill.execId);
+    this.fills = [fill, ...others].sort((a, b) => b.time - a.time).slice(0, FILLS_SHOWN);
+    this.executions.publish(this.fills);
+  }
+
+  private forgetOldFinished(): void {
+    const finished = [...this.byId.values()].filter((o) => FINAL_ORDER_STATUSES.has(o.status));
+    if (finished.length <= FINISHED_SHOWN) return;
+    finished.sort((a, b) => a.updatedAt - b.updatedAt);
+    for (const old of finished.slice(0, finished.length - FINISHED_SHOWN)) this.byId.delete(old.orderId);
+  }
+}
