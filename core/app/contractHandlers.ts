@@ -36,6 +36,7 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
       symbols: settings.config.symbols.map((s) => ({ symbol: s.symbol, dataClass: s.dataClass, etf: s.etf })),
       marketTimeZone: 'America/New_York',
       staleAfterSeconds: settings.config.schedules.staleAfterSeconds,
+      confirmNotionalAbove: settings.config.execution.confirmNotionalAbove,
     }),
     getHealth: () => deps.health(),
     getTradingState: () => tradingState.current,

@@ -55,6 +55,10 @@ export const configSchema = z.strictObject({
     technicalsRefreshMinutes: z.number().positive().default(5),
     staleAfterSeconds: z.number().positive().default(10),
   }).prefault({}),
+  execution: z.strictObject({
+    /** The order ticket asks the trader to confirm an order whose notional (price × quantity × multiplier) is above this. */
+    confirmNotionalAbove: z.number().positive().default(25_000),
+  }).prefault({}),
   risk: z.strictObject({
     approvalMode: z.enum(['manual', 'auto']).default('manual'),
     maxOrderNotional: z.number().positive().default(50_000),

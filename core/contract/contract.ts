@@ -73,6 +73,8 @@ export interface SessionInfo {
   marketTimeZone: 'America/New_York';
   /** A feed with no update for this long is stale (config schedules.staleAfterSeconds). */
   staleAfterSeconds: number;
+  /** The order ticket asks for confirmation above this notional (config execution.confirmNotionalAbove). */
+  confirmNotionalAbove: number;
 }
 
 /** Declares a command: its validated input schema and its output type. */
