@@ -81,9 +81,14 @@ export class IbConnection {
     private readonly timings: ConnectionTimings = DEFAULT_TIMINGS,
   ) {}
 
-  /** Adds a side of the venue (data, execution); returns the function that removes it. Add before start(). */
+  /**
+   * Adds a side of the venue (data, execution); returns the function that removes it. A listener added while a
+   * socket is open or a session is up is told about them at once (it has missed what they already received).
+   */
   addListener(listener: ConnectionListener): () => void {
     this.listeners = [...this.listeners, listener];
+    if (this.api) listener.onApi(this.api);
+    if (this.session) listener.onSession(this.session);
     return () => {
       this.listeners = this.listeners.filter((l) => l !== listener);
     };
