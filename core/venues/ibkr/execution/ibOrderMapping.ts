@@ -1,12 +1,12 @@
 import { OrderAction, OptionType, SecType, type Contract, type Execution, type Order, type OrderType as IbOrderType, type TimeInForce as IbTimeInForce } from '@stoqey/ib';
 import type { VenueOrderDescription } from '../../../bus/catalogue';
 import { etToUtc } from '../../../market/newYorkTime';
-import { orderTypes, timesInForce, type Fill, type Instrument, type OrderRecord } from '../../../market/order';
+import { occSymbol, orderTypes, timesInForce, type Fill, type Instrument, type OrderRecord } from '../../../market/order';
 
 /** Options one cancels the others: a fill of one cancels its siblings (TWS ocaType 1, with block). */
 const OCA_CANCEL_WITH_BLOCK = 1;
 
-/** The contract TWS routes: stocks by symbol through SMART; options by conId when known, else by their fields. */
+/** The contract TWS routes: stocks by symbol through SMART; options by conId when known, else by OCC symbol and fields. */
 export function ibContract(i: Instrument): Contract {
   if (i.kind === 'stock') return { symbol: i.symbol, secType: SecType.STK, exchange: 'SMART', currency: 'USD' };
   if (i.conId) return { conId: i.conId, exchange: 'SMART' };
@@ -17,6 +17,7 @@ export function ibContract(i: Instrument): Contract {
     strike: i.strike,
     right: i.right === 'call' ? OptionType.Call : OptionType.Put,
     multiplier: 100,
+    localSymbol: occSymbol(i),
     exchange: 'SMART',
     currency: 'USD',
   };
