@@ -63,7 +63,8 @@ export function positionGreeks(p: BookedPosition, mark: Mark): PositionGreeks | 
   if (S === null) return null;
   const { delta, gamma, theta, vega } = mark.greeks;
   const qm = p.quantity * multiplierOf(p.instrument);
-  return { delta, gamma, theta, vega, deltaDollars: qm * delta * S, gammaDollars: (qm * gamma * S * S) / 100, thetaDollars: qm * theta, vegaDollars: qm * vega };
+  // + 0 turns a short stock's -0 into 0.
+  return { delta, gamma, theta, vega, deltaDollars: qm * delta * S + 0, gammaDollars: (qm * gamma * S * S) / 100 + 0, thetaDollars: qm * theta + 0, vegaDollars: qm * vega + 0 };
 }
 
 export function valuePosition(p: BookedPosition, mark: Mark | null): Position {
