@@ -56,14 +56,23 @@ export class OrderLedger {
     return [...this.orders.values()].filter((o) => !isFinal(o.status));
   }
 
-  /** What is still to fill of every working order on one side of an instrument, external ones included. */
-  workingQuantity(instrument: Instrument, side: OrderSide, exceptOrderId?: number): number {
+  /**
+   * What is still to fill of the working orders on one side of an instrument, other clients' included, with one
+   * order counted at a new quantity (a modification). Orders of one OCA group count once (at most one of them
+   * fills): a bracket's profit taker and stop are one exit.
+   */
+  workingQuantity(instrument: Instrument, side: OrderSide, replacing?: { orderId: number; quantity: number }): number {
     const key = instrumentKey(instrument);
+    const byGroup = new Map<string, number>();
     let total = 0;
     for (const order of [...this.orders.values(), ...this.external.values()]) {
-      if (order.side !== side || isFinal(order.status) || (!order.external && order.orderId === exceptOrderId)) continue;
-      if (instrumentKey(order.instrument) === key) total += Math.max(0, order.quantity - order.filled);
+      if (order.side !== side || isFinal(order.status) || instrumentKey(order.instrument) !== key) continue;
+      const replaced = !order.external && order.orderId === replacing?.orderId;
+      const remaining = replaced ? replacing.quantity : Math.max(0, order.quantity - order.filled);
+      if (order.ocaGroup === null) total += remaining;
+      else byGroup.set(order.ocaGroup, Math.max(byGroup.get(order.ocaGroup) ?? 0, remaining));
     }
+    for (const remaining of byGroup.values()) total += remaining;
     return total;
   }
 

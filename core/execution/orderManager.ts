@@ -9,7 +9,7 @@ import { FillRecorder } from './fillRecorder';
 import { OrderDeniedError } from './orderDenied';
 import { OrderIdAllocator } from './orderIds';
 import { OrderLedger } from './orderLedger';
-import { changedOrder, modificationDenial } from './orderModification';
+import { changedOrder, describeChange, modificationDenial } from './orderModification';
 import { isFinal } from './orderStateMachine';
 import { closingRequest, gateOrders, orderRecords, requestOf, validateOrder, venueOrders } from './orderTickets';
 import { Portfolio } from './portfolio';
@@ -120,7 +120,7 @@ export class OrderManager {
     return {
       venueReady: this.readiness.ready && this.readiness.nextValidId !== null,
       reconciled: this.reconciled,
-      exposure: { position: (i) => portfolio.quantity(i), working: (i, side, except) => ledger.workingQuantity(i, side, except) },
+      exposure: { position: (i) => portfolio.quantity(i), working: (i, side, replacing) => ledger.workingQuantity(i, side, replacing) },
     };
   }
 
@@ -290,12 +290,4 @@ export class OrderManager {
     const now = this.readiness;
     if (!this.stopped && now.ready && now.session !== session && this.reconciledSession !== now.session) void this.reconcile(now.session);
   }
-}
-
-function describeChange(before: OrderRecord, after: OrderRecord): string {
-  const parts: string[] = [];
-  if (before.quantity !== after.quantity) parts.push(`quantity ${before.quantity} → ${after.quantity}`);
-  if (before.limitPrice !== after.limitPrice) parts.push(`limit ${before.limitPrice} → ${after.limitPrice}`);
-  if (before.stopPrice !== after.stopPrice) parts.push(`stop ${before.stopPrice} → ${after.stopPrice}`);
-  return parts.join(', ') || 'no change';
 }

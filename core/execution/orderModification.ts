@@ -28,3 +28,12 @@ export function changedOrder(order: OrderRecord, change: OrderModification, now:
     updatedAt: now,
   };
 }
+
+/** "quantity 100 → 150, limit 450 → 449.5", for the audit. */
+export function describeChange(before: OrderRecord, after: OrderRecord): string {
+  const parts: string[] = [];
+  if (before.quantity !== after.quantity) parts.push(`quantity ${before.quantity} → ${after.quantity}`);
+  if (before.limitPrice !== after.limitPrice) parts.push(`limit ${before.limitPrice} → ${after.limitPrice}`);
+  if (before.stopPrice !== after.stopPrice) parts.push(`stop ${before.stopPrice} → ${after.stopPrice}`);
+  return parts.join(', ') || 'no change';
+}

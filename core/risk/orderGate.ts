@@ -24,8 +24,11 @@ export type GateRequest =
 export interface Exposure {
   /** Signed quantity held (negative: short); 0 when flat. */
   position(instrument: Instrument): number;
-  /** What is still to fill of the working orders on that side (this engine's and TWS's own), one order left out. */
-  working(instrument: Instrument, side: OrderSide, exceptOrderId?: number): number;
+  /**
+   * What is still to fill of the working orders on that side (this engine's and TWS's own; one OCA group counts
+   * once), with one order counted at a new quantity when it is being modified.
+   */
+  working(instrument: Instrument, side: OrderSide, replacing?: { orderId: number; quantity: number }): number;
 }
 
 /** What the order manager knows at the moment of the check. */
@@ -66,10 +69,16 @@ export const reducingCheck: OrderCheck = (request, { tradingState, exposure }) =
   const holding = `You are ${held > 0 ? 'long' : 'short'} ${Math.abs(held)} ${name}`;
   const reducingSide: OrderSide = held > 0 ? 'sell' : 'buy';
   if (order.side !== reducingSide) return deny('REDUCING_WOULD_INCREASE', `${intro} ${holding}: a ${order.side} adds to it.`);
-  const working = exposure.working(order.instrument, order.side, request.action === 'modify' ? request.orderId : undefined);
+  const verb = order.side === 'sell' ? 'selling' : 'buying';
+  if (request.action === 'modify') {
+    const after = exposure.working(order.instrument, order.side, { orderId: request.orderId, quantity: order.quantity });
+    if (after > Math.abs(held)) return deny('REDUCING_WOULD_INCREASE', `${intro} ${holding}: with this change ${verb} ${after} would be working, past flat.`);
+    return null;
+  }
+  const working = exposure.working(order.instrument, order.side);
   if (working + order.quantity > Math.abs(held)) {
     const already = working > 0 ? ` and already have ${working} to ${order.side} working` : '';
-    return deny('REDUCING_WOULD_INCREASE', `${intro} ${holding}${already}: ${order.side === 'sell' ? 'selling' : 'buying'} ${order.quantity} more would go past flat.`);
+    return deny('REDUCING_WOULD_INCREASE', `${intro} ${holding}${already}: ${verb} ${order.quantity} more would go past flat.`);
   }
   return null;
 };

@@ -60,7 +60,12 @@ export class RedisExecutionStore implements ExecutionStore {
   private closed = false;
   private readonly batchMs: number;
   private readonly now: () => number;
-  private readonly onReady = () => this.schedule(0);
+  /** Redis is back: what waits is written now, not at the next retry. */
+  private readonly onReady = () => {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.schedule(0);
+  };
 
   constructor(
     private readonly redis: Redis,
@@ -152,7 +157,7 @@ export class RedisExecutionStore implements ExecutionStore {
   }
 
   private schedule(delay = this.batchMs): void {
-    if (this.timer !== undefined || !hasPending(this.pending)) return;
+    if (this.closed || this.timer !== undefined || !hasPending(this.pending)) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.flush().catch(() => undefined);

@@ -185,6 +185,17 @@ describe('order manager: changing, cancelling, closing', () => {
     expect((await denialOf(h.bus.send('modifyOrder', { orderId: 20, quantity: 101, requestedBy: 't' }))).denial.code).toBe('REDUCING_WOULD_INCREASE');
   });
 
+  test('in REDUCING a bracket’s profit taker and stop count once (one OCA group): the stop may be moved, nothing more sold', async () => {
+    const h = await ready(20);
+    await h.bus.send('submitOrder', orderRequest({ quantity: 100, bracket: { takeProfitPrice: 460, stopLossPrice: 440 } })); // 20, 21, 22
+    h.venue.status(20, 'Filled', 100, 0, 450);
+    h.venue.fill(20, SPY, 'buy', 100, 450);
+    h.setTradingState('REDUCING');
+    expect(await h.bus.send('modifyOrder', { orderId: 22, stopPrice: 445, requestedBy: 't' })).toMatchObject({ stopPrice: 445 });
+    const more = await denialOf(h.bus.send('submitOrder', orderRequest({ side: 'sell', quantity: 1, type: 'MKT', limitPrice: undefined })));
+    expect(more.denial.message).toMatch(/already have 100 to sell working/);
+  });
+
   test('a cancel passes even when HALTED and goes to the venue by id', async () => {
     const h = await ready(20);
     await h.bus.send('submitOrder', orderRequest());

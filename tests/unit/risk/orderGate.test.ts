@@ -15,7 +15,8 @@ function facts(fields: { positions?: Record<string, number>; working?: Record<st
     reconciled: fields.reconciled ?? true,
     exposure: {
       position: (i: Instrument) => fields.positions?.[instrumentKey(i)] ?? 0,
-      working: (i: Instrument, side: OrderSide) => fields.working?.[`${instrumentKey(i)} ${side}`] ?? 0,
+      // `working` lists what works besides the order a modification replaces.
+      working: (i: Instrument, side: OrderSide, replacing?: { quantity: number }) => (fields.working?.[`${instrumentKey(i)} ${side}`] ?? 0) + (replacing?.quantity ?? 0),
     },
   };
 }
@@ -58,6 +59,13 @@ describe('order gate', () => {
     const denial = gate.check(place(leg('sell', 41)), withWorking);
     expect(denial?.code).toBe('REDUCING_WOULD_INCREASE');
     expect(denial?.message).toMatch(/already have 60 to sell working: selling 41 more would go past flat/);
+  });
+
+  test('REDUCING lets a working reducing order be modified up to flat, not past it', () => {
+    const gate = gateIn('REDUCING');
+    const withOthers = facts({ positions: { SPY: 100 }, working: { 'SPY sell': 30 } });
+    expect(gate.check({ action: 'modify', orderId: 9, order: leg('sell', 70) }, withOthers)).toBeNull();
+    expect(gate.check({ action: 'modify', orderId: 9, order: leg('sell', 71) }, withOthers)?.message).toMatch(/with this change selling 101 would be working, past flat/);
   });
 
   test('REDUCING refuses a bracket: its exit orders would open a new position', () => {
