@@ -98,9 +98,14 @@ export class OrderManager {
     await this.deps.store.close();
   }
 
-  /** Whether new orders may pass (for Health): the venue ready and reconciled for its session. */
+  /** Whether new orders may pass the reconciliation check: the venue ready and reconciled for its session. */
   get reconciled(): boolean {
     return this.readiness.ready && this.reconciledSession === this.readiness.session;
+  }
+
+  /** Figures for the Health panel. */
+  detail(): Record<string, number | boolean | null> {
+    return { venueReady: this.readiness.ready, reconciled: this.reconciled, workingOrders: this.ledger.working().length, openPositions: this.portfolio.open().length, nextOrderId: this.ids?.peek ?? null };
   }
 
   private serveCommands(): Array<() => void> {
