@@ -45,6 +45,6 @@ export interface ExecutionStore {
   savePositions(positions: readonly BookedPosition[]): void;
   saveAccount(account: AccountSnapshot): void;
   audit(entry: AuditEntry): void;
-  /** Writes what waits (a last try, within the store's deadline) and stops retrying. */
+  /** Writes what waits (a last try, within the store's deadline) and stops retrying, until the next load. */
   close(): Promise<void>;
 }

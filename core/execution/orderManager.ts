@@ -72,6 +72,7 @@ export class OrderManager {
 
   async start(): Promise<void> {
     const { bus, store, venue } = this.deps;
+    this.stopped = false;
     const stored = await store.load();
     this.ledger.load(stored.orders, stored.receipts);
     this.joiner.load(stored.fills);

@@ -76,7 +76,12 @@ export class RedisExecutionStore implements ExecutionStore {
     redis.on('ready', this.onReady);
   }
 
+  /** Reads what is kept; also (re)opens the store after a close, for a manager started again. */
   async load(): Promise<StoredExecution> {
+    if (this.closed) {
+      this.closed = false;
+      this.redis.on('ready', this.onReady);
+    }
     const { execution } = keys;
     const [orders, receipts, floor, fills, positions] = await Promise.all([
       this.redis.hgetall(execution.orders.key),

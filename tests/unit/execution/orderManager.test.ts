@@ -87,6 +87,18 @@ describe('order manager: submitting', () => {
     expect(after).toBeGreaterThan(before);
   });
 
+  test('stopped and started again (a module restart), it serves the commands again and still knows its orders and keys', async () => {
+    const h = await ready(10);
+    const request = orderRequest({ clientOrderKey: 'module-restart-01' });
+    const receipt = await h.bus.send('submitOrder', request);
+    await h.manager.stop();
+    await expect(h.bus.send('submitOrder', request)).rejects.toThrow(/no service handles submitOrder/);
+    await h.manager.start();
+    await h.connect(10);
+    expect(await h.bus.send('submitOrder', request)).toEqual({ ...receipt, duplicate: true });
+    expect((await h.bus.send('submitOrder', orderRequest())).orderIds[0]).toBeGreaterThan(receipt.orderIds[0]!);
+  });
+
   test('denies STORE_UNAVAILABLE and places nothing when no id is recorded and the store cannot record one', async () => {
     const store = new MemoryExecutionStore();
     store.floorUnwritable = true;
