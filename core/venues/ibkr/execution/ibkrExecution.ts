@@ -1,5 +1,5 @@
 import { EventName, type CommissionReport, type Contract, type Execution, type IBApi, type Order, type OrderState } from '@stoqey/ib';
-import type { EngineBus } from '../../../bus/catalogue';
+import type { EngineBus, VenueOrderReadiness } from '../../../bus/catalogue';
 import type { ExecutionVenue, VenueOrder, VenueSnapshot } from '../../../execution/executionVenue';
 import type { OrderPreview } from '../../../market/order';
 import type { IbConnection, IbSession } from '../connection/ibConnection';
@@ -12,6 +12,8 @@ const FIRST_REQUEST_ID = 2_000_000_000;
 /** Order ids live below the data side's request ids (SubscriptionRegistry): an error with such an id is an order's. */
 const ORDER_ID_CEILING = 1_000_000_000;
 const PREVIEW_TIMEOUT_MS = 5_000;
+/** TWS: "Duplicate order id". The venue then asks for a fresh nextValidId so the next order gets a higher id. */
+const DUPLICATE_ORDER_ID = 103;
 
 export interface IbkrExecutionOptions {
   connection: IbConnection;
@@ -32,14 +34,15 @@ export interface IbkrExecutionOptions {
 export class IbkrExecution implements ExecutionVenue {
   private removeListener: (() => void) | undefined;
   private nextRequestId = FIRST_REQUEST_ID;
+  private current: VenueOrderReadiness = { venue: 'ibkr', ready: false, nextValidId: null, session: 0 };
 
   constructor(private readonly options: IbkrExecutionOptions) {}
 
   start(): void {
     this.removeListener = this.options.connection.addListener({
       onApi: (api) => this.attach(api),
-      onSession: (session) => this.readiness(session, true),
-      onSessionEnd: (session) => this.readiness(session, false),
+      onSession: (session) => this.setReadiness({ venue: 'ibkr', ready: true, nextValidId: session.nextValidId, session: session.id }),
+      onSessionEnd: (session) => this.setReadiness({ venue: 'ibkr', ready: false, nextValidId: null, session: session.id }),
       onNotice: () => undefined,
     });
   }
@@ -79,8 +82,21 @@ export class IbkrExecution implements ExecutionVenue {
     return session;
   }
 
-  private readiness(session: IbSession, ready: boolean): void {
-    this.options.bus.publish('venueOrderReadinessChanged', { venue: 'ibkr', ready, nextValidId: ready ? session.nextValidId : null, session: session.id });
+  readiness(): VenueOrderReadiness {
+    return this.current;
+  }
+
+  private setReadiness(readiness: VenueOrderReadiness): void {
+    this.current = readiness;
+    this.options.bus.publish('venueOrderReadinessChanged', readiness);
+  }
+
+  /** A later nextValidId of the same session (answering reqIds): ids move up, the session stays reconciled. */
+  private onNextValidId(api: IBApi, orderId: number): void {
+    const session = this.options.connection.current;
+    if (!session || session.api !== api || !this.current.ready) return;
+    if (this.current.nextValidId !== null && orderId <= this.current.nextValidId) return;
+    this.setReadiness({ ...this.current, nextValidId: orderId });
   }
 
   private attach(api: IBApi): void {
@@ -123,8 +139,10 @@ export class IbkrExecution implements ExecutionVenue {
       const instrument = instrumentOf(contract);
       if (instrument) bus.publish('venuePositionReported', { venue: 'ibkr', account, instrument, quantity, avgCost: perShare(avgCost ?? 0, instrument.kind), marketPrice: null, at: Date.now() });
     }));
+    api.on(EventName.nextValidId, guard('nextValidId', (orderId: number) => this.onNextValidId(api, orderId)));
     api.on(EventName.error, guard('error', (error: Error, code: number, reqId: number) => {
       if (!(reqId > 0 && reqId < ORDER_ID_CEILING)) return;
+      if (code === DUPLICATE_ORDER_ID) api.reqIds(-1);
       bus.publish('venueOrderReported', {
         venue: 'ibkr', orderId: reqId, status: null, filled: null, remaining: null, avgFillPrice: null, permId: null, order: null,
         error: { code, message: error?.message ?? String(error) }, external: false, at: Date.now(),
