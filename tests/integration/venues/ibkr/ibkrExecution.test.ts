@@ -104,8 +104,15 @@ describe('IBKR execution on the shared connection (simulated gateway, real socke
 
   test('a snapshot lists every open order (another client’s marked external), executions since a time and positions', async () => {
     const heard = await start();
-    const id = heard.readiness[0]!.nextValidId!;
-    const before = Date.now() - 60_000;
+    // Ids only grow (TWS refuses a lower one with 103): the earlier order takes the first.
+    const earlier = heard.readiness[0]!.nextValidId!;
+    const id = earlier + 1;
+    // Execution times are the market's clock (a fixed 2025 session here): the filter is in the same time.
+    const before = h.market.now() - 60_000;
+    venue.place([{ orderId: earlier, record: record(earlier, { quantity: 50 }), transmit: true }]);
+    await eventually('the earlier order Filled', () => statusOf(heard, earlier) === 'Filled');
+    await runMarket(h.market, 120_000, 1_000);
+    const since = h.market.now() - 1_000;
     venue.place([{ orderId: id, record: record(id, { quantity: 200 }), transmit: true }]);
     await eventually('Filled', () => statusOf(heard, id) === 'Filled');
     const other = await connectClient(h.gateway.port, 29);
@@ -115,10 +122,12 @@ describe('IBKR execution on the shared connection (simulated gateway, real socke
       other.ib.placeOrder(other.nextValidId, aapl, { action: OrderAction.SELL, orderType: OrderType.LMT, lmtPrice: Math.round((h.market.quote('AAPL')!.ask + 30) * 100) / 100, totalQuantity: 7, transmit: true });
       await submitted;
       await runMarket(h.market, 200);
-      const snapshot = await venue.snapshot(before);
+      const snapshot = await venue.snapshot(since);
       expect(snapshot.openOrders.some((o) => o.external && o.order?.quantity === 7 && o.order.side === 'sell')).toBe(true);
       expect(snapshot.fills.filter((f) => f.fill.orderId === id).reduce((n, f) => n + f.fill.quantity, 0)).toBe(200);
-      expect(snapshot.positions.find((p) => p.instrument.kind === 'stock' && p.instrument.symbol === 'AAPL')?.quantity).toBe(200);
+      expect(snapshot.fills.some((f) => f.fill.orderId === earlier), 'a fill before the time is left out').toBe(false);
+      expect((await venue.snapshot(before)).fills.some((f) => f.fill.orderId === earlier)).toBe(true);
+      expect(snapshot.positions.find((p) => p.instrument.kind === 'stock' && p.instrument.symbol === 'AAPL')?.quantity).toBe(250);
     } finally {
       other.disconnect();
     }
