@@ -13,7 +13,8 @@ export class ExecutionStreams {
   readonly executions = new Topic<Fill[]>(PACE_MS);
   readonly positions = new Topic<Position[]>(PACE_MS);
   readonly account = new Topic<AccountSnapshot>(PACE_MS);
-  private readonly byId = new Map<number, OrderRecord>();
+  /** By rowKey: orders placed in TWS or by other clients have their own id sequences, so ids alone may collide. */
+  private readonly byId = new Map<string, OrderRecord>();
   private fills: Fill[] = [];
   private readonly unsubscribes: Array<() => void> = [];
 
@@ -37,7 +38,7 @@ export class ExecutionStreams {
   }
 
   private onOrder(order: OrderRecord): void {
-    this.byId.set(order.orderId, order);
+    this.byId.set(rowKey(order), order);
     this.forgetOldFinished();
     this.orders.publish([...this.byId.values()].sort((a, b) => b.createdAt - a.createdAt || b.orderId - a.orderId));
   }
@@ -52,6 +53,11 @@ export class ExecutionStreams {
     const finished = [...this.byId.values()].filter((o) => FINAL_ORDER_STATUSES.has(o.status));
     if (finished.length <= FINISHED_SHOWN) return;
     finished.sort((a, b) => a.updatedAt - b.updatedAt);
-    for (const old of finished.slice(0, finished.length - FINISHED_SHOWN)) this.byId.delete(old.orderId);
+    for (const old of finished.slice(0, finished.length - FINISHED_SHOWN)) this.byId.delete(rowKey(old));
   }
+}
+
+/** One row per order: this engine's by id, others' by their permanent id (unique across clients) when known. */
+export function rowKey(order: OrderRecord): string {
+  return order.external ? `x${order.permId ?? order.orderId}` : String(order.orderId);
 }
