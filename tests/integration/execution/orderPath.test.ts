@@ -72,6 +72,28 @@ describe('the order path: cockpit contract → order manager → IB socket → s
     }
   });
 
+  test('an option bought by its fields (no conId) fills at the chain’s ask, and the position is kept per contract ×100', async () => {
+    const spot = h.market.quote('SPY')!.last;
+    const contract = h.market.optionChain('SPY').filter((o) => o.spec.right === 'C' && o.ask > 0.5).sort((a, b) => Math.abs(a.spec.strike - spot) - Math.abs(b.spec.strike - spot))[0]!;
+    const e = contract.spec.expiry;
+    const instrument = { kind: 'option' as const, symbol: 'SPY', expiry: `${e.slice(0, 4)}-${e.slice(4, 6)}-${e.slice(6, 8)}`, strike: contract.spec.strike, right: 'call' as const };
+    const { orderIds: [id] } = await h.client.call('submitOrder', { clientOrderKey: orderKey(), instrument, side: 'buy', quantity: 2, type: 'LMT', limitPrice: roundToCent(contract.ask + 1) });
+    const filled = await eventually('Filled', () => (order(id!)?.status === 'Filled' ? order(id!) : undefined));
+    expect(filled.avgFillPrice).toBeCloseTo(contract.ask, 2);
+    const position = await eventually('the option position', () => h.positions().find((p) => p.instrument.kind === 'option' && p.instrument.strike === contract.spec.strike && p.instrument.expiry === instrument.expiry));
+    expect(position).toMatchObject({ quantity: 2, multiplier: 100 });
+    expect(position.avgCost).toBeCloseTo(contract.ask, 2);
+  });
+
+  test('a what-if preview answers the margin and commission impact and places nothing', async () => {
+    const before = h.orders().length;
+    const preview = await h.client.call('previewOrder', { clientOrderKey: orderKey(), instrument: stock('AAPL'), side: 'buy', quantity: 100, type: 'MKT' });
+    expect(preview.commission).toBeGreaterThan(0);
+    expect(preview.initMarginChange).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.orders().length).toBe(before);
+  });
+
   test('a HALTED engine refuses a new order with its reason code, and still cancels', async () => {
     const bid = h.market.quote('AAPL')!.bid;
     const { orderIds: [working] } = await h.client.call('submitOrder', { clientOrderKey: orderKey(), instrument: stock('AAPL'), side: 'buy', quantity: 5, type: 'LMT', limitPrice: roundToCent(bid - 6) });
