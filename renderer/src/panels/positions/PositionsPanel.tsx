@@ -23,7 +23,9 @@ export function PositionsPanel() {
   return (
     <div className={`panel positions-panel ${freshness.stale ? 'is-stale' : ''}`} data-testid="positions-panel" data-stale={freshness.stale}>
       <div className="panel-toolbar">
-        <span className="strong">{open.length === 0 ? 'Flat' : `${open.length} open`}</span>
+        <span className="strong" data-testid="positions-count">
+          {open.length === 0 ? 'Flat' : `${open.length} open`}
+        </span>
         <span className={`num ${pnlClass(totals.unrealizedPnl)}`} data-testid="positions-unrealized">
           Unrealized {formatSignedPrice(totals.unrealizedPnl)}
           {totals.unpriced > 0 && <span className="muted"> ({totals.unpriced} without a mark)</span>}
