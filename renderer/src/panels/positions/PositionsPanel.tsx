@@ -34,14 +34,16 @@ export function PositionsPanel() {
         <span className="toolbar-spacer" />
         <FreshnessBadge freshness={freshness} />
       </div>
-      {closing.result && (
-        <p className={closing.result.kind === 'placed' ? 'ticket-placed panel-notice' : 'ticket-error panel-notice'} role={closing.result.kind === 'placed' ? 'status' : 'alert'} data-testid="positions-result">
-          {closing.result.text}{' '}
-          <button type="button" className="btn" onClick={closing.dismissResult}>
-            Dismiss
-          </button>
-        </p>
-      )}
+      <div aria-live="polite">
+        {closing.result && (
+          <p className={closing.result.kind === 'placed' ? 'ticket-placed panel-notice' : 'ticket-error panel-notice'} role={closing.result.kind === 'placed' ? undefined : 'alert'} data-testid="positions-result">
+            {closing.result.text}{' '}
+            <button type="button" className="btn" onClick={closing.dismissResult}>
+              Dismiss
+            </button>
+          </p>
+        )}
+      </div>
       <div className="panel-body">
         {positions.length === 0 ? (
           <p className="empty" data-testid="positions-empty">

@@ -31,6 +31,8 @@ export function OrderTicketPanel() {
         <span className="toolbar-spacer" />
         <MarketLine market={market} />
       </div>
+      {/* Above the scrolling form, so the answer is in view however small the panel. */}
+      <TicketOutcome ticket={ticket} />
       <form
         className="panel-body ticket-form"
         aria-label="Order ticket"
@@ -53,7 +55,6 @@ export function OrderTicketPanel() {
         <NotionalLine ticket={ticket} confirmAbove={confirmAbove} />
         <TicketPreview preview={ticket.preview} error={ticket.previewError} pending={ticket.step === 'previewing'} />
         <TicketButtons ticket={ticket} />
-        <TicketOutcome ticket={ticket} />
       </form>
       <ConfirmOrderDialog confirmation={ticket.confirmation} busy={ticket.step === 'sending'} onConfirm={ticket.confirm} onBack={ticket.back} />
     </div>
@@ -107,13 +108,17 @@ function TicketButtons({ ticket }: { ticket: OrderTicket }) {
   );
 }
 
+/** The engine's answer to the last send. The live region is always there, so a screen reader hears each answer. */
 function TicketOutcome({ ticket }: { ticket: OrderTicket }) {
-  if (!ticket.result) return null;
-  const placed = ticket.result.kind === 'placed';
+  const result = ticket.result;
   return (
-    <p className={placed ? 'ticket-placed' : 'ticket-error'} role={placed ? 'status' : 'alert'} data-testid="ticket-result" data-kind={ticket.result.kind}>
-      {placed ? '✔ ' : '✖ '}
-      {ticket.result.text}
-    </p>
+    <div aria-live="polite">
+      {result && (
+        <p className={`panel-notice ${result.kind === 'placed' ? 'ticket-placed' : 'ticket-error'}`} role={result.kind === 'placed' ? undefined : 'alert'} data-testid="ticket-result" data-kind={result.kind}>
+          {result.kind === 'placed' ? '✔ ' : '✖ '}
+          {result.text}
+        </p>
+      )}
+    </div>
   );
 }
