@@ -42,9 +42,9 @@ function dependencies(sim: SimulatedMarketModule | null): string[] {
 }
 
 function simulatedMarketModule(settings: Settings): SimulatedMarketModule {
-  const { seed, speed, gatewayPort, alphaVantagePort, alphaVantagePlan } = settings.config.sim;
+  const { seed, speed, gatewayPort, alphaVantagePort, alphaVantagePlan, tradingHours } = settings.config.sim;
   const symbols = settings.config.symbols.map((s) => s.symbol);
-  return new SimulatedMarketModule({ seed, speed, gatewayPort, alphaVantagePort, alphaVantagePlan, dataDir: settings.dataDir, symbols });
+  return new SimulatedMarketModule({ seed, speed, gatewayPort, alphaVantagePort, alphaVantagePlan, tradingHours, dataDir: settings.dataDir, symbols });
 }
 
 function alphaVantageModule(

@@ -13,6 +13,7 @@ import { moduleLogger } from '../runtime/logger';
 import { Supervisor, type EngineModule } from '../runtime/supervisor';
 import { Topic } from '../runtime/topic';
 import { CockpitStreams } from './cockpit/cockpitStreams';
+import { ExecutionModule } from './executionModule';
 import { commandHandlers, streamHandlers } from './contractHandlers';
 import { ContractServer } from './contractServer';
 import { dataSources, type DataSources } from './dataSources';
@@ -36,6 +37,8 @@ export interface Engine {
   readonly sim: SimulatedMarketModule | null;
   readonly bus: EngineBus;
   readonly market: DataSources;
+  /** Orders, fills, positions and the account: the order manager and the IBKR venue's order side. */
+  readonly execution: ExecutionModule;
   /** What the contract's streams show, fed by the bus. */
   readonly cockpit: CockpitStreams;
   readonly webBridge: WebBridge | null;
@@ -130,6 +133,8 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     serviceModule('tradingState', ['redis'], () => tradingState.load(), () => tradingState.stop()),
   ];
   modules.push(...market.all);
+  const execution = new ExecutionModule({ bus, redis: redis.client, connection: market.ibkr.connection, tradingState, reportBadInput });
+  modules.push(execution);
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 
   cockpit.start();
@@ -159,6 +164,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     sim: market.sim,
     bus,
     market,
+    execution,
     cockpit,
     webBridge,
     tradingState,

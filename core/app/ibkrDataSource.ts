@@ -9,9 +9,13 @@ import type { EngineModule, ModuleContext } from '../runtime/supervisor';
 import { IbkrMonitoringWriter } from '../store/ibkrMonitoringWriter';
 import { MarketDataWriter } from '../store/marketDataWriter';
 import { RedisBatchWriter } from '../store/redisBatchWriter';
+import { DEFAULT_TIMINGS, IbConnection, type ConnectionTimings, type IbEndpoint } from '../venues/ibkr/connection/ibConnection';
 import { IbkrMarketData, type IbkrMarketDataOptions } from '../venues/ibkr/data/ibkrMarketData';
 
-export interface IbkrDataSourceOptions extends Omit<IbkrMarketDataOptions, 'bus'> {
+export interface IbkrDataSourceOptions extends Omit<IbkrMarketDataOptions, 'bus' | 'connection'> {
+  ib: IbEndpoint;
+  /** Shorter timings for tests. */
+  timings?: Partial<ConnectionTimings>;
   bus: EngineBus;
   redis: Redis;
   /** Modules that must run first (redis; in sim mode also the simulated market). */
@@ -30,6 +34,8 @@ const log = moduleLogger('ibkrIngest');
 export class IbkrDataSource implements EngineModule {
   readonly name = 'ibkrIngest';
   readonly dependsOn: readonly string[];
+  /** The one IB socket: market data here, and execution on the same connection. */
+  readonly connection: IbConnection;
   readonly venue: IbkrMarketData;
   readonly writer: RedisBatchWriter;
   readonly marketData: MarketDataWriter;
@@ -47,7 +53,8 @@ export class IbkrDataSource implements EngineModule {
     this.monitoring = new IbkrMonitoringWriter(bus, this.writer);
     this.sweeps = new SweepDetector(bus, symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol));
     this.unusualVolume = new UnusualVolumeDetector(bus, symbols.map((s) => s.symbol));
-    this.venue = new IbkrMarketData(options);
+    this.connection = new IbConnection(options.ib, { ...DEFAULT_TIMINGS, ...options.timings });
+    this.venue = new IbkrMarketData({ ...options, connection: this.connection });
   }
 
   async start(context: ModuleContext): Promise<void> {
@@ -57,6 +64,8 @@ export class IbkrDataSource implements EngineModule {
     await this.sweeps.start();
     await this.unusualVolume.start();
     await this.venue.start(context);
+    this.connection.start();
+    context.log.info({ ...this.options.ib }, 'connecting to TWS');
     this.timer = setInterval(() => this.report(), REPORT_MS);
     this.timer.unref();
   }
@@ -65,6 +74,7 @@ export class IbkrDataSource implements EngineModule {
     if (!this.running) return;
     this.running = false;
     clearInterval(this.timer);
+    this.connection.stop();
     await this.venue.stop();
     this.report();
     await this.unusualVolume.stop();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { EngineModule } from '../runtime/supervisor';
 import type { AvPlan } from '../sim/alphavantage';
+import type { TradingHoursMode } from '../sim/gateway/orders/tradingHours';
 import { startSimulatedMarket, type SimulatedMarket } from '../sim/simulatedMarket';
 
 export interface SimulatedMarketModuleOptions {
@@ -10,6 +11,8 @@ export interface SimulatedMarketModuleOptions {
   alphaVantagePort: number;
   /** The Alpha Vantage plan the embedded endpoint plays (premium600, premium75, free). */
   alphaVantagePlan: AvPlan;
+  /** Whether the simulated exchange keeps US trading hours (by today's clock) or never closes. */
+  tradingHours: TradingHoursMode;
   dataDir: string;
   symbols: string[];
 }
@@ -26,7 +29,7 @@ export class SimulatedMarketModule implements EngineModule {
   }
 
   async start(): Promise<void> {
-    const { seed, speed, gatewayPort, alphaVantagePort, alphaVantagePlan, dataDir, symbols } = this.options;
+    const { seed, speed, gatewayPort, alphaVantagePort, alphaVantagePlan, tradingHours, dataDir, symbols } = this.options;
     // Restarts reuse the bound ports so the ingestion reconnects to the same address.
     this.running = await startSimulatedMarket({
       seed,
@@ -40,6 +43,7 @@ export class SimulatedMarketModule implements EngineModule {
         alphaVantage: 'choose another sim.alphaVantagePort in the config file (0 = any free port)',
       },
       alphaVantage: { plan: alphaVantagePlan },
+      tradingHours,
       // The workstation's market runs on today's clock so as-of times and staleness read naturally.
       startTs: Date.now(),
     });
@@ -55,6 +59,7 @@ export class SimulatedMarketModule implements EngineModule {
       gatewayPort: this.running?.gatewayPort ?? null,
       alphaVantagePort: this.running?.alphaVantagePort ?? null,
       alphaVantagePlan: this.options.alphaVantagePlan,
+      tradingHours: this.options.tradingHours,
       clients: stats?.sessions ?? 0,
       framesSent: stats?.framesSent ?? 0,
     };

@@ -138,6 +138,25 @@ export interface OrderDenied {
   at: number;
 }
 
+/** One thing reconciliation found: what differed between the engine and the venue, and what was done about it. */
+export interface ReconciliationFinding {
+  kind: 'fillMissed' | 'orderFilledMeanwhile' | 'orderUnknownAtVenue' | 'orderUnrecorded' | 'positionDiffered' | 'fillsBeforeHistory';
+  /** A sentence for the trader. */
+  text: string;
+  /** True when the engine set it right by itself (it was certain); false when the trader should look. */
+  repaired: boolean;
+  orderId: number | null;
+  instrumentKey: string | null;
+}
+
+/** Reconciliation after a (re)connect or a start-up ran: what it found (empty when all agreed). */
+export interface ReconciliationReport {
+  venue: 'ibkr';
+  session: number;
+  findings: ReconciliationFinding[];
+  at: number;
+}
+
 export interface EngineEvents {
   /** Top of book, last, volume, close or halted changed. Live: the symbol's quote. */
   quoteChanged: Quote;
@@ -171,6 +190,8 @@ export interface EngineEvents {
   accountChanged: AccountSnapshot;
   /** execution: an order refused before it reached a venue (risk gate, validation), with the reason. */
   orderDenied: OrderDenied;
+  /** execution: orders, fills and positions were checked against the venue's after a connect or start-up. */
+  reconciliationReported: ReconciliationReport;
   /** analytics/sweepDetector: a burst of prints swept the book. */
   sweepDetected: SweepEvent;
   /** analytics/unusualVolumeDetector: a bar's volume read against the symbol's baseline (every bar once it has one). */

@@ -38,6 +38,11 @@ export const configSchema = z.strictObject({
     alphaVantagePort: port.default(0),
     /** The Alpha Vantage plan the embedded endpoint plays: premium600, premium75 (no realtime options), free (25 calls/day). */
     alphaVantagePlan: z.enum(['premium600', 'premium75', 'free']).default('premium600'),
+    /**
+     * enforced: the simulated exchange keeps US trading hours by the market clock (today's clock in the workstation),
+     * holding or rejecting orders as TWS does; always-open: it never closes (practice at any hour).
+     */
+    tradingHours: z.enum(['enforced', 'always-open']).default('enforced'),
   }).prefault({}),
   alphaVantage: z.strictObject({
     baseUrl: z.url(urlExpected).default('https://www.alphavantage.co'),

@@ -1,4 +1,4 @@
-import type { VenueFill, VenueOrderReport, VenuePosition } from '../bus/catalogue';
+import type { VenueFill, VenueOrderReadiness, VenueOrderReport, VenuePosition } from '../bus/catalogue';
 import type { OrderPreview, OrderRecord } from '../market/order';
 
 /** One order as the venue is asked to place it: ids chosen by the order manager, never reused. */
@@ -25,6 +25,11 @@ export interface VenueSnapshot {
  * venueOrderReadinessChanged).
  */
 export interface ExecutionVenue {
+  /**
+   * Whether the venue takes orders now, and its next valid id: what the last venueOrderReadinessChanged said (the
+   * order manager asks at start, since it may start after the venue announced itself).
+   */
+  readiness(): VenueOrderReadiness;
   /** Sends the orders in the given sequence (a bracket: parent, then children, the last one transmitting). */
   place(orders: readonly VenueOrder[]): void;
   /** Re-places a working order under its own id with the changed fields. */

@@ -1,5 +1,6 @@
 /**
- * `npm run sim -- --port 7497 [--av-port 8601] [--av-plan premium600|premium75|free] [--seed 42] [--speed 1] [--state-dir DIR]`:
+ * `npm run sim -- --port 7497 [--av-port 8601] [--av-plan premium600|premium75|free] [--seed 42] [--speed 1] [--state-dir DIR]
+ * [--trading-hours enforced|always-open]`:
  * the simulated market alone,
  * so any TWS API client can practise against it. Faults can be switched from stdin, e.g. `set stall true`,
  * `set maxTickerLines 5`, `depthReset`, `farmFlap`, `dropMidMessage`, `faults` (prints the switches); `sweep SPY buy 4`
@@ -13,6 +14,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runFaultCommand } from './gateway/faultCommands';
 import { AV_PLANS, isAvPlan, type AvPlan } from './alphavantage';
+import type { TradingHoursMode } from './gateway/orders/tradingHours';
 import { runMarketCommand } from './marketCommands';
 import type { MarketFeed } from './market/marketFeed';
 import { createMarketModel } from './market/marketModel';
@@ -25,6 +27,7 @@ function parseSimArgs() {
       port: { type: 'string', default: '7497' },
       'av-port': { type: 'string', default: '8601' },
       'av-plan': { type: 'string', default: 'premium600' },
+      'trading-hours': { type: 'string', default: 'enforced' },
       seed: { type: 'string', default: '42' },
       speed: { type: 'string', default: '1' },
       'state-dir': { type: 'string', default: path.join(os.homedir(), '.alphatrader', 'sim') },
@@ -75,6 +78,11 @@ function portArg(name: string, raw: string | undefined): number {
   return port;
 }
 
+function tradingHoursArg(raw: string | undefined): TradingHoursMode {
+  if (raw === 'enforced' || raw === 'always-open') return raw;
+  console.error(`--trading-hours must be enforced or always-open, got "${raw}"`);
+  process.exit(2);
+}
 
 function planArg(raw: string | undefined): AvPlan {
   if (raw !== undefined && isAvPlan(raw)) return raw;
@@ -83,6 +91,7 @@ function planArg(raw: string | undefined): AvPlan {
 }
 
 const avPlan = planArg(values['av-plan']);
+const tradingHours = tradingHoursArg(values['trading-hours']);
 const seed = numberArg('seed', values.seed);
 const gatewayPort = portArg('port', values.port);
 const alphaVantagePort = portArg('av-port', values['av-port']);
@@ -94,6 +103,7 @@ const sim = await serveMarket(feed, {
   alphaVantagePort,
   stateDir: values['state-dir']!,
   alphaVantage: { plan: avPlan },
+  tradingHours,
   howToChangePort: { gateway: 'choose another with --port', alphaVantage: 'choose another with --av-port (0 = any free port)' },
 }).catch((error: unknown) => {
   console.error(`The simulated market could not start: ${(error as Error).message}`);
@@ -102,6 +112,7 @@ const sim = await serveMarket(feed, {
 const source = values.replay ? `replay of ${values.replay}` : values.lobster ? `LOBSTER replay of ${values.lobster}` : `seeded model (seed ${seed})`;
 console.log(`Market: ${source}${values.record ? `, recording to ${values.record}` : ''}`);
 console.log(`TWS API gateway listening on 127.0.0.1:${sim.gatewayPort} (server versions 100..193, account DU1234567)`);
+console.log(tradingHours === 'enforced' ? 'Trading hours: US stock and option hours, New York time (--trading-hours always-open to trade at any hour)' : 'Trading hours: the simulated exchange never closes');
 console.log(`Alpha Vantage-compatible endpoint on ${sim.alphaVantage.url}/query (plan ${avPlan})`);
 console.log('Type "help" for fault switches.');
 

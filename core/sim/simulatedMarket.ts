@@ -1,6 +1,7 @@
 import { listenFailure } from '../runtime/listenFailure';
 import { startGateway, type SimulatedGateway } from './gateway/gateway';
 import type { FaultSwitches } from './gateway/gatewayFaults';
+import type { TradingHoursMode } from './gateway/orders/tradingHours';
 import type { MarketFeed } from './market/marketFeed';
 import { createMarketModel, type MarketModel } from './market/marketModel';
 import { startAlphaVantageEndpoint, type AlphaVantageEndpoint, type AlphaVantageEndpointOptions } from './alphavantage';
@@ -21,6 +22,8 @@ export interface SimulatedMarketOptions {
   howToChangePort?: { gateway: string; alphaVantage: string };
   /** Initial gateway limits and faults; switchable later through gateway.faults. */
   faults?: Partial<FaultSwitches>;
+  /** 'enforced' (default): US trading hours by the market clock; 'always-open': the venue never closes. */
+  tradingHours?: TradingHoursMode;
   symbols?: string[];
   startTs?: number;
 }
@@ -49,7 +52,7 @@ export async function startSimulatedMarket(opts: SimulatedMarketOptions): Promis
 /** Serves any feed (the model, or a replay of a recorded session or LOBSTER files) and starts its clock. */
 export async function serveMarket<F extends MarketFeed>(market: F, opts: Omit<SimulatedMarketOptions, 'speed' | 'symbols' | 'startTs'>): Promise<ServedMarket<F>> {
   const howToChange = opts.howToChangePort ?? { gateway: 'choose another gateway port', alphaVantage: 'choose another Alpha Vantage port' };
-  const gateway = await startGateway({ feed: market, port: opts.gatewayPort, stateDir: opts.stateDir, faults: opts.faults }).catch((e: unknown) => {
+  const gateway = await startGateway({ feed: market, port: opts.gatewayPort, stateDir: opts.stateDir, faults: opts.faults, tradingHours: opts.tradingHours }).catch((e: unknown) => {
     throw listenFailure(e, opts.gatewayPort, howToChange.gateway);
   });
   let alphaVantage: AlphaVantageEndpoint;

@@ -68,6 +68,22 @@ export const keys = {
     /** Stream events a slow page never got (its queue was full), counted by stream. */
     cockpitDropped: k('monitoring:cockpit:dropped', null),
   },
+  execution: {
+    /** This engine's orders: hash orderId → OrderRecord (JSON). Durable; finished orders older than a week are pruned at start. */
+    orders: k('execution:orders', null),
+    /** Idempotency: hash clientOrderKey → {clientOrderKey, orderIds, at} (JSON). Durable; pruned after a week. */
+    clientKeys: k('execution:client_keys', null),
+    /** Every order id below this may have been used: ids start above it after a restart. Durable, only ever raised. */
+    orderIdFloor: k('execution:order_id_floor', null),
+    /** Fills: hash execId → {fill, external} (JSON), the commission joined. Durable; pruned after a week. */
+    fills: k('execution:fills', null),
+    /** The position book (JSON array): quantity, avgCost, realized and day P&L per instrument. Durable. */
+    positions: k('execution:positions', null),
+    /** The last account snapshot (JSON): the venue's values with the book's P&L and greeks. */
+    account: k('execution:account', null),
+    /** Every order event, append-only, never trimmed: at, who, what, why, orderId, inputs (JSON). Durable. */
+    audit: k('execution:audit', null),
+  },
   system: {
     /** The trading state (kill switch): hash {state, changedAt, changedBy, reason}. Durable. */
     halt: k('system:halt', null),

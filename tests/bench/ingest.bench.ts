@@ -17,6 +17,7 @@ import { MarketStreams } from '../../core/app/cockpit/marketStreams';
 import { IbkrDataSource } from '../../core/app/ibkrDataSource';
 import { createEngineBus } from '../../core/bus/catalogue';
 import { connectRedis } from '../../core/store/redisConnection';
+import { IbConnection } from '../../core/venues/ibkr/connection/ibConnection';
 import { IbkrMarketData } from '../../core/venues/ibkr/data/ibkrMarketData';
 import { DEFAULT_SYMBOLS } from '../../core/sim/market/symbols';
 import { startTestRedis } from '../support/testRedis';
@@ -190,8 +191,10 @@ async function decoderOnly(): Promise<number> {
   const child = fork('tests/bench/ingestGatewayProcess.ts', [], { execPath: process.execPath, execArgv: [tsx], env: { ...process.env, FRAMES_PER_S: '0' } });
   const port = await new Promise<number>((resolve) => child.on('message', (m: { port?: number }) => m.port && resolve(m.port)));
   const symbols = DEFAULT_SYMBOLS.map((s) => ({ symbol: s.symbol, dataClass: s.level2 ? ('level2' as const) : ('standard' as const) }));
-  const venue = new IbkrMarketData({ ib: { host: '127.0.0.1', port, clientId: 1 }, symbols, staleAfterSeconds: 10, bus: createEngineBus(), reportBadInput: () => undefined });
+  const connection = new IbConnection({ host: '127.0.0.1', port, clientId: 1 });
+  const venue = new IbkrMarketData({ connection, symbols, staleAfterSeconds: 10, bus: createEngineBus(), reportBadInput: () => undefined });
   await venue.start({ log: pino({ level: 'silent' }), fail: () => undefined });
+  connection.start();
   while (!(venue.state().connected && venue.state().subscriptions.length === symbols.length * 2 + 6 && venue.state().metrics.queueDepth === 0)) await sleep(50);
   await sleep(300);
   child.send({ go: true });
@@ -202,6 +205,7 @@ async function decoderOnly(): Promise<number> {
   const perSecond = (venue.connection.messages - m0) / ((performance.now() - t0) / 1000);
   report('decoder_only_msgs_per_s', perSecond, '1/s');
   child.send({ stop: true });
+  connection.stop();
   await venue.stop();
   return perSecond;
 }

@@ -27,11 +27,16 @@ export function shippedConfig(): Record<string, Record<string, unknown>> {
   return parse(fs.readFileSync('config/config.yaml', 'utf8')) as Record<string, Record<string, unknown>>;
 }
 
-/** A copy of config/config.yaml with free ports, so tests never collide with a running workstation. */
+/**
+ * A copy of config/config.yaml with free ports, so tests never collide with a running workstation. The embedded
+ * market's exchange is always open, so no engine test depends on the time of day it runs at (the gateway's own
+ * tests cover trading hours on a fixed market clock).
+ */
 export async function writeTestConfig(overrides: Record<string, unknown> = {}): Promise<string> {
   const config: Record<string, unknown> = shippedConfig();
   config.redis = { port: await freePort() };
   Object.assign(config, overrides);
+  config.sim = { ...(config.sim as Record<string, unknown>), tradingHours: 'always-open' };
   const file = path.join(tempDir('alphatrader-config-'), 'config.yaml');
   fs.writeFileSync(file, stringify(config));
   return file;

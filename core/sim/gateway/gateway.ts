@@ -1,11 +1,13 @@
 import net from 'node:net';
 import type { MarketFeed } from '../market/marketFeed';
+import { AccountUpdates } from './accountUpdates';
 import { ContractCatalog } from './contracts/catalog';
 import { type FaultAction, type FaultSwitches, GatewayFaults } from './gatewayFaults';
 import { MarketDataHub } from './market/marketDataHub';
 import { OrderEngine } from './orders/orderEngine';
 import { OrderIdStore } from './orders/orderIdStore';
 import { Portfolio } from './orders/portfolio';
+import type { TradingHoursMode } from './orders/tradingHours';
 import { orderRouting } from './orderRouting';
 import { HistoricalPacing, type PacingRules, TWS_PACING } from './pacing/historicalPacing';
 import type { GatewayContext, GatewayStats } from './session/gatewayContext';
@@ -24,6 +26,11 @@ export interface GatewayOptions {
   faults?: Partial<FaultSwitches>;
   pacing?: PacingRules;
   clock?: () => number;
+  /**
+   * 'enforced' (the default): US stock and option trading hours by the market clock (orders outside them are
+   * held or rejected as TWS does); 'always-open': the venue never closes (the 16:00 close auction still runs).
+   */
+  tradingHours?: TradingHoursMode;
 }
 
 export interface SimulatedGateway {
@@ -44,7 +51,8 @@ export async function startGateway(opts: GatewayOptions): Promise<SimulatedGatew
   const portfolio = new Portfolio(accounts[0]!, opts.feed);
   const ids = new OrderIdStore(opts.stateDir);
   const clock = opts.clock ?? Date.now;
-  const orders = new OrderEngine(opts.feed, ids, portfolio, orderRouting(() => ctx));
+  const orders = new OrderEngine(opts.feed, ids, portfolio, orderRouting(() => ctx), opts.tradingHours ?? 'enforced');
+  const accountUpdates = new AccountUpdates(() => ctx, opts.feed.now());
   const ctx: GatewayContext = {
     feed: opts.feed,
     catalog: new ContractCatalog(opts.feed),
@@ -52,7 +60,11 @@ export async function startGateway(opts: GatewayOptions): Promise<SimulatedGatew
     orders,
     ids,
     portfolio,
-    hub: new MarketDataHub(opts.feed, (symbol) => orders.onMarket(symbol)),
+    accountUpdates,
+    hub: new MarketDataHub(opts.feed, (symbol, trade) => {
+      orders.onMarket(symbol, trade);
+      accountUpdates.onClock(opts.feed.now());
+    }),
     accounts,
     sessions: new Set(),
     stats: { connections: 0, malformedFrames: 0, unsupportedRequests: 0, rejectedRequests: 0, rateViolations: 0 },

@@ -3,6 +3,7 @@ import { yearsToExpiry } from './expiries';
 import { etToUtc } from '../../market/newYorkTime';
 import { listChain, type ListedOption } from './optionContracts';
 import { priceOption } from './optionPricing';
+import { ceilToTick, floorToTick, optionTickAt } from './optionTicks';
 import { deriveSeed } from './rng';
 import { RISK_FREE_RATE, type SymbolModel } from './symbols';
 import { atmVol, skewFor, surfaceVol } from './volSurface';
@@ -115,9 +116,10 @@ export class OptionChains {
     const g = priceOption({
       spot, strike: o.spec.strike, years, vol: iv, rate: RISK_FREE_RATE, dividendYield: model.dividendYield, right: o.spec.right,
     });
-    const { bid, ask } = quoteAround(g.price, model.isEtf ? 1 : 2.5);
+    const { bid, ask } = quoteAround(g.price, model.isEtf ? 1 : 2.5, (p) => optionTickAt(model.symbol, p));
     const volume = this.volumeAt(o, now);
-    const mark = Math.round(((bid + ask) / 2) * 100) / 100;
+    // The model's fair value (inside the quote): a nickel-wide grid would push a mid off the arbitrage-free curve.
+    const mark = Math.min(ask, Math.max(bid, Math.round(g.price * 100) / 100));
     const sizeCycle = 1 + ((Math.floor(now / 1000) + o.spec.conId) % 3);
     return {
       spec: o.spec, bid, ask, bidSize: o.bidSize * sizeCycle, askSize: o.askSize * sizeCycle,
@@ -127,10 +129,13 @@ export class OptionChains {
   }
 }
 
-/** Bid and ask in cents around a model price; both are monotone in the price, so the chain stays arbitrage-free. */
-export function quoteAround(price: number, widthFactor: number): { bid: number; ask: number } {
+/**
+ * Bid and ask on the option's tick grid around a model price; both are monotone in the price, so the chain stays
+ * arbitrage-free.
+ */
+export function quoteAround(price: number, widthFactor: number, tickAt: (p: number) => number = () => 0.01): { bid: number; ask: number } {
   const half = Math.min(0.25, Math.max(0.005, 0.004 * price + 0.005)) * widthFactor;
-  const bid = Math.max(0, Math.floor((price - half) * 100 + 1e-9) / 100);
-  const ask = Math.max(bid + 0.01, Math.ceil((price + half) * 100 - 1e-9) / 100);
-  return { bid, ask: Math.round(ask * 100) / 100 };
+  const bid = Math.max(0, floorToTick(price - half, tickAt));
+  const ask = Math.max(ceilToTick(bid + tickAt(bid) / 2, tickAt), ceilToTick(price + half, tickAt));
+  return { bid, ask };
 }

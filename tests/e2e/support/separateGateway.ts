@@ -17,7 +17,9 @@ export interface SeparateGateway {
 
 async function startGateway(stateDir: string): Promise<SeparateGateway> {
   const [port, avPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'core/sim/cli.ts', '--port', String(port), '--av-port', String(avPort), '--state-dir', stateDir], {
+  // The exchange never closes here, so no test through this gateway depends on the time of day.
+  const args = ['--port', String(port), '--av-port', String(avPort), '--state-dir', stateDir, '--trading-hours', 'always-open'];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'core/sim/cli.ts', ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ALPHATRADER_STOP_ON_STDIN_END: '1' },
   });

@@ -12,9 +12,14 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** The real market model (not started: tests drive its clock with advance()) behind a gateway on a free port. */
-export async function startHarness(opts: Partial<Omit<GatewayOptions, 'feed'>> & { seed?: number; symbols?: string[] } = {}): Promise<Harness> {
-  const market = createMarketModel({ seed: opts.seed ?? 42, symbols: opts.symbols });
+/**
+ * The real market model (not started: tests drive its clock with advance()) behind a gateway on a free port. The
+ * market clock starts at `startTs` (default Monday 2025-01-06 09:30 New York), never at the wall clock.
+ */
+export async function startHarness(
+  opts: Partial<Omit<GatewayOptions, 'feed'>> & { seed?: number; symbols?: string[]; startTs?: number } = {},
+): Promise<Harness> {
+  const market = createMarketModel({ seed: opts.seed ?? 42, symbols: opts.symbols, startTs: opts.startTs });
   const stateDir = opts.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sim-gw-'));
   const gateway = await startGateway({ ...opts, feed: market, stateDir, port: 0 });
   return { market, gateway, stateDir, stop: () => gateway.stop() };

@@ -81,7 +81,7 @@ describe('npm run sim', () => {
     }
   });
 
-  it('plays the Alpha Vantage plan named by --av-plan, and refuses an unknown plan by name', async () => {
+  it('plays the Alpha Vantage plan named by --av-plan, and refuses an unknown plan or trading-hours mode by name', async () => {
     const dir = tempDir();
     const avPort = await freePort();
     const sim = await runSim(['--port', String(await freePort()), '--av-port', String(avPort), '--av-plan', 'premium75', '--state-dir', dir]);
@@ -98,6 +98,12 @@ describe('npm run sim', () => {
     bad.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     expect(await new Promise((resolve) => bad.once('exit', resolve))).toBe(2);
     expect(errors).toContain('--av-plan must be one of premium600, premium75, free, got "gold"');
+
+    const badHours = spawn(process.execPath, ['--import', 'tsx', 'core/sim/cli.ts', '--trading-hours', 'sometimes'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let hoursErrors = '';
+    badHours.stderr!.on('data', (chunk: Buffer) => (hoursErrors += chunk.toString()));
+    expect(await new Promise((resolve) => badHours.once('exit', resolve))).toBe(2);
+    expect(hoursErrors).toContain('--trading-hours must be enforced or always-open, got "sometimes"');
   }, 120_000);
 });
 

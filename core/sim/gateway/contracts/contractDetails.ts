@@ -2,7 +2,7 @@ import type { MarketFeed } from '../../market/marketFeed';
 import type { ContractDetailsView, SecDefRow } from '../protocol/wireTypes';
 import { OPTION_EXCHANGES, STOCK_EXCHANGES, type Instrument, wireContract } from './catalog';
 
-const STOCK_ORDER_TYPES = 'ACTIVETIM,AD,ADJUST,ALERT,ALLOC,DAY,GTC,IOC,LMT,MKT,STP,STPLMT,TRAIL';
+const STOCK_ORDER_TYPES = 'ACTIVETIM,AD,ADJUST,ALERT,ALLOC,DAY,GTC,IOC,LMT,LOC,MKT,MOC,STP,STPLMT,TRAIL';
 const OPTION_ORDER_TYPES = 'ACTIVETIM,AD,ALERT,ALLOC,DAY,GTC,IOC,LMT,MKT,STP,STPLMT';
 
 /** "20250102:0930-20250102:1600;..." for the market's current day and the next (RTH only). */

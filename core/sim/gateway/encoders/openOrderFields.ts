@@ -1,7 +1,7 @@
 import type { FrameWriter } from '../wire/frameWriter';
 import { MAX_INT } from '../wire/frameWriter';
 import { V } from '../protocol/serverVersions';
-import type { OpenOrderView } from '../protocol/wireTypes';
+import type { OpenOrderView, WhatIfFigures } from '../protocol/wireTypes';
 
 /**
  * OPEN_ORDER after the order id, in decoder order (stoqey decodeMsg_OPEN_ORDER / Java EDecoder.processOpenOrderMsg),
@@ -25,6 +25,9 @@ const optionalDouble = (pick: (o: OpenOrderView) => number | undefined): Put => 
   if (n === undefined) w.maxDouble();
   else w.num(n);
 };
+
+/** A what-if figure, or the unset double on ordinary orders. */
+const whatIfFigure = (key: Exclude<keyof WhatIfFigures, 'commissionCurrency'>): Put => optionalDouble((o) => o.whatIf?.[key]);
 
 const row = (name: string, put: Put, since?: number, until?: number): FieldRow => ({ name, put, since, until });
 
@@ -81,7 +84,7 @@ export const OPEN_ORDER_FIELDS: FieldRow[] = [
   row('sweepToFill', zero),
   row('allOrNone', zero),
   row('minQty', unsetInt),
-  row('ocaType', (w, o) => w.int(o.order.ocaGroup ? 1 : 0)),
+  row('ocaType', (w, o) => w.int(o.order.ocaType)),
   row('eTradeOnly', zero),
   row('firmQuoteOnly', zero),
   row('nbboPriceCap', unsetDouble),
@@ -112,21 +115,21 @@ export const OPEN_ORDER_FIELDS: FieldRow[] = [
   row('deltaNeutralContractPresent', zero),
   row('algoStrategy', empty),
   row('solicited', zero),
-  row('whatIf', zero),
+  row('whatIf', (w, o) => w.bool(o.order.whatIf)),
   row('status', (w, o) => w.str(o.status)),
-  row('initMarginBefore', unsetDouble),
-  row('maintMarginBefore', unsetDouble),
-  row('equityWithLoanBefore', unsetDouble),
-  row('initMarginChange', unsetDouble),
-  row('maintMarginChange', unsetDouble),
-  row('equityWithLoanChange', unsetDouble),
-  row('initMarginAfter', unsetDouble),
-  row('maintMarginAfter', unsetDouble),
-  row('equityWithLoanAfter', unsetDouble),
-  row('commission', unsetDouble),
-  row('minCommission', unsetDouble),
-  row('maxCommission', unsetDouble),
-  row('commissionCurrency', empty),
+  row('initMarginBefore', whatIfFigure('initMarginBefore')),
+  row('maintMarginBefore', whatIfFigure('maintMarginBefore')),
+  row('equityWithLoanBefore', whatIfFigure('equityWithLoanBefore')),
+  row('initMarginChange', whatIfFigure('initMarginChange')),
+  row('maintMarginChange', whatIfFigure('maintMarginChange')),
+  row('equityWithLoanChange', whatIfFigure('equityWithLoanChange')),
+  row('initMarginAfter', whatIfFigure('initMarginAfter')),
+  row('maintMarginAfter', whatIfFigure('maintMarginAfter')),
+  row('equityWithLoanAfter', whatIfFigure('equityWithLoanAfter')),
+  row('commission', whatIfFigure('commission')),
+  row('minCommission', whatIfFigure('minCommission')),
+  row('maxCommission', whatIfFigure('maxCommission')),
+  row('commissionCurrency', (w, o) => w.str(o.whatIf?.commissionCurrency ?? '')),
   row('warningText', empty),
   row('randomizeSize', zero),
   row('randomizePrice', zero),

@@ -38,7 +38,8 @@ export class MarketDataHub {
 
   constructor(
     private readonly feed: MarketFeed,
-    private readonly onSymbolActivity: (symbol: string) => void,
+    /** Every quote and trade, in order (the order engine works its orders on them). */
+    private readonly onSymbolActivity: (symbol: string, trade?: TradePrint) => void,
   ) {
     this.listen('quote', (q: SimQuote) => this.onQuote(q));
     this.listen('trade', (t: TradePrint) => this.onTrade(t));
@@ -75,7 +76,7 @@ export class MarketDataHub {
   private onTrade(t: TradePrint): void {
     const tickers = this.stocks.get(t.symbol);
     if (tickers) for (const s of tickers) s.onTrade(t);
-    this.onSymbolActivity(t.symbol);
+    this.onSymbolActivity(t.symbol, t);
   }
 
   private onDepth(b: SimDepthBook): void {

@@ -52,9 +52,3 @@ function referencePrices(feed: MarketFeed, i: Instrument): { bid: number; ask: n
   const q = feed.quote(i.spec.symbol);
   return q && { bid: q.bid, ask: q.ask, last: q.last };
 }
-
-/** IBKR tiered-style commissions: stocks $0.005/share (min $1), options $0.65/contract (min $1). */
-export function commissionFor(i: Instrument, size: number): number {
-  const raw = i.kind === 'stock' ? size * 0.005 : size * 0.65;
-  return Math.round(Math.max(1, raw) * 100) / 100;
-}

@@ -1,14 +1,20 @@
-import type { MarketFeed } from '../../market/marketFeed';
-import type { Instrument } from '../contracts/catalog';
-import { wireContract } from '../contracts/catalog';
+import type { MarketFeed, TradePrint } from '../../market/marketFeed';
+import { type Instrument, symbolOf } from '../contracts/catalog';
 import { ERR, messageFor } from '../protocol/errorCodes';
 import type { CommissionView, ExecutionView, OpenOrderView, OrderStatusView } from '../protocol/wireTypes';
 import type { OrderTicket } from '../requests/requestTypes';
-import { twsDateTime } from '../wire/twsTime';
-import { commissionFor, stopTriggered, takeLiquidity, type FillPiece } from './fills';
+import { chargeExecution, noFees } from './commissions';
+import { ExecutionLog } from './executionLog';
+import { stopTriggered, takeLiquidity, type FillPiece } from './fills';
+import { ocaEffects } from './ocaGroups';
+import { rejectionOf } from './orderAdmission';
 import type { OrderIdStore } from './orderIdStore';
 import type { Portfolio } from './portfolio';
-import { isDone, openOrderView, orderStatusView, remainingOf, SUPPORTED_ORDER_TYPES, type WorkingOrder } from './workingOrder';
+import { SessionBoundaries } from './sessionBoundaries';
+import type { TradingHoursMode } from './tradingHours';
+import { dayOrderExpiry, heldWarning, ignoresOutsideRth, mayTradeNow } from './tradingSession';
+import { whatIfFigures } from './whatIf';
+import { isAuctionOrder, isDone, isLive, openOrderView, orderStatusView, remainingOf, type WorkingOrder } from './workingOrder';
 
 /** Where order events go: the gateway routes them to the sessions of the owning clientId. */
 export interface OrderListener {
@@ -19,19 +25,12 @@ export interface OrderListener {
   portfolioChanged(conId: number): void;
 }
 
-export interface StoredExecution {
-  exec: ExecutionView;
-  commission: CommissionView;
-  symbol: string;
-  secType: string;
-}
-
-/** Accepts, modifies, cancels and fills orders against the simulated market. */
+/** Accepts, modifies, cancels and fills orders against the simulated market, through the trading day. */
 export class OrderEngine {
+  readonly executions = new ExecutionLog();
   private readonly orders = new Map<string, WorkingOrder>();
-  private readonly executions: StoredExecution[] = [];
+  private readonly session: SessionBoundaries;
   private nextPermId = 1_000_001;
-  private execSeq = 1;
   /** The market emits trades and quotes synchronously from fill(); re-entering work() then would fill twice. */
   private working = false;
 
@@ -40,18 +39,34 @@ export class OrderEngine {
     private readonly ids: OrderIdStore,
     private readonly portfolio: Portfolio,
     private readonly listener: OrderListener,
-  ) {}
+    private readonly mode: TradingHoursMode = 'enforced',
+  ) {
+    this.session = new SessionBoundaries(feed, mode, {
+      orders: () => this.orders.values(),
+      expire: (o) => this.cancelOrder(o),
+      hold: (o) => this.hold(o, false),
+      release: (o) => this.activate(o),
+      fill: (o, piece) => this.applyFill(o, piece),
+    });
+  }
 
   place(clientId: number, ticket: OrderTicket, instrument: Instrument): void {
+    this.session.catchUp();
     const existing = this.orders.get(key(clientId, ticket.orderId));
+    if (existing && ticket.whatIf) return this.answerWhatIf(existing, ticket);
     if (existing) return this.modify(existing, ticket);
     if (this.ids.isUsed(clientId, ticket.orderId)) {
       return this.listener.error(clientId, ticket.orderId, ERR.DUPLICATE_ORDER_ID, messageFor(ERR.DUPLICATE_ORDER_ID));
     }
     this.ids.markUsed(clientId, ticket.orderId);
-    const invalid = validate(ticket);
-    if (invalid) return this.listener.error(clientId, ticket.orderId, ERR.ORDER_REJECTED, `Order rejected - reason:${invalid}`);
-    const o: WorkingOrder = { clientId, ticket, instrument, permId: this.nextPermId++, state: 'parked', filled: 0, avgFillPrice: 0, lastFillPrice: 0 };
+    const rejection = rejectionOf(ticket, instrument, this.feed.now(), this.mode);
+    if (rejection) return this.listener.error(clientId, ticket.orderId, rejection.code, rejection.message);
+    const o: WorkingOrder = {
+      clientId, ticket, instrument, permId: 0, state: 'parked', filled: 0, avgFillPrice: 0, lastFillPrice: 0, fees: noFees(), expiresAt: undefined,
+    };
+    if (ticket.whatIf) return this.answerWhatIf(o, ticket);
+    o.permId = this.nextPermId++;
+    o.expiresAt = dayOrderExpiry(o, this.feed.now(), this.mode);
     this.orders.set(key(clientId, ticket.orderId), o);
     if (!ticket.transmit) return this.park(o);
     this.transmitFamily(o);
@@ -75,22 +90,22 @@ export class OrderEngine {
     return [...this.orders.values()].filter((o) => !isDone(o) && (clientId === 'all' || o.clientId === clientId));
   }
 
-  allExecutions(): StoredExecution[] {
-    return this.executions;
-  }
-
   view(o: WorkingOrder): OpenOrderView {
     return openOrderView(o, this.portfolio.account);
   }
 
-  /** Re-evaluates every live order on this symbol; called on each quote and trade. */
-  onMarket(symbol: string): void {
+  /** Called on each quote and trade: passes session boundaries, then re-evaluates the live orders on the symbol. */
+  onMarket(symbol: string, trade?: TradePrint): void {
+    this.session.catchUp();
+    if (trade) this.session.recordTrade(trade);
     if (this.working) return;
-    for (const o of this.orders.values()) {
-      if (o.state !== 'working' && o.state !== 'untriggered') continue;
-      const s = o.instrument.kind === 'stock' ? o.instrument.spec.symbol : o.instrument.spec.underlying;
-      if (s === symbol) this.work(o);
-    }
+    for (const o of this.orders.values()) if (isLive(o) && symbolOf(o.instrument) === symbol) this.work(o);
+  }
+
+  /** A what-if order is not placed (nor, for a live order's id, modified): TWS answers with its margin and commission. */
+  private answerWhatIf(o: WorkingOrder, ticket: OrderTicket): void {
+    const view = openOrderView({ ...o, ticket }, this.portfolio.account);
+    this.listener.openOrder(o.clientId, { ...view, status: 'PreSubmitted', whatIf: whatIfFigures(this.portfolio, this.feed, o.instrument, ticket) });
   }
 
   private park(o: WorkingOrder): void {
@@ -105,27 +120,48 @@ export class OrderEngine {
       (x) => x.clientId === o.clientId && x.state === 'parked' && (x.ticket.orderId === rootId || x.ticket.parentId === rootId),
     );
     family.sort((a, b) => a.ticket.orderId - b.ticket.orderId);
-    for (const member of family) this.activate(member);
+    // A member filled early may already have cancelled a sibling through their OCA group.
+    for (const member of family) if (member.state === 'parked') this.activate(member);
   }
 
+  /** Sends a transmitted order on its way: to its parent's fill, the close auction, the open, or the market now. */
   private activate(o: WorkingOrder): void {
     const parent = o.ticket.parentId ? this.orders.get(key(o.clientId, o.ticket.parentId)) : undefined;
-    if (parent && parent.state !== 'filled') o.state = 'waitingParent';
-    else o.state = o.ticket.orderType.startsWith('STP') ? 'untriggered' : 'working';
+    if (parent && parent.state !== 'filled') {
+      o.state = 'waitingParent';
+      return this.announce(o);
+    }
+    if (isAuctionOrder(o.ticket.orderType)) {
+      o.state = 'auction';
+      return this.announce(o);
+    }
+    if (!mayTradeNow(o, this.feed.now(), this.mode)) return o.ticket.tif === 'IOC' ? this.cancelOrder(o) : this.hold(o, true);
+    o.state = o.ticket.orderType.startsWith('STP') ? 'untriggered' : 'working';
     this.announce(o);
-    if (o.state === 'working' || o.state === 'untriggered') this.work(o);
+    this.work(o);
+    if (o.ticket.tif === 'IOC' && !isDone(o)) this.cancelOrder(o);
+  }
+
+  /** Waits for trading hours: PreSubmitted, with TWS's warnings when the order has just been placed. */
+  private hold(o: WorkingOrder, warn: boolean): void {
+    o.state = 'held';
+    this.announce(o);
+    if (!warn) return;
+    if (ignoresOutsideRth(o)) this.listener.error(o.clientId, o.ticket.orderId, ERR.ORDER_EVENT_WARNING, messageFor(ERR.ORDER_EVENT_WARNING));
+    const w = heldWarning(o, this.feed.now());
+    this.listener.error(o.clientId, o.ticket.orderId, w.code, w.message);
   }
 
   private modify(o: WorkingOrder, ticket: OrderTicket): void {
     if (o.state === 'filled') return this.listener.error(o.clientId, ticket.orderId, ERR.MODIFY_FILLED, messageFor(ERR.MODIFY_FILLED));
     if (o.state === 'cancelled') return this.listener.error(o.clientId, ticket.orderId, ERR.DUPLICATE_ORDER_ID, messageFor(ERR.DUPLICATE_ORDER_ID));
-    const invalid = validate(ticket);
-    if (invalid) return this.listener.error(o.clientId, ticket.orderId, ERR.ORDER_REJECTED, `Order rejected - reason:${invalid}`);
+    const rejection = rejectionOf(ticket, o.instrument, this.feed.now(), this.mode);
+    if (rejection) return this.listener.error(o.clientId, ticket.orderId, rejection.code, rejection.message);
     o.ticket = { ...ticket, totalQuantity: Math.max(ticket.totalQuantity, o.filled) };
+    o.expiresAt = dayOrderExpiry(o, this.feed.now(), this.mode);
     if (o.state === 'parked') return ticket.transmit ? this.transmitFamily(o) : this.announce(o);
-    if (o.state === 'working' && o.ticket.orderType.startsWith('STP')) o.state = 'untriggered';
-    this.announce(o);
-    this.work(o);
+    if (o.state === 'waitingParent') return this.announce(o);
+    this.activate(o);
   }
 
   private work(o: WorkingOrder): void {
@@ -149,13 +185,15 @@ export class OrderEngine {
     o.filled += size;
     o.lastFillPrice = p.price;
     if (remainingOf(o) === 0) o.state = 'filled';
-    const commission = commissionFor(o.instrument, size);
+    const commission = chargeExecution(o.instrument, o.fees, size, p.price);
     const side = o.ticket.action === 'BUY' ? 'BUY' : 'SELL';
     const realized = this.portfolio.applyFill(o.instrument, side, size, p.price, commission);
-    const stored = this.record(o, p, size, commission, realized);
+    const account = o.ticket.account || this.portfolio.account;
+    const stored = this.executions.record(o, { piece: p, size, commission, realized, ts: this.feed.now(), account });
     this.listener.execution(o.clientId, stored.exec, stored.commission);
     this.listener.orderStatus(o.clientId, orderStatusView(o));
     if (o.state === 'filled') this.afterFilled(o);
+    this.applyOca(o, size);
     this.listener.portfolioChanged(o.instrument.spec.conId);
   }
 
@@ -164,42 +202,17 @@ export class OrderEngine {
     for (const child of this.orders.values()) {
       if (child.clientId === o.clientId && child.ticket.parentId === o.ticket.orderId && child.state === 'waitingParent') this.activate(child);
     }
-    for (const other of this.orders.values()) {
-      if (other === o || isDone(other) || other.clientId !== o.clientId) continue;
-      const sameOca = o.ticket.ocaGroup !== '' && other.ticket.ocaGroup === o.ticket.ocaGroup;
-      const sibling = o.ticket.parentId !== 0 && other.ticket.parentId === o.ticket.parentId;
-      if (sameOca || sibling) this.cancelOrder(other);
-    }
   }
 
-  private record(o: WorkingOrder, p: FillPiece, size: number, commission: number, realized: number | undefined): StoredExecution {
-    const execId = `0000e0d5.${(this.execSeq++).toString(16).padStart(8, '0')}.01.01`;
-    const exec: ExecutionView = {
-      reqId: -1,
-      orderId: o.ticket.orderId,
-      contract: wireContract(o.instrument, p.exchange),
-      execId,
-      time: twsDateTime(this.feed.now()),
-      account: this.portfolio.account,
-      exchange: p.exchange,
-      side: o.ticket.action === 'BUY' ? 'BOT' : 'SLD',
-      shares: size,
-      price: p.price,
-      permId: o.permId,
-      clientId: o.clientId,
-      cumQty: o.filled,
-      avgPrice: o.avgFillPrice,
-      orderRef: o.ticket.orderRef,
-      lastLiquidity: 2,
-    };
-    const stored = {
-      exec,
-      commission: { execId, commission, currency: 'USD', realizedPnl: realized === undefined ? undefined : round(realized) },
-      symbol: exec.contract.symbol,
-      secType: exec.contract.secType,
-    };
-    this.executions.push(stored);
-    return stored;
+  private applyOca(o: WorkingOrder, size: number): void {
+    for (const effect of ocaEffects(o, size, [...this.orders.values()])) {
+      if (effect.kind === 'cancel') this.cancelOrder(effect.order);
+      else {
+        const other = effect.order;
+        other.ticket = { ...other.ticket, totalQuantity: other.ticket.totalQuantity - effect.by };
+        this.announce(other);
+      }
+    }
   }
 
   private cancelOrder(o: WorkingOrder): void {
@@ -219,15 +232,6 @@ export class OrderEngine {
 
 function key(clientId: number, orderId: number): string {
   return `${clientId}:${orderId}`;
-}
-
-function validate(t: OrderTicket): string | undefined {
-  if (!SUPPORTED_ORDER_TYPES.has(t.orderType)) return `order type ${t.orderType} is not supported by the simulated exchange`;
-  if (t.action !== 'BUY' && t.action !== 'SELL') return `action must be BUY or SELL, got "${t.action}"`;
-  if (!(t.totalQuantity > 0)) return 'total quantity must be positive';
-  if ((t.orderType === 'LMT' || t.orderType === 'STP LMT') && t.lmtPrice === undefined) return 'limit price is missing';
-  if (t.orderType.startsWith('STP') && t.auxPrice === undefined) return 'stop price (auxPrice) is missing';
-  return undefined;
 }
 
 function round(n: number): number {

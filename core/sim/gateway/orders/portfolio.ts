@@ -1,12 +1,18 @@
 import type { MarketFeed } from '../../market/marketFeed';
 import { type Instrument, wireContract } from '../contracts/catalog';
 import type { PortfolioView, PositionView } from '../protocol/wireTypes';
+import { type MarginInput, type MarginRequirement, totalMargin } from './margin';
 
 interface Holding {
   instrument: Instrument;
   quantity: number;
-  /** Average cost per contract unit, multiplier included (TWS's avgCost for options is per contract). */
+  /**
+   * Average cost per unit with the multiplier and commissions included, as TWS reports it: an option bought at
+   * $2.50 shows about 250.65 (per contract), a short position its proceeds less commission.
+   */
   avgCost: number;
+  /** P&L realized on this contract (net of commissions). */
+  realized: number;
 }
 
 export const STARTING_CASH = 1_000_000;
@@ -31,19 +37,25 @@ export class Portfolio {
   applyFill(i: Instrument, side: 'BUY' | 'SELL', qty: number, price: number, commission: number): number | undefined {
     const mult = multiplierOf(i);
     const signed = side === 'BUY' ? qty : -qty;
-    const h = this.holdings.get(i.spec.conId) ?? { instrument: i, quantity: 0, avgCost: 0 };
+    const h = this.holdings.get(i.spec.conId) ?? { instrument: i, quantity: 0, avgCost: 0, realized: 0 };
     this.cash -= signed * price * mult + commission;
     this.commissions += commission;
+    const closing = h.quantity !== 0 && Math.sign(h.quantity) !== Math.sign(signed) ? Math.min(qty, Math.abs(h.quantity)) : 0;
+    const opening = qty - closing;
+    const commissionPerUnit = commission / qty;
     let realized: number | undefined;
-    if (h.quantity !== 0 && Math.sign(h.quantity) !== Math.sign(signed)) {
-      const closing = Math.min(Math.abs(signed), Math.abs(h.quantity));
-      realized = closing * (price * mult - h.avgCost) * Math.sign(h.quantity) - commission;
+    if (closing > 0) {
+      realized = closing * (price * mult - h.avgCost) * Math.sign(h.quantity) - closing * commissionPerUnit;
+      h.realized += realized;
       this.realizedPnl += realized;
     }
     const next = h.quantity + signed;
     if (next === 0) h.avgCost = 0;
-    else if (Math.sign(next) !== Math.sign(h.quantity)) h.avgCost = price * mult;
-    else if (Math.abs(next) > Math.abs(h.quantity)) h.avgCost = (h.avgCost * Math.abs(h.quantity) + price * mult * qty) / Math.abs(next);
+    else if (opening > 0) {
+      const heldBefore = closing > 0 ? 0 : Math.abs(h.quantity);
+      const unitCost = price * mult + Math.sign(signed) * commissionPerUnit;
+      h.avgCost = (h.avgCost * heldBefore + unitCost * opening) / (heldBefore + opening);
+    }
     h.quantity = next;
     this.holdings.set(i.spec.conId, h);
     return realized;
@@ -62,11 +74,14 @@ export class Portfolio {
     return this.positions().find((p) => p.contract.conId === conId);
   }
 
+  quantityOf(conId: number): number {
+    return this.holdings.get(conId)?.quantity ?? 0;
+  }
+
   portfolio(): PortfolioView[] {
     return [...this.holdings.values()].map((h) => {
-      const mult = multiplierOf(h.instrument);
       const marketPrice = this.markOf(h.instrument);
-      const marketValue = h.quantity * marketPrice * mult;
+      const marketValue = h.quantity * marketPrice * multiplierOf(h.instrument);
       return {
         account: this.account,
         contract: wireContract(h.instrument, ''),
@@ -75,7 +90,7 @@ export class Portfolio {
         marketPrice: round(marketPrice),
         marketValue: round(marketValue),
         unrealizedPnl: round(marketValue - h.quantity * h.avgCost),
-        realizedPnl: 0,
+        realizedPnl: round(h.realized),
       };
     });
   }
@@ -92,9 +107,30 @@ export class Portfolio {
     return this.portfolio().reduce((sum, p) => sum + p.unrealizedPnl, 0);
   }
 
-  private markOf(i: Instrument): number {
+  /** The account's margin, optionally as if `change` (signed quantity of one instrument) had been added. */
+  margin(change?: { instrument: Instrument; quantity: number }): MarginRequirement {
+    const inputs = new Map<number, MarginInput>();
+    for (const h of this.holdings.values()) inputs.set(h.instrument.spec.conId, this.marginInput(h.instrument, h.quantity));
+    if (change) {
+      const held = inputs.get(change.instrument.spec.conId)?.quantity ?? 0;
+      inputs.set(change.instrument.spec.conId, this.marginInput(change.instrument, held + change.quantity));
+    }
+    return totalMargin([...inputs.values()]);
+  }
+
+  /** The mark TWS values a position at: the option's mark, the stock's last trade (or mid before any trade). */
+  markOf(i: Instrument): number {
     if (i.kind === 'option') return this.feed.option(i.spec.conId)?.mark ?? 0;
-    const q = this.feed.quote(i.spec.symbol);
+    return this.stockMark(i.spec.symbol);
+  }
+
+  private marginInput(instrument: Instrument, quantity: number): MarginInput {
+    const underlying = instrument.kind === 'option' ? this.stockMark(instrument.spec.underlying) : 0;
+    return { instrument, quantity, price: this.markOf(instrument), underlyingPrice: underlying };
+  }
+
+  private stockMark(symbol: string): number {
+    const q = this.feed.quote(symbol);
     if (!q) return 0;
     return q.last > 0 ? q.last : (q.bid + q.ask) / 2;
   }

@@ -26,10 +26,13 @@ export interface WireOrder {
   auxPrice: number | undefined;
   tif: string;
   ocaGroup: string;
+  /** 1 cancel the others on a fill, 2 and 3 reduce them by the filled quantity; 0 = unset. */
+  ocaType: number;
   account: string;
   orderRef: string;
   outsideRth: boolean;
   transmit: boolean;
+  whatIf: boolean;
 }
 
 export interface OpenOrderView {
@@ -37,6 +40,25 @@ export interface OpenOrderView {
   order: WireOrder;
   /** orderState.status: PreSubmitted, Submitted, Filled, Cancelled, ... */
   status: string;
+  /** The order state's margin and commission figures, sent for what-if orders only. */
+  whatIf?: WhatIfFigures;
+}
+
+/** A what-if order's effect on the account, as TWS reports it in the order state. */
+export interface WhatIfFigures {
+  initMarginBefore: number;
+  maintMarginBefore: number;
+  equityWithLoanBefore: number;
+  initMarginChange: number;
+  maintMarginChange: number;
+  equityWithLoanChange: number;
+  initMarginAfter: number;
+  maintMarginAfter: number;
+  equityWithLoanAfter: number;
+  commission: number;
+  minCommission: number;
+  maxCommission: number;
+  commissionCurrency: string;
 }
 
 export interface OrderStatusView {

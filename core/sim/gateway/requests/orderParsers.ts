@@ -1,12 +1,16 @@
 import type { FieldCursor } from '../wire/fieldCursor';
 import { V } from '../protocol/serverVersions';
 import { readContract } from './contractFields';
+import { readOrderTail } from './orderTailParser';
 import type { ComboLeg, Request } from './requestTypes';
 
 type Parser = (c: FieldCursor, v: number) => Request;
 
-/** placeOrder tokens 1–34 (no version since 145), then BAG legs; the long tail is ignored. */
-export const parsePlaceOrder: Parser = (c) => {
+const ORDER_CONTAINER = 145;
+
+/** placeOrder tokens 1–34 (a version field before the order id until 145), BAG legs, then the tail through whatIf. */
+export const parsePlaceOrder: Parser = (c, v) => {
+  if (v < ORDER_CONTAINER) c.str('version');
   const orderId = c.int('orderId');
   const contract = readContract(c);
   c.str('secIdType');
@@ -27,20 +31,27 @@ export const parsePlaceOrder: Parser = (c) => {
   c.skip(4, 'blockOrder/sweepToFill/displaySize/triggerMethod');
   const outsideRth = c.bool('outsideRth');
   c.str('hidden');
-  const comboLegs = contract.secType === 'BAG' ? readOrderComboLegs(c) : [];
+  const comboLegs = contract.secType === 'BAG' ? readBagParts(c) : [];
+  const { ocaType, whatIf } = readOrderTail(c, v);
   return {
     type: 'placeOrder',
-    ticket: { orderId, contract, action, totalQuantity, orderType, lmtPrice, auxPrice, tif, ocaGroup, account, orderRef, transmit, parentId, outsideRth, comboLegs },
+    ticket: {
+      orderId, contract, action, totalQuantity, orderType, lmtPrice, auxPrice, tif, ocaGroup, ocaType, account, orderRef,
+      transmit, parentId, outsideRth, whatIf, comboLegs,
+    },
   };
 };
 
-function readOrderComboLegs(c: FieldCursor): ComboLeg[] {
+/** A BAG order's legs, then its per-leg prices and smart-combo routing parameters (read past, not used). */
+function readBagParts(c: FieldCursor): ComboLeg[] {
   const n = c.int('comboLegsCount');
   const legs: ComboLeg[] = [];
   for (let i = 0; i < n; i++) {
     legs.push({ conId: c.int('leg.conId'), ratio: c.int('leg.ratio'), action: c.str('leg.action'), exchange: c.str('leg.exchange') });
     c.skip(4, 'leg.openClose/shortSaleSlot/designatedLocation/exemptCode');
   }
+  c.skip(c.int('orderComboLegsCount'), 'orderComboLeg.price');
+  c.skip(2 * c.int('smartComboRoutingParamsCount'), 'smartComboRoutingParams');
   return legs;
 }
 
@@ -60,18 +71,18 @@ export const parseReqAutoOpenOrders: Parser = (c) => {
   return { type: 'reqAutoOpenOrders', autoBind: c.bool('autoBind') };
 };
 
-/** 7|3|reqId|clientId|acctCode|time|symbol|secType|exchange|side */
+/** 7|3|reqId|clientId|acctCode|time|symbol|secType|exchange|side (trailing fields may be absent). */
 export const parseReqExecutions: Parser = (c) => {
   c.str('version');
   const reqId = c.int('reqId');
-  const clientId = c.intOrUnset('clientId');
+  const clientId = c.remaining > 0 ? c.intOrUnset('clientId') : undefined;
   const account = c.optionalStr();
-  c.optionalStr();
+  const time = c.optionalStr();
   const symbol = c.optionalStr();
   const secType = c.optionalStr().toUpperCase();
-  c.optionalStr();
+  const exchange = c.optionalStr();
   const side = c.optionalStr().toUpperCase();
-  return { type: 'reqExecutions', reqId, clientId: clientId === 0 ? undefined : clientId, account, symbol, secType, side };
+  return { type: 'reqExecutions', reqId, clientId: clientId === 0 ? undefined : clientId, account, time, symbol, secType, exchange, side };
 };
 
 export const parseReqIds: Parser = (c) => {

@@ -1,3 +1,4 @@
+import type { ExecutionFilterSpec } from '../orders/executionFilter';
 import type { WireContract, WireOrder } from '../protocol/wireTypes';
 /** What the gateway understood from a client's contract fields (token layouts: reference §5): the same fields it writes. */
 export type ContractQuery = WireContract;
@@ -44,7 +45,7 @@ export type Request =
   | { type: 'reqGlobalCancel' }
   | { type: 'reqOpenOrders'; scope: 'client' | 'all' }
   | { type: 'reqAutoOpenOrders'; autoBind: boolean }
-  | { type: 'reqExecutions'; reqId: number; clientId: number | undefined; account: string; symbol: string; secType: string; side: string }
+  | ({ type: 'reqExecutions'; reqId: number } & ExecutionFilterSpec)
   | { type: 'reqPositions' }
   | { type: 'cancelPositions' }
   | { type: 'reqAccountSummary'; reqId: number; group: string; tags: string }

@@ -1,4 +1,5 @@
 import type { MarketFeed } from '../../market/marketFeed';
+import type { AccountUpdates } from '../accountUpdates';
 import type { ContractCatalog } from '../contracts/catalog';
 import type { GatewayFaults } from '../gatewayFaults';
 import type { MarketDataHub } from '../market/marketDataHub';
@@ -31,6 +32,7 @@ export interface GatewayContext {
   orders: OrderEngine;
   ids: OrderIdStore;
   portfolio: Portfolio;
+  accountUpdates: AccountUpdates;
   hub: MarketDataHub;
   accounts: string[];
   sessions: Set<Session>;

@@ -1,3 +1,5 @@
+import type { AccountStream } from '../accountUpdates';
+
 export type GatewaySubscriptionKind = 'mkt' | 'depth' | 'bars' | 'summary' | 'accountMulti';
 
 interface Entry {
@@ -11,7 +13,8 @@ interface Entry {
 export class Subscriptions {
   private readonly entries = new Map<string, Entry>();
   positions = false;
-  accountUpdates = false;
+  /** reqAccountUpdates: what the subscriber was last sent, so updates carry the values that changed. */
+  accountUpdates: AccountStream | undefined = undefined;
 
   has(kind: GatewaySubscriptionKind, reqId: number): boolean {
     return this.entries.has(`${kind}:${reqId}`);
@@ -50,6 +53,6 @@ export class Subscriptions {
   clear(): void {
     for (const e of [...this.entries.values()]) this.remove(e.kind, e.reqId);
     this.positions = false;
-    this.accountUpdates = false;
+    this.accountUpdates = undefined;
   }
 }

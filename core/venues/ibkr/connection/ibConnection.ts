@@ -39,6 +39,8 @@ export interface IbSession {
   readonly clientId: number;
   readonly pacer: RequestPacer;
   readonly connectedAt: number;
+  /** The gateway's next valid order id at connect: order ids below it were used by this client id before. */
+  readonly nextValidId: number;
 }
 
 export interface ConnectionListener {
@@ -54,6 +56,7 @@ export type { ConnectionPhase } from '../../../contract/ingestionState';
 /**
  * The single owner of the IB socket: connects, detects death (close, connect failure, watchdog), and
  * reconnects with capped exponential backoff and jitter; a 326 makes the next attempt use another client id.
+ * The app owns it; the venue's data and execution sides each add a listener and share its session and pacer.
  */
 export class IbConnection {
   phase: ConnectionPhase = 'idle';
@@ -71,12 +74,29 @@ export class IbConnection {
   private connectTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private watchdogTimer: NodeJS.Timeout | undefined;
+  private listeners: readonly ConnectionListener[] = [];
 
   constructor(
-    private readonly endpoint: IbEndpoint,
-    private readonly listener: ConnectionListener,
+    readonly endpoint: IbEndpoint,
     private readonly timings: ConnectionTimings = DEFAULT_TIMINGS,
   ) {}
+
+  /**
+   * Adds a side of the venue (data, execution); returns the function that removes it. A listener added while a
+   * socket is open or a session is up is told about them at once (it has missed what they already received).
+   */
+  addListener(listener: ConnectionListener): () => void {
+    this.listeners = [...this.listeners, listener];
+    if (this.api) listener.onApi(this.api);
+    if (this.session) listener.onSession(this.session);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  private tell(call: (listener: ConnectionListener) => void): void {
+    for (const listener of this.listeners) call(listener);
+  }
 
   get current(): IbSession | undefined {
     return this.session;
@@ -107,7 +127,7 @@ export class IbConnection {
       this.messages++;
       this.lastMessageAt = Date.now();
     });
-    api.once(EventName.nextValidId, () => this.onReady(api, clientId));
+    api.once(EventName.nextValidId, (orderId: number) => this.onReady(api, clientId, orderId));
     api.on(EventName.disconnected, () => this.fail(api, 'socket closed'));
     api.on(EventName.info, (message: string, code: number) => {
       if (code === 326) this.onClientIdInUse(api, clientId, message);
@@ -115,22 +135,23 @@ export class IbConnection {
     api.on(EventName.error, (error: Error, code: number, reqId: number) => {
       if (code === 502 && reqId === -1) this.onConnectFailed(api, error.message);
     });
-    this.listener.onApi(api);
+    this.tell((l) => l.onApi(api));
     this.connectTimer = setTimeout(() => this.fail(api, `no nextValidId within ${this.timings.connectTimeoutMs} ms`), this.timings.connectTimeoutMs);
     this.connectTimer.unref();
     api.connect(clientId);
   }
 
-  private onReady(api: IBApi, clientId: number): void {
+  private onReady(api: IBApi, clientId: number, nextValidId: number): void {
     if (api !== this.api) return;
     clearTimeout(this.connectTimer);
     this.phase = 'connected';
     this.attempt = 0;
     this.lastMessageAt = Date.now();
-    const session: IbSession = { id: ++this.sessionCounter, api, clientId, pacer: new RequestPacer(this.timings.requestsPerSecond), connectedAt: Date.now() };
+    const pacer = new RequestPacer(this.timings.requestsPerSecond);
+    const session: IbSession = { id: ++this.sessionCounter, api, clientId, pacer, connectedAt: Date.now(), nextValidId };
     this.session = session;
     this.startWatchdog(session);
-    this.listener.onSession(session);
+    this.tell((l) => l.onSession(session));
   }
 
   private onClientIdInUse(api: IBApi, clientId: number, message: string): void {
@@ -138,21 +159,25 @@ export class IbConnection {
     this.clientIdRefused = true;
     this.clientIdRetries++;
     this.clientIdOffset = this.clientIdOffset >= this.timings.maxClientIdOffset ? 0 : this.clientIdOffset + 1;
-    this.listener.onNotice('clientIdInUse', `client id ${clientId} is already in use (${message}); retrying as client id ${this.clientId}`);
+    this.tellNotice('clientIdInUse', `client id ${clientId} is already in use (${message}); retrying as client id ${this.clientId}`);
     this.fail(api, `client id ${clientId} in use`);
   }
 
   private onConnectFailed(api: IBApi, message: string): void {
     if (api !== this.api) return;
-    this.listener.onNotice('connectFailed', `cannot reach TWS at ${this.endpoint.host}:${this.endpoint.port}: ${message}`);
+    this.tellNotice('connectFailed', `cannot reach TWS at ${this.endpoint.host}:${this.endpoint.port}: ${message}`);
     this.fail(api, `connect failed: ${message}`);
+  }
+
+  private tellNotice(kind: Parameters<ConnectionListener['onNotice']>[0], message: string): void {
+    this.tell((l) => l.onNotice(kind, message));
   }
 
   private startWatchdog(session: IbSession): void {
     this.watchdogTimer = setInterval(() => {
       const silentMs = Date.now() - this.lastMessageAt;
       if (silentMs > this.timings.watchdogTimeoutMs) {
-        this.listener.onNotice('watchdog', `no message from TWS for ${silentMs} ms although reqCurrentTime was sent: reconnecting`);
+        this.tellNotice('watchdog', `no message from TWS for ${silentMs} ms although reqCurrentTime was sent: reconnecting`);
         this.fail(session.api, `watchdog: silent for ${silentMs} ms`);
         return;
       }
@@ -188,7 +213,7 @@ export class IbConnection {
     }
     if (session) {
       session.pacer.clear();
-      this.listener.onSessionEnd(session, reason);
+      this.tell((l) => l.onSessionEnd(session, reason));
     }
   }
 }

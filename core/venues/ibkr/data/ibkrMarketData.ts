@@ -3,7 +3,7 @@ import type { EngineBus } from '../../../bus/catalogue';
 import type { ModuleHealth } from '../../../contract/contract';
 import type { IngestionState, SymbolFreshness } from '../../../contract/ingestionState';
 import type { ModuleContext } from '../../../runtime/supervisor';
-import { DEFAULT_TIMINGS, IbConnection, type ConnectionTimings, type IbEndpoint, type IbSession } from '../connection/ibConnection';
+import type { IbConnection, IbSession } from '../connection/ibConnection';
 import { IbErrorLog } from '../connection/ibErrorLog';
 import { ContractBook } from './contractBook';
 import { symbolFreshness } from './symbolFreshness';
@@ -16,14 +16,13 @@ import type { PlannedSymbol } from './subscriptionPlan';
 import { SubscriptionRegistry } from './subscriptionRegistry';
 
 export interface IbkrMarketDataOptions {
-  ib: IbEndpoint;
+  /** The IB socket's owner (the app's): this side adds its listener; the owner starts and stops it. */
+  connection: IbConnection;
   symbols: readonly PlannedSymbol[];
   staleAfterSeconds: number;
   bus: EngineBus;
   /** The engine's bad-input counter (source "ibkr"). */
   reportBadInput: (source: string, problem: string) => void;
-  /** Shorter timings for tests. */
-  timings?: Partial<ConnectionTimings>;
   /** Wait before requesting again what TWS refused for pacing (420/162); tests shorten it with the gateway's window. */
   pacingRetryMs?: number;
 }
@@ -40,7 +39,6 @@ export type IbkrFeedState = Omit<IngestionState, 'redis' | 'metrics'> & { metric
 export class IbkrMarketData {
   readonly metrics = new IngestMetrics();
   readonly errors = new IbErrorLog();
-  readonly connection: IbConnection;
   readonly registry = new SubscriptionRegistry();
   private readonly publisher: MarketDataPublisher;
   private readonly contracts = new ContractBook();
@@ -53,6 +51,7 @@ export class IbkrMarketData {
   private freshnessNow: SymbolFreshness[] = [];
   private context: ModuleContext | undefined;
   private running = false;
+  private removeListener: (() => void) | undefined;
 
   constructor(private readonly options: IbkrMarketDataOptions) {
     const { bus } = options;
@@ -61,12 +60,6 @@ export class IbkrMarketData {
       onBookBroken: (symbol) => this.subscriptions.rebuildDepth(symbol, Date.now()),
     });
     this.subscriptions = new SessionSubscriptions(options.symbols, this.registry, this.contracts, this.metrics, () => this.connection.current, (symbol) => this.publisher.clearBook(symbol, Date.now()), options.pacingRetryMs);
-    this.connection = new IbConnection(options.ib, {
-      onApi: (api) => this.attach(api),
-      onSession: (session) => this.onSession(session),
-      onSessionEnd: (_session, reason) => this.onSessionEnd(reason),
-      onNotice: (kind, message) => this.context?.log.warn({ kind }, message),
-    }, { ...DEFAULT_TIMINGS, ...options.timings });
     this.handlerDeps = {
       log: this.errors, metrics: this.metrics, registry: this.registry, contracts: this.contracts, subscriptions: this.subscriptions,
       publisher: this.publisher, upstream: this.upstream,
@@ -76,19 +69,27 @@ export class IbkrMarketData {
     };
   }
 
-  /** Starts connecting and returns at once: TWS may come up later, the module keeps trying. */
+  get connection(): IbConnection {
+    return this.options.connection;
+  }
+
+  /** Listens to the connection (its owner starts it after this): TWS may come up later, the owner keeps trying. */
   async start(context: ModuleContext): Promise<void> {
     this.context = context;
     this.running = true;
     this.setConnected(false);
-    this.connection.start();
-    context.log.info({ host: this.options.ib.host, port: this.options.ib.port, clientId: this.options.ib.clientId }, 'connecting to TWS');
+    this.removeListener = this.connection.addListener({
+      onApi: (api) => this.attach(api),
+      onSession: (session) => this.onSession(session),
+      onSessionEnd: (_session, reason) => this.onSessionEnd(reason),
+      onNotice: (kind, message) => this.context?.log.warn({ kind }, message),
+    });
   }
 
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.connection.stop();
+    this.removeListener?.();
     this.subscriptions.end();
     this.setConnected(false);
   }
@@ -129,7 +130,7 @@ export class IbkrMarketData {
     return {
       connected: c.phase === 'connected',
       phase: c.phase,
-      endpoint: `${this.options.ib.host}:${this.options.ib.port}`,
+      endpoint: `${this.connection.endpoint.host}:${this.connection.endpoint.port}`,
       clientId: c.clientId,
       lastDisconnectReason: c.lastReason || null,
       dataInterrupted: this.upstream.interruption,

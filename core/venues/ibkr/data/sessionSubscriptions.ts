@@ -11,7 +11,7 @@ const QUALIFY_TIMEOUT_MS = 15_000;
 const PACING_RETRY_MS = 16_000;
 /** A broken book is re-requested at most this often per symbol. */
 const REBUILD_MIN_GAP_MS = 1_000;
-const ACCOUNT_TAGS = 'NetLiquidation,TotalCashValue,BuyingPower,AvailableFunds';
+const ACCOUNT_TAGS = 'NetLiquidation,TotalCashValue,BuyingPower,AvailableFunds,ExcessLiquidity';
 
 /**
  * Sends the subscription plan on a session, exactly once per session: every request goes through the

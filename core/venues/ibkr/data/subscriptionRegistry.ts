@@ -20,7 +20,8 @@ export class SubscriptionRegistry {
   private nextReqId: number;
   requestsSent = 0;
 
-  constructor(firstReqId = 1000) {
+  /** Order ids (from nextValidId) share TWS's error channel with request ids: data requests live far above them. */
+  constructor(firstReqId = 1_000_000_000) {
     this.nextReqId = firstReqId;
   }
 

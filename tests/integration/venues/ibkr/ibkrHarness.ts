@@ -7,7 +7,7 @@ import { startGateway, type GatewayOptions, type SimulatedGateway } from '../../
 import { createMarketModel, type MarketModel } from '../../../../core/sim/market/marketModel';
 import { IbkrDataSource } from '../../../../core/app/ibkrDataSource';
 import { createEngineBus, type EngineBus } from '../../../../core/bus/catalogue';
-import type { IbkrMarketDataOptions } from '../../../../core/venues/ibkr/data/ibkrMarketData';
+import type { IbkrDataSourceOptions } from '../../../../core/app/ibkrDataSource';
 import type { PlannedSymbol } from '../../../../core/venues/ibkr/data/subscriptionPlan';
 import { connectRedis } from '../../../../core/store/redisConnection';
 import { startTestRedis, type TestRedis } from '../../../support/testRedis';
@@ -50,7 +50,7 @@ export interface HarnessOptions {
   /** The gateway's pacing rules (TWS's 15 s identical-request window by default). */
   pacing?: GatewayOptions['pacing'];
   pacingRetryMs?: number;
-  timings?: IbkrMarketDataOptions['timings'];
+  timings?: IbkrDataSourceOptions['timings'];
   staleAfterSeconds?: number;
   clientId?: number;
 }

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { describe, expect, test } from 'vitest';
 import { createEngineBus } from '../../../../core/bus/catalogue';
 import { IbkrMarketData } from '../../../../core/venues/ibkr/data/ibkrMarketData';
+import { DEFAULT_TIMINGS, IbConnection } from '../../../../core/venues/ibkr/connection/ibConnection';
 import { keys } from '../../../../core/store/keys';
 import { eventually, LEVEL2, runMarket, startIngestHarness, whenQuiet, whenSubscribed, type IngestHarness } from './ibkrHarness';
 
@@ -66,17 +67,18 @@ describe('IBKR ingestion survives disconnects', () => {
 
   test('a client id already in use is refused with 326 and the ingestion connects with the next id and says so', async () => {
     const h = await startIngestHarness({ symbols: LEVEL2.slice(0, 1) });
+    const connection = new IbConnection({ host: '127.0.0.1', port: h.gateway.port, clientId: 17 }, { ...DEFAULT_TIMINGS, backoff: { initialMs: 100, maxMs: 500 } });
     const second = new IbkrMarketData({
-      ib: { host: '127.0.0.1', port: h.gateway.port, clientId: 17 },
+      connection,
       symbols: [{ symbol: 'AAPL', dataClass: 'standard' }],
       staleAfterSeconds: 10,
       bus: createEngineBus(), // a venue alone: nobody listens, nothing is written
       reportBadInput: () => undefined,
-      timings: { backoff: { initialMs: 100, maxMs: 500 } },
     });
     try {
       await whenSubscribed(h, 4);
       await second.start({ log: pino({ level: 'silent' }), fail: () => undefined });
+      connection.start();
       await eventually('the second module to connect', () => second.state().connected, 10_000);
       expect(second.state().clientId).toBe(18);
       expect(second.state().metrics.clientIdRetries).toBe(1);
@@ -84,6 +86,7 @@ describe('IBKR ingestion survives disconnects', () => {
       expect(h.gateway.clientIds().sort()).toEqual([17, 18]);
       expect(h.ingest.state().connected).toBe(true);
     } finally {
+      connection.stop();
       await second.stop();
       await h.stop();
     }

@@ -48,6 +48,30 @@ describe.each([157, 178, 193])('request parsers read what @stoqey/ib sends at se
     expect(r).toMatchObject({ type: 'placeOrder', ticket: { transmit: false, lmtPrice: undefined } });
   });
 
+  it('placeOrder: reads whatIf and ocaType from the long tail, past algo, hedge, delta-neutral and scale fields', () => {
+    const plain = parsed(stoqeyTokens(v, (e) => e.placeOrder!(7, SPY, { action: 'BUY', totalQuantity: 10, orderType: 'MKT', transmit: true, whatIf: true })), v);
+    expect(plain).toMatchObject({ type: 'placeOrder', ticket: { orderId: 7, whatIf: true, ocaType: 0 } });
+    const busy = {
+      action: 'SELL', totalQuantity: 10, orderType: 'LMT', lmtPrice: 5, transmit: true, ocaGroup: 'g1', ocaType: 2, whatIf: true,
+      algoStrategy: 'Adaptive', algoParams: [{ tag: 'adaptivePriority', value: 'Normal' }, { tag: 'x', value: 'y' }],
+      hedgeType: 'D', hedgeParam: '0.5', deltaNeutralOrderType: 'MKT', deltaNeutralAuxPrice: 1, exemptCode: -1,
+      scaleInitLevelSize: 5, scaleSubsLevelSize: 5, scalePriceIncrement: 0.1, scalePriceAdjustValue: 0.1, scalePriceAdjustInterval: 60,
+      scaleAutoReset: false, scaleRandomPercent: false, goodTillDate: '20250117 16:00:00', allOrNone: true, outsideRth: true,
+    };
+    const r = parsed(stoqeyTokens(v, (e) => e.placeOrder!(8, SPY, busy)), v);
+    expect(r).toMatchObject({ type: 'placeOrder', ticket: { orderId: 8, whatIf: true, ocaType: 2, ocaGroup: 'g1', outsideRth: true, lmtPrice: 5 } });
+    const notWhatIf = parsed(stoqeyTokens(v, (e) => e.placeOrder!(9, SPY, { ...busy, whatIf: false })), v);
+    expect(notWhatIf).toMatchObject({ ticket: { whatIf: false, ocaType: 2 } });
+  });
+
+  it('reqExecutions: every filter field, the time and the exchange included', () => {
+    const filter = { clientId: '3', acctCode: 'DU1234567', time: '20250106-14:35:00', symbol: 'AAPL', secType: 'STK', exchange: 'ARCA', side: 'BUY' };
+    expect(parsed(stoqeyTokens(v, (e) => e.reqExecutions!(12, filter)), v)).toEqual({
+      type: 'reqExecutions', reqId: 12, clientId: 3, account: 'DU1234567', time: '20250106-14:35:00', symbol: 'AAPL', secType: 'STK', exchange: 'ARCA', side: 'BUY',
+    });
+    expect(parsed(stoqeyTokens(v, (e) => e.reqExecutions!(13, {})), v)).toMatchObject({ reqId: 13, clientId: undefined, time: '', symbol: '' });
+  });
+
   it('cancelOrder: the order id whether or not the version field is present', () => {
     expect(parsed(stoqeyTokens(v, (e) => e.cancelOrder!(1001, {})), v)).toEqual({ type: 'cancelOrder', orderId: 1001 });
   });
@@ -75,6 +99,11 @@ describe('request parsers and the reference token layouts', () => {
     const fields = ['3', '5', '0', 'AAPL', 'STK', '', '0.0', '', '', 'SMART', '', 'USD', '', '', '', '', 'BUY', '100', 'LMT', '190.5', '1.7976931348623157E308', 'DAY', '', '', '', '0', '', '1', '0', '0', '0', '2147483647', '0', '0', '0'];
     const r = parsed(fields);
     expect(r).toMatchObject({ type: 'placeOrder', ticket: { orderId: 5, lmtPrice: 190.5, auxPrice: undefined, transmit: true, contract: { strike: 0 } } });
+  });
+
+  it('read the version field that placeOrder carries below server version 145', () => {
+    const r = parsed(stoqeyTokens(140, (e) => e.placeOrder!(21, SPY, { action: 'BUY', totalQuantity: 3, orderType: 'LMT', lmtPrice: 2, transmit: true, whatIf: true })), 140);
+    expect(r).toMatchObject({ type: 'placeOrder', ticket: { orderId: 21, totalQuantity: 3, lmtPrice: 2, whatIf: true } });
   });
 
   it('read the v192+ cancelOrder and reqGlobalCancel tokens from the reference', () => {

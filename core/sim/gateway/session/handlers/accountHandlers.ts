@@ -14,7 +14,8 @@ import { encodeCurrentTime, encodeManagedAccounts } from '../../encoders/systemE
 import type { Request } from '../../requests/requestTypes';
 import { twsClock } from '../../wire/twsTime';
 import type { Session } from '../session';
-import { accountValues, selectTags } from './accountValues';
+import { type AccountStream, changedValues } from '../../accountUpdates';
+import { accountValues } from './accountValues';
 
 type Req<K extends Request['type']> = Extract<Request, { type: K }>;
 
@@ -28,13 +29,15 @@ export function cancelPositions(s: Session): void {
   s.subs.positions = false;
 }
 
+/** The selected tags now, then the ones that change as fills and prices move the account (accountUpdates.ts). */
 export function reqAccountSummary(s: Session, r: Req<'reqAccountSummary'>): void {
   const account = s.ctx.portfolio.account;
-  for (const v of selectTags(accountValues(s.ctx.portfolio), r.tags)) {
+  const stream: AccountStream = { tags: r.tags, modelCode: '', last: new Map() };
+  for (const v of changedValues(stream, accountValues(s.ctx.portfolio))) {
     s.send(encodeAccountSummary, { reqId: r.reqId, account, tag: v.tag, value: v.value, currency: v.currency });
   }
   s.send(encodeAccountSummaryEnd, r.reqId);
-  s.subs.add('summary', r.reqId, undefined, () => undefined);
+  s.subs.add('summary', r.reqId, stream, () => undefined);
 }
 
 export function cancelAccountSummary(s: Session, r: Req<'cancelAccountSummary'>): void {
@@ -42,26 +45,27 @@ export function cancelAccountSummary(s: Session, r: Req<'cancelAccountSummary'>)
 }
 
 /** The full account download: values, portfolio, update time, then ACCT_DOWNLOAD_END. */
-export function sendAccountDownload(s: Session): void {
+function sendAccountDownload(s: Session, stream: AccountStream): void {
   const account = s.ctx.portfolio.account;
-  for (const v of accountValues(s.ctx.portfolio)) s.send(encodeAccountValue, { key: v.tag, value: v.value, currency: v.currency, account });
+  for (const v of changedValues(stream, accountValues(s.ctx.portfolio))) s.send(encodeAccountValue, { key: v.tag, value: v.value, currency: v.currency, account });
   for (const p of s.ctx.portfolio.portfolio()) s.send(encodePortfolioValue, p);
   s.send(encodeAccountUpdateTime, twsClock(s.ctx.feed.now()));
   s.send(encodeAccountDownloadEnd, account);
 }
 
 export function reqAccountUpdates(s: Session, r: Req<'reqAccountUpdates'>): void {
-  s.subs.accountUpdates = r.subscribe;
-  if (r.subscribe) sendAccountDownload(s);
+  s.subs.accountUpdates = r.subscribe ? { tags: 'All', modelCode: '', last: new Map() } : undefined;
+  if (s.subs.accountUpdates) sendAccountDownload(s, s.subs.accountUpdates);
 }
 
 export function reqAccountUpdatesMulti(s: Session, r: Req<'reqAccountUpdatesMulti'>): void {
   const account = s.ctx.portfolio.account;
-  for (const v of accountValues(s.ctx.portfolio)) {
+  const stream: AccountStream = { tags: 'All', modelCode: r.modelCode, last: new Map() };
+  for (const v of changedValues(stream, accountValues(s.ctx.portfolio))) {
     s.send(encodeAccountUpdateMulti, { reqId: r.reqId, account, modelCode: r.modelCode, key: v.tag, value: v.value, currency: v.currency });
   }
   s.send(encodeAccountUpdateMultiEnd, r.reqId);
-  s.subs.add('accountMulti', r.reqId, undefined, () => undefined);
+  s.subs.add('accountMulti', r.reqId, stream, () => undefined);
 }
 
 export function cancelAccountUpdatesMulti(s: Session, r: Req<'cancelAccountUpdatesMulti'>): void {

@@ -7,12 +7,18 @@ export interface AccountValue {
   currency: string;
 }
 
-/** The account-summary tags TWS reports for a margin account, computed from the simulated portfolio. */
+/**
+ * The account-summary tags TWS reports for a margin account, computed from the simulated portfolio (margin:
+ * orders/margin.ts). Equity with loan value is taken as the net liquidation value; buying power is four times the
+ * available funds (a pattern-day-trader margin account's intraday buying power).
+ */
 export function accountValues(p: Portfolio): AccountValue[] {
   const netLiq = round(p.netLiquidation(), 2);
   const gross = round(p.grossPositionValue(), 2);
-  const initMargin = round(gross * 0.25, 2);
-  const maintMargin = round(gross * 0.25, 2);
+  const margin = p.margin();
+  const initMargin = round(margin.initial, 2);
+  const maintMargin = round(margin.maintenance, 2);
+  const available = round(netLiq - initMargin, 2);
   const excess = round(netLiq - maintMargin, 2);
   const usd = (tag: string, n: number): AccountValue => ({ tag, value: n.toFixed(2), currency: 'USD' });
   return [
@@ -21,13 +27,17 @@ export function accountValues(p: Portfolio): AccountValue[] {
     usd('TotalCashValue', round(p.cash, 2)),
     usd('SettledCash', round(p.cash, 2)),
     usd('AccruedCash', 0),
-    usd('BuyingPower', round(Math.max(0, excess) * 4, 2)),
+    usd('BuyingPower', round(Math.max(0, available) * 4, 2)),
     usd('EquityWithLoanValue', netLiq),
     usd('GrossPositionValue', gross),
     usd('InitMarginReq', initMargin),
     usd('MaintMarginReq', maintMargin),
-    usd('AvailableFunds', round(netLiq - initMargin, 2)),
+    usd('FullInitMarginReq', initMargin),
+    usd('FullMaintMarginReq', maintMargin),
+    usd('AvailableFunds', available),
+    usd('FullAvailableFunds', available),
     usd('ExcessLiquidity', excess),
+    usd('FullExcessLiquidity', excess),
     { tag: 'Cushion', value: netLiq > 0 ? (excess / netLiq).toFixed(4) : '0', currency: '' },
     usd('RealizedPnL', round(p.realizedPnl, 2)),
     usd('UnrealizedPnL', round(p.unrealizedPnl(), 2)),

@@ -7,10 +7,12 @@ import {
   encodeOpenOrderEnd,
   encodeOrderStatus,
 } from '../../encoders/orderEncoders';
+import { matchesFilter, parseFilterTime } from '../../orders/executionFilter';
 import { orderStatusView } from '../../orders/workingOrder';
+import { ERR } from '../../protocol/errorCodes';
 import type { Request } from '../../requests/requestTypes';
 import type { Session } from '../session';
-import { resolveOrReject } from './resolve';
+import { reject, resolveOrReject } from './resolve';
 
 type Req<K extends Request['type']> = Extract<Request, { type: K }>;
 
@@ -48,12 +50,12 @@ export function reqOpenOrders(s: Session, r: Req<'reqOpenOrders'>): void {
 /** Binding TWS-entered orders to clientId 0: the simulator has no manual orders, so there is nothing to bind. */
 export function reqAutoOpenOrders(_s: Session): void {}
 
+/** Executions passing the filter, each followed by its commission report, then EXECUTION_DATA_END. */
 export function reqExecutions(s: Session, r: Req<'reqExecutions'>): void {
-  for (const e of s.ctx.orders.allExecutions()) {
-    if (r.clientId !== undefined && e.exec.clientId !== r.clientId) continue;
-    if (r.symbol && e.symbol !== r.symbol.toUpperCase()) continue;
-    if (r.secType && e.secType !== r.secType) continue;
-    if (r.side && !e.exec.side.startsWith(r.side.slice(0, 1) === 'B' ? 'B' : 'S')) continue;
+  const since = parseFilterTime(r.time);
+  if (since instanceof Error) return reject(s, r.reqId, ERR.VALIDATION, `Error validating request: ${since.message}`);
+  for (const e of s.ctx.orders.executions.all()) {
+    if (!matchesFilter(e, r, since)) continue;
     s.send(encodeExecution, { ...e.exec, reqId: r.reqId });
     s.send(encodeCommissionReport, e.commission);
   }

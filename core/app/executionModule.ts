@@ -1,0 +1,58 @@
+import type { EngineBus } from '../bus/catalogue';
+import type { ModuleHealth } from '../contract/contract';
+import { OrderManager } from '../execution/orderManager';
+import { OrderGate } from '../risk/orderGate';
+import type { TradingStateService } from '../risk/tradingState';
+import type { EngineModule } from '../runtime/supervisor';
+import { RedisExecutionStore } from '../store/executionStore';
+import type { Redis } from 'ioredis';
+import type { IbConnection } from '../venues/ibkr/connection/ibConnection';
+import { IbkrExecution } from '../venues/ibkr/execution/ibkrExecution';
+import { OptionChainMarks } from './optionChainMarks';
+
+export interface ExecutionModuleOptions {
+  bus: EngineBus;
+  redis: Redis;
+  /** The IB socket the market data uses: orders share it. */
+  connection: IbConnection;
+  tradingState: TradingStateService;
+  reportBadInput: (source: string, problem: string) => void;
+}
+
+/**
+ * Order execution as one engine module (Health's "execution"): the order manager behind the order gate, the IBKR
+ * venue's order side on the shared connection, and the store that keeps orders, fills, positions and the audit.
+ * It starts after the IBKR data source (which owns and starts the connection) and the trading state.
+ */
+export class ExecutionModule implements EngineModule {
+  readonly name = 'execution';
+  readonly dependsOn = ['redis', 'tradingState', 'ibkrIngest'];
+  readonly venue: IbkrExecution;
+  readonly manager: OrderManager;
+  private readonly store: RedisExecutionStore;
+  private readonly marks: OptionChainMarks;
+
+  constructor(options: ExecutionModuleOptions) {
+    const { bus } = options;
+    this.venue = new IbkrExecution({ connection: options.connection, bus, reportBadInput: (problem) => options.reportBadInput('ibkr', problem) });
+    this.store = new RedisExecutionStore(options.redis);
+    this.marks = new OptionChainMarks(bus);
+    this.manager = new OrderManager({ bus, venue: this.venue, store: this.store, gate: new OrderGate(options.tradingState), optionMarks: this.marks.lookup });
+  }
+
+  async start(): Promise<void> {
+    this.marks.start();
+    this.venue.start();
+    await this.manager.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.manager.stop();
+    this.venue.stop();
+    this.marks.stop();
+  }
+
+  detail(): ModuleHealth['detail'] {
+    return this.manager.detail();
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The gate every order passes before it reaches a venue: a list of checks, each answering a denial (a reason code
+ * and a sentence a trader understands) or null. The first denial wins. Cancels always pass. The risk issue adds
+ * its checks to ORDER_CHECKS (limits, notional, stale inputs); each is a plain function, easy to test alone.
+ */
+import type { TradingState, TradingStateName } from '../contract/contract';
+import { instrumentKey, type Instrument, type OrderDenial, type OrderRole, type OrderSide, type OrderSource } from '../market/order';
+
+/** One order (or one leg of a bracket) as the gate sees it. */
+export interface GateOrder {
+  instrument: Instrument;
+  side: OrderSide;
+  /** What is still to fill (a modified order: its new quantity less what has filled). */
+  quantity: number;
+  role: OrderRole;
+}
+
+export type GateRequest =
+  | { action: 'place'; orders: readonly GateOrder[]; source: OrderSource }
+  | { action: 'modify'; orderId: number; order: GateOrder }
+  | { action: 'cancel'; orderId: number };
+
+/** What the engine holds and has working, for checks that ask whether an order reduces exposure. */
+export interface Exposure {
+  /** Signed quantity held (negative: short); 0 when flat. */
+  position(instrument: Instrument): number;
+  /**
+   * What is still to fill of the working orders on that side (this engine's and TWS's own; one OCA group counts
+   * once), with one order counted at a new quantity when it is being modified.
+   */
+  working(instrument: Instrument, side: OrderSide, replacing?: { orderId: number; quantity: number }): number;
+}
+
+/** What the order manager knows at the moment of the check. */
+export interface GateFacts {
+  /** Connected, and its next valid order id known. */
+  venueReady: boolean;
+  /** Orders, fills and positions checked against the venue's since the last connect. */
+  reconciled: boolean;
+  exposure: Exposure;
+}
+
+export interface GateContext extends GateFacts {
+  tradingState: TradingState;
+}
+
+export type OrderCheck = (request: Exclude<GateRequest, { action: 'cancel' }>, context: GateContext) => OrderDenial | null;
+
+const deny = (code: OrderDenial['code'], message: string): OrderDenial => ({ code, message });
+
+/** HALTED: nothing new and no changes (cancels pass before any check). */
+export const haltedCheck: OrderCheck = (request, { tradingState }) => {
+  if (tradingState.state !== 'HALTED') return null;
+  const what = request.action === 'modify' ? 'no order is changed' : 'no new order is sent';
+  return deny('HALTED', `Trading is HALTED (${tradingState.reason || 'kill switch'}): ${what}. Cancels still go through.`);
+};
+
+/** REDUCING: only an order that shrinks the position it trades, counting what is already working on its side. */
+export const reducingCheck: OrderCheck = (request, { tradingState, exposure }) => {
+  if (tradingState.state !== 'REDUCING') return null;
+  if (request.action === 'place' && request.orders.length > 1) {
+    return deny('REDUCING_WOULD_INCREASE', 'Trading is REDUCING: a bracket is refused, its exit orders would open a new position.');
+  }
+  const order = request.action === 'place' ? request.orders[0]! : request.order;
+  const name = instrumentKey(order.instrument);
+  const held = exposure.position(order.instrument);
+  const intro = 'Trading is REDUCING: only orders that shrink a position pass.';
+  if (held === 0) return deny('REDUCING_WOULD_INCREASE', `${intro} You hold no ${name}.`);
+  const holding = `You are ${held > 0 ? 'long' : 'short'} ${Math.abs(held)} ${name}`;
+  const reducingSide: OrderSide = held > 0 ? 'sell' : 'buy';
+  if (order.side !== reducingSide) return deny('REDUCING_WOULD_INCREASE', `${intro} ${holding}: a ${order.side} adds to it.`);
+  const verb = order.side === 'sell' ? 'selling' : 'buying';
+  if (request.action === 'modify') {
+    const after = exposure.working(order.instrument, order.side, { orderId: request.orderId, quantity: order.quantity });
+    if (after > Math.abs(held)) return deny('REDUCING_WOULD_INCREASE', `${intro} ${holding}: with this change ${verb} ${after} would be working, past flat.`);
+    return null;
+  }
+  const working = exposure.working(order.instrument, order.side);
+  if (working + order.quantity > Math.abs(held)) {
+    const already = working > 0 ? ` and already have ${working} to ${order.side} working` : '';
+    return deny('REDUCING_WOULD_INCREASE', `${intro} ${holding}${already}: ${verb} ${order.quantity} more would go past flat.`);
+  }
+  return null;
+};
+
+export const venueReadyCheck: OrderCheck = (_request, { venueReady }) =>
+  venueReady ? null : deny('VENUE_NOT_READY', 'The broker connection is not ready for orders (not connected, or its next order id is not known yet). Try again once it is connected.');
+
+export const reconciledCheck: OrderCheck = (_request, { reconciled }) =>
+  reconciled
+    ? null
+    : deny('NOT_RECONCILED', 'Orders wait until the engine has checked its orders, fills and positions against the broker’s since the last connect. Try again in a moment.');
+
+/** In order: the trading state first (the most important reason), then the venue. */
+export const ORDER_CHECKS: readonly OrderCheck[] = [haltedCheck, reducingCheck, venueReadyCheck, reconciledCheck];
+
+export class OrderGate {
+  constructor(
+    private readonly tradingState: { readonly current: TradingState },
+    private readonly checks: readonly OrderCheck[] = ORDER_CHECKS,
+  ) {}
+
+  get state(): TradingStateName {
+    return this.tradingState.current.state;
+  }
+
+  /** The first denial of the checks, or null when the request may go to the venue. Cancels always pass. */
+  check(request: GateRequest, facts: GateFacts): OrderDenial | null {
+    if (request.action === 'cancel') return null;
+    const context: GateContext = { ...facts, tradingState: this.tradingState.current };
+    for (const check of this.checks) {
+      const denial = check(request, context);
+      if (denial) return denial;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ContractClient } from '../../../core/contract/contractClient';
+import type { OrderRecord, Position } from '../../../core/market/order';
+import { startGateway, type SimulatedGateway } from '../../../core/sim/gateway/gateway';
+import { createMarketModel, type MarketModel } from '../../../core/sim/market/marketModel';
+import { contractOf, eventually, healthOf } from '../../support/engineContract';
+import { LIGHT_SYMBOLS, startEngineProcess, writeTestConfig, type EngineProcess } from '../../support/engineProcess';
+import { tempDir } from '../../support/testRedis';
+
+/**
+ * The real engine in `--source ibkr` mode against the simulated gateway in this process, whose market clock the test
+ * drives with advance(); the test trades through the engine's contract, as the cockpit does.
+ */
+export interface ExecutionHarness {
+  market: MarketModel;
+  gateway: SimulatedGateway;
+  engine: EngineProcess;
+  client: ContractClient;
+  /** Every value of the orders and positions streams, newest last. */
+  orders(): OrderRecord[];
+  positions(): Position[];
+  /** Advances the market in steps, letting the sockets catch up between steps. */
+  run(ms: number, stepMs?: number): Promise<void>;
+  restartEngine(signal?: NodeJS.Signals): Promise<void>;
+  restartGateway(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startExecutionHarness(): Promise<ExecutionHarness> {
+  const dir = tempDir('alphatrader-exec-');
+  const market = createMarketModel({ seed: 11, symbols: LIGHT_SYMBOLS.map((s) => s.symbol) });
+  const stateDir = path.join(dir, 'sim');
+  fs.mkdirSync(stateDir);
+  let gateway = await startGateway({ feed: market, stateDir, port: 0 });
+  const gatewayPort = gateway.port;
+  const configPath = await writeTestConfig({ symbols: LIGHT_SYMBOLS });
+  const dataDir = path.join(dir, 'data');
+  const launch = () => startEngineProcess({ dataDir, configPath, extraArgs: ['--source', 'ibkr'], env: { IB_PORT: String(gatewayPort) } });
+  let engine = await launch();
+  let contract = await contractOf(engine);
+  let latest = { orders: [] as OrderRecord[], positions: [] as Position[] };
+  const follow = () => {
+    contract.client.subscribe('orders', {}, (e) => (latest.orders = e.value));
+    contract.client.subscribe('positions', {}, (e) => (latest.positions = e.value));
+  };
+  follow();
+  await whenTradable(engine);
+  return {
+    market,
+    get gateway() { return gateway; },
+    get engine() { return engine; },
+    get client() { return contract.client; },
+    orders: () => latest.orders,
+    positions: () => latest.positions,
+    async run(ms, stepMs = 100) {
+      for (let t = 0; t < ms; t += stepMs) {
+        market.advance(stepMs);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    },
+    async restartEngine(signal = 'SIGTERM') {
+      contract.close();
+      await engine.stop(signal);
+      engine = await launch();
+      contract = await contractOf(engine);
+      latest = { orders: [], positions: [] };
+      follow();
+      await whenTradable(engine);
+    },
+    async restartGateway() {
+      await gateway.stop();
+      gateway = await startGateway({ feed: market, stateDir, port: gatewayPort });
+    },
+    async stop() {
+      contract.close();
+      await engine.stop();
+      await gateway.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(path.dirname(configPath), { recursive: true, force: true });
+    },
+  };
+}
+
+/** The execution module is connected and has reconciled with the gateway. */
+export async function whenTradable(engine: EngineProcess): Promise<void> {
+  await eventually('the engine to reconcile with the gateway', async () => (await healthOf(engine)).modules.execution?.detail.reconciled === true, 30_000, 100);
+}
+
+/** A fresh client order key, as the cockpit makes one per click of Submit. */
+export function orderKey(): string {
+  return `test-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+export function roundToCent(price: number): number {
+  return Math.round(price * 100) / 100;
+}
