@@ -93,3 +93,42 @@ test('a HALTED engine refuses the ticket’s order, and the ticket shows the rea
   await page.keyboard.press('Alt+Shift+R');
   await expect(page.getByTestId('orders-panel')).toContainText('No orders today.');
 });
+
+test('a resting limit order is changed in place (Enter saves) and cancelled from the Orders panel', async ({ page, trader }) => {
+  await trader.open(page);
+  await expect(page.getByTestId('watch-row-SPY')).toBeVisible();
+  await page.keyboard.press('Alt+Shift+N');
+  const ticket = page.getByTestId('ticket-panel');
+  await ticket.getByRole('combobox', { name: 'Order type' }).selectOption('LMT');
+  await ticket.getByRole('textbox', { name: 'Limit price' }).fill('500'); // far below SPY: it rests
+  const quantity = ticket.getByRole('textbox', { name: 'Quantity' });
+  await quantity.fill('1');
+  await quantity.press('Enter');
+  await expect(ticket).toHaveAttribute('data-step', 'previewed');
+  await quantity.press('Enter'); // 500 notional: below the threshold, sent without a dialog
+  const result = ticket.getByTestId('ticket-result');
+  await expect(result).toHaveText(/^✔ Order #\d+ placed: BUY 1 SPY LMT 500 DAY$/);
+  const orderId = /#(\d+)/.exec((await result.textContent())!)![1];
+
+  await page.keyboard.press('Alt+Shift+R');
+  const orders = page.getByTestId('orders-panel');
+  const order = orders.getByTestId(`order-row-${orderId}`);
+  await expect(order.getByTestId('order-status')).toHaveText(/Submitted/);
+  await orders.getByRole('button', { name: 'Working' }).click();
+  await expect(order).toBeVisible();
+
+  await order.getByRole('button', { name: `Modify order ${orderId}` }).click();
+  const limit = order.getByRole('textbox', { name: `Limit price of order ${orderId}` });
+  await expect(limit).toBeFocused();
+  await limit.fill('501.5');
+  await order.getByRole('textbox', { name: `Quantity of order ${orderId}` }).fill('2');
+  await limit.press('Enter');
+  await expect(order.getByRole('textbox')).toHaveCount(0); // the engine took the change
+  await expect(order).toContainText('501.50');
+  await expect(order.getByTestId('order-filled')).toHaveText('0 / 2');
+
+  await order.getByRole('button', { name: `Cancel order ${orderId}` }).click();
+  await expect(order).toHaveCount(0); // no longer working
+  await orders.getByRole('button', { name: /^Cancelled/ }).click();
+  await expect(orders.getByTestId(`order-row-${orderId}`)).toHaveAttribute('data-status', /Cancelled/);
+});

@@ -46,14 +46,18 @@ export function OrderRow({ order, onError }: { order: OrderRecord; onError: (mes
     }
   };
 
+  const discard = () => {
+    setEdit(null);
+    setEditError(null);
+  };
+
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter') {
       event.preventDefault();
       void save();
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      setEdit(null);
-      setEditError(null);
+      discard();
     }
   };
 
@@ -71,54 +75,38 @@ export function OrderRow({ order, onError }: { order: OrderRecord; onError: (mes
     />
   );
 
+  const source = order.external ? (
+    <span className="pill" title="Placed in TWS: shown, never changed from here">
+      TWS · read-only
+    </span>
+  ) : (
+    order.source
+  );
+  // What a trader acts on comes first (a narrow panel shows it without scrolling): id, what, fills, status, actions.
   return (
     <tr className={`order-row group-${groupOf(order.status)}${order.external ? ' external' : ''}`} data-testid={`order-row-${id}`} data-status={order.status} data-order-id={id}>
-      <td className="num muted">{formatMarketTime(order.createdAt)}</td>
       <td className="num right">{id}</td>
       <td className="strong">
         {instrumentKey(order.instrument)}
         {order.role !== 'single' && <span className="pill tag-mini">{roleNames[order.role]}</span>}
       </td>
       <td className={order.side === 'buy' ? 'up' : 'down'}>{order.side === 'buy' ? '▲ BUY' : '▼ SELL'}</td>
-      <td>{order.type}</td>
       <td className="num right" data-testid="order-filled">
         {formatSize(order.filled)} / {editing ? field('quantity', 'Quantity') : formatSize(order.quantity)}
       </td>
+      <td className={`order-status status-${groupOf(order.status)}`} data-testid="order-status">
+        {order.status}
+      </td>
+      <td className="order-actions">{editing ? <EditButtons id={id} busy={busy} onSave={() => void save()} onDiscard={discard} /> : <OrderButtons order={order} busy={busy} onModify={() => setEdit(editOf(order))} onCancel={() => void cancel()} />}</td>
+      <td>{order.type}</td>
       <td className="num right">{editing && order.limitPrice !== null ? field('limitPrice', 'Limit price') : formatPrice(order.limitPrice)}</td>
       <td className="num right">{editing && order.stopPrice !== null ? field('stopPrice', 'Stop price') : formatPrice(order.stopPrice)}</td>
       <td className="num right" data-testid="order-avg-price">
         {formatPrice(order.avgFillPrice)}
       </td>
       <td>{order.tif}</td>
-      <td className={`order-status status-${groupOf(order.status)}`} data-testid="order-status">
-        {order.status}
-      </td>
-      <td>{order.external ? <span className="pill" title="Placed in TWS: shown, never changed from here">TWS · read-only</span> : order.source}</td>
-      <td className="order-actions">
-        {editing ? (
-          <>
-            <button type="button" className="btn" disabled={busy} onClick={() => void save()} aria-label={`Save changes to order ${id}`}>
-              Save
-            </button>
-            <button type="button" className="btn" onClick={() => (setEdit(null), setEditError(null))} aria-label={`Discard changes to order ${id}`}>
-              Discard
-            </button>
-          </>
-        ) : (
-          <>
-            {canModify(order) && (
-              <button type="button" className="btn" onClick={() => setEdit(editOf(order))} aria-label={`Modify order ${id}`}>
-                Modify
-              </button>
-            )}
-            {canCancel(order) && (
-              <button type="button" className="btn btn-cancel-order" disabled={busy} onClick={() => void cancel()} aria-label={`Cancel order ${id}`}>
-                Cancel
-              </button>
-            )}
-          </>
-        )}
-      </td>
+      <td>{source}</td>
+      <td className="num muted">{formatMarketTime(order.createdAt)}</td>
       <td className="order-message" title={order.message ?? ''}>
         {editError ? (
           <span className="field-error" role="alert">
@@ -129,5 +117,35 @@ export function OrderRow({ order, onError }: { order: OrderRecord; onError: (mes
         )}
       </td>
     </tr>
+  );
+}
+
+function EditButtons({ id, busy, onSave, onDiscard }: { id: number; busy: boolean; onSave: () => void; onDiscard: () => void }) {
+  return (
+    <>
+      <button type="button" className="btn" disabled={busy} onClick={onSave} aria-label={`Save changes to order ${id}`}>
+        Save
+      </button>
+      <button type="button" className="btn" onClick={onDiscard} aria-label={`Discard changes to order ${id}`}>
+        Discard
+      </button>
+    </>
+  );
+}
+
+function OrderButtons({ order, busy, onModify, onCancel }: { order: OrderRecord; busy: boolean; onModify: () => void; onCancel: () => void }) {
+  return (
+    <>
+      {canModify(order) && (
+        <button type="button" className="btn" onClick={onModify} aria-label={`Modify order ${order.orderId}`}>
+          Modify
+        </button>
+      )}
+      {canCancel(order) && (
+        <button type="button" className="btn btn-cancel-order" disabled={busy} onClick={onCancel} aria-label={`Cancel order ${order.orderId}`}>
+          Cancel
+        </button>
+      )}
+    </>
   );
 }

@@ -53,19 +53,19 @@ export function OrdersPanel() {
           <table className="grid-table compact orders-table" aria-label="Orders">
             <thead>
               <tr>
-                <th>Time</th>
                 <th className="right">Id</th>
                 <th>Instrument</th>
                 <th>Side</th>
-                <th>Type</th>
                 <th className="right">Filled / qty</th>
+                <th>Status</th>
+                <th>Actions</th>
+                <th>Type</th>
                 <th className="right">Limit</th>
                 <th className="right">Stop</th>
                 <th className="right">Avg price</th>
                 <th>TIF</th>
-                <th>Status</th>
                 <th>Source</th>
-                <th>Actions</th>
+                <th>Time</th>
                 <th>Message</th>
               </tr>
             </thead>

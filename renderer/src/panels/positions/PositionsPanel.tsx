@@ -55,11 +55,12 @@ export function PositionsPanel() {
               <tr>
                 <th>Instrument</th>
                 <th className="right">Qty</th>
+                <th className="right">Unrealized</th>
+                <th className="right">Realized</th>
+                <th>Close</th>
                 <th className="right">Avg cost</th>
                 <th className="right">Mkt price</th>
                 <th className="right">Mkt value</th>
-                <th className="right">Unrealized</th>
-                <th className="right">Realized</th>
                 <th className="right" title="Delta">Δ</th>
                 <th className="right" title="Gamma">Γ</th>
                 <th className="right" title="Theta">Θ</th>
@@ -68,7 +69,6 @@ export function PositionsPanel() {
                 <th className="right" title="Gamma in dollars (change of $Δ for a 1% move)">$Γ</th>
                 <th className="right" title="Theta in dollars per day">$Θ</th>
                 <th className="right" title="Vega in dollars per vol point">$Vega</th>
-                <th>Close</th>
               </tr>
             </thead>
             <tbody>
@@ -79,16 +79,16 @@ export function PositionsPanel() {
             <tfoot>
               <tr className="totals-row">
                 <th scope="row">Total</th>
-                <td colSpan={3} />
-                <td className="num right">{formatPrice(totals.marketValue)}</td>
+                <td />
                 <td className={`num right ${pnlClass(totals.unrealizedPnl)}`}>{formatSignedPrice(totals.unrealizedPnl)}</td>
                 <td className={`num right ${pnlClass(totals.realizedPnl)}`}>{formatSignedPrice(totals.realizedPnl)}</td>
+                <td colSpan={3} />
+                <td className="num right">{formatPrice(totals.marketValue)}</td>
                 <td colSpan={4} />
                 <td className="num right">{formatNumber(totals.deltaDollars, 0)}</td>
                 <td className="num right">{formatNumber(totals.gammaDollars, 0)}</td>
                 <td className="num right">{formatNumber(totals.thetaDollars, 0)}</td>
                 <td className="num right">{formatNumber(totals.vegaDollars, 0)}</td>
-                <td />
               </tr>
             </tfoot>
           </table>
@@ -110,15 +110,22 @@ function PositionRow({ position: p, busy, onClose }: { position: Position; busy:
         {p.quantity < 0 ? '−' : ''}
         {formatSize(Math.abs(p.quantity))}
       </td>
-      <td className="num right">{formatPrice(p.avgCost)}</td>
-      <td className="num right">{formatPrice(p.marketPrice)}</td>
-      <td className="num right">{formatPrice(p.marketValue)}</td>
       <td className={`num right ${pnlClass(p.unrealizedPnl)}`} data-testid="position-unrealized">
         {formatSignedPrice(p.unrealizedPnl)}
       </td>
       <td className={`num right ${pnlClass(p.realizedPnl)}`} data-testid="position-realized">
         {formatSignedPrice(p.realizedPnl)}
       </td>
+      <td>
+        {p.quantity !== 0 && (
+          <button type="button" className="btn" disabled={busy} onClick={() => onClose(p)} aria-label={`Close position ${key}`}>
+            {busy ? 'Closing…' : 'Close'}
+          </button>
+        )}
+      </td>
+      <td className="num right">{formatPrice(p.avgCost)}</td>
+      <td className="num right">{formatPrice(p.marketPrice)}</td>
+      <td className="num right">{formatPrice(p.marketValue)}</td>
       <td className="num right">{greek(p.greeks?.delta, 3)}</td>
       <td className="num right">{greek(p.greeks?.gamma, 4)}</td>
       <td className="num right">{greek(p.greeks?.theta, 3)}</td>
@@ -127,13 +134,6 @@ function PositionRow({ position: p, busy, onClose }: { position: Position; busy:
       <td className="num right">{greek(p.greeks?.gammaDollars, 0)}</td>
       <td className="num right">{greek(p.greeks?.thetaDollars, 0)}</td>
       <td className="num right">{greek(p.greeks?.vegaDollars, 0)}</td>
-      <td>
-        {p.quantity !== 0 && (
-          <button type="button" className="btn" disabled={busy} onClick={() => onClose(p)} aria-label={`Close position ${key}`}>
-            {busy ? 'Closing…' : 'Close'}
-          </button>
-        )}
-      </td>
     </tr>
   );
 }
