@@ -132,3 +132,35 @@ test('a resting limit order is changed in place (Enter saves) and cancelled from
   await orders.getByRole('button', { name: /^Cancelled/ }).click();
   await expect(orders.getByTestId(`order-row-${orderId}`)).toHaveAttribute('data-status', /Cancelled/);
 });
+
+test('an option picked in the chain is bought from the ticket and shows as a position with its greeks', async ({ page, trader }) => {
+  await trader.open(page);
+  const chain = page.getByTestId('option-chain-panel');
+  // An in-the-money call bid above 10: a contract (100 shares) is then above the 1,000 threshold, so it is confirmed.
+  const quoted = () =>
+    chain.locator('[role="row"][row-id]').evaluateAll((rows) => rows.find((row) => Number(row.querySelector('[col-id="call-bid"]')?.textContent) > 10)?.getAttribute('row-id') ?? null);
+  await expect.poll(quoted, { timeout: 30_000 }).not.toBeNull();
+  const rowId = (await quoted())!;
+  const [expiry, strike] = rowId.split('|');
+  await chain.locator(`[role="row"][row-id="${rowId}"] [col-id="call-ask"]`).click();
+
+  const ticket = page.getByTestId('ticket-panel');
+  await expect(ticket.getByRole('radio', { name: 'Call' })).toBeChecked();
+  await ticket.getByRole('combobox', { name: 'Order type' }).selectOption('MKT');
+  const quantity = ticket.getByRole('textbox', { name: 'Quantity' });
+  await quantity.fill('1');
+  await quantity.press('Enter');
+  await expect(ticket).toHaveAttribute('data-step', 'previewed');
+  await quantity.press('Enter');
+  const label = `SPY ${expiry} ${Number(strike)} C`;
+  const confirm = page.getByRole('dialog', { name: 'Confirm order' });
+  await expect(confirm).toContainText(`BUY 1 ${label} MKT DAY`);
+  await confirm.getByRole('button', { name: 'Send order' }).click();
+  await expect(ticket.getByTestId('ticket-result')).toHaveText(new RegExp(`^✔ Order #\\d+ placed: BUY 1 ${label} MKT DAY$`));
+
+  await page.keyboard.press('Alt+Shift+P');
+  const position = page.getByTestId('positions-panel').getByTestId(`position-row-${label}`);
+  await expect(position).toHaveAttribute('data-quantity', '1');
+  await expect(position.getByTestId('position-delta')).toHaveText(/^0\.\d{3}$/); // per contract, from the chain
+  await expect(position.getByTestId('position-delta-dollars')).toHaveText(/^[\d,]+$/); // the position's, in dollars
+});

@@ -126,11 +126,15 @@ function PositionRow({ position: p, busy, onClose }: { position: Position; busy:
       <td className="num right">{formatPrice(p.avgCost)}</td>
       <td className="num right">{formatPrice(p.marketPrice)}</td>
       <td className="num right">{formatPrice(p.marketValue)}</td>
-      <td className="num right">{greek(p.greeks?.delta, 3)}</td>
+      <td className="num right" data-testid="position-delta">
+        {greek(p.greeks?.delta, 3)}
+      </td>
       <td className="num right">{greek(p.greeks?.gamma, 4)}</td>
       <td className="num right">{greek(p.greeks?.theta, 3)}</td>
       <td className="num right">{greek(p.greeks?.vega, 3)}</td>
-      <td className="num right">{greek(p.greeks?.deltaDollars, 0)}</td>
+      <td className="num right" data-testid="position-delta-dollars">
+        {greek(p.greeks?.deltaDollars, 0)}
+      </td>
       <td className="num right">{greek(p.greeks?.gammaDollars, 0)}</td>
       <td className="num right">{greek(p.greeks?.thetaDollars, 0)}</td>
       <td className="num right">{greek(p.greeks?.vegaDollars, 0)}</td>
