@@ -9,8 +9,11 @@ import type { ServerMessage } from '../core/contract/protocol';
 import type { AlphaTraderBridge, BridgeError } from '../renderer/src/engine/alphatraderBridge';
 import { CONTRACT_CHANNEL } from './ipcChannel';
 
-const toBridgeError = (error: unknown): BridgeError =>
-  error instanceof ContractError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: String(error) };
+/** Plain data only: a refused order keeps its denial code (`reason`) across the bridge. */
+const toBridgeError = (error: unknown): BridgeError => {
+  if (!(error instanceof ContractError)) return { code: 'INTERNAL', message: String(error) };
+  return error.reason ? { code: error.code, message: error.message, reason: error.reason } : { code: error.code, message: error.message };
+};
 
 // IPC lives exactly as long as the page, so the transport is open from the start and never reopens.
 const transport: ClientTransport = {

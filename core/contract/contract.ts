@@ -18,6 +18,9 @@ import type { IngestionState } from './ingestionState';
 import { cancelOrderInput, closePositionInput, orderModificationInput, orderTicketInput } from './orderInputs';
 
 export type { AccountSnapshot, DenialCode, Fill, OrderPreview, OrderReceipt, OrderRecord, Position };
+export type { Instrument, OrderSide, OrderStatus, OrderType, PositionGreeks, TimeInForce } from '../market/order';
+/** Order vocabulary the cockpit shows and checks against: the same values the engine uses. */
+export { FINAL_ORDER_STATUSES, instrumentKey, multiplierOf, orderTypes, timesInForce } from '../market/order';
 export type { AlphaVantageStatus, Bar, Book, IngestionState, OptionChainSnapshot, Quote, SentimentSnapshot, SweepEvent, TechnicalsBySymbol, Trade };
 
 /**

@@ -20,7 +20,8 @@ export const instrumentInput = z.discriminatedUnion('kind', [
   }),
 ]);
 
-const pricesNeeded: Record<(typeof orderTypes)[number], { limit: boolean; stop: boolean }> = {
+/** Which prices each order type takes (the ticket shows exactly these fields). */
+export const pricesNeeded: Record<(typeof orderTypes)[number], { limit: boolean; stop: boolean }> = {
   MKT: { limit: false, stop: false },
   LMT: { limit: true, stop: false },
   STP: { limit: false, stop: true },

@@ -102,11 +102,13 @@ export function portfolioGreeks(positions: readonly Position[]): PositionGreeks 
   return sum;
 }
 
+/** A summary value as the venue keeps it: "100500.25", or as the IB data module stores TWS's, "100500.25 USD". */
+const amountPattern = /^\s*(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?:\s+([A-Z]{3}))?\s*$/i;
 const number = (text: string | undefined): number | null => {
-  if (text === undefined || text.trim() === '') return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : null;
+  const match = amountPattern.exec(text ?? '');
+  return match ? Number(match[1]) : null;
 };
+const currencyOf = (text: string | undefined): string | undefined => amountPattern.exec(text ?? '')?.[2];
 
 /** A position as kept (booked) and as valued at its mark. */
 export interface ValuedPosition {
@@ -130,7 +132,7 @@ export function accountSnapshot(fields: Readonly<Record<string, string>>, positi
   }
   return {
     account: fields.account ?? fields.accounts ?? null,
-    currency: fields.currency ?? 'USD',
+    currency: fields.currency ?? currencyOf(fields.NetLiquidation) ?? 'USD',
     netLiquidation: number(fields.NetLiquidation),
     buyingPower: number(fields.BuyingPower),
     excessLiquidity: number(fields.ExcessLiquidity),

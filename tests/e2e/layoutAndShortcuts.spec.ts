@@ -95,6 +95,9 @@ test('keyboard shortcuts switch symbols and focus panels, and ? lists them witho
     ['T', 'tape-panel'],
     ['S', 'sentiment-panel'],
     ['H', 'health-panel'],
+    ['N', 'ticket-panel'],
+    ['R', 'orders-panel'],
+    ['P', 'positions-panel'],
   ];
   for (const [key, panel] of focusKeys) {
     await page.keyboard.press(`Alt+Shift+${key}`);

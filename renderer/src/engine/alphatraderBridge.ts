@@ -8,6 +8,7 @@ import type {
   CommandName,
   CommandOutput,
   ContractErrorCode,
+  DenialCode,
   StreamEvent,
   StreamName,
   StreamParams,
@@ -18,6 +19,8 @@ import type { StreamGapListener } from '../../../core/contract/contractClient';
 export interface BridgeError {
   code: ContractErrorCode;
   message: string;
+  /** A refused order's denial code (HALTED, …). */
+  reason?: DenialCode;
 }
 
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError };

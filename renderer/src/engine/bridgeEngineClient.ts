@@ -9,7 +9,7 @@ export function bridgeEngineClient(bridge: AlphaTraderBridge): EngineClient {
     async call(command, input) {
       const result = await bridge.call(command, input);
       if (result.ok) return result.value;
-      throw new ContractError(result.error.code, result.error.message);
+      throw new ContractError(result.error.code, result.error.message, result.error.reason);
     },
     subscribe: (stream, params, listener, onError) =>
       bridge.subscribe(stream, params, listener, onError && ((error) => onError(new ContractError(error.code, error.message)))),

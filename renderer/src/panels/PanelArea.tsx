@@ -1,9 +1,11 @@
 import { DockviewReact, themeDark, type DockviewApi, type DockviewReadyEvent } from 'dockview-react';
 import { useEffect } from 'react';
 import { selectSymbol, useSelectedSymbolStore } from '../stores/selectedSymbolStore';
+import { useTicketStore } from '../stores/ticketStore';
 import { loadLayout, saveLayout } from './layoutStorage';
-import { applyDefaultLayout, openPanel, useLayoutStore } from './layoutStore';
+import { applyDefaultLayout, openPanel, revealPanel, useLayoutStore } from './layoutStore';
 import { isKnownPanel, panelComponents, panelRegistry } from './panelRegistry';
+import { ticketInputId } from './ticket/TicketFields';
 
 function restoreLayout(event: DockviewReadyEvent): void {
   const saved = loadLayout();
@@ -33,9 +35,12 @@ export function PanelArea() {
     save(api);
     const layoutChanges = api.onDidLayoutChange(() => save(api));
     const symbolChanges = useSelectedSymbolStore.subscribe(() => save(api));
+    // A ladder price or a chain row filled the ticket: bring it forward with the cursor in the field it filled.
+    const ticketFills = useTicketStore.subscribe((s, before) => s.reveal.count !== before.reveal.count && revealPanel(api, 'ticket', ticketInputId(s.reveal.focus)));
     return () => {
       layoutChanges.dispose();
       symbolChanges();
+      ticketFills();
     };
   }, [api]);
 

@@ -2,11 +2,15 @@ import { createElement, type FunctionComponent } from 'react';
 import type { IDockviewPanelProps } from 'dockview-react';
 import { HealthPanel } from './health/HealthPanel';
 import { LadderPanel } from './ladder/LadderPanel';
+import { OrdersPanel } from './orders/OrdersPanel';
+import { PositionsPanel } from './positions/PositionsPanel';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { lazyPanel } from './lazyPanel';
 import type { SymbolPanelParams } from './usePanelSymbol';
 import { SentimentPanel } from './sentiment/SentimentPanel';
 import { TapePanel } from './tape/TapePanel';
+import { OrderTicketPanel } from './ticket/OrderTicketPanel';
+import { ticketInputId } from './ticket/TicketFields';
 import { WatchlistPanel } from './watchlist/WatchlistPanel';
 
 const ChartPanel = lazyPanel<SymbolPanelParams>(() => import('./chart/ChartPanel').then((m) => m.ChartPanel), 'the chart');
@@ -18,8 +22,10 @@ export interface PanelDefinition {
   title: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- panels take their own params types
   component: FunctionComponent<IDockviewPanelProps<any>>;
-  /** Alt+Shift+<key> focuses the panel. */
+  /** Alt+Shift+<key> opens and focuses the panel. */
   focusKey: string;
+  /** The element the focus key puts the cursor in (default: the panel itself). */
+  focusId?: string;
 }
 
 /** Every panel the cockpit can show. A new panel is one entry here (and its component). */
@@ -31,6 +37,9 @@ export const panelRegistry: readonly PanelDefinition[] = [
   { id: 'optionChain', title: 'Option chain', component: OptionChainPanel, focusKey: 'O' },
   { id: 'sentiment', title: 'Sentiment & technicals', component: SentimentPanel, focusKey: 'S' },
   { id: 'health', title: 'Health', component: HealthPanel, focusKey: 'H' },
+  { id: 'ticket', title: 'Order ticket', component: OrderTicketPanel, focusKey: 'N', focusId: ticketInputId('quantity') },
+  { id: 'orders', title: 'Orders', component: OrdersPanel, focusKey: 'R' },
+  { id: 'positions', title: 'Positions', component: PositionsPanel, focusKey: 'P' },
 ];
 
 /** Each panel inside its own error boundary: one failing panel never takes the header and kill switch with it. */

@@ -7,6 +7,7 @@ import { ReleaseDialog } from '../killSwitch/ReleaseDialog';
 import { TradingStateBanner } from '../killSwitch/TradingStateBanner';
 import { useKillSwitchHotkey } from '../killSwitch/useKillSwitchHotkey';
 import { PanelArea } from '../panels/PanelArea';
+import { AccountStrip } from './AccountStrip';
 import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
 import { RefusalNotice } from './RefusalNotice';
@@ -24,6 +25,7 @@ export function App({ client }: { client: EngineClient }) {
       <FeedHubContext.Provider value={hub}>
         <div className="app" data-testid="app">
           <Header onHelp={toggleHelp} />
+          <AccountStrip />
           <SessionExpiredNotice />
           <RefusalNotice />
           <TradingStateBanner />

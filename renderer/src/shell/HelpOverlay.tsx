@@ -25,7 +25,10 @@ export function HelpOverlay({ open, onClose }: { open: boolean; onClose: () => v
           ))}
         </tbody>
       </table>
-      <p className="muted">No shortcut sends an order. Orders will always need an explicit click and approval.</p>
+      <p className="muted">
+        No global shortcut places an order. In the order ticket, Enter first shows the preview; only a second Enter (or the button) places that
+        order, and an order above the confirmation notional still asks you to confirm it.
+      </p>
       <div className="dialog-buttons">
         <button type="button" className="btn" onClick={onClose} autoFocus>
           Close

@@ -1,13 +1,19 @@
 import { HALT_HOTKEY_LABEL } from '../killSwitch/useKillSwitchHotkey';
 import { panelRegistry } from '../panels/panelRegistry';
 
-/** Every keyboard shortcut, as the help overlay lists them. None sends an order. */
+/**
+ * Every keyboard shortcut, as the help overlay lists them. No global shortcut places an order: the ticket's Enter
+ * previews first and then places only the order previewed.
+ */
 export const shortcutList: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: HALT_HOTKEY_LABEL, action: 'HALT all trading (kill switch), works everywhere' },
   { keys: '/', action: 'Type a symbol' },
   { keys: 'Alt+1 … Alt+9', action: 'Select the 1st … 9th watchlist symbol' },
   { keys: 'Alt+↑ / Alt+↓', action: 'Previous / next watchlist symbol' },
-  ...panelRegistry.map((panel) => ({ keys: `Alt+Shift+${panel.focusKey}`, action: `Focus ${panel.title}` })),
+  ...panelRegistry.map((panel) => ({ keys: `Alt+Shift+${panel.focusKey}`, action: `Focus ${panel.title}${panel.id === 'ticket' ? ' (opens it, cursor in Quantity)' : ''}` })),
+  { keys: 'Enter (order ticket)', action: 'Preview the order; Enter again places the previewed order (large ones ask to confirm)' },
+  { keys: 'Esc (order ticket)', action: 'Step back: out of the confirmation, then out of the preview' },
+  { keys: 'Enter / Esc (Orders, Modify)', action: 'Save / discard a changed price or size' },
   { keys: '?', action: 'Show or hide this help' },
   { keys: 'Esc', action: 'Close this help' },
 ];

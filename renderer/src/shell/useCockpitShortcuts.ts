@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useConnectionStore } from '../stores/connectionStore';
 import { selectSymbol, useSelectedSymbolStore } from '../stores/selectedSymbolStore';
-import { useLayoutStore } from '../panels/layoutStore';
+import { revealPanel, useLayoutStore } from '../panels/layoutStore';
 import { panelRegistry } from '../panels/panelRegistry';
 import { SYMBOL_INPUT_ID } from './SymbolSelector';
 
@@ -15,16 +15,19 @@ function stepSymbol(by: number): void {
   selectSymbol(symbols[(index + by + symbols.length) % symbols.length]!);
 }
 
+/** Opens the panel if it was closed, brings it forward and focuses it (a panel may name the field to start in). */
 function focusPanel(key: string): boolean {
   const definition = panelRegistry.find((panel) => panel.focusKey === key);
-  const panel = definition && useLayoutStore.getState().api?.getPanel(definition.id);
-  if (!panel) return false;
-  panel.api.setActive();
-  panel.group.element.focus();
+  const api = useLayoutStore.getState().api;
+  if (!definition || !api) return false;
+  revealPanel(api, definition.id, definition.focusId);
   return true;
 }
 
-/** Symbol switching, panel focus and the help overlay. Deliberately no shortcut sends an order. */
+/**
+ * Symbol switching, panel focus and the help overlay. Deliberately no shortcut sends an order: the ticket's own
+ * Enter previews first, and sends only the previewed order.
+ */
 export function useCockpitShortcuts(toggleHelp: () => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

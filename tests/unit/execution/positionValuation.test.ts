@@ -61,4 +61,10 @@ describe('position valuation', () => {
     expect(account.greeks.theta).toBeCloseTo(-2 * -0.05 * 100);
     expect(account.greeks.vegaDollars).toBeCloseTo(-2 * 0.2 * 100);
   });
+
+  test("reads TWS's summary values as the IB data module keeps them, with their currency", () => {
+    const fields = { account: 'DU123', NetLiquidation: '1000000.00 USD', BuyingPower: '3998000.50 USD', ExcessLiquidity: '999400.00 USD', AvailableFunds: '-12.5 USD' };
+    expect(accountSnapshot(fields, [], AT)).toMatchObject({ currency: 'USD', netLiquidation: 1_000_000, buyingPower: 3_998_000.5, excessLiquidity: 999_400, availableFunds: -12.5 });
+    expect(accountSnapshot({ NetLiquidation: '12 apples' }, [], AT).netLiquidation).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 import type { IDockviewPanelProps } from 'dockview-react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useFeed } from '../../feeds/useFeed';
+import { fillFromLadder } from '../../stores/ticketStore';
 import { useSymbolInfo } from '../../feeds/useSessionSymbols';
 import { directionOf, formatPrice, formatSignedPercent } from '../../format/numbers';
 import { FreshnessBadge } from '../freshness/FreshnessBadge';
@@ -15,7 +16,10 @@ import { useRecentSweep } from './useRecentSweep';
 const DEPTH = 15;
 const EXCHANGE_ROWS = 30;
 
-/** The order-book ladder: Level 2 depth (consolidated or per venue) or, for standard symbols, top of book. */
+/**
+ * The order-book ladder: Level 2 depth (consolidated or per venue) or, for standard symbols, top of book. A click
+ * on a price fills the order ticket's symbol and limit price.
+ */
 export function LadderPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
   const panelSymbol = usePanelSymbol(props);
   const { symbol } = panelSymbol;
@@ -24,6 +28,7 @@ export function LadderPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
   const quote = useFeed('quote', { symbol }).event;
   const book = useFeed('book', level2 ? { symbol } : null).event;
   const sweep = useRecentSweep(symbol);
+  const pickPrice = useCallback((price: number) => fillFromLadder(symbol, price), [symbol]);
   const source = level2 ? book : quote;
   const freshness = useFreshness({ asOf: source?.asOf ?? null, receivedAt: source?.receivedAt ?? null, symbol, resyncedAt: lastResync(quote, book) });
 
@@ -71,6 +76,7 @@ export function LadderPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
             last={last}
             sweep={sweep}
             spreadText={formatPrice(spreadValue)}
+            onPick={pickPrice}
           />
         ) : (
           <p className="empty">Waiting for {level2 ? 'the book' : 'the quote'} of {symbol}…</p>

@@ -13,10 +13,12 @@ export interface LadderRowProps {
   swept: boolean;
   /** Per-exchange view: exchange and market maker. */
   venue?: string;
+  /** A click on the price puts it in the order ticket as the limit price. */
+  onPick: (price: number) => void;
 }
 
 /** One price row; memoised so a book update re-renders only the rows whose figures changed. */
-export const LadderRow = memo(function LadderRow({ side, price, size, depthShare, best, lastSize, swept, venue }: LadderRowProps) {
+export const LadderRow = memo(function LadderRow({ side, price, size, depthShare, best, lastSize, swept, venue, onPick }: LadderRowProps) {
   // The depth bar is the cell's background (its width a background size): no positioned boxes, and a new size
   // repaints the cell without laying anything out.
   const sizeCell = (
@@ -35,7 +37,9 @@ export const LadderRow = memo(function LadderRow({ side, price, size, depthShare
       {side === 'bid' ? sizeCell : <td className="ladder-size" />}
       <td className="num ladder-price">
         {swept && <span className="sweep-mark" title="swept">⚡</span>}
-        {formatPrice(price)}
+        <button type="button" className="ladder-pick" aria-label={`Ticket limit price ${formatPrice(price)}`} title="Put this price in the order ticket" onClick={() => onPick(price)}>
+          {formatPrice(price)}
+        </button>
         {lastSize !== null && (
           <span className="last-mark" data-testid="ladder-last" title="last print">
             ◀ {formatSize(lastSize)}

@@ -15,6 +15,7 @@ interface LadderTableProps {
   last: { price: number; size: number } | null;
   sweep: SweepEvent | null;
   spreadText: string;
+  onPick: (price: number) => void;
 }
 
 /**
@@ -22,7 +23,7 @@ interface LadderTableProps {
  * moving book rewrites figures in rows that stay put instead of inserting and removing rows (and relaying out the
  * table); a memoised row whose figures did not change is not redrawn.
  */
-export function LadderTable({ asks, bids, byExchange, last, sweep, spreadText }: LadderTableProps) {
+export function LadderTable({ asks, bids, byExchange, last, sweep, spreadText, onPick }: LadderTableProps) {
   const maxSize = Math.max(1, ...asks.map((l) => l.size), ...bids.map((l) => l.size));
   const lastSizeAt = (price: number) => (last && Math.abs(last.price - price) < 1e-9 ? last.size : null);
   const row = (side: 'bid' | 'ask', level: Level, index: number, best: boolean) => (
@@ -36,6 +37,7 @@ export function LadderTable({ asks, bids, byExchange, last, sweep, spreadText }:
       lastSize={lastSizeAt(level.price)}
       swept={sweptPrice(sweep, side, level.price)}
       venue={byExchange && isBookLevel(level) ? venueOf(level) : undefined}
+      onPick={onPick}
     />
   );
   const bestAsk = asks[0]?.price;

@@ -1,15 +1,17 @@
-import type { GridApi, GridReadyEvent } from 'ag-grid-community';
+import type { CellClickedEvent, CellKeyDownEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import type { IDockviewPanelProps } from 'dockview-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAlphaVantagePlan, useAlphaVantageStaleReason } from '../../feeds/useAlphaVantageFreshness';
 import { useFeed } from '../../feeds/useFeed';
 import { formatPrice } from '../../format/numbers';
+import { fillFromChain } from '../../stores/ticketStore';
 import { FreshnessBadge } from '../freshness/FreshnessBadge';
 import { lastResync, useFreshness } from '../freshness/useFreshness';
 import { PanelSymbolControl } from '../PanelSymbolControl';
 import { usePanelSymbol, type SymbolPanelParams } from '../usePanelSymbol';
 import { chainColumns } from './chainColumns';
+import { chainPick } from './chainPick';
 import { chainTheme } from './chainGrid';
 import { chainRows, diffRows, expiriesOf, type ChainRow } from './chainRows';
 import { ChainPlanBanner } from './ChainPlanBanner';
@@ -28,7 +30,10 @@ const defaultColDef = { sortable: true, filter: 'agNumberColumnFilter', resizabl
 const FLASH_MS = 500;
 const FADE_MS = 0;
 
-/** Calls and puts of one expiry around the money; updates go in as grid transactions, so scroll and sort stay. */
+/**
+ * Calls and puts of one expiry around the money; updates go in as grid transactions, so scroll and sort stay. A
+ * click on a call or put cell fills the order ticket with that contract.
+ */
 export function OptionChainPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
   const panelSymbol = usePanelSymbol(props);
   const { symbol } = panelSymbol;
@@ -42,6 +47,15 @@ export function OptionChainPanel(props: IDockviewPanelProps<SymbolPanelParams>) 
     shown.current = new Map();
     setApi(event.api);
   }, []);
+  // A click on a call or put cell (or Enter on it) fills the order ticket with that contract.
+  const pick = useCallback(
+    (event: CellClickedEvent<ChainRow> | CellKeyDownEvent<ChainRow>) => {
+      const chosen = chainPick(symbol, event.data, event.column.getColId());
+      if (chosen) fillFromChain(chosen);
+    },
+    [symbol],
+  );
+  const onCellKeyDown = useCallback((event: CellKeyDownEvent<ChainRow>) => (event.event as KeyboardEvent | null)?.key === 'Enter' && pick(event), [pick]);
   const staleBecause = useAlphaVantageStaleReason(symbol, ['options']);
   const plan = useAlphaVantagePlan();
   const freshness = useFreshness({ asOf: chain?.value.asOf ?? null, receivedAt: null, symbol: null, staleBecause, resyncedAt: lastResync(chain) });
@@ -108,6 +122,8 @@ export function OptionChainPanel(props: IDockviewPanelProps<SymbolPanelParams>) 
           defaultColDef={defaultColDef}
           getRowId={rowId}
           onGridReady={onGridReady}
+          onCellClicked={pick}
+          onCellKeyDown={onCellKeyDown}
           overlayNoRowsTemplate={NO_ROWS}
           animateRows={false}
           cellFlashDuration={FLASH_MS}
