@@ -1,0 +1,74 @@
+// `npm run bench fillToScreen`: a fill at the gateway → the position on screen, in Debian Chromium against the
+// workstation on the simulated market (engine process, embedded gateway, real sockets throughout).
+// The bench sends a marketable order over its own WebSocket (the contract, as the ticket does) and times from the
+// moment it sends to the first animation frame after the Positions panel shows the new quantity (a MutationObserver
+// on the row's data-quantity; page and bench share the machine's clock, 1 ms resolution). That span holds the whole
+// order path too (contract → order manager → IB socket → gateway fill), so it is an upper bound of fill → screen.
+// Orders alternate buy and sell (1 share of AAPL), one at a time, 200 ms apart. Goal: p99 < 100 ms.
+// BENCH_ORDERS (default 60) sets the count.
+import { chromium } from '@playwright/test';
+import { quantileSorted } from 'simple-statistics';
+import { contractOf, eventually, healthOf } from '../support/engineContract';
+import { LIGHT_SYMBOLS, startEngineProcess, writeTestConfig } from '../support/engineProcess';
+
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 60);
+
+function report(metric: string, value: number, unit: string): void {
+  console.log(JSON.stringify({ bench: 'fillToScreen', metric, value: Math.round(value * 10) / 10, unit }));
+}
+
+/** Runs in the page: records, for each change of the AAPL row's quantity, the quantity and the next frame's time. */
+const PAGE_WATCH = `() => {
+  window.__positionFrames = [];
+  let last = null;
+  const read = () => document.querySelector('[data-testid="position-row-AAPL"]')?.getAttribute('data-quantity') ?? '0';
+  new MutationObserver(() => {
+    const q = read();
+    if (q === last) return;
+    last = q;
+    requestAnimationFrame(() => window.__positionFrames.push({ q: Number(q), t: Date.now() }));
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-quantity'] });
+}`;
+
+const configPath = await writeTestConfig({ symbols: LIGHT_SYMBOLS });
+const engine = await startEngineProcess({ configPath });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const { client, close } = await contractOf(engine);
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, colorScheme: 'dark' });
+  await page.goto(engine.url);
+  await page.getByTestId('ladder-bid-row').first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('watch-row-AAPL').waitFor({ timeout: 60_000 }); // the session (and the shortcuts) are there
+  await page.keyboard.press('Alt+Shift+P');
+  await page.getByTestId('positions-panel').waitFor({ timeout: 10_000 });
+  await eventually('the engine to reconcile', async () => (await healthOf(engine)).modules.execution?.detail.reconciled === true, 60_000, 200);
+  await page.waitForTimeout(2_000);
+  await page.evaluate(`(${PAGE_WATCH})()`);
+
+  const latencies: number[] = [];
+  let held = 0;
+  for (let i = 0; i < ORDERS; i++) {
+    const side = i % 2 === 0 ? 'buy' : 'sell';
+    held += side === 'buy' ? 1 : -1;
+    const sent = Date.now();
+    await client.call('submitOrder', { clientOrderKey: `bench-fill-${sent}-${i}`, instrument: { kind: 'stock', symbol: 'AAPL' }, side, quantity: 1, type: 'MKT', outsideRth: true });
+    const shown = await eventually(`the position at ${held}`, async () => {
+      const frames = (await page.evaluate('window.__positionFrames')) as Array<{ q: number; t: number }>;
+      return frames.find((f) => f.q === held && f.t >= sent);
+    }, 10_000, 10);
+    latencies.push(shown.t - sent);
+    await page.waitForTimeout(200);
+  }
+  latencies.sort((a, b) => a - b);
+  report('submit_fill_to_screen_p50_ms', quantileSorted(latencies, 0.5), 'ms');
+  report('submit_fill_to_screen_p99_ms', quantileSorted(latencies, 0.99), 'ms');
+  report('submit_fill_to_screen_max_ms', latencies.at(-1)!, 'ms');
+  report('orders', latencies.length, 'count');
+} finally {
+  close();
+  await browser.close();
+  await engine.stop('SIGTERM');
+}
