@@ -14,7 +14,7 @@ import type { TradingState } from '../contract/contract';
 import type { Bar } from '../market/bar';
 import type { DepthView } from '../market/book';
 import type { OptionChainSnapshot } from '../market/optionChain';
-import type { AccountSnapshot, Fill, Instrument, OrderDenial, OrderModification, OrderPreview, OrderReceipt, OrderRecord, OrderRequest, OrderSide, OrderType, Position, TimeInForce } from '../market/order';
+import type { AccountSnapshot, Fill, Instrument, OrderDenial, OrderModification, OrderPreview, OrderReceipt, OrderRecord, OrderRequest, Position } from '../market/order';
 import type { Quote } from '../market/quote';
 import type { SentimentSnapshot } from '../market/sentiment';
 import type { SweepEvent } from '../market/sweep';
@@ -85,18 +85,11 @@ export interface VenueOrderReport {
   at: number;
 }
 
-export interface VenueOrderDescription {
-  instrument: Instrument;
-  side: OrderSide;
-  quantity: number;
-  type: OrderType;
-  limitPrice: number | null;
-  stopPrice: number | null;
-  tif: TimeInForce;
-  outsideRth: boolean;
-  ocaGroup: string | null;
-  parentId: number | null;
-}
+/** The order as the gateway describes it: the fields of an order record a venue knows. */
+export type VenueOrderDescription = Pick<
+  OrderRecord,
+  'instrument' | 'side' | 'quantity' | 'type' | 'limitPrice' | 'stopPrice' | 'tif' | 'outsideRth' | 'ocaGroup' | 'parentId'
+>;
 
 /** A fill the venue reported (its commission arrives separately: venueCommissionReported). */
 export interface VenueFill {
