@@ -146,7 +146,8 @@ test('an option picked in the chain is bought from the ticket and shows as a pos
 
   const ticket = page.getByTestId('ticket-panel');
   await expect(ticket.getByRole('radio', { name: 'Call' })).toBeChecked();
-  await ticket.getByRole('combobox', { name: 'Order type' }).selectOption('MKT');
+  // A limit at the clicked ask: market orders on options are refused by the risk checks (OPTION_MARKET_ORDER).
+  await expect(ticket.getByRole('combobox', { name: 'Order type' })).toHaveValue('LMT');
   const quantity = ticket.getByRole('textbox', { name: 'Quantity' });
   await quantity.fill('1');
   await quantity.press('Enter');
@@ -154,9 +155,9 @@ test('an option picked in the chain is bought from the ticket and shows as a pos
   await quantity.press('Enter');
   const label = `SPY ${expiry} ${Number(strike)} C`;
   const confirm = page.getByRole('dialog', { name: 'Confirm order' });
-  await expect(confirm).toContainText(`BUY 1 ${label} MKT DAY`);
+  await expect(confirm).toContainText(new RegExp(`BUY 1 ${label} LMT [\\d.]+ DAY`));
   await confirm.getByRole('button', { name: 'Send order' }).click();
-  await expect(ticket.getByTestId('ticket-result')).toHaveText(new RegExp(`^✔ Order #\\d+ placed: BUY 1 ${label} MKT DAY$`));
+  await expect(ticket.getByTestId('ticket-result')).toHaveText(new RegExp(`^✔ Order #\\d+ placed: BUY 1 ${label} LMT [\\d.]+ DAY$`));
 
   await page.keyboard.press('Alt+Shift+P');
   const position = page.getByTestId('positions-panel').getByTestId(`position-row-${label}`);

@@ -14,6 +14,7 @@ import type { ExecutionVenue, VenueOrder, VenueSnapshot } from '../../core/execu
 import type { RecordedFill } from '../../core/execution/fillJoiner';
 import type { BookedPosition } from '../../core/execution/positionBook';
 import { instrumentKey, type AccountSnapshot, type Fill, type Instrument, type OrderPreview, type OrderReceipt, type OrderRecord, type OrderRequest, type OrderSide } from '../../core/market/order';
+import { relaxedRiskLimits } from './riskFixtures';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -200,7 +201,7 @@ export async function startManager(store = new MemoryExecutionStore()): Promise<
       ((events[topic] ??= []) as unknown[]).push(structuredClone(event));
     });
   }
-  const manager = new OrderManager({ bus, venue, store, gate: new OrderGate(tradingState), optionMarks: (i) => marks.get(instrumentKey(i)) ?? null, clock: () => clock.now });
+  const manager = new OrderManager({ bus, venue, store, gate: new OrderGate(tradingState, relaxedRiskLimits()), optionMarks: (i) => marks.get(instrumentKey(i)) ?? null, clock: () => clock.now });
   await manager.start();
   return {
     bus,
