@@ -21,8 +21,8 @@ export const riskSchema = z.strictObject({
   maxOrdersPerSecond: z.number().int().positive().default(5),
   maxOrdersPerMinute: z.number().int().positive().default(60),
   duplicateWindowSeconds: z.number().min(0).default(5),
-  /** One position's value after the order, as a % of the account's net liquidation. */
-  maxConcentrationPercent: z.number().positive().max(100).default(50),
+  /** One position's value after the order, as a % of the account's net liquidation (above 100 on margin). */
+  maxConcentrationPercent: z.number().positive().max(1_000).default(50),
   sameDayExpiryCutoffMinutes: z.number().min(0).max(390).default(15),
   maxDeltaDollars: optionalLimit,
   maxGammaDollars: optionalLimit,

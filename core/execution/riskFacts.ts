@@ -1,7 +1,7 @@
 import type { EngineBus } from '../bus/catalogue';
 import { instrumentKey, type AccountSnapshot } from '../market/order';
-import { etDate } from '../market/newYorkTime';
 import type { Quote } from '../market/quote';
+import { DayHighWater } from '../risk/dayHighWater';
 import type { GateFacts, GateOrder, RecentOrder } from '../risk/orderGate';
 import { ZERO_GREEKS, type OptionMarks } from './positionValuation';
 
@@ -19,9 +19,7 @@ export class RiskFacts {
   private readonly quotes = new Map<string, Quote>();
   private readonly recent: RecentOrder[] = [];
   private account: AccountSnapshot | null = null;
-  private high = { day: '', pnl: 0 };
-  /** The New York date, worked out once a minute (the time-zone formatter is not cheap). */
-  private today = { minute: NaN, date: '' };
+  private readonly high = new DayHighWater();
   private readonly offs: Array<() => void> = [];
 
   constructor(
@@ -54,7 +52,7 @@ export class RiskFacts {
       market: { quote: (symbol) => this.quotes.get(symbol), option: (instrument) => this.optionMarks(instrument) },
       recentOrders: this.recent,
       dayPnl,
-      dayPnlHigh: this.dayHigh(dayPnl),
+      dayPnlHigh: this.high.see(dayPnl, this.clock()),
       netLiquidation: this.account?.netLiquidation ?? null,
       greeks: this.account?.greeks ?? ZERO_GREEKS,
     };
@@ -62,17 +60,6 @@ export class RiskFacts {
 
   private onAccount(account: AccountSnapshot): void {
     this.account = account;
-    this.dayHigh(account.dayPnl);
-  }
-
-  /** The day's P&L high-water mark (at least 0), starting again at the New York day change. */
-  private dayHigh(pnl: number): number {
-    const now = this.clock();
-    const minute = Math.floor(now / 60_000);
-    if (this.today.minute !== minute) this.today = { minute, date: etDate(now) };
-    const day = this.today.date;
-    if (this.high.day !== day) this.high = { day, pnl: 0 };
-    if (pnl > this.high.pnl) this.high.pnl = pnl;
-    return this.high.pnl;
+    this.high.see(account.dayPnl, this.clock());
   }
 }

@@ -18,7 +18,8 @@ export function enteringOrder(request: CheckedRequest): GateOrder {
 
 export const nameOf = (order: GateOrder): string => instrumentKey(order.instrument);
 
-export const money = (n: number): string => `$${Math.round(n).toLocaleString('en-US')}`;
+/** "$1,250", "-$1,000": whole dollars. */
+export const money = (n: number): string => `${n < 0 ? '-' : ''}$${Math.abs(Math.round(n)).toLocaleString('en-US')}`;
 
 const sign = (side: OrderSide): number => (side === 'buy' ? 1 : -1);
 

@@ -14,7 +14,7 @@ export function relaxedRiskLimits(): RiskLimits {
   return riskLimits({
     marketCalendar: 'always-open', maxOrderNotional: 1e12, maxOrderShares: 1e9, maxOrderContracts: 1e9, priceBandPercent: 100,
     maxPositionPerSymbol: 1e9, maxOpenOrders: 1e6, maxOrdersPerSecond: 1e6, maxOrdersPerMinute: 1e6, duplicateWindowSeconds: 0,
-    maxConcentrationPercent: 100, maxDailyLoss: 1e12, maxDrawdown: 1e12, maxStaleDataSeconds: 1e9,
+    maxConcentrationPercent: 1_000, maxDailyLoss: 1e12, maxDrawdown: 1e12, maxStaleDataSeconds: 1e9,
   });
 }
 
