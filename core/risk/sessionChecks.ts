@@ -17,9 +17,9 @@ export const optionMarketOrderCheck: OrderCheck = (request) => {
 export const sameDayExpiryCheck: OrderCheck = (request, context) => {
   const { limits, now } = context;
   const order = enteringOrder(request);
-  if (order.instrument.kind !== 'option' || limits.marketCalendar === 'always-open' || order.instrument.expiry !== etDate(now)) return null;
-  const session = nyseSession(now);
-  if (!session || now < session.close - limits.sameDayExpiryCutoffMinutes * 60_000 || reducesPosition(request, context)) return null;
+  if (order.instrument.kind !== 'option' || limits.marketCalendar === 'always-open') return null;
+  const session = nyseSession(now); // today's date from the calendar's cache: the time-zone formatter is not cheap
+  if (!session || order.instrument.expiry !== session.date || now < session.close - limits.sameDayExpiryCutoffMinutes * 60_000 || reducesPosition(request, context)) return null;
   return deny('SAME_DAY_EXPIRY', `${nameOf(order)} expires today: no new position in its last ${limits.sameDayExpiryCutoffMinutes} minutes before the close (risk.sameDayExpiryCutoffMinutes). Closing it still goes through.`);
 };
 
