@@ -16,6 +16,8 @@ export const riskSchema = z.strictObject({
   priceBandPercent: z.number().positive().max(100).default(5),
   stockTick: z.number().positive().max(1).default(0.01),
   optionTick: z.number().positive().max(1).default(0.01),
+  /** An order's shares as a % of the symbol's volume so far today (null: off). */
+  maxPercentOfDayVolume: optionalLimit,
   maxPositionPerSymbol: z.number().int().positive().default(1_000),
   maxOpenOrders: z.number().int().positive().default(20),
   maxOrdersPerSecond: z.number().int().positive().default(5),

@@ -211,6 +211,7 @@ export type DenialCode =
   | 'MAX_QUANTITY'
   | 'MAX_NOTIONAL'
   | 'PRICE_BAND'
+  | 'VOLUME_LIMIT'
   | 'POSITION_LIMIT'
   | 'OPEN_ORDERS'
   | 'CONCENTRATION'

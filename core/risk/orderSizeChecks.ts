@@ -1,6 +1,6 @@
-/** Per-order checks: notional, quantity, price band off the market, minimum tick. */
+/** Per-order checks: notional, quantity, price band off the market, minimum tick, size against the day's volume. */
 import { multiplierOf } from '../market/order';
-import { deny, marketPrice, money, nameOf, ordersOf, orderPrice } from './checkHelpers';
+import { deny, enteringOrder, marketPrice, money, nameOf, ordersOf, orderPrice, shares } from './checkHelpers';
 import type { OrderCheck } from './orderGate';
 
 /** risk.maxOrderNotional: price × quantity × multiplier of each order, valued at its limit/stop or the market. */
@@ -56,4 +56,18 @@ export const tickCheck: OrderCheck = (request, { limits }) => {
     }
   }
   return null;
+};
+
+/**
+ * risk.maxPercentOfDayVolume (optional): the order's shares (an option: contracts × 100, against its underlying's
+ * volume) as a share of the symbol's volume so far today; not checked while the quote has no volume.
+ */
+export const dayVolumeCheck: OrderCheck = (request, { market, limits }) => {
+  if (limits.maxPercentOfDayVolume === null) return null;
+  const order = enteringOrder(request);
+  const volume = market.quote(order.instrument.symbol)?.volume ?? null;
+  if (volume === null || volume <= 0) return null;
+  const percent = (shares(order, order.quantity) / volume) * 100;
+  if (percent <= limits.maxPercentOfDayVolume) return null;
+  return deny('VOLUME_LIMIT', `This order is ${percent.toFixed(1)}% of the ${volume.toLocaleString('en-US')} ${order.instrument.symbol} shares traded today, more than the ${limits.maxPercentOfDayVolume}% allowed (risk.maxPercentOfDayVolume).`);
 };

@@ -8,7 +8,7 @@ import { concentrationCheck, greeksCheck, openOrdersCheck, positionLimitCheck } 
 import { duplicateOrderCheck, orderRateCheck } from './flowChecks';
 import { dailyLossCheck, drawdownCheck } from './lossChecks';
 import type { OrderCheck } from './orderGate';
-import { notionalCheck, priceBandCheck, quantityCheck, tickCheck } from './orderSizeChecks';
+import { dayVolumeCheck, notionalCheck, priceBandCheck, quantityCheck, tickCheck } from './orderSizeChecks';
 import { optionMarketOrderCheck, regularHoursCheck, sameDayExpiryCheck } from './sessionChecks';
 
 export const RISK_CHECKS: readonly OrderCheck[] = [
@@ -20,6 +20,7 @@ export const RISK_CHECKS: readonly OrderCheck[] = [
   quantityCheck,
   notionalCheck,
   priceBandCheck,
+  dayVolumeCheck,
   positionLimitCheck,
   openOrdersCheck,
   concentrationCheck,

@@ -7,7 +7,7 @@ import { concentrationCheck, greeksCheck, openOrdersCheck, positionLimitCheck } 
 import { duplicateOrderCheck, orderRateCheck } from '../../../core/risk/flowChecks';
 import { dailyLossCheck, drawdownCheck } from '../../../core/risk/lossChecks';
 import type { GateContext, GateOrder, GateRequest, OrderCheck } from '../../../core/risk/orderGate';
-import { notionalCheck, priceBandCheck, quantityCheck, tickCheck } from '../../../core/risk/orderSizeChecks';
+import { dayVolumeCheck, notionalCheck, priceBandCheck, quantityCheck, tickCheck } from '../../../core/risk/orderSizeChecks';
 import { optionMarketOrderCheck, regularHoursCheck, sameDayExpiryCheck } from '../../../core/risk/sessionChecks';
 import { SPY, SPY_CALL } from '../../support/executionDoubles';
 import { gateFacts, gateOrder, quoteOf, riskLimits, type FactsInput } from '../../support/riskFixtures';
@@ -68,6 +68,15 @@ describe('per-order risk checks', () => {
     expect(codeOf(tickCheck, buy(1, 2.05, SPY_CALL), ctx)).toBeNull();
     expect(codeOf(tickCheck, buy(1, 2.03, SPY_CALL), ctx)).toBe('TICK_SIZE');
     expect(codeOf(tickCheck, place(gateOrder('sell', 1, SPY, null, { type: 'STP', stopPrice: 99.999 })), ctx)).toBe('TICK_SIZE');
+  });
+
+  test('day volume: an order up to N% of the shares traded today passes, past it VOLUME_LIMIT; off by default or without volume', () => {
+    const traded = { quotes: [{ ...SPY_QUOTE, volume: 100_000 }] };
+    expect(codeOf(dayVolumeCheck, buy(1_000), context(traded, { maxPercentOfDayVolume: 1 }))).toBeNull();
+    expect(dayVolumeCheck(buy(1_001), context(traded, { maxPercentOfDayVolume: 1 }))?.message).toMatch(/1\.0% of the 100,000 SPY shares traded today/);
+    expect(codeOf(dayVolumeCheck, buy(11, 2, SPY_CALL), context(traded, { maxPercentOfDayVolume: 1 }))).toBe('VOLUME_LIMIT'); // 1,100 shares
+    expect(codeOf(dayVolumeCheck, buy(1_001), context(traded))).toBeNull();
+    expect(codeOf(dayVolumeCheck, buy(1_001), context({}, { maxPercentOfDayVolume: 1 }))).toBeNull(); // the quote has no volume
   });
 });
 
