@@ -14,7 +14,7 @@ function report(metric: string, value: number, unit: string): void {
 }
 
 const now = etToUtc('2025-03-03', 11, 0);
-const limits = riskSchema.parse({ maxDeltaDollars: 5_000_000, maxGammaDollars: 1_000_000, maxVegaDollars: 1_000_000, maxOrdersPerSecond: 100, maxOrdersPerMinute: 1_000, maxOpenOrders: 100 });
+const limits = riskSchema.parse({ maxPercentOfDayVolume: 10, maxDeltaDollars: 5_000_000, maxGammaDollars: 1_000_000, maxVegaDollars: 1_000_000, maxOrdersPerSecond: 100, maxOrdersPerMinute: 1_000, maxOpenOrders: 100 });
 const gate = new OrderGate({ current: { state: 'ACTIVE', changedAt: 0, changedBy: 'bench', reason: '', persisted: true } }, limits);
 const symbols = ['SPY', 'QQQ', 'IWM', 'AAPL', 'MSFT', 'NVDA', 'AMZN', 'META', 'TSLA', 'GOOGL', 'AMD', 'NFLX'];
 const call = { kind: 'option' as const, symbol: 'SPY', expiry: '2025-03-21', strike: 500, right: 'call' as const };
