@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { Settings } from '../config/settings';
+import type { RiskLimits } from '../config/riskSchema';
+import { CircuitBreakers } from '../risk/circuitBreakers';
 import { TradingStateService } from '../risk/tradingState';
 import { TradingStateJournal } from '../risk/tradingStateJournal';
 import { keys } from '../store/keys';
@@ -133,7 +135,10 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     serviceModule('tradingState', ['redis'], () => tradingState.load(), () => tradingState.stop()),
   ];
   modules.push(...market.all);
-  const execution = new ExecutionModule({ bus, redis: redis.client, connection: market.ibkr.connection, tradingState, reportBadInput });
+  const riskLimits = riskLimitsOf(settings);
+  const breakers = new CircuitBreakers({ bus, tradingState, limits: riskLimits });
+  modules.push({ name: 'circuitBreakers', dependsOn: ['tradingState'], start: async () => breakers.start(), stop: async () => breakers.stop(), detail: () => breakers.detail() });
+  const execution = new ExecutionModule({ bus, redis: redis.client, connection: market.ibkr.connection, tradingState, riskLimits, reportBadInput });
   modules.push(execution);
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 
@@ -201,4 +206,11 @@ async function writeHeartbeats(redis: RedisModule, modules: Record<string, Modul
   const healthKey = keys.system.health('main');
   pipeline.set(healthKey.key, JSON.stringify(report), 'EX', healthKey.ttl!);
   await pipeline.exec();
+}
+
+/** The simulator set to trade at any hour (sim.tradingHours: always-open) has no session for the risk checks to keep. */
+function riskLimitsOf(settings: Settings): RiskLimits {
+  const { risk, sim } = settings.config;
+  const practice = settings.source === 'sim' && sim.tradingHours === 'always-open';
+  return practice ? { ...risk, marketCalendar: 'always-open' } : risk;
 }

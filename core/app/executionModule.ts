@@ -1,4 +1,5 @@
 import type { EngineBus } from '../bus/catalogue';
+import type { RiskLimits } from '../config/riskSchema';
 import type { ModuleHealth } from '../contract/contract';
 import { OrderManager } from '../execution/orderManager';
 import { OrderGate } from '../risk/orderGate';
@@ -16,6 +17,8 @@ export interface ExecutionModuleOptions {
   /** The IB socket the market data uses: orders share it. */
   connection: IbConnection;
   tradingState: TradingStateService;
+  /** config.yaml `risk:` as the order gate enforces it. */
+  riskLimits: RiskLimits;
   reportBadInput: (source: string, problem: string) => void;
 }
 
@@ -37,7 +40,7 @@ export class ExecutionModule implements EngineModule {
     this.venue = new IbkrExecution({ connection: options.connection, bus, reportBadInput: (problem) => options.reportBadInput('ibkr', problem) });
     this.store = new RedisExecutionStore(options.redis);
     this.marks = new OptionChainMarks(bus);
-    this.manager = new OrderManager({ bus, venue: this.venue, store: this.store, gate: new OrderGate(options.tradingState), optionMarks: this.marks.lookup });
+    this.manager = new OrderManager({ bus, venue: this.venue, store: this.store, gate: new OrderGate(options.tradingState, options.riskLimits), optionMarks: this.marks.lookup });
   }
 
   async start(): Promise<void> {

@@ -35,7 +35,7 @@ export class OptionChainMarks {
     if (!contract) return null;
     const mark = contract.mark > 0 ? contract.mark : contract.bid > 0 && contract.ask > 0 ? (contract.bid + contract.ask) / 2 : contract.last;
     if (!(mark > 0)) return null;
-    return { mark, delta: contract.delta, gamma: contract.gamma, theta: contract.theta, vega: contract.vega, underlyingPrice: underlyingPrice(this.quotes.get(option.symbol)) };
+    return { mark, delta: contract.delta, gamma: contract.gamma, theta: contract.theta, vega: contract.vega, underlyingPrice: underlyingPrice(this.quotes.get(option.symbol)), bid: contract.bid > 0 ? contract.bid : null, ask: contract.ask > 0 ? contract.ask : null };
   };
 
   private contracts(symbol: string): Map<string, OptionContractQuote> | null {

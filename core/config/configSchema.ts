@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { riskSchema } from './riskSchema';
 
 /** config/config.yaml. Strict objects: an unknown key is an error that names it, never silently ignored. */
 const port = z.number().int().min(0).max(65535);
@@ -64,14 +65,7 @@ export const configSchema = z.strictObject({
     /** The order ticket asks the trader to confirm an order whose notional (price × quantity × multiplier) is above this. */
     confirmNotionalAbove: z.number().positive().default(25_000),
   }).prefault({}),
-  risk: z.strictObject({
-    approvalMode: z.enum(['manual', 'auto']).default('manual'),
-    maxOrderNotional: z.number().positive().default(50_000),
-    maxPositionPerSymbol: z.number().int().positive().default(1_000),
-    maxOpenOrders: z.number().int().positive().default(20),
-    maxDailyLoss: z.number().positive().default(5_000),
-    maxStaleDataSeconds: z.number().positive().default(5),
-  }).prefault({}),
+  risk: riskSchema.prefault({}),
 
 }).superRefine((config, ctx) => {
   const level2 = config.symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol);

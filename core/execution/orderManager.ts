@@ -15,6 +15,7 @@ import { closingRequest, gateOrders, orderRecords, requestOf, validateOrder, ven
 import { Portfolio } from './portfolio';
 import type { OptionMarks } from './positionValuation';
 import { Reconciler } from './reconciler';
+import { RiskFacts } from './riskFacts';
 
 const log = moduleLogger('orderManager');
 /** A reconciliation that failed (the venue did not answer) is tried again after this long, same session. */
@@ -51,6 +52,7 @@ export class OrderManager {
   private readonly portfolio: Portfolio;
   private readonly fills: FillRecorder;
   private readonly reconciler: Reconciler;
+  private readonly riskFacts: RiskFacts;
   private ids: OrderIdAllocator | null = null;
   private readiness: VenueOrderReadiness = { venue: 'ibkr', ready: false, nextValidId: null, session: -1 };
   private reconciledSession: number | null = null;
@@ -67,6 +69,7 @@ export class OrderManager {
     this.ledger = new OrderLedger(bus, store, this.clock);
     this.portfolio = new Portfolio({ bus, store, optionMarks, clock: this.clock });
     this.fills = new FillRecorder({ bus, store, joiner: this.joiner, ledger: this.ledger, portfolio: this.portfolio });
+    this.riskFacts = new RiskFacts(bus, optionMarks, this.clock);
     this.reconciler = new Reconciler({ bus, venue: deps.venue, ledger: this.ledger, joiner: this.joiner, fills: this.fills, portfolio: this.portfolio, clock: this.clock });
   }
 
@@ -86,6 +89,7 @@ export class OrderManager {
       bus.subscribe('venueOrderReadinessChanged', (readiness) => this.onReadiness(readiness)),
       ...this.serveCommands(),
     );
+    this.riskFacts.start();
     this.portfolio.start();
     this.ids.reserveAhead().catch((error: unknown) => log.warn({ err: error }, 'order ids not reserved yet; the first order will try again'));
     this.onReadiness(venue.readiness());
@@ -95,6 +99,7 @@ export class OrderManager {
     this.stopped = true;
     for (const off of this.offs.splice(0)) off();
     this.portfolio.stop();
+    this.riskFacts.stop();
     clearTimeout(this.retryTimer);
     await this.deps.store.close();
   }
@@ -127,11 +132,13 @@ export class OrderManager {
       venueReady: this.readiness.ready && this.readiness.nextValidId !== null,
       reconciled: this.reconciled,
       exposure: { position: (i) => portfolio.quantity(i), working: (i, side, replacing) => ledger.workingQuantity(i, side, replacing) },
+      openOrders: ledger.working().length,
+      ...this.riskFacts.facts(),
     };
   }
 
   private gate(request: GateRequest): OrderDenial | null {
-    return this.deps.gate.check(request, this.facts());
+    return this.deps.gate.check(request, this.facts(), this.clock());
   }
 
   private async submit(request: OrderRequest): Promise<OrderReceipt> {
@@ -161,6 +168,7 @@ export class OrderManager {
     const records = orderRecords(request, ids, this.clock());
     const receipt: OrderReceipt = { clientOrderKey: request.clientOrderKey, orderIds: ids, duplicate: false };
     this.ledger.saveReceipt(receipt);
+    this.riskFacts.placed(gateRequest.orders);
     for (const record of records) this.ledger.commit(record, { who: request.requestedBy, what: `order submitted (${record.role})`, why: request.reason, inputs: request });
     try {
       this.deps.venue.place(venueOrders(records));
@@ -196,7 +204,8 @@ export class OrderManager {
     const order = this.ownOrder(change.orderId, change.requestedBy, 'change');
     const invalid = modificationDenial(order, change);
     const next = changedOrder(order, change, this.clock());
-    const denial = invalid ?? this.gate({ action: 'modify', orderId: order.orderId, order: { instrument: order.instrument, side: order.side, quantity: next.quantity - next.filled, role: order.role } });
+    const gateOrder = { instrument: order.instrument, side: order.side, quantity: next.quantity - next.filled, role: order.role, type: next.type, limitPrice: next.limitPrice, stopPrice: next.stopPrice };
+    const denial = invalid ?? this.gate({ action: 'modify', orderId: order.orderId, order: gateOrder });
     if (denial) throw this.deny(requestOf(next, change.requestedBy, 'modify'), denial);
     this.ledger.commit(next, { who: change.requestedBy, what: 'modify requested', why: describeChange(order, next), inputs: change });
     this.sendToVenue(() => this.deps.venue.modify({ orderId: next.orderId, record: next, transmit: true }), 'The change');

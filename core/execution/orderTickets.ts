@@ -33,12 +33,14 @@ const opposite = (side: OrderSide): OrderSide => (side === 'buy' ? 'sell' : 'buy
 
 /** The legs as the gate sees them (before ids are known). */
 export function gateOrders(request: OrderRequest): GateOrder[] {
-  const { instrument, side, quantity } = request;
-  if (!request.bracket) return [{ instrument, side, quantity, role: 'single' }];
+  const { instrument, side, quantity, type, bracket } = request;
+  const entry = { instrument, side, quantity, type, limitPrice: request.limitPrice ?? null, stopPrice: request.stopPrice ?? null };
+  if (!bracket) return [{ ...entry, role: 'single' }];
+  const exit = { instrument, side: opposite(side), quantity };
   return [
-    { instrument, side, quantity, role: 'parent' },
-    { instrument, side: opposite(side), quantity, role: 'takeProfit' },
-    { instrument, side: opposite(side), quantity, role: 'stopLoss' },
+    { ...entry, role: 'parent' },
+    { ...exit, role: 'takeProfit', type: 'LMT', limitPrice: bracket.takeProfitPrice, stopPrice: null },
+    { ...exit, role: 'stopLoss', type: 'STP', limitPrice: null, stopPrice: bracket.stopLossPrice },
   ];
 }
 

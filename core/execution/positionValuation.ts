@@ -30,6 +30,9 @@ export interface OptionMark {
   theta: number;
   vega: number;
   underlyingPrice: number | null;
+  /** The chain's touch, when it has one: what the risk checks measure a limit price against. */
+  bid?: number | null;
+  ask?: number | null;
 }
 
 /** What the app gives the order manager to mark option positions (from the chain); null when it has none. */

@@ -191,7 +191,7 @@ export interface OrderPreview {
   warning: string | null;
 }
 
-/** Why an order was not sent. Risk (issue 16) adds its own codes. */
+/** Why an order was not sent: the order path's codes, then the risk checks' (core/risk/, README "Risk checks"). */
 export type DenialCode =
   | 'HALTED'
   | 'REDUCING_WOULD_INCREASE'
@@ -201,7 +201,25 @@ export type DenialCode =
   | 'INVALID_ORDER'
   | 'UNKNOWN_ORDER'
   | 'NOT_MODIFIABLE'
-  | 'NO_POSITION';
+  | 'NO_POSITION'
+  | 'STALE_DATA'
+  | 'NO_MARKET_DATA'
+  | 'MARKET_CLOSED'
+  | 'OPTION_MARKET_ORDER'
+  | 'SAME_DAY_EXPIRY'
+  | 'TICK_SIZE'
+  | 'MAX_QUANTITY'
+  | 'MAX_NOTIONAL'
+  | 'PRICE_BAND'
+  | 'VOLUME_LIMIT'
+  | 'POSITION_LIMIT'
+  | 'OPEN_ORDERS'
+  | 'CONCENTRATION'
+  | 'GREEKS_LIMIT'
+  | 'ORDER_RATE'
+  | 'DUPLICATE_ORDER'
+  | 'DAILY_LOSS'
+  | 'DRAWDOWN';
 
 export interface OrderDenial {
   code: DenialCode;

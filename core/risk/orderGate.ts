@@ -1,10 +1,14 @@
 /**
  * The gate every order passes before it reaches a venue: a list of checks, each answering a denial (a reason code
- * and a sentence a trader understands) or null. The first denial wins. Cancels always pass. The risk issue adds
- * its checks to ORDER_CHECKS (limits, notional, stale inputs); each is a plain function, easy to test alone.
+ * and a sentence a trader understands) or null. The first denial wins. Cancels always pass. Each check is a plain
+ * function of (request, context) — the context being the facts the order manager gathers, the limits and the time —
+ * so the same gate can judge an order, a proposal or an approval. The risk checks live beside it (riskChecks.ts).
  */
 import type { TradingState, TradingStateName } from '../contract/contract';
-import { instrumentKey, type Instrument, type OrderDenial, type OrderRole, type OrderSide, type OrderSource } from '../market/order';
+import type { RiskLimits } from '../config/riskSchema';
+import { instrumentKey, type Instrument, type OrderDenial, type OrderRole, type OrderSide, type OrderSource, type OrderType, type PositionGreeks } from '../market/order';
+import type { Quote } from '../market/quote';
+import { RISK_CHECKS } from './riskChecks';
 
 /** One order (or one leg of a bracket) as the gate sees it. */
 export interface GateOrder {
@@ -13,6 +17,9 @@ export interface GateOrder {
   /** What is still to fill (a modified order: its new quantity less what has filled). */
   quantity: number;
   role: OrderRole;
+  type: OrderType;
+  limitPrice: number | null;
+  stopPrice: number | null;
 }
 
 export type GateRequest =
@@ -31,6 +38,33 @@ export interface Exposure {
   working(instrument: Instrument, side: OrderSide, replacing?: { orderId: number; quantity: number }): number;
 }
 
+/** An option contract's price and greeks per share, from its chain, with its underlying's price. */
+export interface OptionMarket {
+  mark: number;
+  delta: number;
+  gamma: number;
+  vega: number;
+  underlyingPrice: number | null;
+  bid?: number | null;
+  ask?: number | null;
+}
+
+/** Prices the checks compare an order with. */
+export interface MarketFacts {
+  /** The venue's latest quote of a stock (or an option's underlying); undefined when none has arrived. */
+  quote(symbol: string): Quote | undefined;
+  /** An option's chain mark and greeks; null when the chain does not have it. */
+  option(instrument: Extract<Instrument, { kind: 'option' }>): OptionMarket | null;
+}
+
+/** An order this engine placed lately: the rate and duplicate checks look back at these. */
+export interface RecentOrder {
+  instrumentKey: string;
+  side: OrderSide;
+  limitPrice: number | null;
+  at: number;
+}
+
 /** What the order manager knows at the moment of the check. */
 export interface GateFacts {
   /** Connected, and its next valid order id known. */
@@ -38,10 +72,24 @@ export interface GateFacts {
   /** Orders, fills and positions checked against the venue's since the last connect. */
   reconciled: boolean;
   exposure: Exposure;
+  market: MarketFacts;
+  /** This engine's orders not yet final. */
+  openOrders: number;
+  /** This engine's placements of the last minute or so, oldest first. */
+  recentOrders: readonly RecentOrder[];
+  /** Today's P&L (realized + unrealized change) and its highest point so far today (at least 0). */
+  dayPnl: number;
+  dayPnlHigh: number;
+  netLiquidation: number | null;
+  /** The portfolio's greeks now (dollar figures as the account shows them). */
+  greeks: PositionGreeks;
 }
 
 export interface GateContext extends GateFacts {
   tradingState: TradingState;
+  limits: RiskLimits;
+  /** Epoch ms of the check. */
+  now: number;
 }
 
 export type OrderCheck = (request: Exclude<GateRequest, { action: 'cancel' }>, context: GateContext) => OrderDenial | null;
@@ -91,12 +139,13 @@ export const reconciledCheck: OrderCheck = (_request, { reconciled }) =>
     ? null
     : deny('NOT_RECONCILED', 'Orders wait until the engine has checked its orders, fills and positions against the broker’s since the last connect. Try again in a moment.');
 
-/** In order: the trading state first (the most important reason), then the venue. */
-export const ORDER_CHECKS: readonly OrderCheck[] = [haltedCheck, reducingCheck, venueReadyCheck, reconciledCheck];
+/** In order: the trading state first (the most important reason), then the venue, then the risk limits. */
+export const ORDER_CHECKS: readonly OrderCheck[] = [haltedCheck, reducingCheck, venueReadyCheck, reconciledCheck, ...RISK_CHECKS];
 
 export class OrderGate {
   constructor(
     private readonly tradingState: { readonly current: TradingState },
+    private readonly limits: RiskLimits,
     private readonly checks: readonly OrderCheck[] = ORDER_CHECKS,
   ) {}
 
@@ -105,9 +154,9 @@ export class OrderGate {
   }
 
   /** The first denial of the checks, or null when the request may go to the venue. Cancels always pass. */
-  check(request: GateRequest, facts: GateFacts): OrderDenial | null {
+  check(request: GateRequest, facts: GateFacts, now: number): OrderDenial | null {
     if (request.action === 'cancel') return null;
-    const context: GateContext = { ...facts, tradingState: this.tradingState.current };
+    const context: GateContext = { ...facts, tradingState: this.tradingState.current, limits: this.limits, now };
     for (const check of this.checks) {
       const denial = check(request, context);
       if (denial) return denial;

@@ -18,6 +18,7 @@ import { IbConnection } from '../../core/venues/ibkr/connection/ibConnection';
 import { IbkrExecution } from '../../core/venues/ibkr/execution/ibkrExecution';
 import { eventually } from '../support/eventually';
 import { startTestRedis } from '../support/testRedis';
+import { relaxedRiskLimits } from '../support/riskFixtures';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 300);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -61,7 +62,7 @@ const bus = createEngineBus();
 const connection = new IbConnection({ host: '127.0.0.1', port: gateway.port, clientId: 17 });
 const venue = new IbkrExecution({ connection, bus, reportBadInput: (p) => console.error(p) });
 const tradingState = { current: { state: 'ACTIVE' as const, changedAt: 0, changedBy: 'bench', reason: 'bench', persisted: true } };
-const manager = new OrderManager({ bus, venue, store: new RedisExecutionStore(redis), gate: new OrderGate(tradingState), optionMarks: () => null });
+const manager = new OrderManager({ bus, venue, store: new RedisExecutionStore(redis), gate: new OrderGate(tradingState, relaxedRiskLimits()), optionMarks: () => null });
 venue.start();
 connection.start();
 await manager.start();

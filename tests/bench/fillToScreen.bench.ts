@@ -30,7 +30,8 @@ const PAGE_WATCH = `() => {
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-quantity'] });
 }`;
 
-const configPath = await writeTestConfig({ symbols: LIGHT_SYMBOLS });
+// The same 1-share order alternates sides every 200 ms: the duplicate and rate checks would refuse some of them.
+const configPath = await writeTestConfig({ symbols: LIGHT_SYMBOLS, risk: { duplicateWindowSeconds: 0, maxOrdersPerSecond: 50, maxOrdersPerMinute: 1_000 } });
 const engine = await startEngineProcess({ configPath });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',

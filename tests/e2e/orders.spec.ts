@@ -142,11 +142,16 @@ test('an option picked in the chain is bought from the ticket and shows as a pos
   await expect.poll(quoted, { timeout: 30_000 }).not.toBeNull();
   const rowId = (await quoted())!;
   const [expiry, strike] = rowId.split('|');
-  await chain.locator(`[role="row"][row-id="${rowId}"] [col-id="call-ask"]`).click();
+  const askCell = chain.locator(`[role="row"][row-id="${rowId}"] [col-id="call-ask"]`);
+  const ask = Number(await askCell.textContent());
+  await askCell.click();
 
   const ticket = page.getByTestId('ticket-panel');
   await expect(ticket.getByRole('radio', { name: 'Call' })).toBeChecked();
-  await ticket.getByRole('combobox', { name: 'Order type' }).selectOption('MKT');
+  // A marketable limit 2% over the ask (inside the risk price band): market orders on options are refused
+  // (OPTION_MARKET_ORDER), and the gateway's ask may have moved since the chain was drawn.
+  await expect(ticket.getByRole('combobox', { name: 'Order type' })).toHaveValue('LMT');
+  await ticket.getByRole('textbox', { name: 'Limit price' }).fill((Math.round(ask * 1.02 * 100) / 100).toFixed(2));
   const quantity = ticket.getByRole('textbox', { name: 'Quantity' });
   await quantity.fill('1');
   await quantity.press('Enter');
@@ -154,9 +159,9 @@ test('an option picked in the chain is bought from the ticket and shows as a pos
   await quantity.press('Enter');
   const label = `SPY ${expiry} ${Number(strike)} C`;
   const confirm = page.getByRole('dialog', { name: 'Confirm order' });
-  await expect(confirm).toContainText(`BUY 1 ${label} MKT DAY`);
+  await expect(confirm).toContainText(new RegExp(`BUY 1 ${label} LMT [\\d.]+ DAY`));
   await confirm.getByRole('button', { name: 'Send order' }).click();
-  await expect(ticket.getByTestId('ticket-result')).toHaveText(new RegExp(`^✔ Order #\\d+ placed: BUY 1 ${label} MKT DAY$`));
+  await expect(ticket.getByTestId('ticket-result')).toHaveText(new RegExp(`^✔ Order #\\d+ placed: BUY 1 ${label} LMT [\\d.]+ DAY$`));
 
   await page.keyboard.press('Alt+Shift+P');
   const position = page.getByTestId('positions-panel').getByTestId(`position-row-${label}`);

@@ -14,6 +14,8 @@ import type { ExecutionVenue, VenueOrder, VenueSnapshot } from '../../core/execu
 import type { RecordedFill } from '../../core/execution/fillJoiner';
 import type { BookedPosition } from '../../core/execution/positionBook';
 import { instrumentKey, type AccountSnapshot, type Fill, type Instrument, type OrderPreview, type OrderReceipt, type OrderRecord, type OrderRequest, type OrderSide } from '../../core/market/order';
+import { relaxedRiskLimits } from './riskFixtures';
+import type { RiskLimits } from '../../core/config/riskSchema';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -186,7 +188,7 @@ export interface ManagerHarness {
 const WATCHED = ['orderChanged', 'fillRecorded', 'positionsChanged', 'accountChanged', 'orderDenied', 'reconciliationReported'] as const;
 
 /** A started OrderManager on a recording venue and (given or new) memory store; `now` is a Monday 10:00 New York. */
-export async function startManager(store = new MemoryExecutionStore()): Promise<ManagerHarness> {
+export async function startManager(store = new MemoryExecutionStore(), limits: RiskLimits = relaxedRiskLimits()): Promise<ManagerHarness> {
   const bus = createEngineBus((topic, error) => {
     throw new Error(`subscriber of ${topic} threw: ${String(error)}`);
   });
@@ -200,7 +202,7 @@ export async function startManager(store = new MemoryExecutionStore()): Promise<
       ((events[topic] ??= []) as unknown[]).push(structuredClone(event));
     });
   }
-  const manager = new OrderManager({ bus, venue, store, gate: new OrderGate(tradingState), optionMarks: (i) => marks.get(instrumentKey(i)) ?? null, clock: () => clock.now });
+  const manager = new OrderManager({ bus, venue, store, gate: new OrderGate(tradingState, limits), optionMarks: (i) => marks.get(instrumentKey(i)) ?? null, clock: () => clock.now });
   await manager.start();
   return {
     bus,

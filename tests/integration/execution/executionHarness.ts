@@ -27,14 +27,24 @@ export interface ExecutionHarness {
   stop(): Promise<void>;
 }
 
-export async function startExecutionHarness(): Promise<ExecutionHarness> {
+/**
+ * Risk limits an execution test's orders stay within (large sizes, limits through the market, any hour): these tests
+ * are about the order path; the risk tests pass their own.
+ */
+export const ORDER_PATH_RISK = {
+  marketCalendar: 'always-open', maxOrderNotional: 1e9, maxOrderShares: 1e6, priceBandPercent: 100, maxPositionPerSymbol: 1e6,
+  maxOrdersPerSecond: 1_000, maxOrdersPerMinute: 10_000, duplicateWindowSeconds: 0, maxConcentrationPercent: 1_000, maxStaleDataSeconds: 3_600,
+  maxDailyLoss: 1e9, maxDrawdown: 1e9, maxConsecutiveRejections: 1_000,
+};
+
+export async function startExecutionHarness(options: { risk?: Record<string, unknown> } = {}): Promise<ExecutionHarness> {
   const dir = tempDir('alphatrader-exec-');
   const market = createMarketModel({ seed: 11, symbols: LIGHT_SYMBOLS.map((s) => s.symbol) });
   const stateDir = path.join(dir, 'sim');
   fs.mkdirSync(stateDir);
   let gateway = await startGateway({ feed: market, stateDir, port: 0 });
   const gatewayPort = gateway.port;
-  const configPath = await writeTestConfig({ symbols: LIGHT_SYMBOLS });
+  const configPath = await writeTestConfig({ symbols: LIGHT_SYMBOLS, risk: options.risk ?? ORDER_PATH_RISK });
   const dataDir = path.join(dir, 'data');
   const launch = () => startEngineProcess({ dataDir, configPath, extraArgs: ['--source', 'ibkr'], env: { IB_PORT: String(gatewayPort) } });
   let engine = await launch();

@@ -13,6 +13,7 @@ import { connectRedis } from '../../../core/store/redisConnection';
 import { eventually } from '../../support/eventually';
 import { orderRequest, RecordingVenue, SPY } from '../../support/executionDoubles';
 import { startTestRedis, type TestRedis } from '../../support/testRedis';
+import { relaxedRiskLimits } from '../../support/riskFixtures';
 
 const { execution } = keys;
 const NOW = Date.parse('2025-03-03T15:00:00Z');
@@ -143,7 +144,7 @@ describe('order manager on Redis', () => {
     const bus = createEngineBus();
     const venue = new RecordingVenue(bus);
     const store = new RedisExecutionStore(redis, { batchMs: 5 });
-    const manager = new OrderManager({ bus, venue, store, gate: new OrderGate({ current: { state: 'ACTIVE', changedAt: 0, changedBy: 't', reason: '', persisted: true } }), optionMarks: () => null });
+    const manager = new OrderManager({ bus, venue, store, gate: new OrderGate({ current: { state: 'ACTIVE', changedAt: 0, changedBy: 't', reason: '', persisted: true } }, relaxedRiskLimits()), optionMarks: () => null });
     await manager.start();
     const connect = async (nextValidId: number) => {
       const done = new Promise((resolve) => bus.subscribe('reconciliationReported', resolve));

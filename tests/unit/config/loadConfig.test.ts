@@ -67,6 +67,16 @@ describe('config.yaml validation', () => {
     expect(lines).toContain('4 symbols need 5 market-data lines (2 per level2 symbol, 1 per standard) but ibkr.marketDataLines is 4');
   });
 
+  it('validates the risk limits: a rate per second above the rate per minute, a band past 100%, a bad calendar', () => {
+    const rates = problemsOf(() => loadConfigFile(writeConfig(`${minimal}risk:\n  maxOrdersPerSecond: 10\n  maxOrdersPerMinute: 5\n`)));
+    expect(rates).toContain('risk.maxOrdersPerSecond: maxOrdersPerSecond (10) is more than maxOrdersPerMinute (5)');
+    const values = problemsOf(() => loadConfigFile(writeConfig(`${minimal}risk:\n  priceBandPercent: 150\n  marketCalendar: lse\n`)));
+    expect(values).toContain('risk.priceBandPercent: got 150, expected number to be <=100');
+    expect(values).toContain('risk.marketCalendar: got "lse"');
+    const config = loadConfigFile(writeConfig(`${minimal}risk:\n  maxDeltaDollars: 250000\n  maxGammaDollars: null\n`));
+    expect(config.risk).toMatchObject({ maxDeltaDollars: 250_000, maxGammaDollars: null, maxVegaDollars: null, maxDailyLoss: 5_000, marketCalendar: 'nyse' });
+  });
+
   it('reports an unknown key instead of ignoring it', () => {
     const message = problemsOf(() => loadConfigFile(writeConfig(`${minimal}risk:\n  maxOrderNotionl: 100\n`)));
     expect(message).toContain('risk.maxOrderNotionl: unknown key');

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { OrderDeniedError } from '../../../core/execution/orderDenied';
 import { MemoryExecutionStore, orderRequest, SPY, startManager, type ManagerHarness } from '../../support/executionDoubles';
+import { emptyQuote } from '../../../core/market/quote';
+import { relaxedRiskLimits } from '../../support/riskFixtures';
 
 async function denialOf(answer: Promise<unknown>): Promise<OrderDeniedError> {
   const error = await answer.then(
@@ -135,6 +137,35 @@ describe('order manager: submitting', () => {
     answer({ openOrders: [], fills: [], positions: [] });
     await new Promise((r) => setTimeout(r, 0));
     expect((await h.bus.send('submitOrder', orderRequest())).orderIds).toEqual([10]);
+  });
+
+  test('the connection lost after trading: new orders are refused until it is back and reconciled again', async () => {
+    const h = await startManager();
+    await h.connect(10);
+    expect((await h.bus.send('submitOrder', orderRequest())).orderIds).toEqual([10]);
+    h.venue.disconnect();
+    expect((await denialOf(h.bus.send('submitOrder', orderRequest()))).denial.code).toBe('VENUE_NOT_READY');
+    let answer!: (s: { openOrders: never[]; fills: never[]; positions: never[] }) => void;
+    h.venue.snapshotAnswer = () => new Promise((resolve) => (answer = resolve));
+    h.venue.connect(20);
+    expect((await denialOf(h.bus.send('submitOrder', orderRequest()))).denial.code).toBe('NOT_RECONCILED');
+    answer({ openOrders: [], fills: [], positions: [] });
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await h.bus.send('submitOrder', orderRequest())).orderIds).toEqual([20]);
+  });
+
+  test('the gate sees what the manager keeps: the latest quote, and the orders it placed moments ago', async () => {
+    const h = await startManager(new MemoryExecutionStore(), { ...relaxedRiskLimits(), maxStaleDataSeconds: 5, duplicateWindowSeconds: 5 });
+    await h.connect(10);
+    h.bus.publish('quoteChanged', { ...emptyQuote('SPY'), bid: 449, ask: 450, last: 449.5, ts: h.clock.now - 6_000 });
+    expect((await denialOf(h.bus.send('submitOrder', orderRequest()))).denial.code).toBe('STALE_DATA');
+    h.bus.publish('quoteChanged', { ...emptyQuote('SPY'), bid: 449, ask: 450, last: 449.5, ts: h.clock.now });
+    await h.bus.send('submitOrder', orderRequest());
+    const again = await denialOf(h.bus.send('submitOrder', orderRequest()));
+    expect(again.denial).toMatchObject({ code: 'DUPLICATE_ORDER', message: expect.stringMatching(/^The same order \(buy SPY at \d/) });
+    h.clock.now += 5_000;
+    h.bus.publish('quoteChanged', { ...emptyQuote('SPY'), bid: 449, ask: 450, last: 449.5, ts: h.clock.now });
+    expect((await h.bus.send('submitOrder', orderRequest())).duplicate).toBe(false);
   });
 
   test('refuses an invalid order from any source with INVALID_ORDER, naming the problem', async () => {
