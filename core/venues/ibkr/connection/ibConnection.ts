@@ -26,6 +26,8 @@ export interface ConnectionTimings {
 
 /** 1000 per second = 100 per 100 ms: never reached, since the SendBudget allows 50 a second. */
 const STOQEY_MAX_REQ_PER_SEC = 1_000;
+/** stoqey sends the version string and START_API straight to the socket: the session's budget counts them. */
+const HANDSHAKE_MESSAGES = 2;
 
 export const DEFAULT_TIMINGS: ConnectionTimings = {
   connectTimeoutMs: 10_000,
@@ -72,6 +74,7 @@ export class IbConnection {
   messages = 0;
   lastReason = '';
   private api: IBApi | undefined;
+  private budget: SendBudget | undefined;
   private session: IbSession | undefined;
   private attempt = 0;
   private clientIdOffset = 0;
@@ -146,6 +149,8 @@ export class IbConnection {
     this.tell((l) => l.onApi(api));
     this.connectTimer = setTimeout(() => this.fail(api, `no nextValidId within ${this.timings.connectTimeoutMs} ms`), this.timings.connectTimeoutMs);
     this.connectTimer.unref();
+    this.budget = new SendBudget();
+    this.budget.spent(HANDSHAKE_MESSAGES);
     api.connect(clientId);
   }
 
@@ -155,7 +160,7 @@ export class IbConnection {
     this.phase = 'connected';
     this.attempt = 0;
     this.lastMessageAt = Date.now();
-    const budget = new SendBudget();
+    const budget = this.budget ?? new SendBudget();
     const pacer = new RequestPacer(this.timings.requestsPerSecond, budget);
     const session: IbSession = { id: ++this.sessionCounter, api, clientId, pacer, budget, connectedAt: Date.now(), nextValidId };
     this.session = session;

@@ -37,6 +37,11 @@ export class SendBudget {
     this.drain();
   }
 
+  /** Counts messages that were sent around the budget (the handshake), so the window holds them too. */
+  spent(count: number): void {
+    for (let i = 0; i < count; i++) this.sentAt.push(this.now());
+  }
+
   /** Drops what was never sent: the socket it was meant for is gone. */
   clear(): void {
     this.lanes.orders.length = 0;

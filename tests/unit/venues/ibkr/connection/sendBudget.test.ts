@@ -48,6 +48,13 @@ describe('SendBudget: one send budget per IB socket', () => {
     for (const first of sent) expect(sent.filter((s) => s.at >= first.at && s.at < first.at + 1_000).length).toBeLessThanOrEqual(50);
   });
 
+  test('messages sent around the budget (the handshake) count against the same second', () => {
+    const { budget, sent, send } = budgetLog();
+    budget.spent(2);
+    for (let i = 0; i < 50; i++) send('orders', `place ${i}`);
+    expect(sent).toHaveLength(48);
+  });
+
   test('clear drops what a dead socket never sent', () => {
     const { budget, sent, send } = budgetLog();
     for (let i = 0; i < 55; i++) send('orders', `cancel ${i}`);
