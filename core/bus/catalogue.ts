@@ -222,6 +222,11 @@ export interface EngineCommands {
   cancelOrder: CommandSpec<{ orderId: number; requestedBy: string; reason: string }, OrderRecord>;
   /** Cancels every working order this engine placed, each by id; flattening positions is a separate action. */
   cancelAll: CommandSpec<{ requestedBy: string; reason: string }, { cancelled: number[] }>;
+  /**
+   * The gateway's global cancel (reqGlobalCancel): every open order of the account, TWS's own and other clients'
+   * included, so it is refused (NOT_CONFIRMED) unless confirmed. Answers this engine's working orders it covers.
+   */
+  globalCancel: CommandSpec<{ requestedBy: string; reason: string; confirmed: boolean }, { cancelled: number[] }>;
   /** A closing order for the whole position (MKT unless a limit is given), through submitOrder's path. */
   closePosition: CommandSpec<{ instrumentKey: string; clientOrderKey: string; limitPrice?: number; requestedBy: string; reason: string }, OrderReceipt>;
 }

@@ -201,7 +201,8 @@ export type DenialCode =
   | 'INVALID_ORDER'
   | 'UNKNOWN_ORDER'
   | 'NOT_MODIFIABLE'
-  | 'NO_POSITION';
+  | 'NO_POSITION'
+  | 'NOT_CONFIRMED';
 
 export interface OrderDenial {
   code: DenialCode;
