@@ -19,6 +19,7 @@ import { ContractServer } from './contractServer';
 import { dataSources, type DataSources } from './dataSources';
 import { healthReport } from './healthReport';
 import { DataDirLock } from './dataDirLock';
+import { HaltRequests } from './haltRequests';
 import { WebBridge } from './webBridge';
 import { withDeadline } from '../runtime/deadline';
 
@@ -135,6 +136,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   modules.push(...market.all);
   const execution = new ExecutionModule({ bus, redis: redis.client, connection: market.ibkr.connection, tradingState, reportBadInput });
   modules.push(execution);
+  modules.push(new HaltRequests({ dataDir: settings.dataDir, tradingState, reportBadInput }));
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 
   cockpit.start();
