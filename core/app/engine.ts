@@ -18,6 +18,7 @@ import { commandHandlers, streamHandlers } from './contractHandlers';
 import { ContractServer } from './contractServer';
 import { dataSources, type DataSources } from './dataSources';
 import { healthReport } from './healthReport';
+import { ApprovalMode } from '../risk/approvalMode';
 import { DataDirLock } from './dataDirLock';
 import { HaltRequests } from './haltRequests';
 import { WebBridge } from './webBridge';
@@ -136,6 +137,10 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   modules.push(...market.all);
   const execution = new ExecutionModule({ bus, redis: redis.client, connection: market.ibkr.connection, tradingState, reportBadInput });
   modules.push(execution);
+  const approvalMode = new ApprovalMode({
+    bus, configured: settings.config.risk.approvalMode, deadManSeconds: settings.config.risk.deadManSeconds, cockpits: () => contract.connections,
+  });
+  modules.push(serviceModule('approvalMode', [], async () => approvalMode.start(), () => approvalMode.stop()));
   modules.push(new HaltRequests({ dataDir: settings.dataDir, tradingState, reportBadInput }));
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 

@@ -200,6 +200,8 @@ export interface EngineEvents {
   unusualVolumeDetected: UnusualVolumeEvent;
   /** The kill switch moved (ACTIVE / REDUCING / HALTED), or was loaded at start-up. Published by app/engine. */
   tradingStateChanged: TradingState;
+  /** risk/approvalMode: automatic approval fell back to manual (the dead-man rule). */
+  approvalModeChanged: { mode: 'manual' | 'auto'; changedAt: number; changedBy: string; reason: string };
   venueConnectionChanged: VenueConnection;
   venueAccountChanged: VenueAccount;
   /** An error or notice from the venue, classified. */

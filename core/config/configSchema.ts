@@ -66,6 +66,8 @@ export const configSchema = z.strictObject({
   }).prefault({}),
   risk: z.strictObject({
     approvalMode: z.enum(['manual', 'auto']).default('manual'),
+    /** With approvalMode auto, no cockpit connected for this long falls back to manual approval. */
+    deadManSeconds: z.number().positive().default(60),
     maxOrderNotional: z.number().positive().default(50_000),
     maxPositionPerSymbol: z.number().int().positive().default(1_000),
     maxOpenOrders: z.number().int().positive().default(20),
