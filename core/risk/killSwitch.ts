@@ -16,7 +16,7 @@ export class KillSwitch {
 
   constructor(
     private readonly bus: EngineBus,
-    private readonly tradingState: TradingStateService,
+    private readonly tradingState: Pick<TradingStateService, 'topic'>,
   ) {}
 
   start(): void {
