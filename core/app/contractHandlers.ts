@@ -50,6 +50,11 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
     modifyOrder: (input, context) => orderCommand(bus.send('modifyOrder', { ...input, requestedBy: who(context.transport) })),
     cancelOrder: ({ orderId, reason }, context) =>
       orderCommand(bus.send('cancelOrder', { orderId, requestedBy: who(context.transport), reason: reason || 'cancelled from the cockpit' })),
+    cancelAllOrders: async ({ scope, confirmed, reason }, context) => {
+      const requestedBy = who(context.transport);
+      const answer = scope === 'global' ? bus.send('globalCancel', { requestedBy, reason, confirmed }) : bus.send('cancelAll', { requestedBy, reason });
+      return { scope, ...(await orderCommand(answer)) };
+    },
     closePosition: ({ reason, ...input }, context) =>
       orderCommand(bus.send('closePosition', { ...input, requestedBy: who(context.transport), reason: reason || 'close from the Positions panel' })),
   };

@@ -67,6 +67,8 @@ export class ContractServer {
   /** Shared by all connections: each large value read once, and the time for encoding shared out fairly. */
   private readonly encodings = new SharedEncodings();
   private readonly encodeScheduler = new EncodeScheduler();
+  /** Connections open now (cockpits, over either transport): the dead-man rule reads it. */
+  connections = 0;
 
   constructor(
     private readonly commandHandlers: CommandHandlers,
@@ -83,7 +85,9 @@ export class ContractServer {
       rate: new MessageRate(MESSAGES_PER_SECOND, MESSAGE_BURST),
       context: { transport: transportName },
     };
+    this.connections++;
     transport.onClose(() => {
+      this.connections--;
       for (const unsubscribe of connection.subscriptions.values()) unsubscribe();
       connection.subscriptions.clear();
       connection.outbox.close();

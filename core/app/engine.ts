@@ -20,7 +20,9 @@ import { commandHandlers, streamHandlers } from './contractHandlers';
 import { ContractServer } from './contractServer';
 import { dataSources, type DataSources } from './dataSources';
 import { healthReport } from './healthReport';
+import { ApprovalMode } from '../risk/approvalMode';
 import { DataDirLock } from './dataDirLock';
+import { HaltRequests } from './haltRequests';
 import { WebBridge } from './webBridge';
 import { withDeadline } from '../runtime/deadline';
 
@@ -140,6 +142,11 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   modules.push({ name: 'circuitBreakers', dependsOn: ['tradingState'], start: async () => breakers.start(), stop: async () => breakers.stop(), detail: () => breakers.detail() });
   const execution = new ExecutionModule({ bus, redis: redis.client, connection: market.ibkr.connection, tradingState, riskLimits, reportBadInput });
   modules.push(execution);
+  const approvalMode = new ApprovalMode({
+    bus, configured: settings.config.risk.approvalMode, deadManSeconds: settings.config.risk.deadManSeconds, cockpits: () => contract.connections,
+  });
+  modules.push(serviceModule('approvalMode', [], async () => approvalMode.start(), () => approvalMode.stop()));
+  modules.push(new HaltRequests({ dataDir: settings.dataDir, tradingState, reportBadInput }));
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 
   cockpit.start();

@@ -2,6 +2,7 @@ import type { EngineBus } from '../bus/catalogue';
 import type { RiskLimits } from '../config/riskSchema';
 import type { ModuleHealth } from '../contract/contract';
 import { OrderManager } from '../execution/orderManager';
+import { KillSwitch } from '../risk/killSwitch';
 import { OrderGate } from '../risk/orderGate';
 import type { TradingStateService } from '../risk/tradingState';
 import type { EngineModule } from '../runtime/supervisor';
@@ -24,7 +25,7 @@ export interface ExecutionModuleOptions {
 
 /**
  * Order execution as one engine module (Health's "execution"): the order manager behind the order gate, the IBKR
- * venue's order side on the shared connection, and the store that keeps orders, fills, positions and the audit.
+ * venue's order side on the shared connection, the kill switch (HALT cancels the working orders), and the store that keeps orders, fills, positions and the audit.
  * It starts after the IBKR data source (which owns and starts the connection) and the trading state.
  */
 export class ExecutionModule implements EngineModule {
@@ -34,6 +35,7 @@ export class ExecutionModule implements EngineModule {
   readonly manager: OrderManager;
   private readonly store: RedisExecutionStore;
   private readonly marks: OptionChainMarks;
+  private readonly killSwitch: KillSwitch;
 
   constructor(options: ExecutionModuleOptions) {
     const { bus } = options;
@@ -41,15 +43,18 @@ export class ExecutionModule implements EngineModule {
     this.store = new RedisExecutionStore(options.redis);
     this.marks = new OptionChainMarks(bus);
     this.manager = new OrderManager({ bus, venue: this.venue, store: this.store, gate: new OrderGate(options.tradingState, options.riskLimits), optionMarks: this.marks.lookup });
+    this.killSwitch = new KillSwitch(bus, options.tradingState);
   }
 
   async start(): Promise<void> {
     this.marks.start();
     this.venue.start();
     await this.manager.start();
+    this.killSwitch.start();
   }
 
   async stop(): Promise<void> {
+    this.killSwitch.stop();
     await this.manager.stop();
     this.venue.stop();
     this.marks.stop();

@@ -193,6 +193,8 @@ export interface EngineEvents {
   unusualVolumeDetected: UnusualVolumeEvent;
   /** The kill switch moved (ACTIVE / REDUCING / HALTED), or was loaded at start-up. Published by app/engine. */
   tradingStateChanged: TradingState;
+  /** risk/approvalMode: automatic approval fell back to manual (the dead-man rule). */
+  approvalModeChanged: { mode: 'manual' | 'auto'; changedAt: number; changedBy: string; reason: string };
   venueConnectionChanged: VenueConnection;
   venueAccountChanged: VenueAccount;
   /** An error or notice from the venue, classified. */
@@ -215,6 +217,11 @@ export interface EngineCommands {
   cancelOrder: CommandSpec<{ orderId: number; requestedBy: string; reason: string }, OrderRecord>;
   /** Cancels every working order this engine placed, each by id; flattening positions is a separate action. */
   cancelAll: CommandSpec<{ requestedBy: string; reason: string }, { cancelled: number[] }>;
+  /**
+   * The gateway's global cancel (reqGlobalCancel): every open order of the account, TWS's own and other clients'
+   * included, so it is refused (NOT_CONFIRMED) unless confirmed. Answers this engine's working orders it covers.
+   */
+  globalCancel: CommandSpec<{ requestedBy: string; reason: string; confirmed: boolean }, { cancelled: number[] }>;
   /** A closing order for the whole position (MKT unless a limit is given), through submitOrder's path. */
   closePosition: CommandSpec<{ instrumentKey: string; clientOrderKey: string; limitPrice?: number; requestedBy: string; reason: string }, OrderReceipt>;
 }

@@ -9,6 +9,8 @@ const optionalLimit = z.number().positive().nullable().default(null);
  */
 export const riskSchema = z.strictObject({
   approvalMode: z.enum(['manual', 'auto']).default('manual'),
+  /** With approvalMode auto, no cockpit connected for this long falls back to manual approval. */
+  deadManSeconds: z.number().positive().default(60),
   maxOrderNotional: z.number().positive().default(50_000),
   maxOrderShares: z.number().int().positive().default(10_000),
   maxOrderContracts: z.number().int().positive().default(100),

@@ -15,7 +15,7 @@ import type { TechnicalsBySymbol } from '../market/technicals';
 import type { Trade } from '../market/trade';
 import type { AlphaVantageStatus } from './alphaVantageStatus';
 import type { IngestionState } from './ingestionState';
-import { cancelOrderInput, closePositionInput, orderModificationInput, orderTicketInput } from './orderInputs';
+import { cancelAllOrdersInput, cancelOrderInput, closePositionInput, orderModificationInput, orderTicketInput } from './orderInputs';
 
 export type { AccountSnapshot, DenialCode, Fill, OrderPreview, OrderReceipt, OrderRecord, Position };
 export type { Instrument, OrderSide, OrderStatus, OrderType, PositionGreeks, TimeInForce } from '../market/order';
@@ -123,6 +123,12 @@ export const commands = {
   /** Price and size of a working order, re-placed under its id. */
   modifyOrder: command<typeof orderModificationInput, OrderRecord>(orderModificationInput),
   cancelOrder: command<typeof cancelOrderInput, OrderRecord>(cancelOrderInput),
+  /**
+   * Cancels every working order: scope 'engine' this engine's, each by id; scope 'global' every open order of the
+   * account through TWS's global cancel (TWS's own and other programs' too), refused (NOT_CONFIRMED) unless
+   * `confirmed: true`. Answers the ids of this engine's orders asked to cancel.
+   */
+  cancelAllOrders: command<typeof cancelAllOrdersInput, { scope: 'engine' | 'global'; cancelled: number[] }>(cancelAllOrdersInput),
   /** A closing order for the whole position, through the same risk-checked path as any order. */
   closePosition: command<typeof closePositionInput, OrderReceipt>(closePositionInput),
 } as const;

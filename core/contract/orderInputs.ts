@@ -74,6 +74,13 @@ export const orderModificationInput = z
 
 export const cancelOrderInput = z.strictObject({ orderId: z.number().int().positive(), reason });
 
+/** 'engine': this engine's working orders, each by id. 'global': TWS's reqGlobalCancel, only when confirmed. */
+export const cancelAllOrdersInput = z.strictObject({
+  scope: z.enum(['engine', 'global']),
+  confirmed: z.boolean().default(false),
+  reason: z.string().trim().min(1, 'a reason (who asked, why)').max(500),
+});
+
 export const closePositionInput = z.strictObject({
   /** The position's instrument key as the positions stream gives it ("SPY", "SPY 2025-01-17 450 C"). */
   instrumentKey: z.string().trim().min(1).max(60),

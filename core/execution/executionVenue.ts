@@ -35,6 +35,8 @@ export interface ExecutionVenue {
   /** Re-places a working order under its own id with the changed fields. */
   modify(order: VenueOrder): void;
   cancel(orderId: number): void;
+  /** The gateway's global cancel: every open order of the account, TWS's own and other clients' included. */
+  globalCancel(): void;
   /** The gateway's what-if answer for the order (nothing placed); rejects with the gateway's reason. */
   preview(order: VenueOrder): Promise<OrderPreview>;
   /** Open orders, executions since `since`, positions: the state to reconcile against. */

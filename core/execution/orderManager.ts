@@ -122,6 +122,7 @@ export class OrderManager {
       bus.serve('modifyOrder', (change) => this.modify(change)),
       bus.serve('cancelOrder', ({ orderId, requestedBy, reason }) => this.cancel(orderId, requestedBy, reason)),
       bus.serve('cancelAll', ({ requestedBy, reason }) => this.cancelAll(requestedBy, reason)),
+      bus.serve('globalCancel', (input) => this.globalCancel(input)),
       bus.serve('closePosition', (input) => this.close(input)),
     ];
   }
@@ -235,6 +236,18 @@ export class OrderManager {
     }
     if (failure && cancelled.length === 0) throw failure;
     return { cancelled };
+  }
+
+  private async globalCancel({ requestedBy, reason, confirmed }: EngineCommands['globalCancel']['input']): Promise<{ cancelled: number[] }> {
+    const inputs = { scope: 'global', confirmed };
+    if (!confirmed) {
+      const message = 'A global cancel also cancels the orders placed in TWS and by other programs: resend with confirmed: true after the trader confirms.';
+      this.ledger.audit({ who: requestedBy, what: 'global cancel denied', why: `NOT_CONFIRMED: ${message}`, inputs });
+      throw denied('NOT_CONFIRMED', message);
+    }
+    this.ledger.audit({ who: requestedBy, what: 'global cancel requested (reqGlobalCancel)', why: reason, inputs });
+    this.sendToVenue(() => this.deps.venue.globalCancel(), 'The global cancel');
+    return { cancelled: this.ledger.working().map((o) => o.orderId) };
   }
 
   private async close(input: EngineCommands['closePosition']['input']): Promise<OrderReceipt> {

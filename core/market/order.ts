@@ -219,7 +219,8 @@ export type DenialCode =
   | 'ORDER_RATE'
   | 'DUPLICATE_ORDER'
   | 'DAILY_LOSS'
-  | 'DRAWDOWN';
+  | 'DRAWDOWN'
+  | 'NOT_CONFIRMED';
 
 export interface OrderDenial {
   code: DenialCode;

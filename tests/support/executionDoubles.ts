@@ -78,6 +78,7 @@ export class RecordingVenue implements ExecutionVenue {
   placed: VenueOrder[][] = [];
   modified: VenueOrder[] = [];
   cancelled: number[] = [];
+  globalCancels = 0;
   previewed: VenueOrder[] = [];
   snapshotsAsked: number[] = [];
   state: VenueOrderReadiness = { venue: 'ibkr', ready: false, nextValidId: null, session: 0 };
@@ -105,6 +106,11 @@ export class RecordingVenue implements ExecutionVenue {
   cancel(orderId: number): void {
     if (this.broken) throw this.broken;
     this.cancelled.push(orderId);
+  }
+
+  globalCancel(): void {
+    if (this.broken) throw this.broken;
+    this.globalCancels++;
   }
 
   async preview(order: VenueOrder): Promise<OrderPreview> {

@@ -41,6 +41,8 @@ export interface SimulatedGateway {
   stats(): GatewayStats & { sessions: number; framesSent: number; marketDataDropped: number };
   /** Client ids of the sessions that completed START_API. */
   clientIds(): number[];
+  /** How many orders are working (not filled, cancelled or rejected), of every client. */
+  workingOrders(): number;
   stop(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function startGateway(opts: GatewayOptions): Promise<SimulatedGatew
       };
     },
     clientIds: () => [...ctx.sessions].filter((s) => s.started).map((s) => s.clientId!),
+    workingOrders: () => orders.openOrders('all').length,
     stop: async () => {
       detachFaults();
       detachStall();

@@ -1,7 +1,7 @@
 import { ContractError } from '../../../core/contract/contract';
 import type { TicketErrors, TicketField } from './ticketDraft';
 
-const commandPrefix = /^(submitOrder|previewOrder|modifyOrder|cancelOrder|closePosition): /;
+const commandPrefix = /^(submitOrder|previewOrder|modifyOrder|cancelOrder|cancelAllOrders|closePosition): /;
 const ticketFields: readonly TicketField[] = ['quantity', 'limitPrice', 'stopPrice', 'bracket'];
 
 /**

@@ -17,6 +17,8 @@ export interface ExecutionHarness {
   gateway: SimulatedGateway;
   engine: EngineProcess;
   client: ContractClient;
+  /** The engine's data dir (engine.lock, the halt requests). */
+  dataDir: string;
   /** Every value of the orders and positions streams, newest last. */
   orders(): OrderRecord[];
   positions(): Position[];
@@ -61,6 +63,7 @@ export async function startExecutionHarness(options: { risk?: Record<string, unk
     get gateway() { return gateway; },
     get engine() { return engine; },
     get client() { return contract.client; },
+    dataDir,
     orders: () => latest.orders,
     positions: () => latest.positions,
     async run(ms, stepMs = 100) {

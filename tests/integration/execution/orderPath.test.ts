@@ -94,7 +94,7 @@ describe('the order path: cockpit contract → order manager → IB socket → s
     expect(h.orders().length).toBe(before);
   });
 
-  test('a HALTED engine refuses a new order with its reason code, and still cancels', async () => {
+  test('a HALT cancels the working order by itself, and the HALTED engine refuses a new one with its reason code', async () => {
     const bid = h.market.quote('AAPL')!.bid;
     const { orderIds: [working] } = await h.client.call('submitOrder', { clientOrderKey: orderKey(), instrument: stock('AAPL'), side: 'buy', quantity: 5, type: 'LMT', limitPrice: roundToCent(bid - 6) });
     await eventually('Submitted', () => order(working!)?.status === 'Submitted');
@@ -103,8 +103,7 @@ describe('the order path: cockpit contract → order manager → IB socket → s
       const refused = await h.client.call('submitOrder', { clientOrderKey: orderKey(), instrument: stock('AAPL'), side: 'buy', quantity: 5, type: 'MKT' }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(ContractError);
       expect(refused).toMatchObject({ code: 'REFUSED', reason: 'HALTED' });
-      await h.client.call('cancelOrder', { orderId: working! });
-      await eventually('Cancelled while HALTED', () => order(working!)?.status === 'Cancelled');
+      await eventually('Cancelled by the HALT', () => order(working!)?.status === 'Cancelled');
     } finally {
       await h.client.call('setTradingState', { state: 'ACTIVE', reason: 'test over', confirmed: true });
     }

@@ -263,6 +263,18 @@ describe('order manager: changing, cancelling, closing', () => {
     expect(h.venue.cancelled).toEqual([20, 21, 22, 23]);
   });
 
+  test('the global cancel is refused (NOT_CONFIRMED, audited) unless confirmed, and then asks the venue once', async () => {
+    const h = await ready(20);
+    await h.bus.send('submitOrder', orderRequest()); // 20
+    const refused = await denialOf(h.bus.send('globalCancel', { requestedBy: 'trader', reason: 'clear the book', confirmed: false }));
+    expect(refused.denial.code).toBe('NOT_CONFIRMED');
+    expect(h.venue.globalCancels).toBe(0);
+    expect(h.store.rows('global cancel denied')[0]).toMatchObject({ who: 'trader' });
+    expect(await h.bus.send('globalCancel', { requestedBy: 'trader', reason: 'clear the book', confirmed: true })).toEqual({ cancelled: [20] });
+    expect(h.venue.globalCancels).toBe(1);
+    expect(h.store.rows('global cancel requested (reqGlobalCancel)')[0]).toMatchObject({ who: 'trader', why: 'clear the book' });
+  });
+
   test('an order placed in TWS is shown read-only: modify and cancel are refused with NOT_MODIFIABLE', async () => {
     const h = await ready(20);
     h.bus.publish('venueOrderReported', {

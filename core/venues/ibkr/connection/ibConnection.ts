@@ -2,6 +2,7 @@ import { EventName, IBApi } from '@stoqey/ib';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { ConnectionPhase } from '../../../contract/ingestionState';
 import { RequestPacer } from './requestPacer';
+import { SendBudget } from './sendBudget';
 
 export interface IbEndpoint {
   host: string;
@@ -23,6 +24,11 @@ export interface ConnectionTimings {
   maxClientIdOffset: number;
 }
 
+/** 1000 per second = 100 per 100 ms: never reached, since the SendBudget allows 50 a second. */
+const STOQEY_MAX_REQ_PER_SEC = 1_000;
+/** stoqey sends the version string and START_API straight to the socket: the session's budget counts them. */
+const HANDSHAKE_MESSAGES = 2;
+
 export const DEFAULT_TIMINGS: ConnectionTimings = {
   connectTimeoutMs: 10_000,
   watchdogIntervalMs: 2_000,
@@ -38,6 +44,8 @@ export interface IbSession {
   readonly api: IBApi;
   readonly clientId: number;
   readonly pacer: RequestPacer;
+  /** Every message sent on this socket after the handshake passes it: never more than TWS's 50 a second. */
+  readonly budget: SendBudget;
   readonly connectedAt: number;
   /** The gateway's next valid order id at connect: order ids below it were used by this client id before. */
   readonly nextValidId: number;
@@ -66,6 +74,7 @@ export class IbConnection {
   messages = 0;
   lastReason = '';
   private api: IBApi | undefined;
+  private budget: SendBudget | undefined;
   private session: IbSession | undefined;
   private attempt = 0;
   private clientIdOffset = 0;
@@ -120,7 +129,9 @@ export class IbConnection {
   private open(): void {
     this.phase = 'connecting';
     this.clientIdRefused = false;
-    const api = new IBApi({ host: this.endpoint.host, port: this.endpoint.port, maxReqPerSec: 50 });
+    // stoqey's own limiter (maxReqPerSec/10 per 100 ms) would hold a burst of 50 cancels for a second: it is set
+    // out of the way, and the session's SendBudget keeps the socket under TWS's limit instead.
+    const api = new IBApi({ host: this.endpoint.host, port: this.endpoint.port, maxReqPerSec: STOQEY_MAX_REQ_PER_SEC });
     this.api = api;
     const clientId = this.clientId;
     api.on(EventName.received, () => {
@@ -138,6 +149,8 @@ export class IbConnection {
     this.tell((l) => l.onApi(api));
     this.connectTimer = setTimeout(() => this.fail(api, `no nextValidId within ${this.timings.connectTimeoutMs} ms`), this.timings.connectTimeoutMs);
     this.connectTimer.unref();
+    this.budget = new SendBudget();
+    this.budget.spent(HANDSHAKE_MESSAGES);
     api.connect(clientId);
   }
 
@@ -147,8 +160,9 @@ export class IbConnection {
     this.phase = 'connected';
     this.attempt = 0;
     this.lastMessageAt = Date.now();
-    const pacer = new RequestPacer(this.timings.requestsPerSecond);
-    const session: IbSession = { id: ++this.sessionCounter, api, clientId, pacer, connectedAt: Date.now(), nextValidId };
+    const budget = this.budget ?? new SendBudget();
+    const pacer = new RequestPacer(this.timings.requestsPerSecond, budget);
+    const session: IbSession = { id: ++this.sessionCounter, api, clientId, pacer, budget, connectedAt: Date.now(), nextValidId };
     this.session = session;
     this.startWatchdog(session);
     this.tell((l) => l.onSession(session));
@@ -181,7 +195,8 @@ export class IbConnection {
         this.fail(session.api, `watchdog: silent for ${silentMs} ms`);
         return;
       }
-      session.pacer.enqueue(() => session.api.reqCurrentTime());
+      // Probe only a quiet socket: a probe takes a message from the send budget a burst of cancels may need.
+      if (silentMs >= this.timings.watchdogIntervalMs) session.pacer.enqueue(() => session.api.reqCurrentTime());
     }, this.timings.watchdogIntervalMs);
     this.watchdogTimer.unref();
   }
@@ -213,6 +228,7 @@ export class IbConnection {
     }
     if (session) {
       session.pacer.clear();
+      session.budget.clear();
       this.tell((l) => l.onSessionEnd(session, reason));
     }
   }

@@ -1,7 +1,9 @@
+import type { SendBudget } from './sendBudget';
+
 /**
- * Queues outgoing IB requests and releases them at a steady rate below TWS's 50 messages per second
- * (error 100, after which TWS may disconnect). One pacer per connection: clear() drops what a dead session
- * never sent, since a new session resubscribes everything itself.
+ * Queues outgoing IB requests (subscriptions, the watchdog) and releases them at a steady rate below TWS's 50
+ * messages per second into the socket's SendBudget (lane 'requests'), where orders and cancels pass first. One
+ * pacer per connection: clear() drops what a dead session never sent, since a new session resubscribes everything.
  */
 export class RequestPacer {
   private readonly queue: Array<() => void> = [];
@@ -9,7 +11,10 @@ export class RequestPacer {
   private lastSentAt = -Infinity;
   sent = 0;
 
-  constructor(private readonly perSecond = 40) {}
+  constructor(
+    private readonly perSecond = 40,
+    private readonly budget?: SendBudget,
+  ) {}
 
   get depth(): number {
     return this.queue.length;
@@ -44,7 +49,8 @@ export class RequestPacer {
     if (!send) return;
     this.lastSentAt = performance.now();
     this.sent++;
-    send();
+    if (this.budget) this.budget.send('requests', send);
+    else send();
     this.pump();
   }
 }

@@ -27,9 +27,9 @@ export interface IbkrExecutionOptions {
  * (after risk), answers what-if previews and reconciliation snapshots, and publishes what the gateway reports
  * (order status, fills, commissions, positions, readiness) as bus events. It decides nothing.
  *
- * Orders go straight to the socket rather than through the connection's request pacer, which spaces the data
- * side's subscription bursts: @stoqey/ib's own limiter (maxReqPerSec) still keeps the whole socket under TWS's 50
- * messages a second, and an order must not wait behind a hundred market-data requests.
+ * Every message goes through the session's SendBudget in its 'orders' lane, ahead of the data side's paced
+ * subscriptions: an order or cancel leaves at once while the socket is under TWS's 50 messages a second, and never
+ * waits behind a hundred market-data requests.
  */
 export class IbkrExecution implements ExecutionVenue {
   private removeListener: (() => void) | undefined;
@@ -53,8 +53,8 @@ export class IbkrExecution implements ExecutionVenue {
   }
 
   place(orders: readonly VenueOrder[]): void {
-    const { api } = this.session();
-    for (const o of orders) api.placeOrder(o.orderId, ibContract(o.record.instrument), ibOrder(o.record, o.transmit));
+    const { api, budget } = this.session();
+    for (const o of orders) budget.send('orders', () => api.placeOrder(o.orderId, ibContract(o.record.instrument), ibOrder(o.record, o.transmit)));
   }
 
   modify(order: VenueOrder): void {
@@ -62,18 +62,24 @@ export class IbkrExecution implements ExecutionVenue {
   }
 
   cancel(orderId: number): void {
-    this.session().api.cancelOrder(orderId);
+    const { api, budget } = this.session();
+    budget.send('orders', () => api.cancelOrder(orderId));
+  }
+
+  globalCancel(): void {
+    const { api, budget } = this.session();
+    budget.send('orders', () => api.reqGlobalCancel());
   }
 
   preview(order: VenueOrder): Promise<OrderPreview> {
-    const { api } = this.session();
+    const { api, budget } = this.session();
     return whatIfPreview(api, order.orderId, PREVIEW_TIMEOUT_MS, () =>
-      api.placeOrder(order.orderId, ibContract(order.record.instrument), { ...ibOrder(order.record, true), whatIf: true }));
+      budget.send('orders', () => api.placeOrder(order.orderId, ibContract(order.record.instrument), { ...ibOrder(order.record, true), whatIf: true })));
   }
 
   snapshot(since: number): Promise<VenueSnapshot> {
-    const session = this.session();
-    return takeSnapshot(session.api, session.clientId, this.nextRequestId++, since);
+    const { api, budget, clientId } = this.session();
+    return takeSnapshot(api, (send) => budget.send('orders', send), clientId, this.nextRequestId++, since);
   }
 
   private session(): IbSession {
@@ -142,7 +148,7 @@ export class IbkrExecution implements ExecutionVenue {
     api.on(EventName.nextValidId, guard('nextValidId', (orderId: number) => this.onNextValidId(api, orderId)));
     api.on(EventName.error, guard('error', (error: Error, code: number, reqId: number) => {
       if (!(reqId > 0 && reqId < ORDER_ID_CEILING)) return;
-      if (code === DUPLICATE_ORDER_ID) api.reqIds(-1);
+      if (code === DUPLICATE_ORDER_ID) this.options.connection.current?.budget.send('orders', () => api.reqIds(-1));
       bus.publish('venueOrderReported', {
         venue: 'ibkr', orderId: reqId, status: null, filled: null, remaining: null, avgFillPrice: null, permId: null, order: null,
         error: { code, message: error?.message ?? String(error) }, external: false, at: Date.now(),

@@ -8,16 +8,16 @@ const PART_TIMEOUT_MS = 10_000;
 
 /**
  * Asks the gateway what it knows (all open orders, executions since a time, positions) and collects the answers until
- * each part's end message. The live listeners publish the same messages as they arrive; this only gathers them.
+ * each part's end message. `send` passes each request through the socket's send budget. The live listeners publish the same messages as they arrive; this only gathers them.
  */
-export async function takeSnapshot(api: IBApi, clientId: number, executionsReqId: number, since: number): Promise<VenueSnapshot> {
+export async function takeSnapshot(api: IBApi, send: (message: () => void) => void, clientId: number, executionsReqId: number, since: number): Promise<VenueSnapshot> {
   const openOrders = await collect<VenueOrderReport>(api, 'open orders', (add, done) => {
     const onOrder = (orderId: number, contract: Contract, order: Order, state: OrderState) =>
       add({
         venue: 'ibkr', orderId, status: state.status ?? null, filled: null, remaining: null, avgFillPrice: null,
         permId: order.permId ?? null, order: describeIbOrder(contract, order), error: null, external: order.clientId !== clientId, at: Date.now(),
       });
-    return listen(api, [[EventName.openOrder, onOrder], [EventName.openOrderEnd, done]], () => api.reqAllOpenOrders());
+    return listen(api, [[EventName.openOrder, onOrder], [EventName.openOrderEnd, done]], () => send(() => api.reqAllOpenOrders()));
   });
   const fills = await collect<VenueFill>(api, 'executions', (add, done) => {
     const onExec = (reqId: number, contract: Contract, execution: Execution) => {
@@ -26,7 +26,7 @@ export async function takeSnapshot(api: IBApi, clientId: number, executionsReqId
     };
     const onEnd = (reqId: number) => reqId === executionsReqId && done();
     return listen(api, [[EventName.execDetails, onExec], [EventName.execDetailsEnd, onEnd]], () =>
-      api.reqExecutions(executionsReqId, { time: executionFilterTime(since) }));
+      send(() => api.reqExecutions(executionsReqId, { time: executionFilterTime(since) })));
   });
   const positions = await collect<VenuePosition>(api, 'positions', (add, done) => {
     const onPosition = (account: string, contract: Contract, quantity: number, avgCost?: number) => {
@@ -34,10 +34,10 @@ export async function takeSnapshot(api: IBApi, clientId: number, executionsReqId
       if (instrument) add({ venue: 'ibkr', account, instrument, quantity, avgCost: perShare(avgCost ?? 0, instrument.kind), marketPrice: null, at: Date.now() });
     };
     const onEnd = () => {
-      api.cancelPositions();
+      send(() => api.cancelPositions());
       done();
     };
-    return listen(api, [[EventName.position, onPosition], [EventName.positionEnd, onEnd]], () => api.reqPositions());
+    return listen(api, [[EventName.position, onPosition], [EventName.positionEnd, onEnd]], () => send(() => api.reqPositions()));
   });
   return { openOrders, fills, positions };
 }
