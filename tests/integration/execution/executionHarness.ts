@@ -36,7 +36,7 @@ export interface ExecutionHarness {
 export const ORDER_PATH_RISK = {
   marketCalendar: 'always-open', maxOrderNotional: 1e9, maxOrderShares: 1e6, priceBandPercent: 100, maxPositionPerSymbol: 1e6,
   maxOrdersPerSecond: 1_000, maxOrdersPerMinute: 10_000, duplicateWindowSeconds: 0, maxConcentrationPercent: 1_000, maxStaleDataSeconds: 3_600,
-  maxDailyLoss: 1e9, maxDrawdown: 1e9, maxConsecutiveRejections: 1_000,
+  maxDailyLoss: 1e9, maxDrawdown: 1e9, maxConsecutiveRejections: 1_000, maxOpenOrders: 1_000,
 };
 
 export async function startExecutionHarness(options: { risk?: Record<string, unknown> } = {}): Promise<ExecutionHarness> {
