@@ -1,7 +1,9 @@
+import type { OptionChainSnapshot } from '../market/optionChain';
 import type { AvError } from '../venues/alphavantage/avError';
 import type { AvRequest } from '../venues/alphavantage/avRequests';
 import type { CalledChain } from '../venues/alphavantage/chainCall';
 import type { ChainCallSetup } from '../venues/alphavantage/chainCalls';
+import type { PackedContracts } from '../venues/alphavantage/packedContracts';
 
 /* What the chain reader (chainReader.ts) and its thread (chainCallThread.ts) say to each other. */
 
@@ -11,18 +13,21 @@ export interface ChainThreadSetup {
   redisUrl: string;
 }
 
-/** One chain call to make. */
-export interface ChainJob {
-  id: number;
-  request: AvRequest;
-  symbol: string;
-}
+/** One chain call to make, or one stored chain to read back (`load`). */
+export type ChainJob = { id: number; request: AvRequest; symbol: string } | { id: number; load: string };
 
 /** Posted once the thread can take calls (its code loaded, its Redis connection up or given up on). */
 export const READY = 'ready';
 
-/** The chain (null: no data), or why not: an AvError by its parts (an Error does not cross threads as itself), or another failure. */
+/** A stored chain read back, its contracts packed (typed arrays are moved between threads, objects copied). */
+export type LoadedChain = Omit<OptionChainSnapshot, 'contracts'> & { contracts: PackedContracts };
+
+/**
+ * The chain's counts (null: no data), or the stored chain read back (null: none stored), or why not: an AvError by
+ * its parts (an Error does not cross threads as itself), or another failure.
+ */
 export type ChainReply =
   | { id: number; chain: CalledChain | null }
+  | { id: number; loaded: LoadedChain | null }
   | { id: number; avError: { kind: AvError['kind']; message: string; retryable: boolean } }
   | { id: number; failure: string };

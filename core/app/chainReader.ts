@@ -3,10 +3,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AvError } from '../venues/alphavantage/avError';
+import type { OptionChainSnapshot } from '../market/optionChain';
 import type { AvRequest } from '../venues/alphavantage/avRequests';
 import type { CalledChain } from '../venues/alphavantage/chainCall';
 import type { ChainCalls, ChainCallSetup } from '../venues/alphavantage/chainCalls';
-import { READY, type ChainJob, type ChainReply } from './chainCallMessages';
+import { unpackContractsInTurns } from '../venues/alphavantage/packedContracts';
+import { READY, type ChainJob, type ChainReply, type LoadedChain } from './chainCallMessages';
 
 export interface ChainReaderOptions extends ChainCallSetup {
   /** Where the thread's own Redis connection goes (the engine's Redis). */
@@ -16,17 +18,22 @@ export interface ChainReaderOptions extends ChainCallSetup {
   resourceLimits?: ResourceLimits;
 }
 
+/** A job's answer: a chain call's counts or a stored chain read back. */
+type Answer = { chain: CalledChain | null } | { loaded: LoadedChain | null };
+
 interface Waiting {
-  resolve: (chain: CalledChain | null) => void;
+  resolve: (answer: Answer) => void;
   reject: (error: Error) => void;
 }
 
 /**
  * The one way option chains are fetched, read and stored (the venue's callChain): on a thread of its own, so the engine's event
  * loop never holds a 4 MB answer, its ~60 ms of JSON.parse, validation and column encoding, or the Redis write of
- * its documents. Only the counts and the contracts in typed arrays (moved, not copied) come back. Calls run at once,
- * as the limiter launches them. A thread that dies fails the calls it was making (by name) and is replaced for the
- * next one; a thread that cannot start leaves chains to the engine's thread (logged once), so none waits on it.
+ * its documents. Only the counts come back: nothing a refresh leaves on the engine's heap makes its garbage collector
+ * work. A chain someone watches is read back from Redis on the same thread (load), its contracts moved back packed in
+ * typed arrays, and only then built as objects here. Calls run at once, as the limiter launches them. A thread that
+ * dies fails the calls it was making (by name) and is replaced for the next one; a thread that cannot start leaves
+ * chains to the engine's thread (logged once), so none waits on it.
  */
 export class ChainReader implements ChainCalls {
   private worker: Worker | null = null;
@@ -47,7 +54,19 @@ export class ChainReader implements ChainCalls {
   async call(request: AvRequest, symbol: string): Promise<CalledChain | null> {
     const worker = await this.thread();
     if (this.stopped) throw new Error('the chain reader has stopped');
-    return worker ? this.callOn(worker, { id: this.nextId++, request, symbol }) : this.options.here(request, symbol);
+    if (!worker) return this.options.here(request, symbol);
+    const answer = await this.ask(worker, { id: this.nextId++, request, symbol }, request.label);
+    return 'chain' in answer ? answer.chain : null;
+  }
+
+  /** The stored chain of `symbol` (read and decoded on the thread), or null when none is stored. */
+  async load(symbol: string): Promise<OptionChainSnapshot | null> {
+    const worker = await this.thread();
+    if (this.stopped) throw new Error('the chain reader has stopped');
+    if (!worker) return this.options.loadHere(symbol);
+    const answer = await this.ask(worker, { id: this.nextId++, load: symbol }, `the stored chain of ${symbol}`);
+    const loaded = 'loaded' in answer ? answer.loaded : null;
+    return loaded && { ...loaded, contracts: await unpackContractsInTurns(loaded.contracts) };
   }
 
   async stop(): Promise<void> {
@@ -105,8 +124,8 @@ export class ChainReader implements ChainCalls {
     });
   }
 
-  private callOn(worker: Worker, job: ChainJob): Promise<CalledChain | null> {
-    if (worker !== this.worker) return Promise.reject(new Error(`the chain reader's thread stopped before ${job.request.label}`)); // lost meanwhile
+  private ask(worker: Worker, job: ChainJob, what: string): Promise<Answer> {
+    if (worker !== this.worker) return Promise.reject(new Error(`the chain reader's thread stopped before ${what}`)); // lost meanwhile
     return new Promise((resolve, reject) => {
       this.waiting.set(job.id, { resolve, reject });
       worker.postMessage(job);
@@ -117,7 +136,7 @@ export class ChainReader implements ChainCalls {
     const job = this.waiting.get(reply.id);
     if (!job) return;
     this.waiting.delete(reply.id);
-    if ('chain' in reply) job.resolve(reply.chain);
+    if ('chain' in reply || 'loaded' in reply) job.resolve(reply);
     else if ('avError' in reply) job.reject(new AvError(reply.avError.kind, reply.avError.message, reply.avError.retryable));
     else job.reject(new Error(`the chain reader could not read a chain: ${reply.failure}`));
   }

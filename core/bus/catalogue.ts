@@ -30,12 +30,18 @@ export interface BookChange {
   readonly book: DepthView;
 }
 
-/** A symbol's option chain was fetched and stored (or restored from Redis at start-up). */
+/**
+ * A symbol's option chain was fetched and stored (or found stored at start-up). Its contracts are not in the event:
+ * a 10,000-contract chain is megabytes the engine's heap would carry on every refresh, watched or not.
+ */
 export interface ChainRefresh {
   readonly symbol: string;
   readonly asOf: number;
-  /** The contracts as objects, built on first call (a 10,000-contract chain costs tens of ms) and kept. */
-  chain(): OptionChainSnapshot;
+  /**
+   * The chain as objects, read back from Redis (off the engine's thread where the app gives the venue one) at each
+   * call: ask only for a chain someone watches. Null when it is no longer stored; rejects when it cannot be read.
+   */
+  load(): Promise<OptionChainSnapshot | null>;
 }
 
 export interface VenueConnection {

@@ -1,3 +1,8 @@
+interface Unloaded<V> {
+  load: () => Promise<V | null>;
+  asOf: number;
+}
+
 /** A stream source holding its latest value. Subscribers get the latest at once, then updates. */
 export interface StreamSource<V> {
   subscribe(listener: (value: V, asOf: number) => void): () => void;
@@ -9,8 +14,10 @@ export interface StreamSource<V> {
  */
 export class Topic<V> implements StreamSource<V> {
   private latest: { value: V; asOf: number } | undefined;
-  /** A published value not built yet (publishLazy): built by the first subscriber or read of `current`. */
-  private unbuilt: { make: () => V; asOf: number } | undefined;
+  /** A published value not loaded yet (publishLazy): loaded for the first subscriber. */
+  private unloaded: Unloaded<V> | undefined;
+  /** The lazily published value being loaded; a load that is no longer this one is not delivered. */
+  private loading: Unloaded<V> | undefined;
   private readonly listeners = new Set<(value: V, asOf: number) => void>();
   private timer: NodeJS.Timeout | undefined;
   private lastEmit = 0;
@@ -18,13 +25,14 @@ export class Topic<V> implements StreamSource<V> {
 
   constructor(private readonly minIntervalMs = 0) {}
 
+  /** The latest value delivered (a lazily published one only once it is loaded). */
   get current(): V | undefined {
-    this.build();
     return this.latest?.value;
   }
 
   publish(value: V, asOf: number = Date.now()): void {
-    this.unbuilt = undefined;
+    this.unloaded = undefined;
+    this.loading = undefined;
     this.latest = { value, asOf };
     if (this.minIntervalMs <= 0) return this.emit();
     this.pending = true;
@@ -38,35 +46,44 @@ export class Topic<V> implements StreamSource<V> {
   }
 
   /**
-   * Publishes a value that costs something to build (a 10,000-contract chain as objects): built now when someone
-   * subscribes, else only when a subscriber or a reader of `current` first asks for it, and never when a newer value
-   * replaces it first.
+   * Publishes a value that costs something to fetch and build (a 10,000-contract chain read back from Redis): loaded
+   * now when someone subscribes, else when the first subscriber comes, and never when a newer value replaces it first.
+   * Until it is loaded, subscribers keep the value before it; nobody watching, that one is dropped (it is out of date,
+   * and large). A load that gives null or fails delivers nothing.
    */
-  publishLazy(make: () => V, asOf: number = Date.now()): void {
-    if (this.listeners.size > 0) return this.publish(make(), asOf);
-    this.latest = undefined;
-    this.unbuilt = { make, asOf };
+  publishLazy(load: () => Promise<V | null>, asOf: number = Date.now()): void {
+    this.unloaded = { load, asOf };
+    this.loading = undefined;
+    if (this.listeners.size > 0) this.load();
+    else this.latest = undefined;
   }
 
   subscribe(listener: (value: V, asOf: number) => void): () => void {
-    this.build();
     this.listeners.add(listener);
     if (this.latest) listener(this.latest.value, this.latest.asOf);
+    this.load();
     return () => this.listeners.delete(listener);
   }
 
   close(): void {
-    this.unbuilt = undefined;
+    this.unloaded = undefined;
+    this.loading = undefined;
     clearTimeout(this.timer);
     this.timer = undefined;
     this.listeners.clear();
   }
 
-  private build(): void {
-    if (!this.unbuilt) return;
-    const { make, asOf } = this.unbuilt;
-    this.unbuilt = undefined;
-    this.latest = { value: make(), asOf };
+  private load(): void {
+    const pending = this.unloaded;
+    if (!pending) return;
+    this.unloaded = undefined;
+    this.loading = pending;
+    const settled = (value: V | null) => {
+      if (this.loading !== pending) return; // replaced, or closed, meanwhile
+      this.loading = undefined;
+      if (value !== null) this.publish(value, pending.asOf);
+    };
+    pending.load().then(settled, () => settled(null));
   }
 
   private emit(): void {

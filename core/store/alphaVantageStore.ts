@@ -54,6 +54,12 @@ export class AlphaVantageStore {
     return this.redis.get(keys.options.chain(symbol).key);
   }
 
+  /** The first `bytes` of the stored chain document (what it says of itself before its columns), or null. */
+  async readChainHead(symbol: string, bytes: number): Promise<string | null> {
+    const head = await this.redis.getrange(keys.options.chain(symbol).key, 0, bytes - 1);
+    return head === '' ? null : head;
+  }
+
   async readSentiment(symbol: string): Promise<SentimentSnapshot | null> {
     const [fields, articles] = await Promise.all([
       this.redis.hgetall(keys.sentiment.score(symbol).key),

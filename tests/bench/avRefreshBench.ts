@@ -4,8 +4,12 @@
  * stand-in endpoint in its own process (avChainServerProcess.ts). Every chain is due 8 s after it was stored, so every
  * 8 s the twelve refresh back to back, 102 ms apart (the 590/min spacing; in production they fall due once a minute).
  * The first round (JIT warm-up, the reader's thread starting) is left out; then BENCH_REFRESH_ROUNDS rounds (default
- * 3) are measured, each from its first chain's launch to its twelfth chain in Redis. The same is then run with chains of
- * 10 contracts (`control_*`), to tell what the chains' size costs from what the engine and this machine cost anyway.
+ * 3) are measured, each from its first chain's launch to its twelfth chain in Redis. Nobody watches a chain in that run
+ * (`refresh_*`); the same is then run with a cockpit watching BENCH_WATCHED (default SPY: its chain is read back from
+ * Redis after each refresh, as for the option chain panel; `watched_*`), and with chains of 10 contracts and nobody
+ * watching (`control_*`), to tell what the chains' size costs from what the engine and this machine cost anyway.
+ * BENCH_RUNS (default refresh,watched,control) picks runs; BENCH_PROFILE_DIR=dir writes each run's CPU profile and
+ * trace there (engineTrace.ts).
  * - loop_delay_max_ms / _p99_ms: perf_hooks.monitorEventLoopDelay at 1 ms resolution during each round, the worst
  *   round's (its samples include that 1 ms). idle_loop_delay_*: the same for 3 s before the module starts, with redis-server and the
  *   endpoint up: what this machine's other load alone does to the loop (it is shared).
@@ -21,15 +25,21 @@ import { fork } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram, type PerformanceEntry } from 'node:perf_hooks';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { AlphaVantageIngestModule } from '../../core/venues/alphavantage';
 import { ChainReader } from '../../core/app/chainReader';
+import { AlphaVantageStreams } from '../../core/app/cockpit/alphaVantageStreams';
 import { createEngineBus } from '../../core/bus/catalogue';
 import { AlphaVantageStore } from '../../core/store/alphaVantageStore';
 import { startTestRedis } from '../support/testRedis';
+import { EngineTrace } from './engineTrace';
 
 const SYMBOLS = ['SPY', 'QQQ', 'IWM', 'AAPL', 'MSFT', 'NVDA', 'TSLA', 'META', 'AMZN', 'GOOGL', 'AMD', 'VXX'];
 const ROUNDS = Number(process.env.BENCH_REFRESH_ROUNDS ?? 3);
+/** In the `watched_*` run, the symbols whose chain a cockpit watches (read back from Redis after each refresh), as the option chain panel does. */
+const WATCHED = (process.env.BENCH_WATCHED ?? 'SPY').split(',').filter(Boolean);
+/** Which runs to make (default all): refresh, watched, control. */
+const RUNS = (process.env.BENCH_RUNS ?? 'refresh,watched,control').split(',');
 const SAMPLE_US = 250;
 const ms = (ns: number) => ns / 1e6;
 const sleep = (wait: number) => new Promise((resolve) => setTimeout(resolve, wait));
@@ -76,6 +86,8 @@ class Rounds {
   /** Each round's loop delay, max and p99, ns (a histogram per round: one re-enabled would count the gap between). */
   readonly delays: Array<{ max: number; p99: number; mean: number }> = [];
   private roundDelay: IntervalHistogram | null = null;
+  /** Each measured round's start and end (performance.now() ms). */
+  readonly spans: Array<[number, number]> = [];
   private inRound = false;
   private storedInRound = 0;
   private seen = 0;
@@ -87,6 +99,7 @@ class Rounds {
     this.inRound = true;
     this.storedInRound = 0;
     if (this.seen === 0) return; // round 0 warms up
+    this.spans.push([performance.now(), NaN]);
     this.roundDelay = monitorEventLoopDelay({ resolution: 1 });
     this.roundDelay.enable();
   }
@@ -100,12 +113,13 @@ class Rounds {
     if (this.seen++ === 0) return;
     const round = this.roundDelay!;
     round.disable();
+    this.spans.at(-1)![1] = performance.now();
     this.delays.push({ max: round.max, p99: round.percentile(99), mean: round.mean });
     if (++this.measured === ROUNDS) this.done();
   }
 }
 
-async function measure(contracts: number): Promise<Record<string, number>> {
+async function measure(contracts: number, watched: readonly string[] = []): Promise<Record<string, number>> {
   const server = await startChainServer(SYMBOLS, contracts);
   const redis = await startTestRedis();
   const rounds = new Rounds();
@@ -121,11 +135,16 @@ async function measure(contracts: number): Promise<Record<string, number>> {
       rounds.stored(storedAt !== null && sent !== undefined ? storedAt - sent : null);
     }
   };
+  const bus = createEngineBus();
+  const streams = new AlphaVantageStreams(bus); // the cockpit's side, watching `watched`
+  streams.start();
+  let watchedChains = 0;
+  for (const symbol of watched) streams.chain(symbol).subscribe((chain) => (watchedChains += chain.contracts.length === contracts ? 1 : 0));
   const module = new AlphaVantageIngestModule({
     baseUrl: server.url, apiKey: 'bench', callsPerMinute: 590,
     symbols: SYMBOLS.map((symbol) => ({ symbol, etf: true, priority: false })),
     schedules: { optionsRefreshSeconds: 8, sentimentRefreshMinutes: 60, technicalsRefreshMinutes: 60 },
-    storage: new AlphaVantageStore(redis.client), bus: createEngineBus(), reportBadInput: () => undefined,
+    storage: new AlphaVantageStore(redis.client), bus, reportBadInput: () => undefined,
     chainCalls: (setup) => new ChainReader({ ...setup, redisUrl: redis.url }), // as the app wires it (core/app/dataSources)
     tuning: { staggerMs: 0, tickMs: 100 },
     onCallLaunched: (callClass) => callClass === 'options' && rounds.launched(),
@@ -134,14 +153,7 @@ async function measure(contracts: number): Promise<Record<string, number>> {
   idle.enable();
   await sleep(3_000);
   idle.disable();
-  const gcPauses: number[] = [];
-  let majorGcs = 0;
-  const gc = new PerformanceObserver((list) =>
-    list.getEntries().forEach((e) => {
-      gcPauses.push(e.duration);
-      if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorGcs++;
-    }),
-  );
+  const trace = new EngineTrace();
   const session = new Session();
   session.connect();
   try {
@@ -149,32 +161,44 @@ async function measure(contracts: number): Promise<Record<string, number>> {
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: SAMPLE_US });
     await session.post('Profiler.start');
-    gc.observe({ entryTypes: ['gc'] });
+    trace.start();
     await Promise.race([rounds.finished, sleep(ROUNDS * 30_000).then(() => Promise.reject(new Error('the refresh rounds did not finish')))]);
-    gc.disconnect();
+    trace.stop();
     const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile };
+    trace.dump(`refresh-${contracts}${watched.length > 0 ? '-watched' : ''}`, profile, rounds.spans);
     return {
       idle_loop_delay_max_ms: ms(idle.max), idle_loop_delay_p99_ms: ms(idle.percentile(99)),
       // The worst round's max and p99.
       loop_delay_max_ms: ms(Math.max(...rounds.delays.map((d) => d.max))), loop_delay_p99_ms: ms(Math.max(...rounds.delays.map((d) => d.p99))),
       loop_delay_mean_ms: ms(rounds.delays.reduce((sum, d) => sum + d.mean, 0) / rounds.delays.length),
-      engine_busy_max_ms: longestBusy(profile), gc_major_count: majorGcs, gc_pause_max_ms: Math.max(0, ...gcPauses),
+      engine_busy_max_ms: longestBusy(profile), gc_major_count: trace.majorCount, gc_pause_max_ms: trace.longestMs,
       body_to_redis_p50_ms: percentile(rounds.latencies, 0.5), body_to_redis_p95_ms: percentile(rounds.latencies, 0.95),
-      body_to_redis_max_ms: Math.max(...rounds.latencies), chains_measured: rounds.latencies.length, load_average_1min: os.loadavg()[0]!,
+      body_to_redis_max_ms: Math.max(...rounds.latencies), chains_measured: rounds.latencies.length, watched_chains_shown: watchedChains,
+      load_average_1min: os.loadavg()[0]!,
     };
   } finally {
     session.disconnect();
+    trace.stop();
     ChainReader.prototype.call = call;
     await module.stop();
+    streams.stop();
     await redis.stop();
     server.stop();
   }
 }
 
 export async function benchRefresh(emit: Emit): Promise<void> {
-  for (const [name, value] of Object.entries(await measure(10_000))) emit(`refresh_${name}`, value, name.endsWith('_ms') ? 'ms' : '');
+  const unit = (name: string) => (name.endsWith('_ms') ? 'ms' : '');
+  if (RUNS.includes('refresh')) for (const [name, value] of Object.entries(await measure(10_000))) emit(`refresh_${name}`, value, unit(name));
+  if (RUNS.includes('watched')) {
+    const watched = await measure(10_000, WATCHED);
+    for (const name of ['loop_delay_max_ms', 'loop_delay_p99_ms', 'engine_busy_max_ms', 'gc_major_count', 'gc_pause_max_ms', 'body_to_redis_p95_ms', 'watched_chains_shown', 'idle_loop_delay_max_ms']) {
+      emit(`watched_${name}`, watched[name]!, unit(name));
+    }
+  }
+  if (!RUNS.includes('control')) return;
   const control = await measure(10);
   for (const name of ['loop_delay_max_ms', 'loop_delay_p99_ms', 'engine_busy_max_ms', 'gc_major_count', 'idle_loop_delay_max_ms']) {
-    emit(`control_${name}`, control[name]!, name.endsWith('_ms') ? 'ms' : '');
+    emit(`control_${name}`, control[name]!, unit(name));
   }
 }

@@ -27,8 +27,8 @@ export class AlphaVantageStreams {
     if (this.unsubscribe.length > 0) return;
     const bus = this.bus;
     this.unsubscribe = [
-      // The contract objects of a chain are built only when someone watches it (or asks for it later).
-      bus.subscribe('chainRefreshed', (refresh) => this.chain(refresh.symbol).publishLazy(() => refresh.chain(), refresh.asOf)),
+      // A chain's contracts are read back from Redis only when someone watches it (now, or when they come).
+      bus.subscribe('chainRefreshed', (refresh) => this.chain(refresh.symbol).publishLazy(() => refresh.load(), refresh.asOf)),
       bus.subscribe('sentimentRefreshed', (snapshot) => this.sentiment(snapshot.score.symbol).publish(snapshot, snapshot.score.asOf)),
       bus.subscribe('technicalsRefreshed', (snapshot) => this.publishTechnical(snapshot)),
       bus.subscribe('newsCoverageChanged', (coverage) => this.newsCoverage(coverage.symbol).publish(coverage)),

@@ -1,4 +1,5 @@
 import type { EngineBus } from '../../bus/catalogue';
+import type { OptionChainSnapshot } from '../../market/optionChain';
 import type { AlphaVantageStatus } from '../../contract/alphaVantageStatus';
 import type { ModuleHealth } from '../../contract/contract';
 import { INDICATORS } from '../../market/technicals';
@@ -12,8 +13,8 @@ import { AvMonitor } from './avMonitor';
 import type { AvRequest } from './avRequests';
 import type { CallClass, DataType } from './callClasses';
 import { CallLimiter } from './callLimiter';
-import { decodeChain } from './chainColumns';
-import { callChain } from './chainCall';
+import { CHAIN_HEAD_BYTES, decodeChainHead } from './chainColumns';
+import { callChain, loadChain } from './chainCall';
 import { onThisThread, type ChainCallRunner, type ChainCalls } from './chainCalls';
 import { DailyCapPause } from './dailyCapPause';
 import { FreshnessBook } from './freshnessBook';
@@ -21,7 +22,7 @@ import { withDefaults, type AlphaVantageTuning } from './ingestTuning';
 import { keyRedactor, type Redact } from './keyRedaction';
 import { OptionsEntitlement, type OptionsFallback } from './optionsEntitlement';
 import { PlanFindings } from './planStatus';
-import { chainRefresh, RefreshJob } from './refreshJob';
+import { RefreshJob } from './refreshJob';
 import { refreshPlan, type IngestSymbol, type RefreshItem } from './refreshPlan';
 import { RefreshScheduler } from './refreshScheduler';
 
@@ -72,7 +73,7 @@ export class AlphaVantageIngestModule {
   private running:
     | {
         limiter: CallLimiter; book: FreshnessBook; scheduler: RefreshScheduler; http: AvHttpClient; abort: AbortController; flushTimer: NodeJS.Timeout;
-        chains: ChainCalls; entitlement: OptionsEntitlement; pause: DailyCapPause; findings: PlanFindings;
+        chains: ChainCalls; loadChain: (symbol: string) => Promise<OptionChainSnapshot | null>; entitlement: OptionsEntitlement; pause: DailyCapPause; findings: PlanFindings;
       }
     | undefined;
 
@@ -106,9 +107,15 @@ export class AlphaVantageIngestModule {
     const chains = (this.options.chainCalls ?? onThisThread)({
       http: { baseUrl, apiKey: this.options.apiKey, timeoutMs: t.timeoutMs },
       here: (request, symbol) => callChain(http, store, request, symbol),
+      loadHere: (symbol) => loadChain(store, symbol),
       onProblem: (problem) => context?.log.warn(this.redact(problem)),
     });
     void chains.start(); // ahead of the first chain
+    const readBack = (symbol: string) =>
+      chains.load(symbol).catch((error: unknown) => {
+        context?.log.warn(`the option chain of ${symbol} could not be read back from Redis: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      });
     const book = new FreshnessBook(t.staleFactor);
     const entitlement = new OptionsEntitlement(t.recheckMs, this.options.optionsFallback ?? 'historical', () => this.chainsDueAgain(book));
     const pause = new DailyCapPause();
@@ -116,15 +123,15 @@ export class AlphaVantageIngestModule {
     const job = new RefreshJob({
       fetcher: this.fetcher(http, limiter, pause, abort.signal, context), store, bus: this.options.bus, monitor: this.monitor,
       requests: { technicalsInterval: t.technicalsInterval, articlesLimit: t.articlesLimit, entitlement: this.intradayEntitlement }, seriesLimit: t.seriesLimit,
-      chains, entitlement, pause, findings, recheckMs: t.recheckMs,
+      chains, loadChain: readBack, entitlement, pause, findings, recheckMs: t.recheckMs,
     });
     const startedAt = Date.now();
     for (const item of this.plan) book.track(item.symbol, item.dataType, item.windowMs, startedAt + item.startOffsetMs);
-    await this.restore(book, store, entitlement, pause);
+    await this.restore(book, store, entitlement, pause, readBack);
     const scheduler = new RefreshScheduler(this.plan, book, (item) => job.run(item), { tickMs: t.tickMs, failureBackoffMs: t.failureBackoffMs });
     const flushTimer = setInterval(() => void this.flush(), t.monitorFlushMs);
     flushTimer.unref();
-    this.running = { limiter, book, scheduler, http, abort, flushTimer, chains, entitlement, pause, findings };
+    this.running = { limiter, book, scheduler, http, abort, flushTimer, chains, loadChain: readBack, entitlement, pause, findings };
     scheduler.start();
   }
 
@@ -201,9 +208,9 @@ export class AlphaVantageIngestModule {
   /**
    * Success times, data and what the plan was seen to lack, from before a restart: fresh data is not fetched again, the
    * cockpit sees it at once, and a restarted engine neither asks for realtime options again at once nor calls into a
-   * daily cap.
+   * daily cap. A stored chain is announced from its head alone; its contracts are read back when someone watches it.
    */
-  private async restore(book: FreshnessBook, store: AlphaVantageStorage, entitlement: OptionsEntitlement, pause: DailyCapPause): Promise<void> {
+  private async restore(book: FreshnessBook, store: AlphaVantageStorage, entitlement: OptionsEntitlement, pause: DailyCapPause, loadChain: (symbol: string) => Promise<OptionChainSnapshot | null>): Promise<void> {
     const none = () => ({}) as Record<string, string>;
     const [lastSuccess, plan] = await Promise.all([store.readLastSuccess().catch(none), store.readPlan().catch(none)]);
     for (const [field, value] of Object.entries(lastSuccess)) {
@@ -215,16 +222,16 @@ export class AlphaVantageIngestModule {
       entitlement.restore({ realtimeOptions: 'not_entitled', refusedAt: time(plan.realtimeOptionsRefusedAt), message: null, nextCheckAt: time(plan.realtimeOptionsRecheckAt) });
     }
     if (plan.callsPausedUntil) pause.restore(Number(plan.callsPausedUntil), plan.dailyCapAnswer ?? '');
-    await Promise.all(this.options.symbols.map((s) => this.restoreLatest(s.symbol, store, book).catch(() => undefined)));
+    await Promise.all(this.options.symbols.map((s) => this.restoreLatest(s.symbol, store, book, loadChain).catch(() => undefined)));
   }
 
-  private async restoreLatest(symbol: string, store: AlphaVantageStorage, book: FreshnessBook): Promise<void> {
-    const [chainDocument, sentiment, ...technicals] = await Promise.all([
-      store.readChainDocument(symbol), store.readSentiment(symbol), ...INDICATORS.map((i) => store.readTechnical(symbol, i)),
+  private async restoreLatest(symbol: string, store: AlphaVantageStorage, book: FreshnessBook, loadChain: (symbol: string) => Promise<OptionChainSnapshot | null>): Promise<void> {
+    const [chainHead, sentiment, ...technicals] = await Promise.all([
+      store.readChainHead(symbol, CHAIN_HEAD_BYTES), store.readSentiment(symbol), ...INDICATORS.map((i) => store.readTechnical(symbol, i)),
     ]);
-    const chain = decodeChain(chainDocument);
+    const chain = decodeChainHead(chainHead);
     const { bus } = this.options;
-    if (chain) bus.publish('chainRefreshed', chainRefresh(symbol, chain.asOf, () => chain));
+    if (chain) bus.publish('chainRefreshed', { symbol, asOf: chain.asOf, load: () => loadChain(symbol) });
     if (sentiment) bus.publish('sentimentRefreshed', sentiment);
     for (const t of technicals) {
       if (!t) continue;

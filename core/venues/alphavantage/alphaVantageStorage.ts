@@ -15,6 +15,8 @@ export interface AlphaVantageStorage {
   writeTechnical(snapshot: TechnicalSnapshot): Promise<void>;
   /** The stored chain document (chainColumns), or null. */
   readChainDocument(symbol: string): Promise<string | null>;
+  /** The first `bytes` of the stored chain document (its head: chainColumns.decodeChainHead), or null. */
+  readChainHead(symbol: string, bytes: number): Promise<string | null>;
   readSentiment(symbol: string): Promise<SentimentSnapshot | null>;
   readTechnical(symbol: string, indicator: Indicator): Promise<TechnicalSnapshot | null>;
   /** "symbol:dataType" → epoch ms of its last stored refresh. */

@@ -1,9 +1,14 @@
+import type { OptionChainSnapshot } from '../../market/optionChain';
 import type { AlphaVantageStorage } from './alphaVantageStorage';
 import { screenOptionsAnswer } from './avAnswer';
 import type { AvRequest } from './avRequests';
+import { decodeChain } from './chainColumns';
 import { readOptionChain, type ReadChain } from './optionChainReader';
 
-/** What a chain call gives back to the engine: the chain as read, less its documents (they are in Redis). */
+/**
+ * What a chain call gives back to the engine: the chain's counts, less its documents (they are in Redis) and its
+ * contracts (read back from there only for a chain someone watches: loadChain).
+ */
 export interface CalledChain extends Omit<ReadChain, 'encoded'> {
   /** When the answer arrived (epoch ms): the chain's as-of time. */
   at: number;
@@ -18,8 +23,8 @@ export interface ChainSource {
   get(request: AvRequest): Promise<Buffer>;
 }
 
-/** Where a chain call writes: the venue's storage port (its Redis side is the app's, core/store/alphaVantageStore). */
-export type ChainStorage = Pick<AlphaVantageStorage, 'writeEncodedOptions'>;
+/** Where a chain call writes, and loadChain reads: the venue's storage port (its Redis side is the app's, core/store/alphaVantageStore). */
+export type ChainStorage = Pick<AlphaVantageStorage, 'writeEncodedOptions' | 'readChainDocument'>;
 
 /**
  * One option chain call: the answer fetched, screened for the plan's entitlement sample and `{}` (null: no data),
@@ -40,4 +45,9 @@ export async function callChain(http: ChainSource, store: ChainStorage, request:
     return { ...chain, at, unsaved: error instanceof Error ? error.message : String(error), storedAt: null };
   }
   return { ...chain, at, unsaved: null, storedAt: performance.timeOrigin + performance.now() };
+}
+
+/** The stored chain of `symbol` as objects (JSON.parse of a ~1.5 MB document for 10,000 contracts), or null when none is stored. */
+export async function loadChain(store: ChainStorage, symbol: string): Promise<OptionChainSnapshot | null> {
+  return decodeChain(await store.readChainDocument(symbol));
 }

@@ -1,3 +1,4 @@
+import type { OptionChainSnapshot } from '../../market/optionChain';
 import type { AvRequest } from './avRequests';
 import type { CalledChain } from './chainCall';
 
@@ -6,15 +7,21 @@ export interface ChainCallSetup {
   http: { baseUrl: string; apiKey: string; timeoutMs: number };
   /** The same call on the engine's thread (callChain with the module's HTTP client and storage). */
   here: (request: AvRequest, symbol: string) => Promise<CalledChain | null>;
+  /** A stored chain read back on the engine's thread (loadChain with the module's storage). */
+  loadHere: (symbol: string) => Promise<OptionChainSnapshot | null>;
   /** Told when the runner cannot run calls as it should (the module logs it). */
   onProblem: (problem: string) => void;
 }
 
-/** Makes chain calls (callChain) for the venue: fetched, screened, read and stored. Null: the answer had no data. */
+/**
+ * Makes chain calls (callChain) for the venue: fetched, screened, read and stored; and reads stored chains back
+ * (loadChain) for a cockpit that watches one. Null: the answer had no data / no chain is stored.
+ */
 export interface ChainCalls {
   /** Gets ready ahead of the first chain; resolves when ready or when it will run calls another way. */
   start(): Promise<void>;
   call(request: AvRequest, symbol: string): Promise<CalledChain | null>;
+  load(symbol: string): Promise<OptionChainSnapshot | null>;
   /** Calls in flight fail by name. */
   stop(): Promise<void>;
 }
@@ -25,4 +32,4 @@ export interface ChainCalls {
  */
 export type ChainCallRunner = (setup: ChainCallSetup) => ChainCalls;
 
-export const onThisThread: ChainCallRunner = ({ here }) => ({ start: async () => undefined, call: here, stop: async () => undefined });
+export const onThisThread: ChainCallRunner = ({ here, loadHere }) => ({ start: async () => undefined, call: here, load: loadHere, stop: async () => undefined });

@@ -54,6 +54,31 @@ export function decodeChain(text: string | null): OptionChainSnapshot | null {
   return { symbol, asOf, quoteDate, skipped, contracts: rows(stored, CHAIN_FIELDS) as OptionContractQuote[] };
 }
 
+/** What a stored chain says of itself before its columns (encodeOptions writes these first). */
+export type ChainHead = Omit<OptionChainSnapshot, 'contracts' | 'session'> & { count: number };
+
+/** Bytes of `options:{symbol}:chain` that hold its head (a symbol is a few characters; the head ~100 bytes). */
+export const CHAIN_HEAD_BYTES = 256;
+
+/**
+ * The head of `options:{symbol}:chain` (its first CHAIN_HEAD_BYTES, or all of it), without reading the columns: what
+ * a restart needs to announce a stored chain whose contracts are read only if someone watches it. Null for anything
+ * that does not start as encodeOptions writes.
+ */
+export function decodeChainHead(text: string | null): ChainHead | null {
+  const end = text?.indexOf(',"columns":') ?? -1;
+  if (end < 0) return null;
+  let head: Partial<ChainHead> | null;
+  try {
+    head = JSON.parse(`${text!.slice(0, end)}}`) as Partial<ChainHead> | null;
+  } catch {
+    return null;
+  }
+  const { symbol, asOf, count, quoteDate, skipped } = head ?? {};
+  const known = typeof symbol === 'string' && typeof asOf === 'number' && typeof count === 'number' && typeof skipped === 'number';
+  return known && (quoteDate === null || typeof quoteDate === 'string') ? { symbol, asOf, count, quoteDate, skipped } : null;
+}
+
 /** `options:{symbol}:greeks` back to greeks by expiry, strike and type; null for anything else. */
 export function decodeGreeks(text: string | null): GreeksByStrike | null {
   const stored = parseStored(text, GREEKS_FIELDS);

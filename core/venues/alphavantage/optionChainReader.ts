@@ -1,9 +1,8 @@
 import { readAnswer } from './avAnswer';
 import { encodeOptions } from './chainColumns';
 import { parseOptionChain } from './optionChainParser';
-import { packContracts, type PackedContracts } from './packedContracts';
 
-/** A chain answer read and validated: its two Redis documents, its counts, and its contracts for the cockpit. */
+/** A chain answer read and validated: its two Redis documents and its counts. */
 export interface ReadChain {
   /** `options:{symbol}:chain` and `options:{symbol}:greeks` (chainColumns). */
   encoded: { chain: string; greeks: string };
@@ -13,7 +12,6 @@ export interface ReadChain {
   /** Refused contracts counted by reason. */
   refused: Record<string, number>;
   quoteDate: string | null;
-  contracts: PackedContracts;
 }
 
 /**
@@ -25,5 +23,5 @@ export interface ReadChain {
 export function readOptionChain(body: Uint8Array | string, call: string, symbol: string, asOf: number): ReadChain {
   const text = typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   const { chain, refused } = parseOptionChain(readAnswer(text, call), symbol, asOf);
-  return { encoded: encodeOptions(chain), count: chain.contracts.length, skipped: chain.skipped, refused, quoteDate: chain.quoteDate, contracts: packContracts(chain.contracts) };
+  return { encoded: encodeOptions(chain), count: chain.contracts.length, skipped: chain.skipped, refused, quoteDate: chain.quoteDate };
 }

@@ -1,4 +1,4 @@
-import type { ChainRefresh, EngineBus } from '../../bus/catalogue';
+import type { EngineBus } from '../../bus/catalogue';
 import type { OptionChainSnapshot } from '../../market/optionChain';
 import type { Indicator } from '../../market/technicals';
 import type { AlphaVantageStorage } from './alphaVantageStorage';
@@ -11,7 +11,6 @@ import type { DailyCapPause } from './dailyCapPause';
 import type { CalledChain } from './chainCall';
 import type { ChainCalls } from './chainCalls';
 import type { ChainFunction, OptionsEntitlement } from './optionsEntitlement';
-import { unpackContracts } from './packedContracts';
 import type { PlanFindings } from './planStatus';
 import type { RefreshItem } from './refreshPlan';
 import type { RefreshOutcome } from './refreshScheduler';
@@ -30,6 +29,8 @@ export interface RefreshJobDeps {
   seriesLimit: number;
   /** Fetches, reads and stores chains (on a thread of the app's: the refresh does not choose where). */
   chains: ChainCalls;
+  /** A stored chain read back for the cockpit (chains.load, its failures logged): null when none is stored or it cannot be read. */
+  loadChain: (symbol: string) => Promise<OptionChainSnapshot | null>;
   /** Whether the plan includes realtime options, and what to fetch instead. */
   entitlement: OptionsEntitlement;
   /** The key's daily-cap pause: a paused item waits until calls resume. */
@@ -117,8 +118,8 @@ export class RefreshJob {
 
   /**
    * A chain is fetched, screened (the entitlement sample, `{}`), read and stored by the chain calls, within one launch
-   * of the limiter: its errors (HTTP, entitlement, AV's in-band ones, all contracts refused) count as the fetch's. The
-   * contract objects the cockpit gets are built afterwards, and only when a cockpit watches the symbol.
+   * of the limiter: its errors (HTTP, entitlement, AV's in-band ones, all contracts refused) count as the fetch's. Only
+   * its counts come back; the contracts are read back from Redis only when a cockpit watches the symbol.
    */
   private async fetchChain(item: RefreshItem, fn: ChainFunction): Promise<RefreshOutcome> {
     const { symbol } = item;
@@ -134,8 +135,9 @@ export class RefreshJob {
     if (chain.count === 0) return { kind: 'empty' };
     if (chain.unsaved !== null) return { kind: 'unsaved', error: new Error(`${request.label}: not saved: ${chain.unsaved}`) };
     const { at } = chain;
-    const session = fn === 'REALTIME_OPTIONS' ? 'realtime' : 'previous';
-    this.deps.bus.publish('chainRefreshed', chainRefresh(symbol, at, () => ({ ...snapshotOf(symbol, chain), session })));
+    const session: OptionChainSnapshot['session'] = fn === 'REALTIME_OPTIONS' ? 'realtime' : 'previous';
+    const load = () => this.deps.loadChain(symbol).then((stored) => stored && { ...stored, session });
+    this.deps.bus.publish('chainRefreshed', { symbol, asOf: at, load });
     if (fn === 'REALTIME_OPTIONS') return { kind: 'stored', at, timeliness: 'current' };
     // The previous session's chain changes once a day: fetched again when realtime options are next checked.
     return { kind: 'stored', at, timeliness: 'previous_session', nextAt: Math.max(at + item.windowMs, this.deps.entitlement.recheckAt ?? 0) };
@@ -162,15 +164,4 @@ export class RefreshJob {
     this.deps.bus.publish('technicalsRefreshed', snapshot);
     return { kind: 'stored', at, timeliness: snapshot.timeliness, dataAsOf };
   }
-}
-
-/** The chain's contract objects, built from the packed form the chain call gave back. */
-function snapshotOf(symbol: string, { at, quoteDate, skipped, contracts }: CalledChain): OptionChainSnapshot {
-  return { symbol, asOf: at, quoteDate, skipped, contracts: unpackContracts(contracts) };
-}
-
-/** A chainRefreshed event whose contract objects are built on first use (a cockpit watching the symbol), then kept. */
-export function chainRefresh(symbol: string, asOf: number, build: () => OptionChainSnapshot): ChainRefresh {
-  let built: OptionChainSnapshot | undefined;
-  return { symbol, asOf, chain: () => (built ??= build()) };
 }

@@ -39,29 +39,54 @@ describe('Topic', () => {
     expect(seen).toEqual(['a']);
   });
 
-  it('builds a lazily published value only when a subscriber or a reader asks for it, once, and never a replaced one', () => {
+  it('loads a lazily published value only when someone subscribes, once, and never a replaced one', async () => {
     const topic = new Topic<string[]>();
-    const built: string[] = [];
-    const make = (name: string) => () => (built.push(name), [name]);
-    topic.publishLazy(make('first'), 100);
-    topic.publishLazy(make('second'), 200);
-    expect(built).toEqual([]); // nobody watches: nothing built, and 'first' never will be
+    const loaded: string[] = [];
+    const load = (name: string) => async () => (loaded.push(name), [name]);
+    topic.publishLazy(load('first'), 100);
+    topic.publishLazy(load('second'), 200);
+    await settled();
+    expect(loaded).toEqual([]); // nobody watches: nothing loaded, and 'first' never will be
+    expect(topic.current).toBeUndefined();
     const seen: Array<[string[], number]> = [];
     topic.subscribe((value, asOf) => seen.push([value, asOf]));
-    expect(built).toEqual(['second']);
+    await settled();
+    expect(loaded).toEqual(['second']);
     expect(seen).toEqual([[['second'], 200]]);
     expect(topic.current).toEqual(['second']);
-    topic.publishLazy(make('third'), 300); // watched: built at once and delivered
-    expect(built).toEqual(['second', 'third']);
+    topic.publishLazy(load('third'), 300); // watched: loaded at once and delivered
+    await settled();
+    expect(loaded).toEqual(['second', 'third']);
     expect(seen.at(-1)).toEqual([['third'], 300]);
   });
 
-  it('gives a lazily published value to a reader of current without any subscriber', () => {
-    const topic = new Topic<number>();
-    let builds = 0;
-    topic.publishLazy(() => ++builds * 10);
-    expect(topic.current).toBe(10);
-    expect(topic.current).toBe(10);
-    expect(builds).toBe(1);
+  it('keeps showing the previous value while the next one loads, and drops a load that a newer value overtook', async () => {
+    const topic = new Topic<string>();
+    const seen: string[] = [];
+    topic.subscribe((value) => seen.push(value));
+    topic.publish('old', 100);
+    let finishSlow: (value: string) => void = () => undefined;
+    topic.publishLazy(() => new Promise<string>((resolve) => (finishSlow = resolve)), 200);
+    expect(topic.current).toBe('old');
+    topic.publishLazy(async () => 'newest', 300);
+    await settled();
+    finishSlow('overtaken');
+    await settled();
+    expect(seen).toEqual(['old', 'newest']);
+    expect(topic.current).toBe('newest');
+  });
+
+  it('delivers nothing for a load that finds nothing or fails, and keeps what it had', async () => {
+    const topic = new Topic<string>();
+    const seen: string[] = [];
+    topic.subscribe((value) => seen.push(value));
+    topic.publish('stored', 100);
+    topic.publishLazy(async () => null, 200);
+    topic.publishLazy(() => Promise.reject(new Error('Redis is gone')), 300);
+    await settled();
+    expect(seen).toEqual(['stored']);
   });
 });
+
+/** Lets pending loads (promise callbacks) run. */
+const settled = () => new Promise((resolve) => setImmediate(resolve));

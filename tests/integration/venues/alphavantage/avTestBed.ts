@@ -1,6 +1,7 @@
 import { ChainReader } from '../../../../core/app/chainReader';
 import { AlphaVantageStreams } from '../../../../core/app/cockpit/alphaVantageStreams';
 import { createEngineBus, type EngineBus } from '../../../../core/bus/catalogue';
+import type { StreamSource } from '../../../../core/runtime/topic';
 import { AlphaVantageStore } from '../../../../core/store/alphaVantageStore';
 import { AlphaVantageIngestModule, type AlphaVantageIngestOptions, type CallClass } from '../../../../core/venues/alphavantage';
 import { startAlphaVantageEndpoint, type AlphaVantageEndpoint, type AlphaVantageEndpointOptions } from '../../../../core/sim/alphavantage';
@@ -80,6 +81,18 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, timeo
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** What a cockpit watching `topic` sees first (a chain is read back from Redis for it): fails if nothing comes in `timeoutMs`. */
+export function firstSeen<V>(topic: StreamSource<V>, timeoutMs = 15_000): Promise<V> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`nothing published within ${timeoutMs} ms`)), timeoutMs);
+    const unsubscribe = topic.subscribe((value) => {
+      clearTimeout(timer);
+      queueMicrotask(() => unsubscribe());
+      resolve(value);
+    });
+  });
 }
 
 /** True once every tracked symbol/data type has been stored at least once. */

@@ -8,10 +8,9 @@ import { readAnswer } from '../../../../core/venues/alphavantage/avAnswer';
 import { AvError } from '../../../../core/venues/alphavantage/avError';
 import { AvHttpClient } from '../../../../core/venues/alphavantage/avHttpClient';
 import { chainRequest } from '../../../../core/venues/alphavantage/avRequests';
-import { callChain, type CalledChain } from '../../../../core/venues/alphavantage/chainCall';
+import { callChain, loadChain, type CalledChain } from '../../../../core/venues/alphavantage/chainCall';
 import { decodeChain, decodeGreeks } from '../../../../core/venues/alphavantage/chainColumns';
 import { greeksByStrike, parseOptionChain } from '../../../../core/venues/alphavantage/optionChainParser';
-import { unpackContracts } from '../../../../core/venues/alphavantage/packedContracts';
 import { startTestRedis, type TestRedis } from '../../../support/testRedis';
 import { fixtureJson, fixtureText } from '../../../unit/venues/alphavantage/fixtures';
 
@@ -57,6 +56,7 @@ describe('the chain reader', () => {
       http: { baseUrl: endpoint.url, apiKey: 'k', timeoutMs: 5_000 },
       redisUrl: redis.url,
       here: (request, symbol) => callChain(here, new AlphaVantageStore(redis.client), request, symbol),
+      loadHere: (symbol) => loadChain(new AlphaVantageStore(redis.client), symbol),
       onProblem: () => undefined,
       ...more,
     });
@@ -77,7 +77,7 @@ describe('the chain reader', () => {
     await redis.stop();
   });
 
-  it('fetches, reads and stores a chain on its own thread, and gives back its counts and contracts', async () => {
+  it('fetches, reads and stores a chain on its own thread, and gives back only its counts', async () => {
     const body = fixtureText('realtime_options_spy.json');
     endpoint.answers.set('SPY', { status: 200, body });
     const chain = called(await reader().call(chainOf('SPY'), 'SPY'));
@@ -86,7 +86,18 @@ describe('the chain reader', () => {
     expect(chain.refused).toMatchObject({ 'missing greeks': 1, 'negative price': 1 });
     expect(decodeChain(await redis.client.get(keys.options.chain('SPY').key))).toEqual(parsed);
     expect(decodeGreeks(await redis.client.get(keys.options.greeks('SPY').key))).toEqual(greeksByStrike(parsed));
-    expect(unpackContracts(chain.contracts)).toEqual(parsed.contracts);
+    expect(Object.keys(chain).sort()).toEqual(['at', 'count', 'quoteDate', 'refused', 'skipped', 'storedAt', 'unsaved']); // no contracts
+  });
+
+  it('reads a stored chain back on its thread, contract for contract, for a cockpit that watches it; null when none is stored', async () => {
+    const chains = reader();
+    const body = answer(Array.from({ length: 2_500 }, (_, i) => row(i))); // more than one turn of contracts to build
+    endpoint.answers.set('SPY', { status: 200, body });
+    const chain = called(await chains.call(chainOf('SPY'), 'SPY'));
+    const stored = decodeChain(await redis.client.get(keys.options.chain('SPY').key));
+    expect(stored!.contracts).toHaveLength(2_500);
+    expect(await chains.load('SPY')).toEqual({ ...stored, asOf: chain.at });
+    expect(await chains.load('NEVER')).toBeNull();
   });
 
   it('gives back the answer’s failures as AvErrors of their kind: HTTP 429 and 5xx, in-band throttling, truncated JSON', async () => {
@@ -129,7 +140,7 @@ describe('the chain reader', () => {
     expect(await redis.client.get(keys.options.chain('SPY').key)).toBe(stored);
   });
 
-  it('makes chain calls on the engine’s thread when its thread cannot start, and says so once', async () => {
+  it('makes chain calls and reads stored chains on the engine’s thread when its thread cannot start, and says so once', async () => {
     const problems: string[] = [];
     const chains = reader({ entry: new URL('./no-such-thread.mjs', import.meta.url), onProblem: (p) => problems.push(p) });
     endpoint.answers.set('QQQ', { status: 200, body: fixtureText('realtime_options_spy.json').replaceAll('SPY', 'QQQ') });
@@ -137,6 +148,7 @@ describe('the chain reader', () => {
     const second = called(await chains.call(chainOf('QQQ'), 'QQQ'));
     expect([first.count, second.count]).toEqual([5, 5]);
     expect(decodeChain(await redis.client.get(keys.options.chain('QQQ').key))!.contracts).toHaveLength(5);
+    expect((await chains.load('QQQ'))!.contracts).toHaveLength(5);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/chain reader's thread .*option chains are read on the engine's thread/);
   });
@@ -160,5 +172,6 @@ describe('the chain reader', () => {
     await chains.stop();
     expect(await calling).toEqual(expect.objectContaining({ message: expect.stringMatching(/the chain reader (has )?stopped/) }));
     await expect(chains.call(chainOf('SPY'), 'SPY')).rejects.toThrow('the chain reader has stopped');
+    await expect(chains.load('SPY')).rejects.toThrow('the chain reader has stopped');
   });
 });

@@ -6,7 +6,7 @@ import { articleInSlot } from '../../../../core/sim/alphavantage/newsArticles';
 import type { AlphaVantageIngestModule } from '../../../../core/venues/alphavantage';
 import { decodeChain, decodeGreeks } from '../../../../core/venues/alphavantage/chainColumns';
 import { keys, TTL } from '../../../../core/store/keys';
-import { allStored, API_KEY, startAvTestBed, waitFor, type AvTestBed } from './avTestBed';
+import { allStored, API_KEY, firstSeen, startAvTestBed, waitFor, type AvTestBed } from './avTestBed';
 
 type Row = Record<string, unknown>;
 
@@ -138,8 +138,10 @@ describe('Alpha Vantage data lands in Redis with the documented shape and the ma
     expect(validation.total).toBeGreaterThan(500);
   });
 
-  it('publishes the latest chain, sentiment, technicals and its status on the bus, where the cockpit streams hear them', () => {
-    expect(streams.chain('SPY').current?.contracts.length).toBeGreaterThan(500);
+  it('publishes the latest chain, sentiment, technicals and its status on the bus, where the cockpit streams hear them', async () => {
+    const stored = decodeChain(await bed.redis.client.get(keys.options.chain('SPY').key))!;
+    expect(await firstSeen(streams.chain('SPY'))).toEqual({ ...stored, session: 'realtime' }); // read back from Redis for its watcher
+    expect(stored.contracts.length).toBeGreaterThan(500);
     expect(streams.sentiment('AAPL').current?.score.symbol).toBe('AAPL');
     expect(Object.keys(streams.technicals('SPY').current ?? {}).sort()).toEqual(['atr', 'bbands', 'macd', 'rsi']);
     expect(streams.status.current?.budget.used).toBe(11);
@@ -156,7 +158,8 @@ describe('Alpha Vantage data lands in Redis with the documented shape and the ma
       symbols: [{ symbol: 'SPY', etf: true, priority: true }, { symbol: 'AAPL', etf: false, priority: false }],
     });
     await restarted.start();
-    expect(restartedStreams.chain('SPY').current?.contracts.length).toBeGreaterThan(500);
+    const stored = decodeChain(await bed.redis.client.get(keys.options.chain('SPY').key))!;
+    expect(await firstSeen(restartedStreams.chain('SPY'))).toEqual(stored);
     expect(restartedStreams.sentiment('AAPL').current?.articles.length).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(bed.endpoint.callCounts()).toEqual(callsBefore);

@@ -23,6 +23,7 @@ describe('a key on the 75 calls/min plan, which has no realtime options', () => 
   beforeAll(async () => {
     bed = await startAvTestBed(['SPY', 'AAPL', 'QQQ'], { plan: 'premium75' });
     ({ module, streams } = bed.ingest({ symbols: [SPY, AAPL], schedules: FAST_CHAINS, tuning: { recheckMs: RECHECK_MS } }));
+    for (const symbol of ['SPY', 'AAPL']) streams.chain(symbol).subscribe(() => undefined); // a cockpit watches both chains
     await module.start();
     await waitFor(() => streams.chain('SPY').current?.session === 'previous' && streams.chain('AAPL').current !== undefined, 15_000, 'both fallback chains');
     await module.flush();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeChain, decodeGreeks, encodeOptions } from '../../../../core/venues/alphavantage/chainColumns';
+import { CHAIN_HEAD_BYTES, decodeChain, decodeChainHead, decodeGreeks, encodeOptions } from '../../../../core/venues/alphavantage/chainColumns';
 import { greeksByStrike, parseOptionChain } from '../../../../core/venues/alphavantage/optionChainParser';
 import { fixtureJson } from './fixtures';
 
@@ -27,5 +27,20 @@ describe('the column form of a chain in Redis', () => {
     expect(decodeChain('{"symbol":"SPY"')).toBeNull();
     expect(decodeChain(encoded.greeks)).toBeNull(); // no quote columns
     expect(decodeGreeks('null')).toBeNull();
+  });
+
+  it('tells what a stored chain is from its first bytes alone: symbol, as-of time and counts, without its columns', () => {
+    const { symbol, asOf, quoteDate, skipped } = chain;
+    const head = { symbol, asOf, count: chain.contracts.length, quoteDate, skipped };
+    expect(decodeChainHead(encoded.chain.slice(0, CHAIN_HEAD_BYTES))).toEqual(head);
+    expect(decodeChainHead(encodeOptions({ ...chain, quoteDate: null }).chain.slice(0, CHAIN_HEAD_BYTES))).toEqual({ ...head, quoteDate: null });
+  });
+
+  it('refuses a head that is not one encodeOptions wrote', () => {
+    expect(decodeChainHead(null)).toBeNull();
+    expect(decodeChainHead('')).toBeNull();
+    expect(decodeChainHead(encoded.chain.slice(0, 20))).toBeNull(); // cut before its columns begin
+    expect(decodeChainHead('{"symbol":"SPY","asOf":"yesterday","count":1,"quoteDate":null,"skipped":0,"columns":{')).toBeNull();
+    expect(decodeChainHead('not json,"columns":{')).toBeNull();
   });
 });
