@@ -1,16 +1,29 @@
 import type { ChainRefresh, EngineBus } from '../bus/catalogue';
 import type { OptionMark, OptionInstrument } from '../execution/positionValuation';
-import type { OptionContractQuote } from '../market/optionChain';
+import type { OptionChainSnapshot, OptionContractQuote } from '../market/optionChain';
 import type { Quote } from '../market/quote';
+import { moduleLogger } from '../runtime/logger';
+
+const log = moduleLogger('optionChainMarks');
+
+interface ChainIndex {
+  asOf: number;
+  byKey: Map<string, OptionContractQuote>;
+}
 
 /**
- * Marks option positions from the newest option chain of their underlying (mark and greeks per share) and the
- * underlying's live quote. A chain's contracts are indexed on the first lookup after a refresh, so symbols with no
- * option position cost nothing.
+ * Marks option positions from the newest option chain of their underlying (mark, bid/ask and greeks per share) and
+ * the underlying's live quote. A chain is read back (ChainRefresh.load, off the engine's thread) only for symbols
+ * someone asked a mark of, and again at each of their refreshes; until it has arrived the lookup answers the previous
+ * chain's mark, or null (the position is then shown unmarked, and re-marked at the next quote of its underlying).
  */
 export class OptionChainMarks {
   private readonly chains = new Map<string, ChainRefresh>();
-  private readonly indexed = new Map<string, { asOf: number; byKey: Map<string, OptionContractQuote> }>();
+  private readonly indexed = new Map<string, ChainIndex>();
+  /** Symbols whose marks were asked for: their chains are read back at every refresh. */
+  private readonly wanted = new Set<string>();
+  /** The refresh (asOf) being read back, or whose read failed (not tried again until the next refresh). */
+  private readonly tried = new Map<string, number>();
   /** Each symbol's quote is the venue's live object: kept once, read at lookup. */
   private readonly quotes = new Map<string, Quote>();
   private readonly offs: Array<() => void> = [];
@@ -19,7 +32,10 @@ export class OptionChainMarks {
 
   start(): void {
     this.offs.push(
-      this.bus.subscribe('chainRefreshed', (refresh) => this.chains.set(refresh.symbol, refresh)),
+      this.bus.subscribe('chainRefreshed', (refresh) => {
+        this.chains.set(refresh.symbol, refresh);
+        if (this.wanted.has(refresh.symbol)) this.load(refresh);
+      }),
       this.bus.subscribe('quoteChanged', (quote) => {
         if (!this.quotes.has(quote.symbol)) this.quotes.set(quote.symbol, quote);
       }),
@@ -31,22 +47,39 @@ export class OptionChainMarks {
   }
 
   readonly lookup = (option: OptionInstrument): OptionMark | null => {
-    const contract = this.contracts(option.symbol)?.get(contractKey(option.expiry, option.strike, option.right));
+    const contract = this.index(option.symbol)?.byKey.get(contractKey(option.expiry, option.strike, option.right));
     if (!contract) return null;
     const mark = contract.mark > 0 ? contract.mark : contract.bid > 0 && contract.ask > 0 ? (contract.bid + contract.ask) / 2 : contract.last;
     if (!(mark > 0)) return null;
-    return { mark, delta: contract.delta, gamma: contract.gamma, theta: contract.theta, vega: contract.vega, underlyingPrice: underlyingPrice(this.quotes.get(option.symbol)), bid: contract.bid > 0 ? contract.bid : null, ask: contract.ask > 0 ? contract.ask : null };
+    return {
+      mark, delta: contract.delta, gamma: contract.gamma, theta: contract.theta, vega: contract.vega,
+      underlyingPrice: underlyingPrice(this.quotes.get(option.symbol)), bid: contract.bid > 0 ? contract.bid : null, ask: contract.ask > 0 ? contract.ask : null,
+    };
   };
 
-  private contracts(symbol: string): Map<string, OptionContractQuote> | null {
+  private index(symbol: string): ChainIndex | undefined {
+    this.wanted.add(symbol);
     const refresh = this.chains.get(symbol);
-    if (!refresh) return null;
     const cached = this.indexed.get(symbol);
-    if (cached && cached.asOf === refresh.asOf) return cached.byKey;
-    const byKey = new Map(refresh.chain().contracts.map((c) => [contractKey(c.expiry, c.strike, c.type), c] as const));
-    this.indexed.set(symbol, { asOf: refresh.asOf, byKey });
-    return byKey;
+    if (refresh && cached?.asOf !== refresh.asOf) this.load(refresh);
+    return cached;
   }
+
+  private load(refresh: ChainRefresh): void {
+    const { symbol, asOf } = refresh;
+    if (this.tried.get(symbol) === asOf) return;
+    this.tried.set(symbol, asOf);
+    refresh.load().then(
+      (chain) => {
+        if (chain && asOf >= (this.indexed.get(symbol)?.asOf ?? 0)) this.indexed.set(symbol, { asOf, byKey: indexOf(chain) });
+      },
+      (error: unknown) => log.warn({ err: error, symbol }, 'the option chain for marking positions could not be read back; trying again at its next refresh'),
+    );
+  }
+}
+
+function indexOf(chain: OptionChainSnapshot): Map<string, OptionContractQuote> {
+  return new Map(chain.contracts.map((c) => [contractKey(c.expiry, c.strike, c.type), c] as const));
 }
 
 function contractKey(expiry: string, strike: number, right: 'call' | 'put'): string {

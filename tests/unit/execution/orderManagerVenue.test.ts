@@ -79,7 +79,7 @@ describe('order manager: what the venue reports', () => {
     h.venue.fill(10, SPY_CALL, 'buy', 2, 4, { commission: 1.3 });
     expect(lastPositions(h)[0]).toMatchObject({ quantity: 2, multiplier: 100, marketValue: 1_000, unrealizedPnl: 200, greeks: { delta: 0.5, deltaDollars: 45_000, thetaDollars: -20 } });
     h.marks.set('SPY 2025-06-20 450 C', { mark: 6, delta: 0.6, gamma: 0.02, theta: -0.1, vega: 0.3, underlyingPrice: 455 });
-    h.bus.publish('chainRefreshed', { symbol: 'SPY', asOf: 0, chain: () => ({ symbol: 'SPY', asOf: 0, quoteDate: null, contracts: [], skipped: 0 }) });
+    h.bus.publish('chainRefreshed', { symbol: 'SPY', asOf: 0, load: async () => ({ symbol: 'SPY', asOf: 0, quoteDate: null, contracts: [], skipped: 0 }) });
     expect(lastPositions(h)[0]).toMatchObject({ marketPrice: 6, unrealizedPnl: 400 });
     expect(h.events.accountChanged!.at(-1)!.greeks.delta).toBeCloseTo(2 * 0.6 * 100);
   });
