@@ -5,18 +5,17 @@
 // market, so it rests) is timed from `bus.send('submitOrder')` to the socket write that carries it
 // (net.Socket#write to the gateway's port); orders are sent one at a time, 50 ms apart (under TWS's 50 messages
 // a second). Goal: p99 < 5 ms. BENCH_ORDERS (default 300) sets the count.
-import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { quantileSorted } from 'simple-statistics';
 import { createEngineBus } from '../../core/bus/catalogue';
 import { OrderManager } from '../../core/execution/orderManager';
 import { OrderGate } from '../../core/risk/orderGate';
 import { RedisExecutionStore } from '../../core/store/executionStore';
-import { freePort } from '../../core/store/freePort';
 import { connectRedis } from '../../core/store/redisConnection';
 import { IbConnection } from '../../core/venues/ibkr/connection/ibConnection';
 import { IbkrExecution } from '../../core/venues/ibkr/execution/ibkrExecution';
 import { eventually } from '../support/eventually';
+import { startSimGatewayProcess } from './simGatewayProcess';
 import { startTestRedis } from '../support/testRedis';
 import { relaxedRiskLimits } from '../support/riskFixtures';
 
@@ -27,17 +26,6 @@ function report(metric: string, value: number, unit: string): void {
   console.log(JSON.stringify({ bench: 'execution', metric, value: Math.round(value * 1000) / 1000, unit }));
 }
 
-async function startGatewayProcess(): Promise<{ port: number; stop(): void }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'core/sim/cli.ts', '--port', String(port), '--av-port', '0', '--trading-hours', 'always-open'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, ALPHATRADER_STOP_ON_STDIN_END: '1' },
-  });
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  await eventually('the simulated gateway to listen', () => out.includes('TWS API gateway listening'), 60_000, 50);
-  return { port, stop: () => child.kill('SIGTERM') };
-}
 
 /** Times each write to the gateway's socket: the moment the order's bytes leave the engine. */
 function watchGatewayWrites(port: number): { next(): Promise<number> } {
@@ -54,7 +42,7 @@ function watchGatewayWrites(port: number): { next(): Promise<number> } {
   return { next: () => new Promise((resolve) => (waiting = resolve)) };
 }
 
-const gateway = await startGatewayProcess();
+const gateway = await startSimGatewayProcess();
 const redisServer = await startTestRedis();
 const redis = connectRedis(redisServer.url, 'bench-execution');
 await redis.connect();

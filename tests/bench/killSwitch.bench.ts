@@ -6,7 +6,6 @@
 // forgotten the placing), then times from `tradingState.change(HALTED)` to the last orderStatus "Cancelled" the
 // engine reads from the socket. Goal: < 100 ms. BENCH_ROUNDS (default 10) sets the rounds.
 import { EventName } from '@stoqey/ib';
-import { spawn } from 'node:child_process';
 import { quantileSorted } from 'simple-statistics';
 import { createEngineBus } from '../../core/bus/catalogue';
 import { OrderManager } from '../../core/execution/orderManager';
@@ -14,11 +13,11 @@ import { KillSwitch } from '../../core/risk/killSwitch';
 import { OrderGate } from '../../core/risk/orderGate';
 import { TradingStateService } from '../../core/risk/tradingState';
 import { RedisExecutionStore } from '../../core/store/executionStore';
-import { freePort } from '../../core/store/freePort';
 import { connectRedis } from '../../core/store/redisConnection';
 import { IbConnection } from '../../core/venues/ibkr/connection/ibConnection';
 import { IbkrExecution } from '../../core/venues/ibkr/execution/ibkrExecution';
 import { eventually } from '../support/eventually';
+import { startSimGatewayProcess } from './simGatewayProcess';
 import { startTestRedis } from '../support/testRedis';
 import { relaxedRiskLimits } from '../support/riskFixtures';
 
@@ -30,19 +29,8 @@ function report(metric: string, value: number, unit: string): void {
   console.log(JSON.stringify({ bench: 'killSwitch', metric, value: Math.round(value * 1000) / 1000, unit }));
 }
 
-async function startGatewayProcess(): Promise<{ port: number; stop(): void }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'core/sim/cli.ts', '--port', String(port), '--av-port', '0', '--trading-hours', 'always-open'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, ALPHATRADER_STOP_ON_STDIN_END: '1' },
-  });
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  await eventually('the simulated gateway to listen', () => out.includes('TWS API gateway listening'), 60_000, 50);
-  return { port, stop: () => child.kill('SIGTERM') };
-}
 
-const gateway = await startGatewayProcess();
+const gateway = await startSimGatewayProcess();
 const redisServer = await startTestRedis();
 const redis = connectRedis(redisServer.url, 'bench-killswitch');
 await redis.connect();
