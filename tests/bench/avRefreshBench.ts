@@ -123,6 +123,8 @@ async function measure(contracts: number, watched: readonly string[] = []): Prom
   const server = await startChainServer(SYMBOLS, contracts);
   const redis = await startTestRedis();
   const rounds = new Rounds();
+  /** Each chain from its body's last byte to its write's reply (performance.now() ms): when the reader's thread works on it. */
+  const chainSpans: Array<[number, number]> = [];
   const call = ChainReader.prototype.call;
   ChainReader.prototype.call = async function timedCall(this: ChainReader, ...args: Parameters<typeof call>) {
     let storedAt: number | null = null;
@@ -132,6 +134,7 @@ async function measure(contracts: number, watched: readonly string[] = []): Prom
       return chain;
     } finally {
       const sent = server.sentAt.get(args[1]);
+      if (storedAt !== null && sent !== undefined) chainSpans.push([sent - performance.timeOrigin, storedAt - performance.timeOrigin]);
       rounds.stored(storedAt !== null && sent !== undefined ? storedAt - sent : null);
     }
   };
@@ -158,14 +161,16 @@ async function measure(contracts: number, watched: readonly string[] = []): Prom
   session.connect();
   try {
     await module.start();
+    if (!process.env.EXP_NOPROF) {
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: SAMPLE_US });
     await session.post('Profiler.start');
+    }
     trace.start();
     await Promise.race([rounds.finished, sleep(ROUNDS * 30_000).then(() => Promise.reject(new Error('the refresh rounds did not finish')))]);
     trace.stop();
-    const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile };
-    trace.dump(`refresh-${contracts}${watched.length > 0 ? '-watched' : ''}`, profile, rounds.spans);
+    const { profile } = process.env.EXP_NOPROF ? { profile: { nodes: [], samples: [] } } : (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile };
+    trace.dump(`refresh-${contracts}${watched.length > 0 ? '-watched' : ''}`, profile, rounds.spans, chainSpans);
     return {
       idle_loop_delay_max_ms: ms(idle.max), idle_loop_delay_p99_ms: ms(idle.percentile(99)),
       // The worst round's max and p99.

@@ -52,11 +52,16 @@ export class EngineTrace {
     return Math.max(0, ...this.gcs.map((gc) => gc.ms));
   }
 
-  /** Writes `name`.cpuprofile, and `name`.trace.json: collections, stalls and the measured rounds (profile clock). */
-  dump(name: string, profile: unknown, rounds: Array<[number, number]>): void {
+  /**
+   * Writes `name`.cpuprofile, and `name`.trace.json: collections, stalls, the measured rounds and the spans in which
+   * the chain reader's thread worked on a chain (performance.now() ms given, written on the profile's clock).
+   */
+  dump(name: string, profile: unknown, rounds: Array<[number, number]>, chains: Array<[number, number]>): void {
     if (!this.dumpDir) return;
+    fs.mkdirSync(this.dumpDir, { recursive: true });
     fs.writeFileSync(path.join(this.dumpDir, `${name}.cpuprofile`), JSON.stringify(profile));
-    const trace = { gcs: this.gcs, stalls: this.stalls, rounds: rounds.map(([from, to]) => [onProfileClock(from), onProfileClock(to)]) };
+    const spans = (list: Array<[number, number]>) => list.map(([from, to]) => [onProfileClock(from), onProfileClock(to)]);
+    const trace = { gcs: this.gcs, stalls: this.stalls, rounds: spans(rounds), chains: spans(chains) };
     fs.writeFileSync(path.join(this.dumpDir, `${name}.trace.json`), JSON.stringify(trace));
   }
 }
