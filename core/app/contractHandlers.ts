@@ -57,6 +57,8 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
     },
     closePosition: ({ reason, ...input }, context) =>
       orderCommand(bus.send('closePosition', { ...input, requestedBy: who(context.transport), reason: reason || 'close from the Positions panel' })),
+    flattenAll: () => notBuiltYet('flattenAll'),
+    setRiskLimit: () => notBuiltYet('setRiskLimit'),
   };
 }
 
@@ -78,6 +80,11 @@ async function orderCommand<T>(answer: Promise<T>): Promise<T> {
     if (error instanceof CommandUnavailableError) throw new ContractError('UNAVAILABLE', 'order execution is not running');
     throw error;
   }
+}
+
+// Declared in the contract ahead of its implementation (issue #16, in progress on branches).
+function notBuiltYet(name: string): never {
+  throw new ContractError('UNAVAILABLE', `${name} is not built yet`);
 }
 
 function configuredSymbol(symbols: readonly SymbolConfig[], symbol: string): string {
@@ -117,6 +124,9 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     executions: () => deps.cockpit.execution.executions,
     positions: () => deps.cockpit.execution.positions,
     account: () => deps.cockpit.execution.account,
+    risk: () => notBuiltYet('risk'),
+    riskDenials: () => notBuiltYet('riskDenials'),
+    flatten: () => notBuiltYet('flatten'),
   };
 }
 

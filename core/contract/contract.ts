@@ -16,11 +16,14 @@ import type { Trade } from '../market/trade';
 import type { AlphaVantageStatus } from './alphaVantageStatus';
 import type { IngestionState } from './ingestionState';
 import { cancelAllOrdersInput, cancelOrderInput, closePositionInput, orderModificationInput, orderTicketInput } from './orderInputs';
+import { flattenAllInput, setRiskLimitInput, type FlattenProgress, type RiskDenialRecord, type RiskLimitView, type RiskView } from './riskView';
 
 export type { AccountSnapshot, DenialCode, Fill, OrderPreview, OrderReceipt, OrderRecord, Position };
 export type { Instrument, OrderSide, OrderStatus, OrderType, PositionGreeks, TimeInForce } from '../market/order';
 /** Order vocabulary the cockpit shows and checks against: the same values the engine uses. */
 export { FINAL_ORDER_STATUSES, instrumentKey, multiplierOf, orderTypes, timesInForce } from '../market/order';
+export type * from './riskView';
+export { runtimeRiskLimitNames } from './riskView';
 export type { AlphaVantageStatus, Bar, Book, IngestionState, OptionChainSnapshot, Quote, SentimentSnapshot, SweepEvent, TechnicalsBySymbol, Trade };
 
 /**
@@ -131,6 +134,14 @@ export const commands = {
   cancelAllOrders: command<typeof cancelAllOrdersInput, { scope: 'engine' | 'global'; cancelled: number[] }>(cancelAllOrdersInput),
   /** A closing order for the whole position, through the same risk-checked path as any order. */
   closePosition: command<typeof closePositionInput, OrderReceipt>(closePositionInput),
+  /**
+   * Closes every position: trading goes REDUCING (leaving HALTED for it is the confirmation), this engine's working
+   * orders are cancelled, and a closing order is sent for each position through the risk-checked path. Refused
+   * (NOT_CONFIRMED) unless `confirmed: true`. Answers the progress at the start; the `flatten` stream follows it.
+   */
+  flattenAll: command<typeof flattenAllInput, FlattenProgress>(flattenAllInput),
+  /** Changes one limit at runtime: needs `confirmed: true`, audited; no loosening while HALTED or REDUCING (REFUSED). */
+  setRiskLimit: command<typeof setRiskLimitInput, RiskLimitView>(setRiskLimitInput),
 } as const;
 
 export const streams = {
@@ -160,6 +171,12 @@ export const streams = {
   /** Every open position with marks, P&L and greeks. */
   positions: stream<typeof noInput, Position[]>(noInput),
   account: stream<typeof noInput, AccountSnapshot>(noInput),
+  /** Limits with their use, the trading state's history, the breakers, approval and the dead-man rule. */
+  risk: stream<typeof noInput, RiskView>(noInput),
+  /** The newest orders the risk engine refused, newest first, each with the inputs its checks saw. */
+  riskDenials: stream<typeof noInput, RiskDenialRecord[]>(noInput),
+  /** Flatten all's progress, position by position, until flat. */
+  flatten: stream<typeof noInput, FlattenProgress>(noInput),
 } as const;
 
 export type CommandName = keyof typeof commands;
