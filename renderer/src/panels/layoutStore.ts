@@ -38,7 +38,7 @@ const addTab = (api: DockviewApi, id: string, referencePanel: string) =>
 
 /**
  * Top row: watchlist | chart | ladder | tape (order ticket behind it); bottom row: option chain | sentiment &
- * technicals | health (positions and orders behind it). The ticket shares no group with the ladder or the chain,
+ * technicals | health (positions, orders and risk behind it). The ticket shares no group with the ladder or the chain,
  * so a click on either fills a ticket that is on screen beside it.
  */
 export function applyDefaultLayout(api: DockviewApi): void {
@@ -53,6 +53,7 @@ export function applyDefaultLayout(api: DockviewApi): void {
   add(api, 'health', { referencePanel: 'sentiment', direction: 'right' });
   addTab(api, 'positions', 'health');
   addTab(api, 'orders', 'health');
+  addTab(api, 'risk', 'health');
   const size = (id: string, width: number) => api.getPanel(id)?.group.api.setSize({ width });
   size('watchlist', 330);
   size('ladder', 300);

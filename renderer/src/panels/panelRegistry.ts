@@ -4,6 +4,7 @@ import { HealthPanel } from './health/HealthPanel';
 import { LadderPanel } from './ladder/LadderPanel';
 import { OrdersPanel } from './orders/OrdersPanel';
 import { PositionsPanel } from './positions/PositionsPanel';
+import { RiskPanel } from './risk/RiskPanel';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { lazyPanel } from './lazyPanel';
 import type { SymbolPanelParams } from './usePanelSymbol';
@@ -40,6 +41,7 @@ export const panelRegistry: readonly PanelDefinition[] = [
   { id: 'ticket', title: 'Order ticket', component: OrderTicketPanel, focusKey: 'N', focusId: ticketInputId('quantity') },
   { id: 'orders', title: 'Orders', component: OrdersPanel, focusKey: 'R' },
   { id: 'positions', title: 'Positions', component: PositionsPanel, focusKey: 'P' },
+  { id: 'risk', title: 'Risk', component: RiskPanel, focusKey: 'K' },
 ];
 
 /** Each panel inside its own error boundary: one failing panel never takes the header and kill switch with it. */

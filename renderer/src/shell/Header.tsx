@@ -1,3 +1,4 @@
+import { FlattenAll } from '../flatten/FlattenAll';
 import { KillSwitch } from '../killSwitch/KillSwitch';
 import { PanelMenu } from '../panels/PanelMenu';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -20,6 +21,7 @@ export function Header({ onHelp }: { onHelp: () => void }) {
         ?
       </button>
       <div className="header-spacer" />
+      <FlattenAll />
       <KillSwitch />
     </header>
   );
