@@ -10,9 +10,9 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 /**
  * Changes one limit: the new value and a reason, then a confirmation that says whether it tightens or loosens.
  * Only the confirm button sends (`confirmed: true`); the engine's refusal (e.g. loosening while HALTED) is shown as
- * it answered. Esc or Cancel changes nothing.
+ * it answered. Esc or Cancel changes nothing. A change in force but not recorded comes back as a warning.
  */
-export function EditLimitDialog({ limit, onClose }: { limit: RiskLimitView | null; onClose: () => void }) {
+export function EditLimitDialog({ limit, onClose }: { limit: RiskLimitView | null; onClose: (warning?: string | null) => void }) {
   const client = useEngineClient();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
@@ -49,8 +49,8 @@ export function EditLimitDialog({ limit, onClose }: { limit: RiskLimitView | nul
     if (!limit || step.kind !== 'confirm' || busy) return;
     setBusy(true);
     try {
-      await client.call('setRiskLimit', { name: limit.name, value: step.value, confirmed: true, reason: reason.trim() });
-      onClose();
+      const changed = await client.call('setRiskLimit', { name: limit.name, value: step.value, confirmed: true, reason: reason.trim() });
+      onClose((changed as { warning?: string | null }).warning ?? null);
     } catch (failure) {
       setError(errorText(failure));
     } finally {
@@ -59,7 +59,7 @@ export function EditLimitDialog({ limit, onClose }: { limit: RiskLimitView | nul
   };
 
   return (
-    <dialog ref={dialogRef} className="release-dialog limit-dialog" data-testid="limit-dialog" aria-labelledby="limit-dialog-title" onCancel={onClose}>
+    <dialog ref={dialogRef} className="release-dialog limit-dialog" data-testid="limit-dialog" aria-labelledby="limit-dialog-title" onCancel={() => onClose()}>
       {limit && step.kind === 'edit' && (
         <form method="dialog" onSubmit={review}>
           <h2 id="limit-dialog-title">Change {limit.name}</h2>
@@ -70,7 +70,7 @@ export function EditLimitDialog({ limit, onClose }: { limit: RiskLimitView | nul
           <label htmlFor="limit-value">
             New value ({limit.unit}){canTurnOff(limit.name) ? ' — empty turns the check off' : ''}
           </label>
-          <input id="limit-value" className="num dialog-input" data-testid="limit-value" inputMode="decimal" autoFocus value={text} onChange={(e) => setText(e.target.value)} />
+          <input id="limit-value" className="num dialog-input" data-testid="limit-new-value" inputMode="decimal" autoFocus value={text} onChange={(e) => setText(e.target.value)} />
           <label htmlFor="limit-reason">Reason (recorded in the audit trail)</label>
           <textarea id="limit-reason" data-testid="limit-reason" required maxLength={500} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
           {error && (
@@ -79,7 +79,7 @@ export function EditLimitDialog({ limit, onClose }: { limit: RiskLimitView | nul
             </p>
           )}
           <div className="dialog-buttons">
-            <button type="button" className="btn" onClick={onClose}>
+            <button type="button" className="btn" onClick={() => onClose()}>
               Cancel
             </button>
             <button type="submit" className="btn btn-confirm" disabled={!reason.trim()}>

@@ -29,6 +29,7 @@ export function RiskPanel() {
   // The risk view changes when a figure does: judged by connection, not by quiet.
   const freshness = useFreshness({ asOf: riskFeed.event?.asOf ?? null, receivedAt: null, resyncedAt: lastResync(riskFeed.event, denialsFeed.event) });
   const unavailable = riskFeed.error ?? denialsFeed.error;
+  const [warning, setWarning] = useState<string | null>(null);
 
   return (
     <div className={`panel risk-panel ${freshness.stale ? 'is-stale' : ''}`} data-testid="risk-panel" data-stale={freshness.stale}>
@@ -49,6 +50,14 @@ export function RiskPanel() {
           {unavailable}
         </p>
       )}
+      {warning && (
+        <p className="ticket-error panel-notice" role="alert" data-testid="risk-warning">
+          {warning}{' '}
+          <button type="button" className="btn" onClick={() => setWarning(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
       <div className="panel-body">
         {!risk ? (
           <p className="empty">{unavailable ? 'The risk view is not available.' : 'Waiting for the risk view…'}</p>
@@ -67,7 +76,13 @@ export function RiskPanel() {
           </>
         )}
       </div>
-      <EditLimitDialog limit={editedLimit} onClose={() => setEditing(null)} />
+      <EditLimitDialog
+        limit={editedLimit}
+        onClose={(changeWarning) => {
+          setEditing(null);
+          setWarning(changeWarning ?? null);
+        }}
+      />
     </div>
   );
 }
