@@ -132,9 +132,9 @@ test('Flatten all through its dialog closes every position: its progress reaches
   const positions = page.getByTestId('positions-panel');
   await expect(positions.getByTestId('position-row-SPY')).toHaveAttribute('data-quantity', '10');
 
-  await page.getByTestId('flatten-button').click();
+  await positions.getByTestId('flatten-button').click();
   const dialog = page.getByRole('dialog', { name: 'Flatten all positions?' });
-  await expect(dialog.getByTestId('flatten-dialog-count')).toHaveText('1 position will be closed at market.');
+  await expect(dialog.getByTestId('flatten-dialog-count')).toHaveText('1 position will be closed.');
   await dialog.getByLabel(/Reason/).fill('end of the drill');
   await dialog.getByRole('button', { name: 'Flatten 1 position' }).click();
 

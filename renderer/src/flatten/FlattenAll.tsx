@@ -1,40 +1,32 @@
 import { useState } from 'react';
-import type { FlattenProgress, Position } from '../../../core/contract/contract';
+import type { Position } from '../../../core/contract/contract';
 import { useEngineClient } from '../engine/engineContext';
 import { useFeed } from '../feeds/useFeed';
+import { useFlattenStore } from '../stores/flattenStore';
 import { FlattenDialog } from './FlattenDialog';
-import { FlattenProgressView } from './FlattenProgressView';
 
 const none: readonly Position[] = [];
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Flatten all, beside the kill switch: a confirmed action (reason, how many positions) sending `flattenAll`, then
- * its progress until flat or incomplete. A flatten started from another cockpit shows its progress here too.
+ * Flatten all: a confirmed action (reason, how many positions) sending `flattenAll`; its progress is the card the
+ * shell shows (FlattenProgressCard), so it stays on screen whichever panel is in front.
  */
 export function FlattenAll() {
   const client = useEngineClient();
   const positions = useFeed('positions', {}).event?.value ?? none;
-  const streamed = useFeed('flatten', {}).event?.value ?? null;
+  const running = useFeed('flatten', {}).event?.value.state === 'running';
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  /** The flatten whose progress is on screen (its start time), until the trader closes it. */
-  const [watching, setWatching] = useState<number | null>(null);
-  const [answered, setAnswered] = useState<FlattenProgress | null>(null);
   const open = positions.filter((p) => p.quantity !== 0).length;
-  const running = streamed?.state === 'running';
-
-  // A running flatten (from here or another cockpit) goes on screen; adjusted during render, not in an effect.
-  if (running && streamed.startedAt !== null && streamed.startedAt !== watching) setWatching(streamed.startedAt);
 
   const confirm = async (reason: string) => {
     setBusy(true);
     setError(null);
     try {
       const started = await client.call('flattenAll', { confirmed: true, reason });
-      setAnswered(started);
-      setWatching(started.startedAt);
+      useFlattenStore.setState({ watching: started.startedAt, answered: started });
       setAsking(false);
     } catch (failure) {
       setError(errorText(failure));
@@ -43,8 +35,6 @@ export function FlattenAll() {
     }
   };
 
-  // The stream's view once it has caught up with the flatten on screen; until then the command's answer.
-  const shown = streamed && streamed.startedAt === watching ? streamed : answered?.startedAt === watching ? answered : null;
   return (
     <>
       <button
@@ -61,7 +51,6 @@ export function FlattenAll() {
         {running ? 'Flattening…' : 'Flatten all…'}
       </button>
       <FlattenDialog open={asking} positions={open} busy={busy} error={error} onConfirm={(reason) => void confirm(reason)} onCancel={() => setAsking(false)} />
-      {watching !== null && shown && <FlattenProgressView progress={shown} onClose={() => setWatching(null)} />}
     </>
   );
 }

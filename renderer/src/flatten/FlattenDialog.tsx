@@ -21,7 +21,7 @@ export function FlattenDialog({ open, positions, busy, error, onConfirm, onCance
     event.preventDefault();
     if (reason.trim() && !busy) onConfirm(reason.trim());
   };
-  const what = positions === 0 ? 'No position is open: only working orders would be cancelled.' : `${positions} position${positions === 1 ? '' : 's'} will be closed at market.`;
+  const what = positions === 0 ? 'No position is open: only working orders would be cancelled.' : `${positions} position${positions === 1 ? '' : 's'} will be closed.`;
 
   return (
     <dialog ref={dialogRef} className="release-dialog" data-testid="flatten-dialog" aria-labelledby="flatten-dialog-title" onCancel={onCancel}>
@@ -44,7 +44,7 @@ export function FlattenDialog({ open, positions, busy, error, onConfirm, onCance
               Cancel
             </button>
             <button type="submit" className="btn btn-flatten" data-testid="flatten-confirm" disabled={!reason.trim() || busy}>
-              Flatten {positions} position{positions === 1 ? '' : 's'}
+              {positions === 0 ? 'Flatten all' : `Flatten ${positions} position${positions === 1 ? '' : 's'}`}
             </button>
           </div>
         </form>

@@ -3,6 +3,7 @@ import type { EngineClient } from '../engine/engineClient';
 import { EngineClientContext } from '../engine/engineContext';
 import { FeedHub } from '../feeds/feedHub';
 import { FeedHubContext } from '../feeds/useFeed';
+import { FlattenProgressCard } from '../flatten/FlattenProgressCard';
 import { ReleaseDialog } from '../killSwitch/ReleaseDialog';
 import { TradingStateBanner } from '../killSwitch/TradingStateBanner';
 import { useKillSwitchHotkey } from '../killSwitch/useKillSwitchHotkey';
@@ -31,6 +32,7 @@ export function App({ client }: { client: EngineClient }) {
           <TradingStateBanner />
           <PanelArea />
           <ReleaseDialog />
+          <FlattenProgressCard />
           <HelpOverlay open={helpOpen} onClose={() => setHelpOpen(false)} />
         </div>
       </FeedHubContext.Provider>

@@ -1,4 +1,3 @@
-import { FlattenAll } from '../flatten/FlattenAll';
 import { KillSwitch } from '../killSwitch/KillSwitch';
 import { PanelMenu } from '../panels/PanelMenu';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -21,7 +20,6 @@ export function Header({ onHelp }: { onHelp: () => void }) {
         ?
       </button>
       <div className="header-spacer" />
-      <FlattenAll />
       <KillSwitch />
     </header>
   );

@@ -1,4 +1,5 @@
 import { instrumentKey, type Position } from '../../../../core/contract/contract';
+import { FlattenAll } from '../../flatten/FlattenAll';
 import { useFeed } from '../../feeds/useFeed';
 import { formatNumber, formatPrice, formatSignedPrice, formatSize } from '../../format/numbers';
 import { positionTotals } from '../../trading/positionFigures';
@@ -32,6 +33,7 @@ export function PositionsPanel() {
         </span>
         <span className={`num ${pnlClass(totals.realizedPnl)}`}>Realized {formatSignedPrice(totals.realizedPnl)}</span>
         <span className="toolbar-spacer" />
+        <FlattenAll />
         <FreshnessBadge freshness={freshness} />
       </div>
       <div aria-live="polite">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { RiskDenialRecord, RuntimeRiskLimitName } from '../../../../core/contract/contract';
+import { FlattenAll } from '../../flatten/FlattenAll';
 import { useFeed } from '../../feeds/useFeed';
 import { formatSignedPrice } from '../../format/numbers';
 import { useTradingStateStore } from '../../stores/tradingStateStore';
@@ -43,6 +44,7 @@ export function RiskPanel() {
           </span>
         )}
         <span className="toolbar-spacer" />
+        <FlattenAll />
         <FreshnessBadge freshness={freshness} />
       </div>
       {unavailable && (
