@@ -1,11 +1,13 @@
 /**
- * The sample standard deviation of the last `window` values, O(1) per value: running sums over a ring, recomputed
- * exactly from the ring each time it wraps so that rounding from the subtractions cannot build up.
+ * The sample standard deviation of the last `window` values, O(1) per value: running sums over a ring. The sums are
+ * of each value's distance from a shift (the ring's mean at its last wrap), so a large level with a small spread
+ * loses no digits, and they are recomputed exactly each time the ring wraps so that rounding cannot build up.
  */
 export class RollingDeviation {
   private readonly values: Float64Array;
   private next = 0;
   private filled = 0;
+  private shift = Number.NaN;
   private sum = 0;
   private sumOfSquares = 0;
 
@@ -20,14 +22,16 @@ export class RollingDeviation {
   }
 
   push(value: number): void {
-    const old = this.filled === this.window ? this.values[this.next]! : 0;
+    if (Number.isNaN(this.shift)) this.shift = value;
+    const leaving = this.filled === this.window ? this.values[this.next]! - this.shift : 0;
+    const entering = value - this.shift;
     this.values[this.next] = value;
     this.next = (this.next + 1) % this.window;
     if (this.filled < this.window) this.filled++;
     if (this.next === 0) this.recompute();
     else {
-      this.sum += value - old;
-      this.sumOfSquares += value * value - old * old;
+      this.sum += entering - leaving;
+      this.sumOfSquares += entering * entering - leaving * leaving;
     }
   }
 
@@ -40,12 +44,15 @@ export class RollingDeviation {
   }
 
   private recompute(): void {
+    let total = 0;
+    for (let i = 0; i < this.filled; i++) total += this.values[i]!;
+    this.shift = total / this.filled;
     let sum = 0;
     let squares = 0;
     for (let i = 0; i < this.filled; i++) {
-      const v = this.values[i]!;
-      sum += v;
-      squares += v * v;
+      const d = this.values[i]! - this.shift;
+      sum += d;
+      squares += d * d;
     }
     this.sum = sum;
     this.sumOfSquares = squares;

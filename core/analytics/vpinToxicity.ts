@@ -15,15 +15,16 @@ export interface ToxicityReading {
   alert: boolean;
 }
 
-/** VPIN lies in 0..1; the CDF counts readings in bins of 1/1000, so readings within 0.001 of each other tie. */
+/** VPIN lies in 0..1; the CDF counts readings in bins of 1/1000, so readings in the same thousandth tie. */
 const BINS = 1000;
 
 const binOf = (vpin: number): number => Math.min(BINS - 1, Math.max(0, Math.floor(vpin * BINS)));
 
 /**
- * VPIN's empirical CDF over its own last K readings: the share of them at or below the newest (the newest counts
- * itself). A Fenwick tree over fixed bins gives add, remove and rank in O(log bins); a ring of the last K bins
- * says which reading to forget. Bounded memory, nothing grows.
+ * VPIN's empirical CDF over its own last K readings, the newest included: the share of them below the newest, ties
+ * counted half (the mid-rank). Counting ties whole would put a flat VPIN, every reading equal, at CDF 1 and alert
+ * on a quiet market; counting them half puts it at ½. A Fenwick tree over fixed bins gives add, remove and rank in
+ * O(log bins); a ring of the last K bins says which reading to forget. Bounded memory, nothing grows.
  */
 export class VpinCdf {
   private readonly tree = new Int32Array(BINS + 1);
@@ -47,7 +48,9 @@ export class VpinCdf {
     this.ring[this.next] = bin;
     this.next = (this.next + 1) % this.capacity;
     this.update(bin, 1);
-    return this.atOrBelow(bin) / this.held;
+    const below = this.atOrBelow(bin - 1);
+    const ties = this.atOrBelow(bin) - below;
+    return (below + ties / 2) / this.held;
   }
 
   private update(bin: number, delta: number): void {
