@@ -89,6 +89,23 @@ describe('VPIN with bulk volume classification: a worked example', () => {
     expect(rolling.count).toBe(7);
   });
 
+  test('a late print joins the open bar, and a bar closed once is never reopened', () => {
+    const after: Array<[number, number, number]> = [[100, 600, at(7, 0)], [100, 1, at(8, 0)]]; // bar 7: 600 more shares
+    const onTime = feed(new VpinCalculator('SPY', options), [...warmUp, ...bar4, ...bar5, ...bar6, ...after]);
+    // Bar 6's last print (400 shares) stamped in bar 5, already closed: it still counts in bar 6.
+    const late = feed(new VpinCalculator('SPY', options), [...warmUp, ...bar4, ...bar5, bar6[0]!, [100, 400, at(5, 50)], ...after]);
+    expect(onTime.map((r) => r.bucket)).toEqual([2, 3]); // bucket 3: bar 6's last 400 shares and bar 7's 600
+    expect(late).toEqual(onTime);
+  });
+
+  test('volume larger than several buckets fills each of them, with a reading for each', () => {
+    const calc = new VpinCalculator('SPY', { bucketVolume: 100, buckets: 2, classification: 'trade', minHistoryReadings: 1 });
+    calc.onTrade({ price: 10.1, size: 150, ts: T0 }, { bid: 10, ask: 10.1 }); // one bucket and a half, bought
+    const readings = calc.onTrade({ price: 10, size: 350, ts: T0 + 1 }, { bid: 10, ask: 10.1 }); // 3.5 buckets, sold
+    // Buckets: 100 bought | 50 bought + 50 sold | 100 sold | 100 sold | 100 sold, and 50 sold waiting.
+    expect(readings.map((r) => [r.bucket, r.vpin])).toEqual([[2, (100 + 0) / 200], [3, (0 + 100) / 200], [4, 1], [5, 1]]);
+  });
+
   test('a bar whose change was the same as every past one takes its side whole', () => {
     expect(bulkBuyFraction(0.01, 0)).toBe(1);
     expect(bulkBuyFraction(-0.01, 0)).toBe(0);
