@@ -23,6 +23,8 @@ export interface FlattenBook {
   /** This engine's orders that are not final. */
   workingOrders(): OrderRecord[];
   order(orderId: number): OrderRecord | undefined;
+  /** The venue's live quote, as the order gate sees it. */
+  quote(symbol: string): Quote | undefined;
   audit(entry: Omit<AuditEntry, 'at' | 'orderId'> & { orderId?: number | null }): void;
 }
 
@@ -49,7 +51,6 @@ export const IDLE_FLATTEN: FlattenProgress = { state: 'idle', startedAt: null, f
 export class FlattenAll {
   private progress: FlattenProgress = IDLE_FLATTEN;
   private readonly clock: () => number;
-  private readonly quotes = new Map<string, Quote>();
   private readonly offs: Array<() => void> = [];
   private runOffs: Array<() => void> = [];
 
@@ -62,13 +63,7 @@ export class FlattenAll {
   }
 
   start(): void {
-    const { bus } = this.deps;
-    this.offs.push(
-      bus.serve('flattenAll', (input) => this.flatten(input)),
-      bus.subscribe('quoteChanged', (quote) => {
-        if (!this.quotes.has(quote.symbol)) this.quotes.set(quote.symbol, quote); // the venue's live object
-      }),
-    );
+    this.offs.push(this.deps.bus.serve('flattenAll', (input) => this.flatten(input)));
   }
 
   stop(): void {
@@ -141,7 +136,7 @@ export class FlattenAll {
 
   private async sendLeg(position: BookedPosition, run: ClosingRun): Promise<void> {
     const leg = newLeg(position);
-    const request = flattenOrder(position, { quote: (s) => this.quotes.get(s), optionMarks: this.deps.optionMarks, marketCalendar: this.deps.marketCalendar, now: this.clock() }, run);
+    const request = flattenOrder(position, { quote: (s) => this.deps.book.quote(s), optionMarks: this.deps.optionMarks, marketCalendar: this.deps.marketCalendar, now: this.clock() }, run);
     if (typeof request === 'string') return this.setLeg(leg.instrumentKey, { status: 'refused', message: request });
     try {
       const receipt = await this.deps.bus.send('submitOrder', request);

@@ -118,6 +118,7 @@ export class OrderManager {
       quantity: (key) => portfolio.booked(key)?.quantity ?? 0,
       workingOrders: () => ledger.working(),
       order: (orderId) => ledger.get(orderId),
+      quote: (symbol) => this.riskFacts.quote(symbol),
       audit: (entry) => ledger.audit(entry),
     };
   }

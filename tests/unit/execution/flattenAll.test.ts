@@ -41,12 +41,12 @@ interface FlattenHarness extends ManagerHarness {
   progress: FlattenProgress[];
   flatten: (confirmed?: boolean) => Promise<FlattenProgress>;
   /** The orders flatten placed (source flatten), in order. */
-  closing: () => Array<{ orderId: number; side: string; quantity: number; type: string; limitPrice: number | null; key: string }>;
+  closing: () => Array<{ orderId: number; side: string; quantity: number; type: string; limitPrice: number | null; outsideRth: boolean; key: string }>;
   last: () => FlattenProgress;
 }
 
 /** Holds long 100 SPY, short 10 QQQ and 2 SPY calls (bid 4.1, ask 4.3), the market quoted and the venue connected. */
-async function holding(limits = relaxedRiskLimits()): Promise<FlattenHarness> {
+async function holding(limits = relaxedRiskLimits(), marketCalendar: 'nyse' | 'always-open' = 'always-open'): Promise<FlattenHarness> {
   const h = await startManager(undefined, limits);
   await h.connect(1_000);
   for (const [symbol, bid, ask] of [['SPY', 449, 450], ['QQQ', 379, 380]] as const) h.bus.publish('quoteChanged', { ...emptyQuote(symbol), bid, ask, last: bid, ts: h.clock.now });
@@ -55,7 +55,7 @@ async function holding(limits = relaxedRiskLimits()): Promise<FlattenHarness> {
   h.venue.fill(11, QQQ, 'sell', 10, 380);
   h.venue.fill(12, SPY_CALL, 'buy', 2, 4);
   const state = new MemoryTradingState(h.tradingState);
-  const flattenAll = new FlattenAll({ bus: h.bus, book: h.manager.flattenBook(), tradingState: state, optionMarks: (i) => h.marks.get(instrumentKey(i)) ?? null, marketCalendar: 'always-open', clock: () => h.clock.now, cancelWaitMs: 1_000 });
+  const flattenAll = new FlattenAll({ bus: h.bus, book: h.manager.flattenBook(), tradingState: state, optionMarks: (i) => h.marks.get(instrumentKey(i)) ?? null, marketCalendar, clock: () => h.clock.now, cancelWaitMs: 1_000 });
   flattenAll.start();
   const progress: FlattenProgress[] = [];
   h.bus.subscribe('flattenProgressed', (p) => progress.push(p));
@@ -64,7 +64,7 @@ async function holding(limits = relaxedRiskLimits()): Promise<FlattenHarness> {
     state,
     progress,
     flatten: (confirmed = true) => h.bus.send('flattenAll', { requestedBy: 'trader via test', reason: 'end of day', confirmed }),
-    closing: () => h.venue.placed.flat().filter((o) => o.record.source === 'flatten').map(({ orderId, record }) => ({ orderId, side: record.side, quantity: record.quantity, type: record.type, limitPrice: record.limitPrice, key: instrumentKey(record.instrument) })),
+    closing: () => h.venue.placed.flat().filter((o) => o.record.source === 'flatten').map(({ orderId, record }) => ({ orderId, side: record.side, quantity: record.quantity, type: record.type, limitPrice: record.limitPrice, outsideRth: record.outsideRth, key: instrumentKey(record.instrument) })),
     last: () => progress.at(-1)!,
   };
 }
@@ -155,5 +155,27 @@ describe('flatten all', () => {
     await h.flatten();
     expect(h.state.changes).toEqual([{ state: 'REDUCING', confirmed: true, by: 'trader via test', reason: 'flatten all: end of day' }]);
     expect(h.closing()).toHaveLength(3);
+  });
+
+  test('outside regular hours (NYSE calendar) a stock closes with a limit at the touch, allowed outside regular hours, since market orders are refused then', async () => {
+    const h = await holding(relaxedRiskLimits(), 'nyse');
+    h.clock.now = Date.parse('2025-03-03T22:30:00Z'); // 17:30 New York, a Monday
+    await h.flatten();
+    expect(h.closing()).toEqual([
+      expect.objectContaining({ key: 'SPY', side: 'sell', type: 'LMT', limitPrice: 449, outsideRth: true }),
+      expect.objectContaining({ key: 'QQQ', side: 'buy', type: 'LMT', limitPrice: 380, outsideRth: true }),
+      expect.objectContaining({ key: SPY_CALL_KEY, side: 'sell', type: 'LMT', limitPrice: 4.1 }),
+    ]);
+  });
+
+  test('a position with no price to close at (an option missing from the chain) is refused by name; with nothing else left the run ends incomplete', async () => {
+    const h = await holding();
+    h.marks.clear();
+    await h.flatten();
+    expect(legOf(h.last(), SPY_CALL_KEY)).toMatchObject({ status: 'refused', message: expect.stringContaining(`No bid for ${SPY_CALL_KEY}`) });
+    const [spy, qqq] = h.closing();
+    h.venue.fill(spy!.orderId, SPY, 'sell', 100, 449);
+    h.venue.fill(qqq!.orderId, QQQ, 'buy', 10, 380);
+    expect(h.last().state).toBe('incomplete');
   });
 });
