@@ -83,6 +83,7 @@ export class FlattenAll {
       throw error;
     }
     this.deps.book.audit({ who: input.requestedBy, what: 'flatten all started', why: input.reason, inputs: { positions: this.deps.book.openPositions().length } });
+    this.publish(); // running while the cancels are awaited
     await this.cancelWorking(input);
     await this.sendLegs({ runId: startedAt.toString(36), requestedBy: input.requestedBy, reason: input.reason });
     return this.progress;
