@@ -57,7 +57,7 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
     },
     closePosition: ({ reason, ...input }, context) =>
       orderCommand(bus.send('closePosition', { ...input, requestedBy: who(context.transport), reason: reason || 'close from the Positions panel' })),
-    flattenAll: () => notBuiltYet('flattenAll'),
+    flattenAll: ({ confirmed, reason }, context) => orderCommand(bus.send('flattenAll', { requestedBy: who(context.transport), reason, confirmed })),
     setRiskLimit: () => notBuiltYet('setRiskLimit'),
   };
 }
@@ -126,7 +126,7 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     account: () => deps.cockpit.execution.account,
     risk: () => notBuiltYet('risk'),
     riskDenials: () => notBuiltYet('riskDenials'),
-    flatten: () => notBuiltYet('flatten'),
+    flatten: () => deps.cockpit.execution.flatten,
   };
 }
 

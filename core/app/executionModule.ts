@@ -1,6 +1,7 @@
 import type { EngineBus } from '../bus/catalogue';
 import type { RiskLimits } from '../config/riskSchema';
 import type { ModuleHealth } from '../contract/contract';
+import { FlattenAll } from '../execution/flattenAll';
 import { OrderManager } from '../execution/orderManager';
 import { KillSwitch } from '../risk/killSwitch';
 import { OrderGate } from '../risk/orderGate';
@@ -25,7 +26,7 @@ export interface ExecutionModuleOptions {
 
 /**
  * Order execution as one engine module (Health's "execution"): the order manager behind the order gate, the IBKR
- * venue's order side on the shared connection, the kill switch (HALT cancels the working orders), and the store that keeps orders, fills, positions and the audit.
+ * venue's order side on the shared connection, the kill switch (HALT cancels the working orders), flatten all, and the store that keeps orders, fills, positions and the audit.
  * It starts after the IBKR data source (which owns and starts the connection) and the trading state.
  */
 export class ExecutionModule implements EngineModule {
@@ -36,6 +37,7 @@ export class ExecutionModule implements EngineModule {
   private readonly store: RedisExecutionStore;
   private readonly marks: OptionChainMarks;
   private readonly killSwitch: KillSwitch;
+  private readonly flatten: FlattenAll;
 
   constructor(options: ExecutionModuleOptions) {
     const { bus } = options;
@@ -44,6 +46,9 @@ export class ExecutionModule implements EngineModule {
     this.marks = new OptionChainMarks(bus);
     this.manager = new OrderManager({ bus, venue: this.venue, store: this.store, gate: new OrderGate(options.tradingState, options.riskLimits), optionMarks: this.marks.lookup });
     this.killSwitch = new KillSwitch(bus, options.tradingState);
+    this.flatten = new FlattenAll({
+      bus, book: this.manager.flattenBook(), tradingState: options.tradingState, optionMarks: this.marks.lookup, marketCalendar: options.riskLimits.marketCalendar,
+    });
   }
 
   async start(): Promise<void> {
@@ -51,9 +56,11 @@ export class ExecutionModule implements EngineModule {
     this.venue.start();
     await this.manager.start();
     this.killSwitch.start();
+    this.flatten.start();
   }
 
   async stop(): Promise<void> {
+    this.flatten.stop();
     this.killSwitch.stop();
     await this.manager.stop();
     this.venue.stop();

@@ -11,6 +11,7 @@
 import type { AlphaVantageStatus } from '../contract/alphaVantageStatus';
 import type { IbErrorRecord, IngestionState, SymbolFreshness } from '../contract/ingestionState';
 import type { TradingState } from '../contract/contract';
+import type { FlattenProgress } from '../contract/riskView';
 import type { Bar } from '../market/bar';
 import type { DepthView } from '../market/book';
 import type { OptionChainSnapshot } from '../market/optionChain';
@@ -189,6 +190,8 @@ export interface EngineEvents {
   accountChanged: AccountSnapshot;
   /** execution: an order refused before it reached a venue (risk gate, validation), with the reason. */
   orderDenied: OrderDenied;
+  /** execution/flattenAll: a flatten run's progress changed (a leg sent, working, flat, refused or failed; the run ended). Safe to keep. */
+  flattenProgressed: FlattenProgress;
   /** execution: orders, fills and positions were checked against the venue's after a connect or start-up. */
   reconciliationReported: ReconciliationReport;
   /** analytics/sweepDetector: a burst of prints swept the book. */
@@ -228,6 +231,11 @@ export interface EngineCommands {
    * included, so it is refused (NOT_CONFIRMED) unless confirmed. Answers this engine's working orders it covers.
    */
   globalCancel: CommandSpec<{ requestedBy: string; reason: string; confirmed: boolean }, { cancelled: number[] }>;
+  /**
+   * Flatten all (core/execution/flattenAll): REDUCING, this engine's working orders cancelled, a closing order for every
+   * position through submitOrder's path. Refused (NOT_CONFIRMED) unless confirmed; while a run is going, answers it.
+   */
+  flattenAll: CommandSpec<{ requestedBy: string; reason: string; confirmed: boolean }, FlattenProgress>;
   /** A closing order for the whole position (MKT unless a limit is given), through submitOrder's path. */
   closePosition: CommandSpec<{ instrumentKey: string; clientOrderKey: string; limitPrice?: number; requestedBy: string; reason: string }, OrderReceipt>;
 }

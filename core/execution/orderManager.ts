@@ -4,6 +4,7 @@ import type { GateFacts, GateRequest, OrderGate } from '../risk/orderGate';
 import { moduleLogger } from '../runtime/logger';
 import type { ExecutionStore } from './executionStore';
 import type { ExecutionVenue } from './executionVenue';
+import type { FlattenBook } from './flattenAll';
 import { FillJoiner } from './fillJoiner';
 import { FillRecorder } from './fillRecorder';
 import { OrderDeniedError } from './orderDenied';
@@ -107,6 +108,19 @@ export class OrderManager {
   /** Whether new orders may pass the reconciliation check: the venue ready and reconciled for its session. */
   get reconciled(): boolean {
     return this.readiness.ready && this.reconciledSession === this.readiness.session;
+  }
+
+  /** What flatten all reads of the book and how it audits (core/execution/flattenAll.ts). */
+  flattenBook(): FlattenBook {
+    const { portfolio, ledger } = this;
+    return {
+      openPositions: () => portfolio.open(),
+      quantity: (key) => portfolio.booked(key)?.quantity ?? 0,
+      workingOrders: () => ledger.working(),
+      order: (orderId) => ledger.get(orderId),
+      quote: (symbol) => this.riskFacts.quote(symbol),
+      audit: (entry) => ledger.audit(entry),
+    };
   }
 
   /** Figures for the Health panel. */

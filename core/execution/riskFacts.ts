@@ -46,10 +46,15 @@ export class RiskFacts {
     while (this.recent.length > 0 && at - this.recent[0]!.at >= RECENT_MS) this.recent.shift();
   }
 
+  /** The venue's live quote of a symbol, as the checks see it. */
+  quote(symbol: string): Quote | undefined {
+    return this.quotes.get(symbol);
+  }
+
   facts(): MarketAndAccountFacts {
     const dayPnl = this.account?.dayPnl ?? 0;
     return {
-      market: { quote: (symbol) => this.quotes.get(symbol), option: (instrument) => this.optionMarks(instrument) },
+      market: { quote: (symbol) => this.quote(symbol), option: (instrument) => this.optionMarks(instrument) },
       recentOrders: this.recent,
       dayPnl,
       dayPnlHigh: this.high.see(dayPnl, this.clock()),

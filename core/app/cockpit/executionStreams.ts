@@ -1,6 +1,8 @@
 import type { EngineBus } from '../../bus/catalogue';
 import { FINAL_ORDER_STATUSES, type AccountSnapshot, type Fill, type OrderRecord, type Position } from '../../market/order';
 import { Topic } from '../../runtime/topic';
+import type { FlattenProgress } from '../../contract/riskView';
+import { IDLE_FLATTEN } from '../../execution/flattenAll';
 
 /** Orders, fills, positions and the account as the cockpit shows them: at most one publish per 50 ms a stream. */
 const PACE_MS = 50;
@@ -13,6 +15,8 @@ export class ExecutionStreams {
   readonly executions = new Topic<Fill[]>(PACE_MS);
   readonly positions = new Topic<Position[]>(PACE_MS);
   readonly account = new Topic<AccountSnapshot>(PACE_MS);
+  /** Flatten all's progress: every step is shown (not paced), idle before any run. */
+  readonly flatten = new Topic<FlattenProgress>();
   /** By rowKey: orders placed in TWS or by other clients have their own id sequences, so ids alone may collide. */
   private readonly byId = new Map<string, OrderRecord>();
   private fills: Fill[] = [];
@@ -24,17 +28,19 @@ export class ExecutionStreams {
     this.orders.publish([]);
     this.executions.publish([]);
     this.positions.publish([]);
+    this.flatten.publish(IDLE_FLATTEN);
     this.unsubscribes.push(
       this.bus.subscribe('orderChanged', (order) => this.onOrder(order)),
       this.bus.subscribe('fillRecorded', (fill) => this.onFill(fill)),
       this.bus.subscribe('positionsChanged', (positions) => this.positions.publish([...positions])),
       this.bus.subscribe('accountChanged', (account) => this.account.publish(account)),
+      this.bus.subscribe('flattenProgressed', (progress) => this.flatten.publish(progress)),
     );
   }
 
   stop(): void {
     for (const off of this.unsubscribes.splice(0)) off();
-    for (const topic of [this.orders, this.executions, this.positions, this.account] as const) topic.close();
+    for (const topic of [this.orders, this.executions, this.positions, this.account, this.flatten] as const) topic.close();
   }
 
   private onOrder(order: OrderRecord): void {

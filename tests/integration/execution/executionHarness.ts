@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ContractClient } from '../../../core/contract/contractClient';
 import type { OrderRecord, Position } from '../../../core/market/order';
+import { startAlphaVantageEndpoint, type AlphaVantageEndpoint } from '../../../core/sim/alphavantage';
 import { startGateway, type SimulatedGateway } from '../../../core/sim/gateway/gateway';
 import { createMarketModel, type MarketModel } from '../../../core/sim/market/marketModel';
 import { contractOf, eventually, healthOf } from '../../support/engineContract';
@@ -39,16 +40,24 @@ export const ORDER_PATH_RISK = {
   maxDailyLoss: 1e9, maxDrawdown: 1e9, maxConsecutiveRejections: 1_000, maxOpenOrders: 1_000,
 };
 
-export async function startExecutionHarness(options: { risk?: Record<string, unknown> } = {}): Promise<ExecutionHarness> {
+export interface ExecutionHarnessOptions {
+  risk?: Record<string, unknown>;
+  /** Serves the same market's option chains as a simulated Alpha Vantage (the engine's option marks come from them). */
+  optionChains?: boolean;
+}
+
+export async function startExecutionHarness(options: ExecutionHarnessOptions = {}): Promise<ExecutionHarness> {
   const dir = tempDir('alphatrader-exec-');
   const market = createMarketModel({ seed: 11, symbols: LIGHT_SYMBOLS.map((s) => s.symbol) });
   const stateDir = path.join(dir, 'sim');
   fs.mkdirSync(stateDir);
   let gateway = await startGateway({ feed: market, stateDir, port: 0 });
   const gatewayPort = gateway.port;
+  const alphaVantage: AlphaVantageEndpoint | null = options.optionChains ? await startAlphaVantageEndpoint({ feed: market }) : null;
+  const alphaVantageEnv = alphaVantage ? { ALPHAVANTAGE_API_KEY: 'test-key', ALPHAVANTAGE_BASE_URL: alphaVantage.url } : {};
   const configPath = await writeTestConfig({ symbols: LIGHT_SYMBOLS, risk: options.risk ?? ORDER_PATH_RISK });
   const dataDir = path.join(dir, 'data');
-  const launch = () => startEngineProcess({ dataDir, configPath, extraArgs: ['--source', 'ibkr'], env: { IB_PORT: String(gatewayPort) } });
+  const launch = () => startEngineProcess({ dataDir, configPath, extraArgs: ['--source', 'ibkr'], env: { IB_PORT: String(gatewayPort), ...alphaVantageEnv } });
   let engine = await launch();
   let contract = await contractOf(engine);
   let latest = { orders: [] as OrderRecord[], positions: [] as Position[] };
@@ -89,6 +98,7 @@ export async function startExecutionHarness(options: { risk?: Record<string, unk
       contract.close();
       await engine.stop();
       await gateway.stop();
+      await alphaVantage?.close();
       fs.rmSync(dir, { recursive: true, force: true });
       fs.rmSync(path.dirname(configPath), { recursive: true, force: true });
     },

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { ContractError } from '../../../core/contract/contract';
 import { eventually, healthOf } from '../../support/engineContract';
 import { orderKey, roundToCent, startExecutionHarness, type ExecutionHarness } from './executionHarness';
 
@@ -34,7 +35,7 @@ describe('orders across brackets, dropped sockets and engine restarts (real engi
     await eventually('flat again', () => aaplHeld() === 0);
   });
 
-  test('the socket drops with a working order, the order fills meanwhile: after the reconnect the fill, position and state are right', async () => {
+  test('the socket drops with a working order, the order fills meanwhile: new orders are refused until reconciled; after the reconnect the fill, position and state are right', async () => {
     h = await startExecutionHarness();
     const { bid } = h.market.quote('AAPL')!;
     const { orderIds: [id] } = await h.client.call('submitOrder', { clientOrderKey: orderKey(), instrument: AAPL, side: 'buy', quantity: 50, type: 'LMT', limitPrice: roundToCent(bid - 0.01) });
@@ -42,6 +43,10 @@ describe('orders across brackets, dropped sockets and engine restarts (real engi
     h.gateway.faults.handshakeDelayMs = 4_000; // the engine's reconnect takes a while
     h.gateway.faults.dropMidMessage(ENGINE_CLIENT_ID);
     await eventually('the engine to notice', async () => (await healthOf(h.engine)).modules.execution?.detail.venueReady === false, 10_000, 50);
+    const resting = () => ({ clientOrderKey: orderKey(), instrument: AAPL, side: 'buy' as const, quantity: 5, type: 'LMT' as const, limitPrice: roundToCent(h.market.quote('AAPL')!.bid - 3) });
+    const refused = await h.client.call('submitOrder', resting()).catch((e: unknown) => e);
+    expect(refused, 'a new order while the socket is down').toBeInstanceOf(ContractError);
+    expect(refused).toMatchObject({ code: 'REFUSED', reason: expect.stringMatching(/^(VENUE_NOT_READY|NOT_RECONCILED)$/), message: expect.stringMatching(/broker connection is not ready|checked its orders, fills and positions/) });
     h.market.injectSweep('AAPL', 'sell', 8); // sells through the order's limit while the engine is away
     await h.run(500);
     expect(order(id!)?.status, 'the engine cannot have heard of the fill yet').toBe('Submitted');
@@ -50,6 +55,8 @@ describe('orders across brackets, dropped sockets and engine restarts (real engi
     expect(order(id!)!.filled).toBe(50);
     await eventually('the position with it', () => aaplHeld() === 50);
     await eventually('reconciled with the new session', async () => (await healthOf(h.engine)).modules.execution?.detail.reconciled === true, 10_000, 100);
+    const { orderIds: [after] } = await h.client.call('submitOrder', resting());
+    await eventually('a new order goes through once reconciled', () => order(after!)?.status === 'Submitted');
   });
 
   test('kill -9 of the engine mid-order: open orders are reloaded and order ids are never reused', async () => {

@@ -15,6 +15,8 @@ export class ContractCatalog {
   find(q: ContractQuery): Instrument[] {
     if (q.secType === 'OPT') return this.findOptions(q);
     if (q.secType !== 'STK' && q.secType !== '') return [];
+    // A conId alone names one contract of any kind, as in TWS (the engine routes a known option by its conId).
+    if (q.secType === '' && q.conId > 0 && !this.stockByConId(q.conId)) return this.findOptions(q);
     const stock = this.findStock(q);
     return stock ? [{ kind: 'stock', spec: stock }] : [];
   }

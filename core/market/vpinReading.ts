@@ -1,0 +1,18 @@
+/**
+ * One VPIN reading: produced each time an equal-volume bucket fills, once the last n buckets are all full.
+ * VPIN = Σ|V_sell − V_buy| / (n·V) over those buckets, in 0..1 (1: every bucket one-sided).
+ */
+export interface VpinReading {
+  symbol: string;
+  vpin: number;
+  /** How many buckets this symbol has filled so far, this one included (1-based). */
+  bucket: number;
+  /** When the volume that filled the bucket was complete, epoch ms: the print's time, or the end of its bar. */
+  time: number;
+  /** VPIN's empirical CDF over its own recent readings, this one included; null while that history is short. */
+  cdf: number | null;
+  /** Inside a toxicity episode: the CDF reached the alert level and has not yet fallen below the exit level. */
+  toxic: boolean;
+  /** True on the one reading that begins a toxicity episode. */
+  alert: boolean;
+}
