@@ -125,7 +125,7 @@ test('a limit tightened from the Risk panel shows its new value; loosening it wh
   await expect(row.getByTestId('limit-value')).toHaveText('15 orders');
 });
 
-test('Flatten all through its dialog closes every position: its progress reaches flat and Positions is empty', async ({ page, desk }) => {
+test('Flatten all through its dialog closes every position: its progress reaches flat and Positions is empty', async ({ page, desk }, testInfo) => {
   await buySpy(desk.client, 10);
   await desk.workstation.open(page);
   await page.keyboard.press('Alt+Shift+P');
@@ -142,6 +142,7 @@ test('Flatten all through its dialog closes every position: its progress reaches
   await expect(progress).toHaveAttribute('data-state', 'flat', { timeout: 30_000 });
   await expect(progress.getByTestId('flatten-leg-SPY')).toHaveAttribute('data-status', 'flat');
   await expect(progress.getByTestId('flatten-leg-SPY').getByTestId('flatten-leg-remaining')).toHaveText('0');
+  await savePanelScreenshot(progress, 'flatten-progress-flat', testInfo);
   await expect(positions.getByTestId('positions-count')).toHaveText('Flat');
   await expect(positions.locator('[data-testid^="position-row-"]:not([data-quantity="0"])')).toHaveCount(0);
   await progress.getByRole('button', { name: 'Close' }).click();
