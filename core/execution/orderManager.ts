@@ -2,6 +2,7 @@ import type { EngineBus, EngineCommands, VenueOrderReadiness } from '../bus/cata
 import type { OrderDenial, OrderModification, OrderPreview, OrderReceipt, OrderRecord, OrderRequest } from '../market/order';
 import type { DayHighWater } from '../risk/dayHighWater';
 import type { GateFacts, GateRequest, OrderGate } from '../risk/orderGate';
+import type { OrderFlowUse } from '../risk/riskMonitor';
 import { moduleLogger } from '../runtime/logger';
 import type { ExecutionStore } from './executionStore';
 import type { ExecutionVenue } from './executionVenue';
@@ -36,14 +37,6 @@ export interface OrderManagerDeps {
 /** A refusal with what the checks saw. */
 type Refusal = OrderDenial & { inputs?: Record<string, unknown> };
 
-/** What the Risk panel shows of the order flow and the venue. */
-export interface OrderFlowUse {
-  venueReady: boolean;
-  reconciled: boolean;
-  workingOrders: number;
-  ordersLastSecond: number;
-  ordersLastMinute: number;
-}
 
 const denied = (code: OrderDenial['code'], message: string) => new OrderDeniedError({ code, message });
 
