@@ -126,7 +126,8 @@ export class RuntimeRiskLimits {
     const from = this.limits[name];
     const row = { at: this.clock(), by, name, from, to, reason: change.reason };
     const refuse = async (code: string, error: ContractError): Promise<never> => {
-      await this.deps.store.auditRefusal({ ...row, outcome: 'refused', code, message: error.message }).catch((e: unknown) => log.error({ err: e, name }, 'a refused limit change could not be audited'));
+      const audit = this.deps.store.auditRefusal({ ...row, outcome: 'refused', code, message: error.message });
+      await withDeadline(audit, RECORD_MS, 'auditing the refused limit change').catch((e: unknown) => log.error({ err: e, name }, 'a refused limit change could not be audited'));
       throw error;
     };
     const what = `${name} from ${describeLimit(name, from)} to ${describeLimit(name, to)}`;
