@@ -22,6 +22,9 @@ export interface StoredRiskState {
 }
 
 export class RedisRiskStore implements RiskLimitStore {
+  /** While writes fail (Redis away) one warning, not one per write; one line again once they succeed. */
+  private failing = false;
+
   constructor(private readonly redis: Redis) {}
 
   async loadLimits(): Promise<Partial<Record<RuntimeRiskLimitName, StoredLimit>>> {
@@ -88,7 +91,16 @@ export class RedisRiskStore implements RiskLimitStore {
   }
 
   private write(what: string, work: Promise<unknown>): void {
-    work.catch((error: unknown) => log.warn({ err: error }, `${what} not written to Redis`));
+    work.then(
+      () => {
+        if (this.failing) log.info('risk state written to Redis again');
+        this.failing = false;
+      },
+      (error: unknown) => {
+        if (!this.failing) log.warn({ err: error }, `${what} not written to Redis (further failures are not logged until a write succeeds)`);
+        this.failing = true;
+      },
+    );
   }
 }
 
