@@ -66,6 +66,8 @@ export class RuntimeRiskLimits {
   private readonly setBy = new Map<RuntimeRiskLimitName, StoredLimit>();
   private readonly clock: () => number;
   private readonly listeners = new Set<() => void>();
+  /** The limit writes in order: a tightening's write never lands before an earlier loosening's. */
+  private writes: Promise<unknown> = Promise.resolve();
 
   constructor(
     /** config.yaml `risk:` (with the simulator's practice calendar applied). */
@@ -117,19 +119,15 @@ export class RuntimeRiskLimits {
   }
 
   /**
-   * Changes one limit, or throws a ContractError saying why not (REFUSED: not confirmed, or a loosening while HALTED
-   * or REDUCING; BAD_REQUEST: the limits would not be valid; UNAVAILABLE: a loosening Redis did not record).
-   * `warning` says when a tightening took effect without being recorded.
+   * Changes one limit, or throws a ContractError saying why not (REFUSED: not confirmed, a loosening while HALTED or
+   * REDUCING, or the limit changed while a loosening was being recorded; BAD_REQUEST: the limits would not be valid;
+   * UNAVAILABLE: a loosening Redis did not record). `warning` says when a tightening took effect unrecorded.
    */
   async change(change: LimitChange, by: string): Promise<{ settings: LimitSettings; warning: string | null }> {
     const { name, value: to } = change;
     const from = this.limits[name];
     const row = { at: this.clock(), by, name, from, to, reason: change.reason };
-    const refuse = async (code: string, error: ContractError): Promise<never> => {
-      const audit = this.deps.store.auditRefusal({ ...row, outcome: 'refused', code, message: error.message });
-      await withDeadline(audit, RECORD_MS, 'auditing the refused limit change').catch((e: unknown) => log.error({ err: e, name }, 'a refused limit change could not be audited'));
-      throw error;
-    };
+    const refuse = (code: string, error: ContractError) => this.refuse({ ...row, outcome: 'refused', code, message: error.message }, error);
     const what = `${name} from ${describeLimit(name, from)} to ${describeLimit(name, to)}`;
     if (!change.confirmed) {
       return refuse('NOT_CONFIRMED', new ContractError('REFUSED', `Changing ${what} needs the trader’s confirmation: resend with confirmed: true.`, 'NOT_CONFIRMED'));
@@ -141,36 +139,62 @@ export class RuntimeRiskLimits {
       const message = `Trading is ${state.state} (${state.reason || 'kill switch'}): no limit is loosened until trading is ACTIVE again, so ${name} stays at ${describeLimit(name, from)}. Tightening a limit is allowed.`;
       return refuse(state.state, new ContractError('REFUSED', message, code));
     }
-    const next = riskSchema.safeParse({ ...this.limits, [name]: to });
-    if (!next.success) {
-      const problems = next.error.issues.map((issue) => `risk.${issue.path.join('.')}: ${issue.message}`).join('; ');
-      return refuse('BAD_REQUEST', new ContractError('BAD_REQUEST', `${name} cannot be ${describeLimit(name, to)}: ${problems}`));
-    }
+    const invalid = this.problemWith(name, to);
+    if (invalid) return refuse('BAD_REQUEST', new ContractError('BAD_REQUEST', invalid));
     const stored: StoredLimit = { value: to, by, at: row.at, reason: change.reason };
-    const audit: LimitAuditEntry = { ...row, outcome: 'changed', code: null, message: `${loosening ? 'loosened' : 'tightened'} ${what}` };
-    const recording = withDeadline(this.deps.store.recordChange(name, stored, audit), RECORD_MS, 'recording the limit change');
-    if (loosening) {
-      await recording.catch((error: unknown) =>
-        refuse('UNAVAILABLE', new ContractError('UNAVAILABLE', `${name} was not loosened: the change could not be recorded in Redis (${(error as Error).message}), and a loosening takes effect only once recorded. Try again when Redis is back.`)),
-      );
-      this.apply(name, next.data, stored);
-      return { settings: this.settings(name), warning: null };
+    const recording = this.record(name, stored, { ...row, outcome: 'changed', code: null, message: `${loosening ? 'loosened' : 'tightened'} ${what}` });
+    if (!loosening) {
+      this.apply(name, to, stored);
+      return { settings: this.settings(name), warning: await this.unrecorded(recording, name) };
     }
-    this.apply(name, next.data, stored);
-    const warning = await recording.then(
-      () => null,
-      (error: unknown) => {
-        log.error({ err: error, name, to }, 'a tightened limit is in force but not recorded in Redis');
-        return `${name} is tightened now but not recorded in Redis (${(error as Error).message}): after a restart config.yaml’s value would be in force again.`;
-      },
+    await recording.catch((error: unknown) =>
+      refuse('UNAVAILABLE', new ContractError('UNAVAILABLE', `${name} was not loosened: the change could not be recorded in Redis (${(error as Error).message}), and a loosening takes effect only once recorded. Try again when Redis is back.`)),
     );
-    return { settings: this.settings(name), warning };
+    // A tightening may have come in while Redis wrote: it wins (its own write follows this one).
+    if (this.limits[name] !== from) {
+      return refuse('CHANGED', new ContractError('REFUSED', `${name} changed to ${describeLimit(name, this.limits[name])} while this loosening was being recorded: it stays. Confirm again to change it.`));
+    }
+    const nowInvalid = this.problemWith(name, to);
+    if (nowInvalid) return refuse('BAD_REQUEST', new ContractError('BAD_REQUEST', nowInvalid));
+    this.apply(name, to, stored);
+    return { settings: this.settings(name), warning: null };
   }
 
-  private apply(name: RuntimeRiskLimitName, limits: RiskLimits, stored: StoredLimit): void {
-    this.limits = limits;
+  /** Why the limits with `name` at `value` would not be valid (riskSchema's own rules), or null. */
+  private problemWith(name: RuntimeRiskLimitName, value: LimitValue): string | null {
+    const next = riskSchema.safeParse({ ...this.limits, [name]: value });
+    if (next.success) return null;
+    const problems = next.error.issues.map((issue) => `risk.${issue.path.join('.')}: ${issue.message}`).join('; ');
+    return `${name} cannot be ${describeLimit(name, value)}: ${problems}`;
+  }
+
+  /** Changes are written one at a time, in the order they were made, each within RECORD_MS. */
+  private record(name: RuntimeRiskLimitName, stored: StoredLimit, audit: LimitAuditEntry): Promise<void> {
+    const write = this.writes.then(() => withDeadline(this.deps.store.recordChange(name, stored, audit), RECORD_MS, 'recording the limit change'));
+    this.writes = write.catch(() => undefined);
+    return write;
+  }
+
+  private async unrecorded(recording: Promise<void>, name: RuntimeRiskLimitName): Promise<string | null> {
+    try {
+      await recording;
+      return null;
+    } catch (error) {
+      log.error({ err: error, name }, 'a tightened limit is in force but not recorded in Redis');
+      return `${name} is tightened now but not recorded in Redis (${(error as Error).message}): after a restart config.yaml’s value would be in force again.`;
+    }
+  }
+
+  private async refuse(audit: LimitAuditEntry, error: ContractError): Promise<never> {
+    const write = withDeadline(this.deps.store.auditRefusal(audit), RECORD_MS, 'auditing the refused limit change');
+    await write.catch((e: unknown) => log.error({ err: e, name: audit.name }, 'a refused limit change could not be audited'));
+    throw error;
+  }
+
+  private apply(name: RuntimeRiskLimitName, value: LimitValue, stored: StoredLimit): void {
+    this.limits = { ...this.limits, [name]: value };
     this.setBy.set(name, stored);
-    log.warn({ name, value: stored.value, by: stored.by, reason: stored.reason }, 'risk limit changed at runtime');
+    log.warn({ name, value, by: stored.by, reason: stored.reason }, 'risk limit changed at runtime');
     for (const listener of this.listeners) listener();
   }
 }

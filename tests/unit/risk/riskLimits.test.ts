@@ -104,6 +104,19 @@ describe('runtime risk limits', () => {
     expect(stricterConfig.current.maxOrderShares).toBe(200);
   });
 
+  test('a tightening sent while a loosening is still being recorded wins: in force at once, the loosening refused, Redis left with the tightening', async () => {
+    const limits = await limitsOver();
+    await redis.client.call('CLIENT', 'PAUSE', '300', 'WRITE'); // Redis slow to write
+    const loosening = refusal(limits.change(change('maxOrderShares', 2_000, { reason: 'loosen' }), TRADER));
+    const tightening = limits.change(change('maxOrderShares', 500, { reason: 'tighten' }), TRADER);
+    expect(limits.current.maxOrderShares).toBe(500);
+    expect(await loosening).toMatchObject({ code: 'REFUSED', message: 'maxOrderShares changed to 500 shares while this loosening was being recorded: it stays. Confirm again to change it.' });
+    expect((await tightening).warning).toBeNull();
+    expect(limits.current.maxOrderShares).toBe(500);
+    expect(JSON.parse((await redis.client.hget(keys.risk.limits.key, 'maxOrderShares'))!)).toMatchObject({ value: 500, reason: 'tighten' });
+    expect((await limitsOver()).current.maxOrderShares).toBe(500);
+  });
+
   test('with Redis down a tightening is in force at once and says it is not recorded; a loosening is refused UNAVAILABLE', async () => {
     const down = await startTestRedis();
     const engineClient = connectRedis(down.url); // as the engine's: commands fail fast while disconnected
