@@ -68,6 +68,7 @@ export class RuntimeRiskLimits {
   private readonly listeners = new Set<() => void>();
   /** The limit writes in order: a tightening's write never lands before an earlier loosening's. */
   private writes: Promise<unknown> = Promise.resolve();
+  private loaded = false;
 
   constructor(
     /** config.yaml `risk:` (with the simulator's practice calendar applied). */
@@ -105,6 +106,7 @@ export class RuntimeRiskLimits {
       log.info({ name, value: limit.value, configured, by: limit.by }, 'a limit tightened at runtime is still in force');
     }
     this.limits = limits;
+    this.loaded = true;
   }
 
   settings(name: RuntimeRiskLimitName): LimitSettings {
@@ -124,6 +126,7 @@ export class RuntimeRiskLimits {
    * UNAVAILABLE: a loosening Redis did not record). `warning` says when a tightening took effect unrecorded.
    */
   async change(change: LimitChange, by: string): Promise<{ settings: LimitSettings; warning: string | null }> {
+    if (!this.loaded) throw new ContractError('UNAVAILABLE', 'the risk limits are still being read from Redis: try again in a moment');
     const { name, value: to } = change;
     const from = this.limits[name];
     const row = { at: this.clock(), by, name, from, to, reason: change.reason };
