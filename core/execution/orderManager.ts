@@ -1,6 +1,7 @@
 import type { EngineBus, EngineCommands, VenueOrderReadiness } from '../bus/catalogue';
 import type { OrderDenial, OrderModification, OrderPreview, OrderReceipt, OrderRecord, OrderRequest } from '../market/order';
 import type { DayHighWater } from '../risk/dayHighWater';
+import { recentOrderCounts } from '../risk/denialInputs';
 import type { GateFacts, GateRequest, OrderGate } from '../risk/orderGate';
 import type { OrderFlowUse } from '../risk/riskMonitor';
 import { moduleLogger } from '../runtime/logger';
@@ -36,7 +37,6 @@ export interface OrderManagerDeps {
 
 /** A refusal with what the checks saw. */
 type Refusal = OrderDenial & { inputs?: Record<string, unknown> };
-
 
 const denied = (code: OrderDenial['code'], message: string) => new OrderDeniedError({ code, message });
 
@@ -125,15 +125,7 @@ export class OrderManager {
   /** The venue's state and the order flow, for the Risk panel. */
   flowUse(): OrderFlowUse {
     const facts = this.facts();
-    const now = this.clock();
-    let ordersLastSecond = 0;
-    let ordersLastMinute = 0;
-    for (const order of facts.recentOrders) {
-      if (now - order.at >= 60_000) continue;
-      ordersLastMinute++;
-      if (now - order.at < 1_000) ordersLastSecond++;
-    }
-    return { venueReady: facts.venueReady, reconciled: facts.reconciled, workingOrders: facts.openOrders, ordersLastSecond, ordersLastMinute };
+    return { venueReady: facts.venueReady, reconciled: facts.reconciled, workingOrders: facts.openOrders, ...recentOrderCounts(facts.recentOrders, this.clock()) };
   }
 
   private serveCommands(): Array<() => void> {

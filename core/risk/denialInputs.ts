@@ -37,7 +37,7 @@ export function denialInputs(request: CheckedRequest, context: GateContext, code
     venue: { ready: context.venueReady, reconciled: context.reconciled },
     orders: ordersOf(request).map((order) => orderSeen(order, request, context)),
     openOrders: context.openOrders,
-    ...orderFlow(context),
+    ...recentOrderCounts(context.recentOrders, now),
     dayPnl: context.dayPnl,
     dayPnlHigh: context.dayPnlHigh,
     netLiquidation: context.netLiquidation,
@@ -69,7 +69,8 @@ function orderSeen(order: GateOrder, request: CheckedRequest, context: GateConte
   return seen;
 }
 
-function orderFlow({ recentOrders, now }: GateContext): { ordersLastSecond: number; ordersLastMinute: number } {
+/** This engine's placements in the last second and the last minute. */
+export function recentOrderCounts(recentOrders: GateContext['recentOrders'], now: number): { ordersLastSecond: number; ordersLastMinute: number } {
   let ordersLastSecond = 0;
   let ordersLastMinute = 0;
   for (const order of recentOrders) {
