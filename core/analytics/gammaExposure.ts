@@ -82,6 +82,13 @@ function emptyBucket(): BucketExposure {
   return { callGex: 0, putGex: 0, gex: 0, dex: 0, contracts: 0, byStrike: [] };
 }
 
+function addExposure(target: Exposure, type: 'call' | 'put', gex: number, dex: number): void {
+  if (type === 'call') target.callGex += gex;
+  else target.putGex += gex;
+  target.gex += gex;
+  target.dex += dex;
+}
+
 function dealerSign(positioning: DealerPositioning, type: 'call' | 'put'): number {
   const longCalls = positioning === 'dealersLongCallsShortPuts';
   return (type === 'call') === longCalls ? 1 : -1;
@@ -96,36 +103,39 @@ export function prepareGammaExposure(inputs: GammaExposureInputs, settings: Gamm
   const byStrike = new Map<ExpiryBucket, Map<number, StrikeExposure>>(EXPIRY_BUCKETS.map((b) => [b, new Map()]));
   const buckets = Object.fromEntries(EXPIRY_BUCKETS.map((b) => [b, emptyBucket()])) as Record<ExpiryBucket, BucketExposure>;
   const counts = { used: 0, withoutIv: 0, expired: 0 };
+  const expiryFacts = new Map<string, { years: number; dq: number; rows: Map<number, StrikeExposure>[]; totals: BucketExposure[] }>();
   for (const c of chain.contracts) {
     if (!(c.iv > 0) || !Number.isFinite(c.iv)) {
       counts.withoutIv++;
       continue;
     }
-    const t = clock.years(c.expiry);
+    let facts = expiryFacts.get(c.expiry);
+    if (!facts) {
+      const years = clock.years(c.expiry);
+      const inBuckets = bucketsOf(clock.calendarDays(c.expiry));
+      facts = { years, dq: Math.exp(-q * years), rows: inBuckets.map((b) => byStrike.get(b)!), totals: inBuckets.map((b) => buckets[b]) };
+      expiryFacts.set(c.expiry, facts);
+    }
+    const t = facts.years;
     if (!(t > 0)) {
       counts.expired++;
       continue;
     }
     counts.used++;
     const totalVol = c.iv * Math.sqrt(t);
-    const dq = Math.exp(-q * t);
     const d1 = (Math.log(spot / c.strike) + (rate - q) * t) / totalVol + 0.5 * totalVol;
-    const exposure = dealerSign(settings.positioning, c.type) * c.openInterest * dq;
+    const exposure = dealerSign(settings.positioning, c.type) * c.openInterest * facts.dq;
     addToFlipGrid(grid, d1, totalVol, exposure);
     const gex = (exposure * normalPdf(d1) * spot) / totalVol;
     const delta = c.type === 'call' ? normalCdf(d1) : -normalCdf(-d1);
     const dex = exposure * delta * 100 * spot;
-    for (const bucket of bucketsOf(clock.calendarDays(c.expiry))) {
-      const strikes = byStrike.get(bucket)!;
+    for (let b = 0; b < facts.rows.length; b++) {
+      const strikes = facts.rows[b]!;
       let row = strikes.get(c.strike);
       if (!row) strikes.set(c.strike, (row = { strike: c.strike, callGex: 0, putGex: 0, gex: 0, dex: 0 }));
-      for (const target of [row, buckets[bucket]]) {
-        if (c.type === 'call') target.callGex += gex;
-        else target.putGex += gex;
-        target.gex += gex;
-        target.dex += dex;
-      }
-      buckets[bucket].contracts++;
+      addExposure(row, c.type, gex, dex);
+      addExposure(facts.totals[b]!, c.type, gex, dex);
+      facts.totals[b]!.contracts++;
     }
   }
   for (const bucket of EXPIRY_BUCKETS) buckets[bucket].byStrike = [...byStrike.get(bucket)!.values()].sort((a, b) => a.strike - b.strike);
