@@ -92,6 +92,15 @@ describe('gamma exposure', () => {
     expect(Math.abs(cumulativeCross - result.flip.level!)).toBeGreaterThan(0.25);
   });
 
+  it('re-prices total GEX at every grid spot as the exact sum over contracts does', () => {
+    const prepared = prepareGammaExposure({ chain: handMade, spot: 100.5, spotAsOf: now, now }, settings);
+    fillFlipGrid(prepared.grid);
+    const scale = Math.max(...prepared.grid.spots.map((s) => Math.abs(bruteForceGex(handMade, s))));
+    prepared.grid.spots.forEach((s, j) => {
+      expect(Math.abs(prepared.grid.totals[j]! - bruteForceGex(handMade, s)) / scale, `spot ${s}`).toBeLessThan(1e-11);
+    });
+  });
+
   it('says there is no flip in the grid when total GEX keeps one sign', () => {
     const callsOnly = chainOf([contract('2026-12-31', 100, 'call', 1000), contract('2026-12-31', 110, 'call', 1000)]);
     const result = computeGammaExposure({ chain: callsOnly, spot: 100, spotAsOf: now, now }, settings);
