@@ -69,7 +69,8 @@ export interface GammaExposure {
   callWall: number | null;
   putWall: number | null;
   flip: FlipLevel;
-  contracts: { used: number; withoutIv: number; expired: number };
+  /** `invalid`: a strike or open interest that is not a positive / non-negative number. */
+  contracts: { used: number; withoutIv: number; expired: number; invalid: number };
 }
 
 /** The chain priced at the spot, with the flip grid still to fill (fillFlipGrid, in slices if need be). */
@@ -102,9 +103,13 @@ export function prepareGammaExposure(inputs: GammaExposureInputs, settings: Gamm
   const grid = createFlipGrid(spot, chain.contracts.length, settings.flipGrid);
   const byStrike = new Map<ExpiryBucket, Map<number, StrikeExposure>>(EXPIRY_BUCKETS.map((b) => [b, new Map()]));
   const buckets = Object.fromEntries(EXPIRY_BUCKETS.map((b) => [b, emptyBucket()])) as Record<ExpiryBucket, BucketExposure>;
-  const counts = { used: 0, withoutIv: 0, expired: 0 };
+  const counts = { used: 0, withoutIv: 0, expired: 0, invalid: 0 };
   const expiryFacts = new Map<string, { years: number; dq: number; rows: Map<number, StrikeExposure>[]; totals: BucketExposure[] }>();
   for (const c of chain.contracts) {
+    if (!(c.strike > 0) || !(c.openInterest >= 0) || !Number.isFinite(c.strike) || !Number.isFinite(c.openInterest)) {
+      counts.invalid++;
+      continue;
+    }
     if (!(c.iv > 0) || !Number.isFinite(c.iv)) {
       counts.withoutIv++;
       continue;

@@ -30,6 +30,7 @@ const handMade = chainOf([
   contract('2027-01-15', 110, 'call', 9000, 0.18),
   contract('2026-12-04', 100, 'call', 5000, 0.2), // expired last Friday
   contract('2026-12-31', 100, 'put', 5000, 0), // no implied vol
+  contract('2026-12-31', 100, 'call', Number.NaN, 0.2), // no open interest
 ]);
 
 const closes = new Map<string, number>();
@@ -43,7 +44,7 @@ function bruteForceGex(chain: OptionChainSnapshot, spot: number): number {
   let total = 0;
   for (const c of chain.contracts) {
     const time = years(c.expiry);
-    if (!(c.iv > 0) || !(time > 0)) continue;
+    if (!(c.iv > 0) || !(time > 0) || !Number.isFinite(c.openInterest)) continue;
     const { gamma } = blackScholes({ spot, strike: c.strike, time, vol: c.iv, rate: 0.04, dividendYield: 0.01, right: c.type === 'call' ? 'C' : 'P' });
     total += (c.type === 'call' ? 1 : -1) * gamma * c.openInterest * 100 * spot * spot * 0.01;
   }
@@ -135,9 +136,9 @@ describe('gamma exposure', () => {
     expect([opposite.callWall, opposite.putWall]).toEqual([usual.callWall, usual.putWall]);
   });
 
-  it('sorts contracts into nested expiry buckets from today in New York, and counts the skipped ones', () => {
+  it('sorts contracts into nested expiry buckets from today in New York, and counts the skipped ones by reason', () => {
     const result = computeGammaExposure({ chain: handMade, spot: 100.5, spotAsOf: now, now }, settings);
-    expect(result.contracts).toEqual({ used: 16, withoutIv: 1, expired: 1 });
+    expect(result.contracts).toEqual({ used: 16, withoutIv: 1, expired: 1, invalid: 1 });
     const counts = Object.fromEntries(Object.entries(result.buckets).map(([bucket, b]) => [bucket, b.contracts]));
     expect(counts).toEqual({ '0dte': 2, '1dte': 1, upTo7d: 13, upTo35d: 15, all: 16 });
     const only = (expiries: string[]): number => bruteForceGex(chainOf(handMade.contracts.filter((c) => expiries.includes(c.expiry))), 100.5);
