@@ -73,10 +73,28 @@ export interface GammaExposure {
   contracts: { used: number; withoutIv: number; expired: number; invalid: number };
 }
 
-/** The chain priced at the spot, with the flip grid still to fill (fillFlipGrid, in slices if need be). */
-export interface PreparedGammaExposure {
-  report: Omit<GammaExposure, 'flip' | 'callWall' | 'putWall' | 'totals'>;
+interface ExpiryFacts {
+  years: number;
+  dq: number;
+  rows: Map<number, StrikeExposure>[];
+  totals: BucketExposure[];
+}
+
+/**
+ * Work in progress, in three steps that each take a range so that a caller can yield between slices: price the
+ * contracts at spot (priceContracts), fill the flip grid (fillFlipGrid(work.grid, from, to)), then finishGammaExposure.
+ */
+export interface GammaExposureWork {
+  inputs: GammaExposureInputs;
+  settings: GammaExposureSettings;
   grid: FlipGrid;
+  /** Index of the next contract to price. */
+  next: number;
+  clock: ReturnType<typeof expiryClock>;
+  expiries: Map<string, ExpiryFacts>;
+  byStrike: Map<ExpiryBucket, Map<number, StrikeExposure>>;
+  buckets: Record<ExpiryBucket, BucketExposure>;
+  counts: GammaExposure['contracts'];
 }
 
 function emptyBucket(): BucketExposure {
@@ -95,17 +113,39 @@ function dealerSign(positioning: DealerPositioning, type: 'call' | 'put'): numbe
   return (type === 'call') === longCalls ? 1 : -1;
 }
 
-export function prepareGammaExposure(inputs: GammaExposureInputs, settings: GammaExposureSettings = DEFAULT_GEX_SETTINGS): PreparedGammaExposure {
-  const { chain, spot, now } = inputs;
-  if (!(spot > 0)) throw new RangeError(`gamma exposure needs a positive spot (got ${spot})`);
-  const { rate, dividendYield: q } = settings;
-  const clock = expiryClock(now);
-  const grid = createFlipGrid(spot, chain.contracts.length, settings.flipGrid);
-  const byStrike = new Map<ExpiryBucket, Map<number, StrikeExposure>>(EXPIRY_BUCKETS.map((b) => [b, new Map()]));
-  const buckets = Object.fromEntries(EXPIRY_BUCKETS.map((b) => [b, emptyBucket()])) as Record<ExpiryBucket, BucketExposure>;
-  const counts = { used: 0, withoutIv: 0, expired: 0, invalid: 0 };
-  const expiryFacts = new Map<string, { years: number; dq: number; rows: Map<number, StrikeExposure>[]; totals: BucketExposure[] }>();
-  for (const c of chain.contracts) {
+export function startGammaExposure(inputs: GammaExposureInputs, settings: GammaExposureSettings = DEFAULT_GEX_SETTINGS): GammaExposureWork {
+  if (!(inputs.spot > 0)) throw new RangeError(`gamma exposure needs a positive spot (got ${inputs.spot})`);
+  return {
+    inputs, settings, next: 0,
+    grid: createFlipGrid(inputs.spot, inputs.chain.contracts.length, settings.flipGrid),
+    clock: expiryClock(inputs.now),
+    expiries: new Map(),
+    byStrike: new Map(EXPIRY_BUCKETS.map((b) => [b, new Map()])),
+    buckets: Object.fromEntries(EXPIRY_BUCKETS.map((b) => [b, emptyBucket()])) as Record<ExpiryBucket, BucketExposure>,
+    counts: { used: 0, withoutIv: 0, expired: 0, invalid: 0 },
+  };
+}
+
+function expiryFacts(work: GammaExposureWork, expiry: string): ExpiryFacts {
+  let facts = work.expiries.get(expiry);
+  if (!facts) {
+    const years = work.clock.years(expiry);
+    const inBuckets = bucketsOf(work.clock.calendarDays(expiry));
+    facts = { years, dq: Math.exp(-work.settings.dividendYield * years), rows: inBuckets.map((b) => work.byStrike.get(b)!), totals: inBuckets.map((b) => work.buckets[b]) };
+    work.expiries.set(expiry, facts);
+  }
+  return facts;
+}
+
+/** Prices up to `count` more contracts at spot; answers whether every contract is now priced. */
+export function priceContracts(work: GammaExposureWork, count = Infinity): boolean {
+  const { contracts } = work.inputs.chain;
+  const { spot } = work.inputs;
+  const { rate, dividendYield: q, positioning } = work.settings;
+  const { counts } = work;
+  const end = Math.min(contracts.length, work.next + count);
+  for (; work.next < end; work.next++) {
+    const c = contracts[work.next]!;
     if (!(c.strike > 0) || !(c.openInterest >= 0) || !Number.isFinite(c.strike) || !Number.isFinite(c.openInterest)) {
       counts.invalid++;
       continue;
@@ -114,13 +154,7 @@ export function prepareGammaExposure(inputs: GammaExposureInputs, settings: Gamm
       counts.withoutIv++;
       continue;
     }
-    let facts = expiryFacts.get(c.expiry);
-    if (!facts) {
-      const years = clock.years(c.expiry);
-      const inBuckets = bucketsOf(clock.calendarDays(c.expiry));
-      facts = { years, dq: Math.exp(-q * years), rows: inBuckets.map((b) => byStrike.get(b)!), totals: inBuckets.map((b) => buckets[b]) };
-      expiryFacts.set(c.expiry, facts);
-    }
+    const facts = expiryFacts(work, c.expiry);
     const t = facts.years;
     if (!(t > 0)) {
       counts.expired++;
@@ -129,8 +163,8 @@ export function prepareGammaExposure(inputs: GammaExposureInputs, settings: Gamm
     counts.used++;
     const totalVol = c.iv * Math.sqrt(t);
     const d1 = (Math.log(spot / c.strike) + (rate - q) * t) / totalVol + 0.5 * totalVol;
-    const exposure = dealerSign(settings.positioning, c.type) * c.openInterest * facts.dq;
-    addToFlipGrid(grid, d1, totalVol, exposure);
+    const exposure = dealerSign(positioning, c.type) * c.openInterest * facts.dq;
+    addToFlipGrid(work.grid, d1, totalVol, exposure);
     const gex = (exposure * normalPdf(d1) * spot) / totalVol;
     const delta = c.type === 'call' ? normalCdf(d1) : -normalCdf(-d1);
     const dex = exposure * delta * 100 * spot;
@@ -143,11 +177,7 @@ export function prepareGammaExposure(inputs: GammaExposureInputs, settings: Gamm
       facts.totals[b]!.contracts++;
     }
   }
-  for (const bucket of EXPIRY_BUCKETS) buckets[bucket].byStrike = [...byStrike.get(bucket)!.values()].sort((a, b) => a.strike - b.strike);
-  return {
-    report: { symbol: chain.symbol, spot, spotAsOf: inputs.spotAsOf, chainAsOf: chain.asOf, positioning: settings.positioning, gexUnit: 'USD per 1% move', dexUnit: 'USD', buckets, contracts: counts },
-    grid,
-  };
+  return work.next >= contracts.length;
 }
 
 function wall(rows: StrikeExposure[], side: 'callGex' | 'putGex'): number | null {
@@ -156,24 +186,30 @@ function wall(rows: StrikeExposure[], side: 'callGex' | 'putGex'): number | null
   return best ? best.strike : null;
 }
 
-/** Walls and flip level once the grid is filled. */
-export function finishGammaExposure(prepared: PreparedGammaExposure): GammaExposure {
-  const { report, grid } = prepared;
-  const all = report.buckets.all;
+/** Strike tables, walls and the flip level, once every contract is priced and the grid filled. */
+export function finishGammaExposure(work: GammaExposureWork): GammaExposure {
+  const { inputs, settings, buckets } = work;
+  if (work.next < inputs.chain.contracts.length) throw new Error(`gamma exposure finished with ${inputs.chain.contracts.length - work.next} contracts still to price`);
+  for (const bucket of EXPIRY_BUCKETS) buckets[bucket].byStrike = [...work.byStrike.get(bucket)!.values()].sort((a, b) => a.strike - b.strike);
+  const all = buckets.all;
   return {
-    ...report,
+    symbol: inputs.chain.symbol, spot: inputs.spot, spotAsOf: inputs.spotAsOf, chainAsOf: inputs.chain.asOf,
+    positioning: settings.positioning, gexUnit: 'USD per 1% move', dexUnit: 'USD',
+    buckets,
     totals: { callGex: all.callGex, putGex: all.putGex, gex: all.gex, dex: all.dex },
     callWall: wall(all.byStrike, 'callGex'),
     putWall: wall(all.byStrike, 'putGex'),
-    flip: findFlip(grid),
+    flip: findFlip(work.grid),
+    contracts: { ...work.counts },
   };
 }
 
-/** Everything at once (a 10,000-contract chain: see docs/benchmarks.md; slice fillFlipGrid to keep the loop free). */
+/** Everything at once (a 10,000-contract chain: see docs/benchmarks.md; the three steps can be sliced instead). */
 export function computeGammaExposure(inputs: GammaExposureInputs, settings: GammaExposureSettings = DEFAULT_GEX_SETTINGS): GammaExposure {
-  const prepared = prepareGammaExposure(inputs, settings);
-  fillFlipGrid(prepared.grid);
-  return finishGammaExposure(prepared);
+  const work = startGammaExposure(inputs, settings);
+  priceContracts(work);
+  fillFlipGrid(work.grid);
+  return finishGammaExposure(work);
 }
 
 /** Whether the spot has moved more than `relativeStep` (e.g. 0.002 = 0.2%) since the figures were priced. */

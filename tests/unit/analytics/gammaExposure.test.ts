@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blackScholes } from '../../../core/analytics/blackScholes';
-import { computeGammaExposure, DEFAULT_GEX_SETTINGS, fillFlipGrid, finishGammaExposure, prepareGammaExposure, spotMovedBeyond, type GammaExposureSettings } from '../../../core/analytics/gammaExposure';
+import { computeGammaExposure, DEFAULT_GEX_SETTINGS, fillFlipGrid, finishGammaExposure, priceContracts, spotMovedBeyond, startGammaExposure, type GammaExposureSettings } from '../../../core/analytics/gammaExposure';
 import type { OptionChainSnapshot, OptionContractQuote } from '../../../core/market/optionChain';
 import { etToUtc } from '../../../core/market/newYorkTime';
 
@@ -94,7 +94,8 @@ describe('gamma exposure', () => {
   });
 
   it('re-prices total GEX at every grid spot as the exact sum over contracts does', () => {
-    const prepared = prepareGammaExposure({ chain: handMade, spot: 100.5, spotAsOf: now, now }, settings);
+    const prepared = startGammaExposure({ chain: handMade, spot: 100.5, spotAsOf: now, now }, settings);
+    priceContracts(prepared);
     fillFlipGrid(prepared.grid);
     const scale = Math.max(...prepared.grid.spots.map((s) => Math.abs(bruteForceGex(handMade, s))));
     prepared.grid.spots.forEach((s, j) => {
@@ -149,12 +150,16 @@ describe('gamma exposure', () => {
     expect(result.buckets.all.byStrike.map((r) => r.strike)).toEqual([...new Set(result.buckets.all.byStrike.map((r) => r.strike))].sort((a, b) => a - b));
   });
 
-  it('gives the same figures when the flip grid is filled in slices, and keeps the chain’s and the spot’s times', () => {
+  it('gives the same figures when contracts and the flip grid are done in slices, and keeps the chain’s and the spot’s times', () => {
     const inputs = { chain: handMade, spot: 100.5, spotAsOf: now - 1_000, now };
     const whole = computeGammaExposure(inputs, settings);
-    const prepared = prepareGammaExposure(inputs, settings);
-    for (let from = 0; from < prepared.grid.spots.length; from += 7) fillFlipGrid(prepared.grid, from, from + 7);
-    const sliced = finishGammaExposure(prepared);
+    const work = startGammaExposure(inputs, settings);
+    let slices = 0;
+    while (!priceContracts(work, 5)) slices++;
+    expect(slices).toBe(3); // 19 contracts, 5 at a time
+    expect(() => finishGammaExposure(startGammaExposure(inputs, settings))).toThrow(/19 contracts still to price/);
+    for (let from = 0; from < work.grid.spots.length; from += 7) fillFlipGrid(work.grid, from, from + 7);
+    const sliced = finishGammaExposure(work);
     expect(sliced).toEqual(whole);
     expect([whole.chainAsOf, whole.spotAsOf]).toEqual([handMade.asOf, now - 1_000]);
   });
