@@ -25,7 +25,7 @@ for (const [e, expiry] of expiries.entries()) {
     for (const type of ['call', 'put'] as const) {
       const m = Math.log(strike / spot);
       const iv = 0.14 + 0.9 * m * m + (type === 'put' ? 0.01 : 0) + 0.002 * e;
-      // Puts held below the money, calls above, more puts than calls: a flip level below spot, as on most days.
+      // Puts held below the money, calls above, more puts than calls.
       const centre = type === 'put' ? spot - 30 : spot + 20;
       const size = type === 'put' ? 30_000 : 20_000;
       const openInterest = Math.round(size * Math.exp(-((strike - centre) ** 2) / 2000) + 50 + ((s * 37 + e * 11) % 500));
