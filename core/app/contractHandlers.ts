@@ -4,6 +4,9 @@ import { CommandUnavailableError } from '../bus/bus';
 import type { EngineBus } from '../bus/catalogue';
 import { OrderDeniedError } from '../execution/orderDenied';
 import type { Settings } from '../config/settings';
+import type { DenialLog } from '../risk/denialLog';
+import type { RiskMonitor } from '../risk/riskMonitor';
+import type { RuntimeRiskLimits } from '../risk/riskLimits';
 import type { TradingStateService } from '../risk/tradingState';
 import type { SymbolConfig } from '../config/configSchema';
 import { ContractError, type Health, type SentimentView } from '../contract/contract';
@@ -20,6 +23,8 @@ export interface HandlerDeps {
   health: () => Health;
   redis: Redis;
   bus: EngineBus;
+  riskLimits: RuntimeRiskLimits;
+  riskMonitor: RiskMonitor;
 }
 
 /** One handler per contract command. */
@@ -58,7 +63,10 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
     closePosition: ({ reason, ...input }, context) =>
       orderCommand(bus.send('closePosition', { ...input, requestedBy: who(context.transport), reason: reason || 'close from the Positions panel' })),
     flattenAll: ({ confirmed, reason }, context) => orderCommand(bus.send('flattenAll', { requestedBy: who(context.transport), reason, confirmed })),
-    setRiskLimit: () => notBuiltYet('setRiskLimit'),
+    setRiskLimit: async (input, context) => {
+      const { warning } = await deps.riskLimits.change(input, who(context.transport));
+      return { ...deps.riskMonitor.limit(input.name), ...(warning ? { warning } : {}) };
+    },
   };
 }
 
@@ -69,6 +77,8 @@ export interface StreamDeps {
   cockpit: CockpitStreams;
   /** Whether an Alpha Vantage source runs (sim mode, or a key configured). */
   alphaVantageConfigured: boolean;
+  riskMonitor: RiskMonitor;
+  denials: DenialLog;
 }
 
 /** An order command's answer, with the execution's refusals as contract errors the cockpit can show. */
@@ -80,11 +90,6 @@ async function orderCommand<T>(answer: Promise<T>): Promise<T> {
     if (error instanceof CommandUnavailableError) throw new ContractError('UNAVAILABLE', 'order execution is not running');
     throw error;
   }
-}
-
-// Declared in the contract ahead of its implementation (issue #16, in progress on branches).
-function notBuiltYet(name: string): never {
-  throw new ContractError('UNAVAILABLE', `${name} is not built yet`);
 }
 
 function configuredSymbol(symbols: readonly SymbolConfig[], symbol: string): string {
@@ -124,8 +129,8 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     executions: () => deps.cockpit.execution.executions,
     positions: () => deps.cockpit.execution.positions,
     account: () => deps.cockpit.execution.account,
-    risk: () => notBuiltYet('risk'),
-    riskDenials: () => notBuiltYet('riskDenials'),
+    risk: () => deps.riskMonitor.topic,
+    riskDenials: () => deps.denials.topic,
     flatten: () => deps.cockpit.execution.flatten,
   };
 }

@@ -17,7 +17,11 @@ export class EncodeScheduler {
   private spentMs = 0;
   private turn: ReturnType<typeof setImmediate> | undefined;
 
-  constructor(private readonly budgetMs = ENCODE_BUDGET_MS) {}
+  constructor(
+    private readonly budgetMs = ENCODE_BUDGET_MS,
+    /** Milliseconds; tests give a clock the jobs advance, so a turn's share does not depend on the machine's load. */
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** Runs `job` at once while there is budget and no job waits, else queues it for a later turn. */
   run(job: EncodeJob): void {
@@ -30,9 +34,9 @@ export class EncodeScheduler {
 
   /** Runs `job` within what is left of the budget; true when it has work left. */
   private timed(job: EncodeJob): boolean {
-    const started = performance.now();
+    const started = this.now();
     const more = job.encodeFor(this.budgetMs - this.spentMs);
-    this.spentMs += performance.now() - started;
+    this.spentMs += this.now() - started;
     return more;
   }
 

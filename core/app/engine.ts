@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Settings } from '../config/settings';
 import type { RiskLimits } from '../config/riskSchema';
-import { CircuitBreakers } from '../risk/circuitBreakers';
 import { TradingStateService } from '../risk/tradingState';
 import { TradingStateJournal } from '../risk/tradingStateJournal';
 import { keys } from '../store/keys';
@@ -10,7 +9,7 @@ import type { SimulatedMarketModule } from './simulatedMarketModule';
 import { BadInputCounter } from '../store/badInputCounter';
 import { HashCounter } from '../store/hashCounter';
 import { createEngineBus, type EngineBus } from '../bus/catalogue';
-import type { Health, ModuleHealth } from '../contract/contract';
+import type { ApprovalView, Health, ModuleHealth } from '../contract/contract';
 import { moduleLogger } from '../runtime/logger';
 import { Supervisor, type EngineModule } from '../runtime/supervisor';
 import { Topic } from '../runtime/topic';
@@ -21,6 +20,8 @@ import { ContractServer } from './contractServer';
 import { dataSources, type DataSources } from './dataSources';
 import { healthReport } from './healthReport';
 import { ApprovalMode } from '../risk/approvalMode';
+import { RiskMonitor, type OrderFlowUse } from '../risk/riskMonitor';
+import { RiskModule } from './riskModule';
 import { DataDirLock } from './dataDirLock';
 import { HaltRequests } from './haltRequests';
 import { WebBridge } from './webBridge';
@@ -115,9 +116,15 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   tradingState.topic.subscribe((state) => bus.publish('tradingStateChanged', state));
   const cockpit = new CockpitStreams(bus, settings.config.symbols);
   const market = dataSources(settings, redis, bus, reportBadInput);
+  const risk = new RiskModule({ bus, redis: redis.client, tradingState, configured: riskLimitsOf(settings) });
+  // The monitor starts after execution and the approval mode (riskMonitor's module depends on both).
+  const riskMonitor = new RiskMonitor({
+    bus, limits: risk.limits, breakers: risk.breakers, high: risk.high, approval: (): ApprovalView => approvalMode.view(),
+    flow: (): OrderFlowUse => execution.manager.flowUse(), symbols: settings.config.symbols.map((s) => s.symbol),
+  });
   const contract = new ContractServer(
-    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus }),
-    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null }),
+    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor }),
+    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null, riskMonitor, denials: risk.denials }),
     reportBadInput,
     (stream) => droppedEvents.add(stream),
   );
@@ -137,15 +144,17 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     serviceModule('tradingState', ['redis'], () => tradingState.load(), () => tradingState.stop()),
   ];
   modules.push(...market.all);
-  const riskLimits = riskLimitsOf(settings);
-  const breakers = new CircuitBreakers({ bus, tradingState, limits: riskLimits });
-  modules.push({ name: 'circuitBreakers', dependsOn: ['tradingState'], start: async () => breakers.start(), stop: async () => breakers.stop(), detail: () => breakers.detail() });
-  const execution = new ExecutionModule({ bus, redis: redis.client, connection: market.ibkr.connection, tradingState, riskLimits, reportBadInput });
+  const { breakers } = risk;
+  modules.push(risk);
+  modules.push({ name: 'circuitBreakers', dependsOn: ['tradingState', 'risk'], start: async () => breakers.start(), stop: async () => breakers.stop(), detail: () => breakers.detail() });
+  const execution = new ExecutionModule({ bus, redis: redis.client, connection: market.ibkr.connection, tradingState, riskLimits: risk.limits, dayHigh: risk.high, reportBadInput });
   modules.push(execution);
   const approvalMode = new ApprovalMode({
-    bus, configured: settings.config.risk.approvalMode, deadManSeconds: settings.config.risk.deadManSeconds, cockpits: () => contract.connections,
+    bus, configured: settings.config.risk.approvalMode, deadManSeconds: settings.config.risk.deadManSeconds, cockpits: (): number => contract.connections,
+    save: (state) => risk.store.saveApproval(state),
   });
-  modules.push(serviceModule('approvalMode', [], async () => approvalMode.start(), () => approvalMode.stop()));
+  modules.push(serviceModule('approvalMode', ['risk'], async () => approvalMode.start(), () => approvalMode.stop()));
+  modules.push(serviceModule('riskMonitor', ['risk', 'execution', 'approvalMode'], async () => (riskMonitor.loadHistory(risk.history), riskMonitor.start()), () => riskMonitor.stop()));
   modules.push(new HaltRequests({ dataDir: settings.dataDir, tradingState, reportBadInput }));
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 

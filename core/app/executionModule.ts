@@ -1,10 +1,11 @@
 import type { EngineBus } from '../bus/catalogue';
-import type { RiskLimits } from '../config/riskSchema';
 import type { ModuleHealth } from '../contract/contract';
 import { FlattenAll } from '../execution/flattenAll';
 import { OrderManager } from '../execution/orderManager';
 import { KillSwitch } from '../risk/killSwitch';
+import type { DayHighWater } from '../risk/dayHighWater';
 import { OrderGate } from '../risk/orderGate';
+import { limitsReader, type LimitsInForce } from '../risk/riskLimitRules';
 import type { TradingStateService } from '../risk/tradingState';
 import type { EngineModule } from '../runtime/supervisor';
 import { RedisExecutionStore } from '../store/executionStore';
@@ -19,8 +20,10 @@ export interface ExecutionModuleOptions {
   /** The IB socket the market data uses: orders share it. */
   connection: IbConnection;
   tradingState: TradingStateService;
-  /** config.yaml `risk:` as the order gate enforces it. */
-  riskLimits: RiskLimits;
+  /** The limits in force (config.yaml `risk:`, changed at runtime from the cockpit). */
+  riskLimits: LimitsInForce;
+  /** The day's P&L high, shared with the circuit breakers. */
+  dayHigh: DayHighWater;
   reportBadInput: (source: string, problem: string) => void;
 }
 
@@ -31,7 +34,7 @@ export interface ExecutionModuleOptions {
  */
 export class ExecutionModule implements EngineModule {
   readonly name = 'execution';
-  readonly dependsOn = ['redis', 'tradingState', 'ibkrIngest'];
+  readonly dependsOn = ['redis', 'tradingState', 'risk', 'ibkrIngest'];
   readonly venue: IbkrExecution;
   readonly manager: OrderManager;
   private readonly store: RedisExecutionStore;
@@ -44,10 +47,10 @@ export class ExecutionModule implements EngineModule {
     this.venue = new IbkrExecution({ connection: options.connection, bus, reportBadInput: (problem) => options.reportBadInput('ibkr', problem) });
     this.store = new RedisExecutionStore(options.redis);
     this.marks = new OptionChainMarks(bus);
-    this.manager = new OrderManager({ bus, venue: this.venue, store: this.store, gate: new OrderGate(options.tradingState, options.riskLimits), optionMarks: this.marks.lookup });
+    this.manager = new OrderManager({ bus, venue: this.venue, store: this.store, gate: new OrderGate(options.tradingState, options.riskLimits), optionMarks: this.marks.lookup, high: options.dayHigh });
     this.killSwitch = new KillSwitch(bus, options.tradingState);
     this.flatten = new FlattenAll({
-      bus, book: this.manager.flattenBook(), tradingState: options.tradingState, optionMarks: this.marks.lookup, marketCalendar: options.riskLimits.marketCalendar,
+      bus, book: this.manager.flattenBook(), tradingState: options.tradingState, optionMarks: this.marks.lookup, marketCalendar: limitsReader(options.riskLimits).current.marketCalendar,
     });
   }
 

@@ -136,6 +136,8 @@ export interface OrderDenied {
   request: OrderRequest;
   denial: OrderDenial;
   at: number;
+  /** What the checks saw (core/risk/denialInputs.ts), or what the refusal was about. */
+  inputs: Record<string, unknown>;
 }
 
 /** One thing reconciliation found: what differed between the engine and the venue, and what was done about it. */

@@ -67,6 +67,8 @@ export interface RiskLimitView {
   used: number | null;
   /** What `used` is, in words ("today's loss", "AAPL 300 shares"); null with it. */
   usedLabel: string | null;
+  /** In `setRiskLimit`'s answer only: a tightening in force now but not recorded in Redis (a restart would undo it). */
+  warning?: string;
 }
 
 export type BreakerName = 'dailyLoss' | 'drawdown' | 'rejections' | 'connection' | 'staleData';

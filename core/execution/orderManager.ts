@@ -1,6 +1,9 @@
 import type { EngineBus, EngineCommands, VenueOrderReadiness } from '../bus/catalogue';
 import type { OrderDenial, OrderModification, OrderPreview, OrderReceipt, OrderRecord, OrderRequest } from '../market/order';
+import type { DayHighWater } from '../risk/dayHighWater';
+import { recentOrderCounts } from '../risk/denialInputs';
 import type { GateFacts, GateRequest, OrderGate } from '../risk/orderGate';
+import type { OrderFlowUse } from '../risk/riskMonitor';
 import { moduleLogger } from '../runtime/logger';
 import type { ExecutionStore } from './executionStore';
 import type { ExecutionVenue } from './executionVenue';
@@ -28,8 +31,13 @@ export interface OrderManagerDeps {
   store: ExecutionStore;
   gate: OrderGate;
   optionMarks: OptionMarks;
+  /** The day's P&L high, shared with the circuit breakers. */
+  high?: DayHighWater;
   clock?: () => number;
 }
+
+/** A refusal with what the checks saw. */
+type Refusal = OrderDenial & { inputs?: Record<string, unknown> };
 
 const denied = (code: OrderDenial['code'], message: string) => new OrderDeniedError({ code, message });
 
@@ -70,7 +78,7 @@ export class OrderManager {
     this.ledger = new OrderLedger(bus, store, this.clock);
     this.portfolio = new Portfolio({ bus, store, optionMarks, clock: this.clock });
     this.fills = new FillRecorder({ bus, store, joiner: this.joiner, ledger: this.ledger, portfolio: this.portfolio });
-    this.riskFacts = new RiskFacts(bus, optionMarks, this.clock);
+    this.riskFacts = new RiskFacts(bus, optionMarks, this.clock, deps.high);
     this.reconciler = new Reconciler({ bus, venue: deps.venue, ledger: this.ledger, joiner: this.joiner, fills: this.fills, portfolio: this.portfolio, clock: this.clock });
   }
 
@@ -128,6 +136,12 @@ export class OrderManager {
     return { venueReady: this.readiness.ready, reconciled: this.reconciled, workingOrders: this.ledger.working().length, openPositions: this.portfolio.open().length, nextOrderId: this.ids?.peek ?? null };
   }
 
+  /** The venue's state and the order flow, for the Risk panel. */
+  flowUse(): OrderFlowUse {
+    const facts = this.facts();
+    return { venueReady: facts.venueReady, reconciled: facts.reconciled, workingOrders: facts.openOrders, ...recentOrderCounts(facts.recentOrders, this.clock()) };
+  }
+
   private serveCommands(): Array<() => void> {
     const { bus } = this.deps;
     return [
@@ -152,8 +166,11 @@ export class OrderManager {
     };
   }
 
-  private gate(request: GateRequest): OrderDenial | null {
-    return this.deps.gate.check(request, this.facts(), this.clock());
+  private gate(request: Exclude<GateRequest, { action: 'cancel' }>): Refusal | null {
+    const facts = this.facts();
+    const now = this.clock();
+    const denial = this.deps.gate.check(request, facts, now);
+    return denial && { ...denial, inputs: this.deps.gate.inputs(request, facts, now, denial) };
   }
 
   private async submit(request: OrderRequest): Promise<OrderReceipt> {
@@ -174,7 +191,7 @@ export class OrderManager {
 
   /** Gate → ids (recorded first) → gate again (the state may have moved meanwhile) → record → venue. */
   private async place(request: OrderRequest): Promise<OrderReceipt> {
-    const gateRequest: GateRequest = { action: 'place', orders: gateOrders(request), source: request.source };
+    const gateRequest = { action: 'place' as const, orders: gateOrders(request), source: request.source };
     const before = this.gate(gateRequest);
     if (before) throw this.deny(request, before);
     const ids = await this.takeIds(request, gateRequest.orders.length);
@@ -278,8 +295,9 @@ export class OrderManager {
   private ownOrder(orderId: number, requestedBy: string, action: 'change' | 'cancel'): OrderRecord {
     const order = this.ledger.get(orderId);
     const refuse = (code: OrderDenial['code'], message: string) => {
-      this.ledger.audit({ who: requestedBy, what: `${action} denied`, why: `${code}: ${message}`, orderId, inputs: { orderId } });
-      if (order) this.deps.bus.publish('orderDenied', { request: requestOf(order, requestedBy, action), denial: { code, message }, at: this.clock() });
+      const inputs = { orderId, status: order?.status ?? null };
+      this.ledger.audit({ who: requestedBy, what: `${action} denied`, why: `${code}: ${message}`, orderId, inputs });
+      if (order) this.deps.bus.publish('orderDenied', { request: requestOf(order, requestedBy, action), denial: { code, message }, at: this.clock(), inputs });
       return denied(code, message);
     };
     if (!order) {
@@ -298,11 +316,11 @@ export class OrderManager {
     }
   }
 
-  /** Publishes, audits and returns the denial (to be thrown). */
-  private deny(request: OrderRequest, denial: OrderDenial): OrderDeniedError {
+  /** Publishes, audits (with what the checks saw) and returns the denial (to be thrown). */
+  private deny(request: OrderRequest, { inputs = {}, ...denial }: Refusal): OrderDeniedError {
     const at = this.clock();
-    this.deps.bus.publish('orderDenied', { request, denial, at });
-    this.ledger.audit({ who: request.requestedBy, what: 'order denied', why: `${denial.code}: ${denial.message}`, inputs: request });
+    this.deps.bus.publish('orderDenied', { request, denial, at, inputs });
+    this.ledger.audit({ who: request.requestedBy, what: 'order denied', why: `${denial.code}: ${denial.message}`, inputs: { request, seen: inputs } });
     return new OrderDeniedError(denial);
   }
 

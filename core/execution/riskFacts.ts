@@ -19,13 +19,14 @@ export class RiskFacts {
   private readonly quotes = new Map<string, Quote>();
   private readonly recent: RecentOrder[] = [];
   private account: AccountSnapshot | null = null;
-  private readonly high = new DayHighWater();
   private readonly offs: Array<() => void> = [];
 
   constructor(
     private readonly bus: EngineBus,
     private readonly optionMarks: OptionMarks,
     private readonly clock: () => number,
+    /** Shared with the circuit breakers: one drawdown reference. */
+    private readonly high: DayHighWater = new DayHighWater(),
   ) {}
 
   start(): void {

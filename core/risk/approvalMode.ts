@@ -1,4 +1,5 @@
 import type { EngineBus } from '../bus/catalogue';
+import type { ApprovalView } from '../contract/contract';
 import { moduleLogger } from '../runtime/logger';
 
 export type ApprovalModeName = 'manual' | 'auto';
@@ -22,6 +23,8 @@ export interface DeadManOptions {
   deadManSeconds: number;
   /** How many cockpits (contract connections) are connected now. */
   cockpits: () => number;
+  /** Keeps each change (Redis, for the audit and the Risk panel); config.yaml still decides the mode at start. */
+  save?: (state: ApprovalModeState) => void;
   clock?: () => number;
 }
 
@@ -48,8 +51,14 @@ export class ApprovalMode {
     return this.state;
   }
 
+  /** The mode, who set it, the dead-man rule's seconds and the cockpits connected now. */
+  view(): ApprovalView {
+    return { ...this.state, deadManSeconds: this.options.deadManSeconds, cockpits: this.options.cockpits() };
+  }
+
   start(): void {
     this.lastCockpitAt = this.clock();
+    this.options.save?.(this.state);
     this.timer = setInterval(() => this.check(), CHECK_MS);
     this.timer.unref();
   }
@@ -68,6 +77,7 @@ export class ApprovalMode {
     const reason = `dead-man rule: no cockpit connected for ${Math.round(aloneMs / 1_000)} s (risk.deadManSeconds ${this.options.deadManSeconds})`;
     this.state = { mode: 'manual', changedAt: now, changedBy: 'engine', reason };
     log.warn({ reason }, 'automatic approval off: orders from automation now wait for a trader');
+    this.options.save?.(this.state);
     this.options.bus.publish('approvalModeChanged', this.state);
   }
 }

@@ -5,6 +5,7 @@ import type { AccountSnapshot, OrderRecord, OrderStatus } from '../market/order'
 import { moduleLogger } from '../runtime/logger';
 import { money } from './checkHelpers';
 import { DayHighWater } from './dayHighWater';
+import { limitsReader, type LimitsInForce } from './riskLimitRules';
 import type { TradingStateChange } from './tradingState';
 
 const log = moduleLogger('circuitBreakers');
@@ -14,8 +15,29 @@ export type BreakerName = 'dailyLoss' | 'drawdown' | 'rejections';
 export interface CircuitBreakerDeps {
   bus: EngineBus;
   tradingState: { readonly current: TradingState; change(change: TradingStateChange): Promise<unknown> };
-  limits: RiskLimits;
+  /** Read at each figure: a limit changed at runtime applies at once. */
+  limits: LimitsInForce;
+  /** The day's P&L high, shared with the order gate's facts (and kept in Redis by its owner). */
+  high?: DayHighWater;
+  /** Keeps a trip (Redis), so a restart neither trips a loss breaker again the same day nor forgets it tripped. */
+  saveTrip?: (name: BreakerName, tripped: TrippedBreaker) => void;
   clock?: () => number;
+}
+
+/** When a breaker last tripped and why. */
+export interface TrippedBreaker {
+  /** The New York date. */
+  day: string;
+  at: number;
+  reason: string;
+}
+
+/** A breaker's state for the Risk panel: tripped today, when and why. */
+export interface BreakerState {
+  name: BreakerName;
+  tripped: boolean;
+  trippedAt: number | null;
+  reason: string | null;
 }
 
 /** Statuses that say the gateway took an order: they end a run of rejections. */
@@ -33,8 +55,9 @@ const WHO = 'circuit breaker';
  */
 export class CircuitBreakers {
   private readonly clock: () => number;
-  private readonly high = new DayHighWater();
-  private readonly trippedOn = new Map<BreakerName, string>();
+  private readonly high: DayHighWater;
+  private readonly limits: { readonly current: RiskLimits };
+  private readonly trippedOn = new Map<BreakerName, TrippedBreaker>();
   /** The last status seen per order, so a repeated report of one rejection counts once. */
   private readonly statuses = new Map<number, OrderStatus>();
   private rejectionsInARow = 0;
@@ -43,6 +66,30 @@ export class CircuitBreakers {
 
   constructor(private readonly deps: CircuitBreakerDeps) {
     this.clock = deps.clock ?? Date.now;
+    this.high = deps.high ?? new DayHighWater();
+    this.limits = limitsReader(deps.limits);
+  }
+
+  /** The trips stored before a restart (call before start). */
+  load(tripped: Readonly<Record<string, TrippedBreaker>>): void {
+    for (const name of ['dailyLoss', 'drawdown', 'rejections'] as const) {
+      const trip = tripped[name];
+      if (trip && typeof trip.day === 'string') this.trippedOn.set(name, trip);
+    }
+  }
+
+  get rejectionsInARowNow(): number {
+    return this.rejectionsInARow;
+  }
+
+  /** Each breaker: tripped today or not, when and why. */
+  states(): BreakerState[] {
+    const today = this.high.dayOf(this.clock());
+    return (['dailyLoss', 'drawdown', 'rejections'] as const).map((name) => {
+      const trip = this.trippedOn.get(name);
+      const tripped = trip?.day === today;
+      return { name, tripped, trippedAt: tripped ? trip.at : null, reason: tripped ? trip.reason : null };
+    });
   }
 
   start(): void {
@@ -60,14 +107,14 @@ export class CircuitBreakers {
   /** Figures for Health: rejections in a row, and the breakers tripped today. */
   detail(): Record<string, number | string | null> {
     const today = this.high.dayOf(this.clock());
-    const tripped = [...this.trippedOn].filter(([, day]) => day === today).map(([name]) => name);
+    const tripped = [...this.trippedOn].filter(([, trip]) => trip.day === today).map(([name]) => name);
     return { rejectionsInARow: this.rejectionsInARow, tripped: tripped.join(',') || null };
   }
 
   private onAccount({ dayPnl }: AccountSnapshot): void {
     const now = this.clock();
     const high = this.high.see(dayPnl, now);
-    const { maxDailyLoss, maxDrawdown } = this.deps.limits;
+    const { maxDailyLoss, maxDrawdown } = this.limits.current;
     if (-dayPnl >= maxDailyLoss) {
       this.trip('dailyLoss', 'HALTED', `daily loss limit reached: today's P&L ${money(dayPnl)}, limit ${money(maxDailyLoss)} (risk.maxDailyLoss)`);
     } else if (high - dayPnl >= maxDrawdown) {
@@ -84,18 +131,26 @@ export class CircuitBreakers {
     // Orders loaded at start-up are replayed on the bus: only rejections from now on count.
     if (order.status !== 'Rejected' || order.updatedAt < this.startedAt) return;
     this.rejectionsInARow++;
-    const max = this.deps.limits.maxConsecutiveRejections;
+    const max = this.limits.current.maxConsecutiveRejections;
     if (this.rejectionsInARow < max) return;
     this.rejectionsInARow = 0;
-    this.tighten('REDUCING', `${max} orders in a row rejected by the gateway (risk.maxConsecutiveRejections), the last: order ${order.orderId}${order.message ? `, "${order.message}"` : ''}`);
+    const reason = `${max} orders in a row rejected by the gateway (risk.maxConsecutiveRejections), the last: order ${order.orderId}${order.message ? `, "${order.message}"` : ''}`;
+    this.remember('rejections', reason);
+    this.tighten('REDUCING', reason);
   }
 
   /** A loss breaker trips once per New York day. */
   private trip(name: BreakerName, state: 'HALTED' | 'REDUCING', reason: string): void {
-    const day = this.high.dayOf(this.clock());
-    if (this.trippedOn.get(name) === day) return;
-    this.trippedOn.set(name, day);
+    if (this.trippedOn.get(name)?.day === this.high.dayOf(this.clock())) return;
+    this.remember(name, reason);
     this.tighten(state, reason);
+  }
+
+  private remember(name: BreakerName, reason: string): void {
+    const now = this.clock();
+    const trip = { day: this.high.dayOf(now), at: now, reason };
+    this.trippedOn.set(name, trip);
+    this.deps.saveTrip?.(name, trip);
   }
 
   private tighten(state: 'HALTED' | 'REDUCING', reason: string): void {

@@ -8,7 +8,9 @@ import type { TradingState, TradingStateName } from '../contract/contract';
 import type { RiskLimits } from '../config/riskSchema';
 import { instrumentKey, type Instrument, type OrderDenial, type OrderRole, type OrderSide, type OrderSource, type OrderType, type PositionGreeks } from '../market/order';
 import type { Quote } from '../market/quote';
+import { denialInputs } from './denialInputs';
 import { RISK_CHECKS } from './riskChecks';
+import { limitsReader, type LimitsInForce } from './riskLimitRules';
 
 /** One order (or one leg of a bracket) as the gate sees it. */
 export interface GateOrder {
@@ -143,11 +145,16 @@ export const reconciledCheck: OrderCheck = (_request, { reconciled }) =>
 export const ORDER_CHECKS: readonly OrderCheck[] = [haltedCheck, reducingCheck, venueReadyCheck, reconciledCheck, ...RISK_CHECKS];
 
 export class OrderGate {
+  private readonly limits: { readonly current: RiskLimits };
+
   constructor(
     private readonly tradingState: { readonly current: TradingState },
-    private readonly limits: RiskLimits,
+    /** Read at each check: a limit changed at runtime applies to the next order. */
+    limits: LimitsInForce,
     private readonly checks: readonly OrderCheck[] = ORDER_CHECKS,
-  ) {}
+  ) {
+    this.limits = limitsReader(limits);
+  }
 
   get state(): TradingStateName {
     return this.tradingState.current.state;
@@ -156,11 +163,23 @@ export class OrderGate {
   /** The first denial of the checks, or null when the request may go to the venue. Cancels always pass. */
   check(request: GateRequest, facts: GateFacts, now: number): OrderDenial | null {
     if (request.action === 'cancel') return null;
-    const context: GateContext = { ...facts, tradingState: this.tradingState.current, limits: this.limits, now };
+    const context = this.context(facts, now);
     for (const check of this.checks) {
       const denial = check(request, context);
       if (denial) return denial;
     }
     return null;
+  }
+
+  /**
+   * What the checks saw for a request that was denied (the audit's and the Risk panel's inputs): built only on a
+   * denial, the check itself stays cheap.
+   */
+  inputs(request: Exclude<GateRequest, { action: 'cancel' }>, facts: GateFacts, now: number, denial: OrderDenial): Record<string, unknown> {
+    return denialInputs(request, this.context(facts, now), denial.code);
+  }
+
+  private context(facts: GateFacts, now: number): GateContext {
+    return { ...facts, tradingState: this.tradingState.current, limits: this.limits.current, now };
   }
 }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { tradingStates, type TradingState, type TradingStateName } from '../contract/contract';
+import { tradingStates, type TradingState, type TradingStateHistoryEntry, type TradingStateName } from '../contract/contract';
 import { keys } from '../store/keys';
 
 /** The audit's `from` field: a state, `INIT` on a first start, `UNKNOWN` when system:halt held no valid state. */
@@ -76,4 +76,13 @@ function fieldsOf(flat: string[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
   return fields;
+}
+
+/** The last `count` changes of the trading state from system:halt:audit, newest first. */
+export async function readHistory(redis: Redis, count: number): Promise<TradingStateHistoryEntry[]> {
+  const entries = await redis.xrevrange(keys.system.haltAudit.key, '+', '-', 'COUNT', count);
+  return entries.map(([, flat]) => {
+    const f = fieldsOf(flat);
+    return { from: f.from ?? 'UNKNOWN', to: f.to ?? 'UNKNOWN', at: Number(f.at) || 0, by: f.by ?? 'unknown', reason: f.reason ?? '' };
+  });
 }

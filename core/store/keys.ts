@@ -25,7 +25,7 @@ export const TTL = {
  * Upper bounds for lists kept in Redis (LTRIM). Bars: the last 100 five-second bars; bar history (the chart's scroll
  * back): an hour of them, as long as that key lives.
  */
-export const LIST_LIMITS = { trades: 1000, bars: 100, barHistory: 720, ibkrErrors: 200, articles: 50 } as const;
+export const LIST_LIMITS = { trades: 1000, bars: 100, barHistory: 720, ibkrErrors: 200, articles: 50, riskDenials: 50 } as const;
 
 export const keys = {
   market: {
@@ -83,6 +83,20 @@ export const keys = {
     account: k('execution:account', null),
     /** Every order event, append-only, never trimmed: at, who, what, why, orderId, inputs (JSON). Durable. */
     audit: k('execution:audit', null),
+  },
+  risk: {
+    /** Limits set from the cockpit: hash limit name → {value, by, at, reason} (JSON). Durable; at start-up the stricter of it and config.yaml is in force. */
+    limits: k('risk:limits', null),
+    /** Every runtime limit change and refused change, append-only: at, by, name, from, to, reason, outcome, code, message. Durable. */
+    limitsAudit: k('risk:limits:audit', null),
+    /** The newest orders the risk engine refused (RiskDenialRecord JSON, newest first, capped). Durable. */
+    denials: k('risk:denials', null),
+    /** Today's P&L high-water mark: {day, pnl} (JSON), the drawdown reference. Durable; a new New York day starts again at 0. */
+    dayHigh: k('risk:day_high', null),
+    /** The loss breakers tripped: hash breaker → {day, at, reason} (JSON), so a restart neither re-trips nor forgets. Durable. */
+    breakers: k('risk:breakers', null),
+    /** The approval mode and who set it last: {mode, changedAt, changedBy, reason} (JSON); config decides the mode at start. */
+    approval: k('risk:approval', null),
   },
   system: {
     /** The trading state (kill switch): hash {state, changedAt, changedBy, reason}. Durable. */

@@ -116,14 +116,15 @@ describe('order manager: submitting', () => {
     expect((await h.bus.send('submitOrder', request)).duplicate).toBe(false); // a denied key may be sent again
   });
 
-  test('a HALTED engine denies with HALTED, publishes orderDenied and audits it; nothing reaches the venue', async () => {
+  test('a HALTED engine denies with HALTED, publishes orderDenied and audits it with what the checks saw; nothing reaches the venue', async () => {
     const h = await ready();
     h.setTradingState('HALTED');
     const request = orderRequest();
     const error = await denialOf(h.bus.send('submitOrder', request));
     expect(error.denial.code).toBe('HALTED');
-    expect(h.events.orderDenied?.[0]).toMatchObject({ request, denial: { code: 'HALTED' } });
-    expect(h.store.rows('order denied')[0]).toMatchObject({ who: 'trader via test', why: expect.stringMatching(/^HALTED: Trading is HALTED/) });
+    const seen = expect.objectContaining({ tradingState: { state: 'HALTED', reason: expect.any(String) }, venue: { ready: true, reconciled: true }, orders: [expect.objectContaining({ position: 0, working: 0 })] });
+    expect(h.events.orderDenied?.[0]).toMatchObject({ request, denial: { code: 'HALTED' }, inputs: seen });
+    expect(h.store.rows('order denied')[0]).toMatchObject({ who: 'trader via test', why: expect.stringMatching(/^HALTED: Trading is HALTED/), inputs: { request, seen } });
     expect(h.venue.placed).toHaveLength(0);
   });
 
