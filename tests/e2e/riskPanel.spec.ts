@@ -47,6 +47,12 @@ async function buySpy(client: ContractClient, quantity: number, limitPrice?: num
   return receipt.orderIds[0]!;
 }
 
+/** Opens the cockpit once SPY is quoted: the risk checks refuse orders for a symbol without a (fresh) quote. */
+async function openQuoted(page: Page, desk: Desk): Promise<void> {
+  await desk.workstation.open(page);
+  await expect(page.getByTestId('watch-row-SPY').getByTestId('watch-last')).toHaveText(/\d+\.\d\d/);
+}
+
 async function releaseHalt(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Resume/ }).click();
   const dialog = page.getByRole('dialog', { name: /Leave HALTED/ });
@@ -56,7 +62,7 @@ async function releaseHalt(page: Page): Promise<void> {
 }
 
 test('the HALT button, and then its hotkey, cancel the working orders shown in the Orders panel', async ({ page, desk }) => {
-  await desk.workstation.open(page);
+  await openQuoted(page, desk);
   await page.keyboard.press('Alt+Shift+R');
   const orders = page.getByTestId('orders-panel');
   const halts: Array<[string, () => Promise<void>]> = [
@@ -79,7 +85,7 @@ test('the HALT button, and then its hotkey, cancel the working orders shown in t
 });
 
 test('an order the risk engine refuses shows in the Risk panel with its reason code, sentence and inputs', async ({ page, desk }, testInfo) => {
-  await desk.workstation.open(page);
+  await openQuoted(page, desk);
   const refused = buySpy(desk.client, MAX_ORDER_SHARES + 10, 502);
   await expect(refused).rejects.toMatchObject({ code: 'REFUSED', reason: 'MAX_QUANTITY' });
 
@@ -95,7 +101,7 @@ test('an order the risk engine refuses shows in the Risk panel with its reason c
 });
 
 test('a limit tightened from the Risk panel shows its new value; loosening it while HALTED shows the engine’s refusal', async ({ page, desk }) => {
-  await desk.workstation.open(page);
+  await openQuoted(page, desk);
   await page.keyboard.press('Alt+Shift+K');
   const row = page.getByTestId('risk-panel').getByTestId('limit-row-maxOpenOrders');
   await expect(row.getByTestId('limit-value')).toHaveText('20 orders');
@@ -126,8 +132,8 @@ test('a limit tightened from the Risk panel shows its new value; loosening it wh
 });
 
 test('Flatten all through its dialog closes every position: its progress reaches flat and Positions is empty', async ({ page, desk }, testInfo) => {
+  await openQuoted(page, desk);
   await buySpy(desk.client, 10);
-  await desk.workstation.open(page);
   await page.keyboard.press('Alt+Shift+P');
   const positions = page.getByTestId('positions-panel');
   await expect(positions.getByTestId('position-row-SPY')).toHaveAttribute('data-quantity', '10');

@@ -5,11 +5,12 @@ const optionalLimits: ReadonlySet<RuntimeRiskLimitName> = new Set(['maxPercentOf
 export const canTurnOff = (name: RuntimeRiskLimitName): boolean => optionalLimits.has(name);
 
 const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const cents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** "$5,000", "5%", "10,000 shares", "5 orders/s", "off". */
+/** "$5,000", "$0.30", "5%", "10,000 shares", "5 orders/s", "off". */
 export function formatLimitValue(value: number | null, unit: RiskLimitUnit): string {
   if (value === null) return 'off';
-  if (unit === '$') return `$${amount.format(value)}`;
+  if (unit === '$') return `${value < 0 ? '−' : ''}$${(Number.isInteger(value) ? amount : cents).format(Math.abs(value))}`;
   if (unit === '%') return `${amount.format(value)}%`;
   return `${amount.format(value)} ${unit}`;
 }

@@ -8,6 +8,8 @@ const volume = { name: 'maxPercentOfDayVolume', value: 5, unit: '%', higherIsLoo
 describe('risk limits as the Risk panel shows and changes them', () => {
   it('formats a limit in its unit, and a limit that is off as off', () => {
     expect(formatLimitValue(5_000, '$')).toBe('$5,000');
+    expect(formatLimitValue(5_901.4, '$')).toBe('$5,901.40');
+    expect(formatLimitValue(-12.5, '$')).toBe('−$12.50');
     expect(formatLimitValue(2.5, '%')).toBe('2.5%');
     expect(formatLimitValue(10_000, 'shares')).toBe('10,000 shares');
     expect(formatLimitValue(null, 'shares')).toBe('off');

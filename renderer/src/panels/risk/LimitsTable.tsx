@@ -1,5 +1,5 @@
 import type { RiskLimitView } from '../../../../core/contract/contract';
-import { formatMarketTimestamp } from '../../format/marketTime';
+import { formatMarketTime, formatMarketTimestamp } from '../../format/marketTime';
 import { formatLimitValue, useOf } from '../../trading/riskLimits';
 
 /** Each runtime limit: in force now, its standing use with a bar (red near or over it), config vs runtime, Edit. */
@@ -52,10 +52,10 @@ function LimitRow({ limit, onEdit }: { limit: RiskLimitView; onEdit: (limit: Ris
           Edit
         </button>
       </td>
-      <td className="muted" title={limit.setBy ? `“${limit.setBy.reason}”` : ''}>
+      <td className="muted" data-testid="limit-set-by" title={limit.setBy ? `Set by ${limit.setBy.by} at ${formatMarketTimestamp(limit.setBy.at)}: “${limit.setBy.reason}”` : ''}>
         {limit.setBy ? (
           <>
-            <span className="pill warn">runtime</span> {limit.setBy.by} {formatMarketTimestamp(limit.setBy.at)} — config {formatLimitValue(limit.configured, limit.unit)}
+            <span className="pill warn">runtime</span> config {formatLimitValue(limit.configured, limit.unit)} · {limit.setBy.by} {formatMarketTime(limit.setBy.at)}
           </>
         ) : (
           'config.yaml'
