@@ -98,6 +98,7 @@ test('keyboard shortcuts switch symbols and focus panels, and ? lists them witho
     ['N', 'ticket-panel'],
     ['R', 'orders-panel'],
     ['P', 'positions-panel'],
+    ['K', 'risk-panel'],
   ];
   for (const [key, panel] of focusKeys) {
     await page.keyboard.press(`Alt+Shift+${key}`);
