@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { createEngineBus } from '../../../core/bus/catalogue';
 import { ContractError, type TradingState } from '../../../core/contract/contract';
+import { resetBreakerInput } from '../../../core/contract/riskView';
 import type { RiskLimits } from '../../../core/config/riskSchema';
 import { etToUtc } from '../../../core/market/newYorkTime';
 import { BreakerLatches, type LatchStore, type VenueUse } from '../../../core/risk/breakerLatches';
@@ -171,5 +172,12 @@ describe('the latched breakers: connection and stale data', () => {
     expect(await reset(latches, { name: 'staleData', confirmed: true, reason: 'all fresh' })).toBeNull();
     expect(latches.view('staleData')).toMatchObject({ tripped: false, symbols: [] });
     expect(await reset(latches, { name: 'connection', symbol: 'SPY', confirmed: true, reason: 'x' })).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  test('resetBreaker takes only the latched breakers: asked for a loss breaker it says to leave the trading state instead', () => {
+    const parsed = resetBreakerInput.safeParse({ name: 'dailyLoss', confirmed: true, reason: 'x' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe('name must be connection or staleData (the loss and rejection breakers are left with setTradingState)');
+    expect(resetBreakerInput.parse({ name: 'staleData', symbol: 'SPY', reason: 'feed back' })).toEqual({ name: 'staleData', symbol: 'SPY', confirmed: false, reason: 'feed back' });
   });
 });
