@@ -28,6 +28,9 @@ describe('risk limits: the real engine against the simulated gateway', () => {
 
   test('an order for a symbol whose quote went stale is refused STALE_DATA; fresh again it is still refused BREAKER_TRIPPED until a trader resets the breaker, then it goes through', async () => {
     await h.run(300);
+    // The simulated market stands still until a test runs it: a slow start-up may already have let AAPL's first
+    // quote go stale. Clear that trip (if any) so the test starts from fresh data.
+    await h.client.call('resetBreaker', { name: 'staleData', symbol: 'AAPL', confirmed: true, reason: 'test: the market stood still during start-up' }).catch(() => undefined);
     const bid = h.market.quote('AAPL')!.bid;
     const resting = { instrument: AAPL, side: 'buy' as const, quantity: 1, type: 'LMT' as const, limitPrice: roundToCent(bid - 5) };
     await h.client.call('submitOrder', { clientOrderKey: orderKey(), ...resting });
