@@ -15,6 +15,8 @@ const READY: VenueUse = { venueReady: true, reconciled: true };
 const lost = (session = 1) => ({ venue: 'ibkr' as const, ready: false, nextValidId: null, session });
 const back = (session = 2) => ({ venue: 'ibkr' as const, ready: true, nextValidId: 100, session });
 
+type Checked = Exclude<GateRequest, { action: 'cancel' }>;
+
 interface SetUp {
   calendar?: RiskLimits['marketCalendar'];
   venue?: VenueUse | null;
@@ -38,12 +40,13 @@ describe('the latched breakers: connection and stale data', () => {
     stops.push(() => latches.stop());
     const quote = (symbol: string, ts = clock.now) => bus.publish('quoteChanged', quoteOf(symbol, { bid: 500, ask: 500.02, ts }));
     const gate = new OrderGate({ current: ACTIVE }, relaxedRiskLimits(), undefined, latches);
-    const check = (request: GateRequest, positions: Record<string, number> = {}) =>
-      gate.check(request, gateFacts({ positions, quotes: [quoteOf('SPY', { bid: 500, ask: 500.02, ts: clock.now })] }), clock.now);
-    return { bus, clock, venueNow, latches, quote, check };
+    const factsNow = (positions: Record<string, number> = {}) => gateFacts({ positions, quotes: [quoteOf('SPY', { bid: 500, ask: 500.02, ts: clock.now })] });
+    const check = (request: GateRequest, positions: Record<string, number> = {}) => gate.check(request, factsNow(positions), clock.now);
+    const seen = (request: Checked) => gate.inputs(request, factsNow(), clock.now, check(request)!);
+    return { bus, clock, venueNow, latches, quote, check, seen };
   }
 
-  const buySpy: GateRequest = { action: 'place', orders: [gateOrder('buy', 10, SPY, 499)], source: 'ticket' };
+  const buySpy: Checked = { action: 'place', orders: [gateOrder('buy', 10, SPY, 499)], source: 'ticket' };
   const sellSpy: GateRequest = { action: 'place', orders: [gateOrder('sell', 10, SPY, 501)], source: 'ticket' };
   const reset = (latches: BreakerLatches, input: Parameters<BreakerLatches['reset']>[0]) => latches.reset(input, 'trader via test').then(() => null, (error: unknown) => error);
 
@@ -62,7 +65,7 @@ describe('the latched breakers: connection and stale data', () => {
   });
 
   test('while the connection breaker is tripped new orders and changes are refused BREAKER_TRIPPED; an order that only shrinks a position and cancels pass', () => {
-    const { bus, check } = setUp();
+    const { bus, check, seen } = setUp();
     expect(check(buySpy)).toBeNull();
     bus.publish('venueOrderReadinessChanged', lost());
     bus.publish('venueOrderReadinessChanged', back());
@@ -71,6 +74,7 @@ describe('the latched breakers: connection and stale data', () => {
     expect(check({ action: 'modify', orderId: 4, order: gateOrder('buy', 5, SPY, 499) })).toMatchObject({ code: 'BREAKER_TRIPPED', message: expect.stringMatching(/no order is changed/) });
     expect(check(sellSpy, { SPY: 100 }), 'selling part of a long position').toBeNull();
     expect(check({ action: 'cancel', orderId: 4 })).toBeNull();
+    expect(seen(buySpy), 'the denial’s audit shows the trip').toMatchObject({ breakers: { connection: { reason: expect.stringMatching(/IB connection was lost/) }, staleData: { symbol: 'SPY', trip: null } } });
   });
 
   test('a configured symbol whose quote goes stale in the regular session trips its own stale-data breaker; the others still trade', () => {
