@@ -4,6 +4,7 @@ import { CommandUnavailableError } from '../bus/bus';
 import type { EngineBus } from '../bus/catalogue';
 import { OrderDeniedError } from '../execution/orderDenied';
 import type { Settings } from '../config/settings';
+import type { BreakerLatches } from '../risk/breakerLatches';
 import type { DenialLog } from '../risk/denialLog';
 import type { RiskMonitor } from '../risk/riskMonitor';
 import type { RuntimeRiskLimits } from '../risk/riskLimits';
@@ -25,6 +26,7 @@ export interface HandlerDeps {
   bus: EngineBus;
   riskLimits: RuntimeRiskLimits;
   riskMonitor: RiskMonitor;
+  latches: BreakerLatches;
 }
 
 /** One handler per contract command. */
@@ -66,6 +68,10 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
     setRiskLimit: async (input, context) => {
       const { warning } = await deps.riskLimits.change(input, who(context.transport));
       return { ...deps.riskMonitor.limit(input.name), ...(warning ? { warning } : {}) };
+    },
+    resetBreaker: async (input, context) => {
+      await deps.latches.reset(input, who(context.transport));
+      return deps.riskMonitor.breaker(input.name);
     },
   };
 }

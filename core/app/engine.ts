@@ -116,14 +116,15 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   tradingState.topic.subscribe((state) => bus.publish('tradingStateChanged', state));
   const cockpit = new CockpitStreams(bus, settings.config.symbols);
   const market = dataSources(settings, redis, bus, reportBadInput);
-  const risk = new RiskModule({ bus, redis: redis.client, tradingState, configured: riskLimitsOf(settings) });
+  const symbols = settings.config.symbols.map((s) => s.symbol);
+  const risk = new RiskModule({ bus, redis: redis.client, tradingState, configured: riskLimitsOf(settings), symbols, venue: (): OrderFlowUse => execution.manager.flowUse() });
   // The monitor starts after execution and the approval mode (riskMonitor's module depends on both).
   const riskMonitor = new RiskMonitor({
-    bus, limits: risk.limits, breakers: risk.breakers, high: risk.high, approval: (): ApprovalView => approvalMode.view(),
-    flow: (): OrderFlowUse => execution.manager.flowUse(), symbols: settings.config.symbols.map((s) => s.symbol),
+    bus, limits: risk.limits, breakers: risk.breakers, latches: risk.latches, high: risk.high, approval: (): ApprovalView => approvalMode.view(),
+    flow: (): OrderFlowUse => execution.manager.flowUse(),
   });
   const contract = new ContractServer(
-    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor }),
+    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor, latches: risk.latches }),
     streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null, riskMonitor, denials: risk.denials }),
     reportBadInput,
     (stream) => droppedEvents.add(stream),
@@ -147,8 +148,11 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   const { breakers } = risk;
   modules.push(risk);
   modules.push({ name: 'circuitBreakers', dependsOn: ['tradingState', 'risk'], start: async () => breakers.start(), stop: async () => breakers.stop(), detail: () => breakers.detail() });
-  const execution = new ExecutionModule({ bus, redis: redis.client, connection: market.ibkr.connection, tradingState, riskLimits: risk.limits, dayHigh: risk.high, reportBadInput });
+  const execution = new ExecutionModule({ bus, redis: redis.client, connection: market.ibkr.connection, tradingState, riskLimits: risk.limits, dayHigh: risk.high, latched: risk.latches, reportBadInput });
   modules.push(execution);
+  // Watches the venue once the order manager runs, and stops before it: a shutdown is not a lost connection.
+  const { latches } = risk;
+  modules.push({ name: 'breakerLatches', dependsOn: ['risk', 'execution'], start: async () => latches.start(), stop: async () => latches.stop(), detail: () => latches.detail() });
   const approvalMode = new ApprovalMode({
     bus, configured: settings.config.risk.approvalMode, deadManSeconds: settings.config.risk.deadManSeconds, cockpits: (): number => contract.connections,
     save: (state) => risk.store.saveApproval(state),

@@ -4,7 +4,8 @@ import { FlattenAll } from '../execution/flattenAll';
 import { OrderManager } from '../execution/orderManager';
 import { KillSwitch } from '../risk/killSwitch';
 import type { DayHighWater } from '../risk/dayHighWater';
-import { OrderGate } from '../risk/orderGate';
+import type { LatchedBreakers } from '../risk/breakerLatches';
+import { ORDER_CHECKS, OrderGate } from '../risk/orderGate';
 import { limitsReader, type LimitsInForce } from '../risk/riskLimitRules';
 import type { TradingStateService } from '../risk/tradingState';
 import type { EngineModule } from '../runtime/supervisor';
@@ -24,6 +25,8 @@ export interface ExecutionModuleOptions {
   riskLimits: LimitsInForce;
   /** The day's P&L high, shared with the circuit breakers. */
   dayHigh: DayHighWater;
+  /** The connection and stale-data breakers latched until a trader resets them (the order gate refuses BREAKER_TRIPPED). */
+  latched?: LatchedBreakers;
   reportBadInput: (source: string, problem: string) => void;
 }
 
@@ -47,7 +50,7 @@ export class ExecutionModule implements EngineModule {
     this.venue = new IbkrExecution({ connection: options.connection, bus, reportBadInput: (problem) => options.reportBadInput('ibkr', problem) });
     this.store = new RedisExecutionStore(options.redis);
     this.marks = new OptionChainMarks(bus);
-    this.manager = new OrderManager({ bus, venue: this.venue, store: this.store, gate: new OrderGate(options.tradingState, options.riskLimits), optionMarks: this.marks.lookup, high: options.dayHigh });
+    this.manager = new OrderManager({ bus, venue: this.venue, store: this.store, gate: new OrderGate(options.tradingState, options.riskLimits, ORDER_CHECKS, options.latched), optionMarks: this.marks.lookup, high: options.dayHigh });
     this.killSwitch = new KillSwitch(bus, options.tradingState);
     this.flatten = new FlattenAll({
       bus, book: this.manager.flattenBook(), tradingState: options.tradingState, optionMarks: this.marks.lookup, marketCalendar: limitsReader(options.riskLimits).current.marketCalendar,

@@ -16,7 +16,7 @@ import type { Trade } from '../market/trade';
 import type { AlphaVantageStatus } from './alphaVantageStatus';
 import type { IngestionState } from './ingestionState';
 import { cancelAllOrdersInput, cancelOrderInput, closePositionInput, orderModificationInput, orderTicketInput } from './orderInputs';
-import { flattenAllInput, setRiskLimitInput, type FlattenProgress, type RiskDenialRecord, type RiskLimitView, type RiskView } from './riskView';
+import { flattenAllInput, resetBreakerInput, setRiskLimitInput, type BreakerView, type FlattenProgress, type RiskDenialRecord, type RiskLimitView, type RiskView } from './riskView';
 
 export type { AccountSnapshot, DenialCode, Fill, OrderPreview, OrderReceipt, OrderRecord, Position };
 export type { Instrument, OrderSide, OrderStatus, OrderType, PositionGreeks, TimeInForce } from '../market/order';
@@ -142,6 +142,12 @@ export const commands = {
   flattenAll: command<typeof flattenAllInput, FlattenProgress>(flattenAllInput),
   /** Changes one limit at runtime: needs `confirmed: true`, audited; no loosening while HALTED or REDUCING (REFUSED). */
   setRiskLimit: command<typeof setRiskLimitInput, RiskLimitView>(setRiskLimitInput),
+  /**
+   * Resets the connection breaker or a symbol's stale-data breaker (all symbols without one): needs `confirmed:
+   * true` (NOT_CONFIRMED), audited; REFUSED while its cause holds (still disconnected, not reconciled, the quote
+   * still stale). Answers the breaker as the `risk` stream shows it.
+   */
+  resetBreaker: command<typeof resetBreakerInput, BreakerView>(resetBreakerInput),
 } as const;
 
 export const streams = {

@@ -43,6 +43,18 @@ export const setRiskLimitInput = z.strictObject({
   reason: z.string().trim().min(1, 'a reason (who asked, why)').max(500),
 });
 
+/**
+ * Resets a latched breaker: the connection breaker, or the stale-data breaker of one symbol (all blocked symbols
+ * without one). Needs `confirmed: true` and is audited; refused while its cause still holds. The loss and rejection
+ * breakers move the trading state: a trader leaves it with setTradingState, there is nothing to reset.
+ */
+export const resetBreakerInput = z.strictObject({
+  name: z.enum(['connection', 'staleData'], { error: 'name must be connection or staleData (the loss and rejection breakers are left with setTradingState)' }),
+  symbol: z.string().trim().min(1).max(20).optional(),
+  confirmed: z.boolean().default(false),
+  reason: z.string().trim().min(1, 'a reason (who asked, why)').max(500),
+});
+
 /** Flatten all: REDUCING, this engine's working orders cancelled, a closing order for every position. */
 export const flattenAllInput = z.strictObject({
   confirmed: z.boolean().default(false),
@@ -82,6 +94,25 @@ export interface BreakerView {
   trippedAt: number | null;
   /** What tripped it, in words; null when not tripped. Stale data: the symbols blocked now. */
   reason: string | null;
+  /**
+   * Connection and stale data only (they latch until a trader resets them with resetBreaker): whether a reset
+   * would be taken now (tripped, and its cause has cleared).
+   */
+  resettable?: boolean;
+  /** Connection and stale data: what holds now and would refuse a reset ("the broker connection is still not ready"); null: nothing. */
+  condition?: string | null;
+  /** Stale data: each symbol blocked, with when, why and whether it can be reset now. */
+  symbols?: StaleSymbolView[];
+}
+
+/** A symbol the stale-data breaker blocks. */
+export interface StaleSymbolView {
+  symbol: string;
+  trippedAt: number;
+  reason: string;
+  resettable: boolean;
+  /** Why its data is still stale; null when fresh again. */
+  condition: string | null;
 }
 
 /** One change of the trading state from its audit trail. */

@@ -220,6 +220,7 @@ export type DenialCode =
   | 'DUPLICATE_ORDER'
   | 'DAILY_LOSS'
   | 'DRAWDOWN'
+  | 'BREAKER_TRIPPED'
   | 'NOT_CONFIRMED';
 
 export interface OrderDenial {

@@ -50,8 +50,8 @@ const WHO = 'circuit breaker';
  * REDUCING; risk.maxConsecutiveRejections rejections from the gateway in a row → REDUCING. It only ever tightens:
  * leaving the state needs a trader's confirmed change. The loss breakers trip once a day each, so a trader who
  * confirms a way out is not overruled at the next tick (the DAILY_LOSS and DRAWDOWN checks still refuse new exposure).
- * A dropped connection and stale data need no breaker: the order gate refuses orders until the venue is ready and
- * reconciled (VENUE_NOT_READY, NOT_RECONCILED), and orders for a symbol whose quote is stale (STALE_DATA).
+ * A dropped connection and stale data do not move the trading state: their breakers latch in the order gate instead
+ * (core/risk/breakerLatches.ts, BREAKER_TRIPPED until a trader resets them).
  */
 export class CircuitBreakers {
   private readonly clock: () => number;

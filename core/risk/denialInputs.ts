@@ -6,7 +6,7 @@
 import type { RiskLimits } from '../config/riskSchema';
 import { instrumentKey, type DenialCode } from '../market/order';
 import type { CheckedRequest } from './checkHelpers';
-import { ordersOf } from './checkHelpers';
+import { enteringOrder, ordersOf } from './checkHelpers';
 import type { GateContext, GateOrder } from './orderGate';
 
 /** The limits each code is judged against (the trading state and venue codes have none). */
@@ -43,8 +43,15 @@ export function denialInputs(request: CheckedRequest, context: GateContext, code
     netLiquidation: context.netLiquidation,
     greeks: { deltaDollars: context.greeks.deltaDollars, gammaDollars: context.greeks.gammaDollars, vegaDollars: context.greeks.vegaDollars },
     limits: Object.fromEntries(limitNames.map((name) => [name, limits[name]])),
+    ...(code === 'BREAKER_TRIPPED' ? { breakers: latchesSeen(request, context) } : {}),
     checkedAt: now,
   };
+}
+
+/** The latched breakers that concern the order: the connection's and its symbol's stale-data trip. */
+function latchesSeen(request: CheckedRequest, context: GateContext): Record<string, unknown> {
+  const symbol = enteringOrder(request).instrument.symbol;
+  return { connection: context.latched?.connection ?? null, staleData: { symbol, trip: context.latched?.stale(symbol) ?? null } };
 }
 
 function orderSeen(order: GateOrder, request: CheckedRequest, context: GateContext): Record<string, unknown> {

@@ -8,6 +8,8 @@ import type { TradingState, TradingStateName } from '../contract/contract';
 import type { RiskLimits } from '../config/riskSchema';
 import { instrumentKey, type Instrument, type OrderDenial, type OrderRole, type OrderSide, type OrderSource, type OrderType, type PositionGreeks } from '../market/order';
 import type { Quote } from '../market/quote';
+import { connectionLatchCheck } from './breakerChecks';
+import type { LatchedBreakers } from './breakerLatches';
 import { denialInputs } from './denialInputs';
 import { RISK_CHECKS } from './riskChecks';
 import { limitsReader, type LimitsInForce } from './riskLimitRules';
@@ -92,6 +94,8 @@ export interface GateContext extends GateFacts {
   limits: RiskLimits;
   /** Epoch ms of the check. */
   now: number;
+  /** The connection and stale-data breakers tripped and not yet reset; absent: none latch. */
+  latched?: LatchedBreakers;
 }
 
 export type OrderCheck = (request: Exclude<GateRequest, { action: 'cancel' }>, context: GateContext) => OrderDenial | null;
@@ -141,8 +145,11 @@ export const reconciledCheck: OrderCheck = (_request, { reconciled }) =>
     ? null
     : deny('NOT_RECONCILED', 'Orders wait until the engine has checked its orders, fills and positions against the broker’s since the last connect. Try again in a moment.');
 
-/** In order: the trading state first (the most important reason), then the venue, then the risk limits. */
-export const ORDER_CHECKS: readonly OrderCheck[] = [haltedCheck, reducingCheck, venueReadyCheck, reconciledCheck, ...RISK_CHECKS];
+/**
+ * In order: the trading state first (the most important reason), then the venue and its latched breaker, then the
+ * risk limits (the stale-data latch right after STALE_DATA).
+ */
+export const ORDER_CHECKS: readonly OrderCheck[] = [haltedCheck, reducingCheck, venueReadyCheck, reconciledCheck, connectionLatchCheck, ...RISK_CHECKS];
 
 export class OrderGate {
   private readonly limits: { readonly current: RiskLimits };
@@ -152,6 +159,8 @@ export class OrderGate {
     /** Read at each check: a limit changed at runtime applies to the next order. */
     limits: LimitsInForce,
     private readonly checks: readonly OrderCheck[] = ORDER_CHECKS,
+    /** The latched breakers (core/risk/breakerLatches.ts); absent: none latch. */
+    private readonly latched?: LatchedBreakers,
   ) {
     this.limits = limitsReader(limits);
   }
@@ -180,6 +189,6 @@ export class OrderGate {
   }
 
   private context(facts: GateFacts, now: number): GateContext {
-    return { ...facts, tradingState: this.tradingState.current, limits: this.limits.current, now };
+    return { ...facts, tradingState: this.tradingState.current, limits: this.limits.current, now, latched: this.latched };
   }
 }

@@ -1,8 +1,10 @@
 /**
  * The risk checks of the order gate, in the order they run: data first (every other check leans on the price),
  * then session and options rules, per-order size, exposure, flow, and loss. Each is a plain function of
- * (request, context) in its own module, with its reason code and its key under config.yaml `risk:`.
+ * (request, context) in its own module, with its reason code and its key under config.yaml `risk:`. The stale-data
+ * breaker's latch follows STALE_DATA (a symbol blocked until a trader resets it).
  */
+import { staleLatchCheck } from './breakerChecks';
 import { staleDataCheck } from './dataChecks';
 import { concentrationCheck, greeksCheck, openOrdersCheck, positionLimitCheck } from './exposureChecks';
 import { duplicateOrderCheck, orderRateCheck } from './flowChecks';
@@ -13,6 +15,7 @@ import { optionMarketOrderCheck, regularHoursCheck, sameDayExpiryCheck } from '.
 
 export const RISK_CHECKS: readonly OrderCheck[] = [
   staleDataCheck,
+  staleLatchCheck,
   regularHoursCheck,
   optionMarketOrderCheck,
   sameDayExpiryCheck,

@@ -8,9 +8,9 @@ import {
   runtimeRiskLimitNames, type ApprovalView, type BreakerView, type RiskLimitView, type RiskView, type RuntimeRiskLimitName, type TradingState, type TradingStateHistoryEntry,
 } from '../contract/contract';
 import { instrumentKey, type AccountSnapshot, type Position } from '../market/order';
-import type { Quote } from '../market/quote';
 import { Topic } from '../runtime/topic';
 import { money } from './checkHelpers';
+import type { BreakerLatches } from './breakerLatches';
 import type { CircuitBreakers } from './circuitBreakers';
 import type { DayHighWater } from './dayHighWater';
 import type { RuntimeRiskLimits } from './riskLimits';
@@ -32,12 +32,12 @@ export interface RiskMonitorDeps {
   bus: EngineBus;
   limits: RuntimeRiskLimits;
   breakers: CircuitBreakers;
+  /** The connection and stale-data breakers, latched until a trader resets them. */
+  latches: BreakerLatches;
   high: DayHighWater;
   approval: () => ApprovalView;
   /** Null while execution is not running. */
   flow: () => OrderFlowUse | null;
-  /** The configured symbols: the ones whose stale data blocks orders. */
-  symbols: readonly string[];
   clock?: () => number;
 }
 
@@ -45,8 +45,8 @@ const BREAKER_LABELS: Record<BreakerView['name'], string> = {
   dailyLoss: 'Daily loss limit → HALTED',
   drawdown: 'Drawdown limit → REDUCING',
   rejections: 'Consecutive rejections from the gateway → REDUCING',
-  connection: 'IB connection lost → new orders blocked until reconnected and reconciled',
-  staleData: 'A symbol’s data stale → that symbol blocked',
+  connection: 'IB connection lost → new orders blocked until reconnected, reconciled and reset by a trader',
+  staleData: 'A symbol’s data stale → that symbol blocked until its quotes are fresh and a trader resets it',
 };
 
 export class RiskMonitor {
@@ -55,9 +55,6 @@ export class RiskMonitor {
   private history: TradingStateHistoryEntry[] = [];
   private account: AccountSnapshot | null = null;
   private positions: readonly Position[] = [];
-  private readonly quotes = new Map<string, Quote>();
-  /** Since when the connection and stale-data breakers have been tripped (null: not tripped). */
-  private since = { connection: null as number | null, staleData: null as number | null };
   private dirty = true;
   private lastPublish = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -78,11 +75,11 @@ export class RiskMonitor {
     this.offs.push(
       bus.subscribe('accountChanged', (account) => ((this.account = account), touch())),
       bus.subscribe('positionsChanged', (positions) => ((this.positions = positions), touch())),
-      bus.subscribe('quoteChanged', (quote) => this.quotes.set(quote.symbol, quote)),
       bus.subscribe('tradingStateChanged', (state) => (this.onTradingState(state), this.publish())),
       bus.subscribe('approvalModeChanged', () => this.publish()),
       bus.subscribe('orderChanged', touch),
       this.deps.limits.onChange(() => this.publish()),
+      this.deps.latches.onChange(() => this.publish()),
     );
     this.publish();
     this.timer = setInterval(() => this.tick(), TICK_MS);
@@ -103,11 +100,16 @@ export class RiskMonitor {
     return {
       history: this.history,
       limits: runtimeRiskLimitNames.map((name) => this.limitView(name, dayPnl, dayPnlHigh, flow)),
-      breakers: this.breakers(flow, now),
+      breakers: this.breakers(),
       approval: this.deps.approval(),
       dayPnl,
       dayPnlHigh,
     };
+  }
+
+  /** One breaker as the stream shows it (resetBreaker's answer). */
+  breaker(name: BreakerView['name']): BreakerView {
+    return this.breakers().find((b) => b.name === name)!;
   }
 
   /** One limit with its use now (setRiskLimit's answer). */
@@ -190,30 +192,10 @@ export class RiskMonitor {
     return { used: (largest.value / netLiquidation) * 100, usedLabel: `${largest.key} of net liquidation` };
   }
 
-  private breakers(flow: OrderFlowUse | null, now: number): BreakerView[] {
+  private breakers(): BreakerView[] {
     const views: BreakerView[] = this.deps.breakers.states().map((b) => ({ ...b, label: BREAKER_LABELS[b.name] }));
-    const down = !flow ? 'execution is not running' : !flow.venueReady ? 'the broker connection is not ready' : !flow.reconciled ? 'not reconciled with the broker since the last connect' : null;
-    views.push(this.standing('connection', down, now));
-    const stale = this.staleSymbols(now);
-    const max = this.deps.limits.current.maxStaleDataSeconds;
-    views.push(this.standing('staleData', stale.length > 0 ? `${stale.join(', ')}: no quote for more than ${max} s` : null, now));
+    for (const name of ['connection', 'staleData'] as const) views.push({ ...this.deps.latches.view(name), label: BREAKER_LABELS[name] });
     return views;
-  }
-
-  /** A breaker that is tripped while its cause lasts. */
-  private standing(name: 'connection' | 'staleData', reason: string | null, now: number): BreakerView {
-    if (reason === null) this.since[name] = null;
-    else this.since[name] ??= now;
-    return { name, label: BREAKER_LABELS[name], tripped: reason !== null, trippedAt: this.since[name], reason };
-  }
-
-  /** Configured symbols whose quote has gone stale (a symbol that never had a quote is not "stale": it has none). */
-  private staleSymbols(now: number): string[] {
-    const maxMs = this.deps.limits.current.maxStaleDataSeconds * 1_000;
-    return this.deps.symbols.filter((symbol) => {
-      const quote = this.quotes.get(symbol);
-      return quote !== undefined && quote.ts > 0 && now - quote.ts > maxMs;
-    });
   }
 }
 

@@ -95,6 +95,10 @@ export const keys = {
     dayHigh: k('risk:day_high', null),
     /** The loss breakers tripped: hash breaker → {day, at, reason} (JSON), so a restart neither re-trips nor forgets. Durable. */
     breakers: k('risk:breakers', null),
+    /** The connection and stale-data breakers latched until a trader resets them: hash "connection" | "staleData:<symbol>" → {at, reason} (JSON). Durable: a restart does not unblock. */
+    latched: k('risk:latched', null),
+    /** Every trip and reset (and refused reset) of a latched breaker, append-only: at, by, breaker, symbol, what, reason, code, message. Durable. */
+    breakersAudit: k('risk:breakers:audit', null),
     /** The approval mode and who set it last: {mode, changedAt, changedBy, reason} (JSON); config decides the mode at start. */
     approval: k('risk:approval', null),
   },

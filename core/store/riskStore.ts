@@ -1,11 +1,13 @@
 /**
  * The risk engine's state in Redis (keys.risk): runtime limits and their audit, the newest denials, today's P&L
- * high-water mark, the loss breakers tripped today and the approval mode. Read once at start-up; the limit changes
+ * high-water mark, the loss breakers tripped today, the latched connection and stale-data breakers (with their audit)
+ * and the approval mode. Read once at start-up; the limit changes
  * are awaited (a loosening takes effect only once recorded), everything else is written without waiting.
  */
 import type { Redis } from 'ioredis';
 import { runtimeRiskLimitNames, type RiskDenialRecord, type RuntimeRiskLimitName } from '../contract/contract';
 import type { ApprovalModeState } from '../risk/approvalMode';
+import type { Latch, LatchAuditEntry, LatchStore } from '../risk/breakerLatches';
 import type { TrippedBreaker } from '../risk/circuitBreakers';
 import type { DayMark } from '../risk/dayHighWater';
 import type { LimitAuditEntry, RiskLimitStore, StoredLimit } from '../risk/riskLimits';
@@ -18,10 +20,11 @@ const { risk } = keys;
 export interface StoredRiskState {
   dayHigh: DayMark | null;
   breakers: Record<string, TrippedBreaker>;
+  latched: Record<string, Latch>;
   denials: RiskDenialRecord[];
 }
 
-export class RedisRiskStore implements RiskLimitStore {
+export class RedisRiskStore implements RiskLimitStore, LatchStore {
   /** While writes fail (Redis away) one warning, not one per write; one line again once they succeed. */
   private failing = false;
 
@@ -56,9 +59,10 @@ export class RedisRiskStore implements RiskLimitStore {
   }
 
   async loadState(): Promise<StoredRiskState> {
-    const [high, breakers, denials] = await Promise.all([
+    const [high, breakers, latched, denials] = await Promise.all([
       this.redis.get(risk.dayHigh.key),
       this.redis.hgetall(risk.breakers.key),
+      this.redis.hgetall(risk.latched.key),
       this.redis.lrange(risk.denials.key, 0, LIST_LIMITS.riskDenials - 1),
     ]);
     const tripped: Record<string, TrippedBreaker> = {};
@@ -69,6 +73,7 @@ export class RedisRiskStore implements RiskLimitStore {
     return {
       dayHigh: (parse(high) as DayMark | undefined) ?? null,
       breakers: tripped,
+      latched: parsedHash<Latch>(latched),
       denials: denials.map((text) => parse(text) as RiskDenialRecord | undefined).filter((d): d is RiskDenialRecord => d !== undefined),
     };
   }
@@ -79,6 +84,26 @@ export class RedisRiskStore implements RiskLimitStore {
 
   saveBreaker(name: string, tripped: TrippedBreaker): void {
     this.write('a tripped breaker', this.redis.hset(risk.breakers.key, name, JSON.stringify(tripped)));
+  }
+
+  saveTrip(field: string, latch: Latch, audit: LatchAuditEntry): void {
+    this.write('a latched breaker', this.redis.multi().hset(risk.latched.key, field, JSON.stringify(latch)).xadd(risk.breakersAudit.key, '*', ...latchAuditFields(audit)).exec());
+  }
+
+  async recordReset(fields: readonly string[], audit: LatchAuditEntry): Promise<void> {
+    const results = await this.redis.multi().xadd(risk.breakersAudit.key, '*', ...latchAuditFields(audit)).hdel(risk.latched.key, ...fields).exec();
+    const failed = results?.find(([error]) => error !== null);
+    if (!results || failed) throw failed?.[0] ?? new Error('the transaction was discarded');
+  }
+
+  auditResetRefusal(audit: LatchAuditEntry): void {
+    this.write('a refused breaker reset', this.redis.xadd(risk.breakersAudit.key, '*', ...latchAuditFields(audit)));
+  }
+
+  /** The last entries of the breakers' audit trail, newest first. */
+  async breakerAudit(count: number): Promise<Array<Record<string, string>>> {
+    const entries = await this.redis.xrevrange(risk.breakersAudit.key, '+', '-', 'COUNT', count);
+    return entries.map(([, flat]) => Object.fromEntries(pairs(flat)));
   }
 
   saveDenial(record: RiskDenialRecord): void {
@@ -109,6 +134,22 @@ function auditFields(row: LimitAuditEntry): string[] {
     'at', String(row.at), 'by', row.by, 'name', row.name, 'from', JSON.stringify(row.from), 'to', JSON.stringify(row.to),
     'reason', row.reason, 'outcome', row.outcome, 'code', row.code ?? '', 'message', row.message,
   ];
+}
+
+function latchAuditFields(row: LatchAuditEntry): string[] {
+  return [
+    'at', String(row.at), 'by', row.by, 'breaker', row.breaker, 'symbol', row.symbol ?? '', 'what', row.what,
+    'reason', row.reason, 'code', row.code ?? '', 'message', row.message,
+  ];
+}
+
+function parsedHash<T>(hash: Record<string, string>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [field, text] of Object.entries(hash)) {
+    const value = parse(text) as T | undefined;
+    if (value) out[field] = value;
+  }
+  return out;
 }
 
 function pairs(flat: string[]): Array<[string, string]> {

@@ -35,7 +35,7 @@ describe('orders across brackets, dropped sockets and engine restarts (real engi
     await eventually('flat again', () => aaplHeld() === 0);
   });
 
-  test('the socket drops with a working order, the order fills meanwhile: new orders are refused until reconciled; after the reconnect the fill, position and state are right', async () => {
+  test('the socket drops with a working order, the order fills meanwhile: new orders are refused until reconciled and the connection breaker is reset; after the reconnect the fill, position and state are right', async () => {
     h = await startExecutionHarness();
     const { bid } = h.market.quote('AAPL')!;
     const { orderIds: [id] } = await h.client.call('submitOrder', { clientOrderKey: orderKey(), instrument: AAPL, side: 'buy', quantity: 50, type: 'LMT', limitPrice: roundToCent(bid - 0.01) });
@@ -47,6 +47,8 @@ describe('orders across brackets, dropped sockets and engine restarts (real engi
     const refused = await h.client.call('submitOrder', resting()).catch((e: unknown) => e);
     expect(refused, 'a new order while the socket is down').toBeInstanceOf(ContractError);
     expect(refused).toMatchObject({ code: 'REFUSED', reason: expect.stringMatching(/^(VENUE_NOT_READY|NOT_RECONCILED)$/), message: expect.stringMatching(/broker connection is not ready|checked its orders, fills and positions/) });
+    const early = await h.client.call('resetBreaker', { name: 'connection', confirmed: true, reason: 'test: too early' }).catch((e: unknown) => e);
+    expect(early, 'no reset while the socket is down').toMatchObject({ code: 'REFUSED', reason: expect.stringMatching(/^(VENUE_NOT_READY|NOT_RECONCILED)$/), message: expect.stringMatching(/^The connection breaker cannot be reset yet/) });
     h.market.injectSweep('AAPL', 'sell', 8); // sells through the order's limit while the engine is away
     await h.run(500);
     expect(order(id!)?.status, 'the engine cannot have heard of the fill yet').toBe('Submitted');
@@ -55,8 +57,14 @@ describe('orders across brackets, dropped sockets and engine restarts (real engi
     expect(order(id!)!.filled).toBe(50);
     await eventually('the position with it', () => aaplHeld() === 50);
     await eventually('reconciled with the new session', async () => (await healthOf(h.engine)).modules.execution?.detail.reconciled === true, 10_000, 100);
+    const latched = await h.client.call('submitOrder', resting()).catch((e: unknown) => e);
+    expect(latched, 'reconciled, but the connection breaker holds').toMatchObject({ code: 'REFUSED', reason: 'BREAKER_TRIPPED', message: expect.stringMatching(/^The connection breaker tripped at .*\(the IB connection was lost/) });
+    const unconfirmed = await h.client.call('resetBreaker', { name: 'connection', reason: 'test: gateway back' }).catch((e: unknown) => e);
+    expect(unconfirmed).toMatchObject({ code: 'REFUSED', reason: 'NOT_CONFIRMED' });
+    const breaker = await h.client.call('resetBreaker', { name: 'connection', confirmed: true, reason: 'test: gateway back, fill checked' });
+    expect(breaker).toMatchObject({ name: 'connection', tripped: false });
     const { orderIds: [after] } = await h.client.call('submitOrder', resting());
-    await eventually('a new order goes through once reconciled', () => order(after!)?.status === 'Submitted');
+    await eventually('a new order goes through once reconciled and reset', () => order(after!)?.status === 'Submitted');
   });
 
   test('kill -9 of the engine mid-order: open orders are reloaded and order ids are never reused', async () => {

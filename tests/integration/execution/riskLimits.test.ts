@@ -7,7 +7,8 @@ const AAPL = { kind: 'stock' as const, symbol: 'AAPL' };
 const STALE_AFTER_S = 2;
 
 /**
- * The risk limits in the real engine against the simulated gateway: a quote that goes stale blocks its symbol, and
+ * The risk limits in the real engine against the simulated gateway: a quote that goes stale blocks its symbol (until a
+ * trader resets its breaker), and
  * fills that take the day's loss to risk.maxDailyLoss halt trading by themselves. One engine; the tests run in order
  * (the last one halts it).
  */
@@ -25,8 +26,11 @@ describe('risk limits: the real engine against the simulated gateway', () => {
   const order = (id: number) => h.orders().find((o) => o.orderId === id);
   const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as ContractError);
 
-  test('an order for a symbol whose quote went stale is refused STALE_DATA; once quotes flow again it goes through', async () => {
+  test('an order for a symbol whose quote went stale is refused STALE_DATA; fresh again it is still refused BREAKER_TRIPPED until a trader resets the breaker, then it goes through', async () => {
     await h.run(300);
+    // The simulated market stands still until a test runs it: a slow start-up may already have let AAPL's first
+    // quote go stale. Clear that trip (if any) so the test starts from fresh data.
+    await h.client.call('resetBreaker', { name: 'staleData', symbol: 'AAPL', confirmed: true, reason: 'test: the market stood still during start-up' }).catch(() => undefined);
     const bid = h.market.quote('AAPL')!.bid;
     const resting = { instrument: AAPL, side: 'buy' as const, quantity: 1, type: 'LMT' as const, limitPrice: roundToCent(bid - 5) };
     await h.client.call('submitOrder', { clientOrderKey: orderKey(), ...resting });
@@ -37,6 +41,16 @@ describe('risk limits: the real engine against the simulated gateway', () => {
     expect(refused).toMatchObject({ code: 'REFUSED', reason: 'STALE_DATA', message: expect.stringMatching(/The last quote for AAPL is \d+ s old, .*AAPL is blocked until its data is fresh again/) });
 
     await h.run(300);
+    const latched = await refusal(h.client.call('submitOrder', { clientOrderKey: orderKey(), ...resting, limitPrice: roundToCent(bid - 5.01) }));
+    expect(latched, 'quotes flow again, but the breaker holds').toMatchObject({
+      code: 'REFUSED', reason: 'BREAKER_TRIPPED', message: expect.stringMatching(/^The stale-data breaker for AAPL tripped at .*no quote for AAPL for \d+ s.*until a trader resets it/),
+    });
+    const unconfirmed = await refusal(h.client.call('resetBreaker', { name: 'staleData', symbol: 'AAPL', reason: 'test: quotes are back' }));
+    expect(unconfirmed).toMatchObject({ code: 'REFUSED', reason: 'NOT_CONFIRMED' });
+    await h.run(100);
+    const breaker = await h.client.call('resetBreaker', { name: 'staleData', symbol: 'AAPL', confirmed: true, reason: 'test: quotes are back' });
+    expect(breaker.name).toBe('staleData');
+    expect(breaker.symbols?.map((s) => s.symbol)).not.toContain('AAPL');
     const { orderIds } = await h.client.call('submitOrder', { clientOrderKey: orderKey(), ...resting, limitPrice: roundToCent(bid - 5.01) });
     expect(orderIds).toHaveLength(1);
   }, 60_000);

@@ -4,6 +4,7 @@ import type { ApprovalView, RiskView, TradingState } from '../../../core/contrac
 import { ZERO_GREEKS } from '../../../core/execution/positionValuation';
 import { instrumentKey, type AccountSnapshot, type Position } from '../../../core/market/order';
 import { etToUtc } from '../../../core/market/newYorkTime';
+import { BreakerLatches } from '../../../core/risk/breakerLatches';
 import { CircuitBreakers } from '../../../core/risk/circuitBreakers';
 import { DayHighWater } from '../../../core/risk/dayHighWater';
 import { RiskMonitor, type OrderFlowUse } from '../../../core/risk/riskMonitor';
@@ -27,12 +28,15 @@ describe('the risk view', () => {
     const breakers = new CircuitBreakers({ bus, tradingState, limits, high, clock: () => NOW });
     breakers.start(); // it sees each account figure into the shared high
     stops.push(() => breakers.stop());
-    const monitor = new RiskMonitor({ bus, limits, breakers, high, approval: () => APPROVAL, flow: () => flow, symbols: ['SPY', 'QQQ', 'IWM'], clock: () => NOW });
+    const latches = new BreakerLatches({ bus, limits, symbols: ['SPY', 'QQQ', 'IWM'], venue: () => flow, clock: () => NOW });
+    latches.start();
+    stops.push(() => latches.stop());
+    const monitor = new RiskMonitor({ bus, limits, breakers, latches, high, approval: () => APPROVAL, flow: () => flow, clock: () => NOW });
     monitor.loadHistory([{ from: 'INIT', to: 'ACTIVE', at: 1, by: 'engine', reason: 'first start' }]);
     monitor.start();
     stops.push(() => monitor.stop());
     const limit = (view: RiskView, name: string) => view.limits.find((l) => l.name === name)!;
-    return { bus, monitor, limit };
+    return { bus, monitor, limit, latches };
   }
 
   test('each limit shows its use: today’s loss, drawdown from the high, working orders, order rate, largest position, concentration, greeks', () => {
@@ -54,14 +58,23 @@ describe('the risk view', () => {
     expect(limit(view, 'maxConsecutiveRejections')).toMatchObject({ used: 0, usedLabel: 'rejections in a row' });
   });
 
-  test('the connection breaker is tripped while the venue is not ready or not reconciled; stale data names the configured symbols whose quote is too old', () => {
-    const { bus, monitor } = setUp({ venueReady: true, reconciled: false, workingOrders: 0, ordersLastSecond: 0, ordersLastMinute: 0 });
-    bus.publish('quoteChanged', quoteOf('SPY', { bid: 1, ask: 2, ts: NOW - 6_000 }));
-    bus.publish('quoteChanged', quoteOf('QQQ', { bid: 1, ask: 2, ts: NOW - 1_000 }));
-    const breakers = Object.fromEntries(monitor.view().breakers.map((b) => [b.name, b]));
-    expect(breakers.connection).toMatchObject({ tripped: true, trippedAt: NOW, reason: 'not reconciled with the broker since the last connect' });
-    expect(breakers.staleData).toMatchObject({ tripped: true, reason: 'SPY: no quote for more than 5 s' });
-    expect(breakers.dailyLoss).toMatchObject({ tripped: false, label: 'Daily loss limit → HALTED' });
+  test('the connection and stale-data breakers show their latch: since when, why, the symbols blocked, and whether a reset would be taken now', () => {
+    const cold = setUp({ venueReady: false, reconciled: false, workingOrders: 0, ordersLastSecond: 0, ordersLastMinute: 0 });
+    const connection = cold.monitor.view().breakers.find((b) => b.name === 'connection');
+    expect(connection, 'not ready from the start: nothing lost').toMatchObject({ tripped: false, resettable: false, condition: expect.stringMatching(/broker connection is still not ready/) });
+    const seen = setUp();
+    seen.bus.publish('venueOrderReadinessChanged', { venue: 'ibkr', ready: false, nextValidId: null, session: 3 });
+    seen.bus.publish('quoteChanged', quoteOf('SPY', { bid: 1, ask: 2, ts: NOW - 6_000 }));
+    seen.bus.publish('quoteChanged', quoteOf('QQQ', { bid: 1, ask: 2, ts: NOW - 1_000 }));
+    seen.latches.checkQuotes();
+    const view = Object.fromEntries(seen.monitor.view().breakers.map((b) => [b.name, b]));
+    expect(view.connection).toMatchObject({ tripped: true, trippedAt: NOW, reason: expect.stringMatching(/IB connection was lost \(session 3 ended\)/), resettable: true, label: expect.stringMatching(/reset by a trader/) });
+    expect(view.staleData).toMatchObject({
+      tripped: true, trippedAt: NOW, reason: 'no quote for SPY for 6 s, more than the 5 s allowed (risk.maxStaleDataSeconds)', resettable: false,
+      symbols: [{ symbol: 'SPY', trippedAt: NOW, resettable: false, condition: expect.stringMatching(/the last quote for SPY is 6 s old/) }],
+    });
+    expect(view.dailyLoss).toMatchObject({ tripped: false, label: 'Daily loss limit → HALTED' });
+    expect(view.dailyLoss).not.toHaveProperty('resettable');
   });
 
   test('the history starts from the audit trail and follows trading-state changes, newest first', () => {

@@ -5,6 +5,7 @@ import { ZERO_GREEKS } from '../../../core/execution/positionValuation';
 import type { AccountSnapshot, OrderRequest } from '../../../core/market/order';
 import { etToUtc } from '../../../core/market/newYorkTime';
 import { ApprovalMode } from '../../../core/risk/approvalMode';
+import { BreakerLatches, type VenueUse } from '../../../core/risk/breakerLatches';
 import { CircuitBreakers } from '../../../core/risk/circuitBreakers';
 import { DayHighWater } from '../../../core/risk/dayHighWater';
 import { DenialLog } from '../../../core/risk/denialLog';
@@ -12,7 +13,7 @@ import type { TradingStateChange } from '../../../core/risk/tradingState';
 import { keys } from '../../../core/store/keys';
 import { RedisRiskStore } from '../../../core/store/riskStore';
 import { SPY } from '../../support/executionDoubles';
-import { riskLimits } from '../../support/riskFixtures';
+import { quoteOf, riskLimits } from '../../support/riskFixtures';
 import { startTestRedis, type TestRedis } from '../../support/testRedis';
 
 /** What a restart must not lose: each part written to a real Redis, then read back by a fresh one. */
@@ -68,6 +69,53 @@ describe('risk state kept across a restart', () => {
     expect(state.current.state).toBe('ACTIVE');
     expect(restarted.states()[0]).toEqual({ name: 'dailyLoss', tripped: true, trippedAt: etToUtc('2025-03-03', 10, 0), reason: expect.stringMatching(/^daily loss limit reached/) });
     restarted.stop();
+  });
+
+  test('the latched connection and stale-data breakers survive a restart: a fresh engine reads them back, and only a reset, audited with who and why, removes them', async () => {
+    const venue: { current: VenueUse } = { current: { venueReady: true, reconciled: true } };
+    const start = (bus = createEngineBus()) => {
+      const latches = new BreakerLatches({ bus, limits: riskLimits({ maxStaleDataSeconds: 5 }), symbols: ['SPY', 'QQQ'], venue: () => venue.current, store, clock: () => clock.now });
+      return { bus, latches };
+    };
+    const first = start();
+    first.latches.start();
+    first.bus.publish('quoteChanged', quoteOf('SPY', { bid: 1, ask: 2, ts: clock.now }));
+    clock.now += 6_000;
+    first.latches.checkQuotes();
+    first.bus.publish('venueOrderReadinessChanged', { venue: 'ibkr', ready: false, nextValidId: null, session: 4 });
+    first.latches.stop();
+    await settled();
+
+    venue.current = { venueReady: false, reconciled: false }; // the restarted engine starts disconnected
+    const restarted = start();
+    restarted.latches.load((await store.loadState()).latched);
+    restarted.latches.start();
+    expect(restarted.latches.connection).toEqual({ at: clock.now, reason: expect.stringMatching(/IB connection was lost \(session 4 ended\)/) });
+    expect(restarted.latches.stale('SPY')).toEqual({ at: clock.now, reason: expect.stringMatching(/^no quote for SPY for 6 s/) });
+
+    venue.current = { venueReady: true, reconciled: true };
+    restarted.bus.publish('quoteChanged', quoteOf('SPY', { bid: 1, ask: 2, ts: clock.now }));
+    await restarted.latches.reset({ name: 'connection', confirmed: true, reason: 'gateway back, positions checked' }, 'alice via ipc');
+    await restarted.latches.reset({ name: 'staleData', symbol: 'SPY', confirmed: true, reason: 'feed back' }, 'alice via ipc');
+    await restarted.latches.reset({ name: 'staleData', confirmed: false, reason: 'oops' }, 'bob via ws').catch(() => undefined);
+    restarted.latches.stop();
+    await settled();
+
+    expect(await redis.client.hgetall(keys.risk.latched.key)).toEqual({});
+    const again = start();
+    again.latches.load((await store.loadState()).latched);
+    expect(again.latches.connection).toBeNull();
+    expect(again.latches.stale('SPY')).toBeNull();
+    const audit = await store.breakerAudit(10);
+    expect(audit.map((row) => [row.what, row.breaker, row.symbol, row.by])).toEqual([
+      ['reset refused', 'staleData', '', 'bob via ws'],
+      ['reset', 'staleData', 'SPY', 'alice via ipc'],
+      ['reset', 'connection', '', 'alice via ipc'],
+      ['tripped', 'connection', '', 'circuit breaker'],
+      ['tripped', 'staleData', 'SPY', 'circuit breaker'],
+    ]);
+    expect(audit[0]).toMatchObject({ code: 'NOT_CONFIRMED', reason: 'oops' });
+    expect(audit[2]).toMatchObject({ reason: 'gateway back, positions checked', message: 'reset the connection breaker' });
   });
 
   test('the newest denials are kept (capped) and read back newest first', async () => {
