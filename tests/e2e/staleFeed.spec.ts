@@ -34,6 +34,20 @@ test('a stalled gateway shows STALE on the ladder, the watchlist and in Health, 
   await savePanelScreenshot(ladder, 'ladder-stale', testInfo);
   await savePanelScreenshot(page.getByTestId('health-panel'), 'health-stale', testInfo);
 
+  await page.keyboard.press('Alt+Shift+K');
+  const staleBreaker = page.getByTestId('risk-panel').getByTestId('breaker-staleData');
+  await expect(staleBreaker).toHaveAttribute('data-tripped', 'true', { timeout: 20_000 });
+  const resetSpy = staleBreaker.getByTestId('stale-SPY').getByRole('button', { name: 'Reset…' });
+  await expect(resetSpy, 'no reset while SPY’s quote is still stale').toBeDisabled();
+
   expect(await separate.gateway.command('set stall false')).toContain('stall = false');
   await expect(ladder.getByTestId('stale-badge')).toHaveCount(0, { timeout: 30_000 });
+  // Fresh quotes do not unblock SPY by themselves: the stale-data breaker latches until a person resets it.
+  await expect(resetSpy).toBeEnabled({ timeout: 20_000 });
+  await expect(staleBreaker.getByTestId('stale-SPY')).toBeVisible();
+  await resetSpy.click();
+  const dialog = page.getByRole('dialog', { name: 'Reset the stale-data block on SPY?' });
+  await dialog.getByLabel(/Reason/).fill('feed back, checked the ladder');
+  await dialog.getByRole('button', { name: 'Reset' }).click();
+  await expect(staleBreaker.getByTestId('stale-SPY')).toHaveCount(0);
 });

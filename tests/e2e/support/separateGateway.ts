@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../../core/store/freePort';
-import { writeTestConfig } from '../../support/engineProcess';
+import { shippedConfig, writeTestConfig } from '../../support/engineProcess';
 import { tempDir } from '../../support/testRedis';
 import { launchEngine, type LaunchedEngine } from './launchEngine';
 
@@ -55,7 +55,9 @@ export async function startWorkstationOnSeparateGateway(staleAfterSeconds: numbe
 }> {
   const dir = tempDir('alphatrader-e2e-gw-');
   const gateway = await startGateway(path.join(dir, 'sim'));
-  const configPath = await writeTestConfig({ schedules: { staleAfterSeconds } });
+  // The risk checks keep no session either, so the stale-data breaker trips at any hour, after the cockpit's STALE.
+  const risk = { ...shippedConfig().risk, marketCalendar: 'always-open', maxStaleDataSeconds: staleAfterSeconds };
+  const configPath = await writeTestConfig({ schedules: { staleAfterSeconds }, risk });
   const engine = await launchEngine({
     dataDir: path.join(dir, 'data'),
     configPath,

@@ -1,5 +1,6 @@
-import type { ApprovalView, BreakerView, TradingStateHistoryEntry } from '../../../../core/contract/contract';
+import type { ApprovalView, BreakerView, StaleSymbolView, TradingStateHistoryEntry } from '../../../../core/contract/contract';
 import { formatMarketTimestamp } from '../../format/marketTime';
+import { ResetBreakerButton, resettable } from './ResetBreaker';
 
 /** The trading state's changes, newest first: from → to, when, who and why. */
 export function StateHistoryTable({ history }: { history: readonly TradingStateHistoryEntry[] }) {
@@ -40,6 +41,7 @@ export function BreakersTable({ breakers }: { breakers: readonly BreakerView[] }
           <th>State</th>
           <th>Tripped at</th>
           <th>Why</th>
+          <th />
         </tr>
       </thead>
       <tbody>
@@ -48,11 +50,29 @@ export function BreakersTable({ breakers }: { breakers: readonly BreakerView[] }
             <th scope="row">{breaker.label}</th>
             <td>{breaker.tripped ? <span className="pill bad">✖ TRIPPED</span> : <span className="pill ok">● armed</span>}</td>
             <td className="num muted">{breaker.trippedAt === null ? '—' : formatMarketTimestamp(breaker.trippedAt)}</td>
-            <td className="wrap-cell">{breaker.reason ?? ''}</td>
+            <td className="wrap-cell">
+              {breaker.reason ?? ''}
+              {breaker.symbols && breaker.symbols.length > 0 && <BlockedSymbols symbols={breaker.symbols} />}
+            </td>
+            <td>{resettable(breaker) && <ResetBreakerButton target={{ name: breaker.name, condition: breaker.resettable === false ? (breaker.condition ?? 'its cause still holds') : null }} />}</td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The symbols the stale-data breaker blocks, each with its own Reset. */
+function BlockedSymbols({ symbols }: { symbols: readonly StaleSymbolView[] }) {
+  return (
+    <ul className="blocked-symbols">
+      {symbols.map((s) => (
+        <li key={s.symbol} data-testid={`stale-${s.symbol}`}>
+          <span className="strong">{s.symbol}</span> <span className="muted">since {formatMarketTimestamp(s.trippedAt)}</span>{' '}
+          <ResetBreakerButton target={{ name: 'staleData', symbol: s.symbol, condition: s.resettable ? null : (s.condition ?? 'its quote is still stale') }} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
