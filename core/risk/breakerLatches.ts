@@ -87,6 +87,8 @@ export class BreakerLatches implements LatchedBreakers {
   private readonly staleLatches = new Map<string, Latch>();
   /** The newest quote time per configured symbol since the engine started (or since the connection came back). */
   private readonly lastQuote = new Map<string, number>();
+  /** Symbols a check found stale, with the quote time it saw: the next check trips them if no quote came between. */
+  private readonly suspects = new Map<string, number>();
   private wasReady = false;
   private readonly listeners = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
@@ -251,18 +253,20 @@ export class BreakerLatches implements LatchedBreakers {
     if (!lost) return;
     // The data shares the socket: its gap is the connection breaker's, not each symbol's.
     this.lastQuote.clear();
+    this.suspects.clear();
     if (!this.connectionLatch) this.trip('connection', null, `the IB connection was lost (session ${session} ended): new orders are blocked until it is back, reconciled, and a trader resets this breaker`);
   }
 
   private onQuote(quote: Quote): void {
     if (!this.symbols.has(quote.symbol) || quote.ts <= 0) return;
-    const before = this.lastQuote.get(quote.symbol);
-    // The gap this quote ends counts too: a stall shorter than a tick still trips.
-    if (before !== undefined) this.checkStale(quote.symbol, before, this.clock());
-    this.lastQuote.set(quote.symbol, Math.max(before ?? 0, quote.ts));
+    this.lastQuote.set(quote.symbol, Math.max(this.lastQuote.get(quote.symbol) ?? 0, quote.ts));
   }
 
-  /** Trips the stale-data breaker of each symbol whose quote is stale now (each second; skipped while disconnected). */
+  /**
+   * Each second (skipped while disconnected): trips the stale-data breaker of each symbol found stale by this check
+   * and the one before with no quote between. One look is not enough: after the engine itself stalled, the timer runs
+   * before the quotes waiting in the socket are read, and every symbol would look stale.
+   */
   checkQuotes(): void {
     if (this.deps.venue()?.venueReady === false) return;
     const now = this.clock();
@@ -273,7 +277,15 @@ export class BreakerLatches implements LatchedBreakers {
     if (this.staleLatches.has(symbol)) return;
     const quiet = quietMs(last, now, this.limits.current.marketCalendar);
     const max = this.limits.current.maxStaleDataSeconds;
-    if (quiet <= max * 1_000) return;
+    if (quiet <= max * 1_000) {
+      this.suspects.delete(symbol);
+      return;
+    }
+    if (this.suspects.get(symbol) !== last) {
+      this.suspects.set(symbol, last);
+      return;
+    }
+    this.suspects.delete(symbol);
     this.trip('staleData', symbol, `no quote for ${symbol} for ${(quiet / 1_000).toFixed(0)} s, more than the ${max} s allowed (risk.maxStaleDataSeconds)`);
   }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ContractError, type TradingState } from '../../../core/contract/contract';
+import { ContractError, type RiskView, type TradingState } from '../../../core/contract/contract';
 import { eventually } from '../../support/engineContract';
 import { ORDER_PATH_RISK, orderKey, roundToCent, startExecutionHarness, type ExecutionHarness } from './executionHarness';
 
@@ -15,9 +15,11 @@ const STALE_AFTER_S = 2;
 describe('risk limits: the real engine against the simulated gateway', () => {
   let h: ExecutionHarness;
   let tradingState: TradingState | null = null;
+  let risk: RiskView | null = null;
   beforeAll(async () => {
     h = await startExecutionHarness({ risk: { ...ORDER_PATH_RISK, maxStaleDataSeconds: STALE_AFTER_S, maxDailyLoss: 1, maxDrawdown: 1_000_000 } });
     h.client.subscribe('tradingState', {}, (e) => (tradingState = e.value));
+    h.client.subscribe('risk', {}, (e) => (risk = e.value));
   }, 120_000);
   afterAll(async () => {
     await h?.stop();
@@ -39,6 +41,8 @@ describe('risk limits: the real engine against the simulated gateway', () => {
     const refused = await refusal(h.client.call('submitOrder', { clientOrderKey: orderKey(), ...resting }));
     expect(refused).toBeInstanceOf(ContractError);
     expect(refused).toMatchObject({ code: 'REFUSED', reason: 'STALE_DATA', message: expect.stringMatching(/The last quote for AAPL is \d+ s old, .*AAPL is blocked until its data is fresh again/) });
+    const aaplLatched = () => risk?.breakers.find((b) => b.name === 'staleData')?.symbols?.some((s) => s.symbol === 'AAPL') === true;
+    await eventually('the stale-data breaker latched for AAPL (two checks a second apart)', aaplLatched, 10_000, 100);
 
     await h.run(300);
     const latched = await refusal(h.client.call('submitOrder', { clientOrderKey: orderKey(), ...resting, limitPrice: roundToCent(bid - 5.01) }));

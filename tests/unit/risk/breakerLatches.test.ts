@@ -86,17 +86,28 @@ describe('the latched breakers: connection and stale data', () => {
     clock.now += 3_000;
     quote('QQQ');
     latches.checkQuotes();
+    latches.checkQuotes();
     expect(latches.stale('SPY')).toEqual({ at: clock.now, reason: 'no quote for SPY for 6 s, more than the 5 s allowed (risk.maxStaleDataSeconds)' });
     expect(latches.stale('QQQ')).toBeNull();
     expect(check(buySpy)).toMatchObject({ code: 'BREAKER_TRIPPED', message: expect.stringMatching(/^The stale-data breaker for SPY tripped at .*: no new order is sent for SPY until a trader resets it/) });
     expect(check(sellSpy, { SPY: 100 }), 'closing out does not depend on data').toBeNull();
   });
 
-  test('a stall ended by the next quote still trips: the gap counts, not only the tick', () => {
+  test('a symbol trips when two checks in a row find it stale with no quote between; the engine’s own stall does not trip it', () => {
     const { clock, latches, quote } = setUp({ calendar: 'always-open' });
     quote('SPY');
-    clock.now += 7_000;
-    quote('SPY');
+    clock.now += 7_000; // the engine held its thread for 7 s: the timer runs before the quotes waiting in the socket
+    latches.checkQuotes();
+    expect(latches.stale('SPY'), 'one look after a stall').toBeNull();
+    quote('SPY'); // …which are read right after
+    clock.now += 1_000;
+    latches.checkQuotes();
+    expect(latches.stale('SPY'), 'the quotes were there').toBeNull();
+
+    clock.now += 6_000;
+    latches.checkQuotes();
+    clock.now += 1_000;
+    latches.checkQuotes();
     expect(latches.stale('SPY')?.reason).toMatch(/no quote for SPY for 7 s/);
   });
 
@@ -104,18 +115,22 @@ describe('the latched breakers: connection and stale data', () => {
     const evening = setUp({ now: etToUtc('2025-03-03', 17, 0) });
     evening.quote('SPY', etToUtc('2025-03-03', 16, 0));
     evening.latches.checkQuotes();
+    evening.latches.checkQuotes();
     expect(evening.latches.stale('SPY'), 'an hour after the close').toBeNull();
 
     const opening = setUp({ now: etToUtc('2025-03-04', 9, 30) + 3_000 });
     opening.quote('SPY', etToUtc('2025-03-03', 16, 0));
     opening.latches.checkQuotes();
+    opening.latches.checkQuotes();
     expect(opening.latches.stale('SPY'), 'yesterday’s last quote, 3 s after the open').toBeNull();
     opening.clock.now += 3_000;
+    opening.latches.checkQuotes();
     opening.latches.checkQuotes();
     expect(opening.latches.stale('SPY'), 'still no quote 6 s after the open').not.toBeNull();
 
     const always = setUp({ calendar: 'always-open', now: etToUtc('2025-03-01', 12, 0) }); // a Saturday
     always.quote('SPY', always.clock.now - 10_000);
+    always.latches.checkQuotes();
     always.latches.checkQuotes();
     expect(always.latches.stale('SPY')).not.toBeNull();
   });
@@ -125,11 +140,13 @@ describe('the latched breakers: connection and stale data', () => {
     quote('IWM');
     clock.now += 60_000;
     latches.checkQuotes();
+    latches.checkQuotes();
     expect(latches.view('staleData')).toMatchObject({ tripped: false, symbols: [] });
 
     quote('SPY');
     bus.publish('venueOrderReadinessChanged', lost());
     clock.now += 60_000;
+    latches.checkQuotes();
     latches.checkQuotes();
     bus.publish('venueOrderReadinessChanged', back());
     quote('SPY');
@@ -162,6 +179,7 @@ describe('the latched breakers: connection and stale data', () => {
     quote('SPY');
     quote('QQQ');
     clock.now += 6_000;
+    latches.checkQuotes();
     latches.checkQuotes();
     expect(latches.view('staleData')).toMatchObject({ tripped: true, resettable: false, symbols: [{ symbol: 'SPY', resettable: false }, { symbol: 'QQQ', resettable: false }] });
     expect(await reset(latches, { name: 'staleData', symbol: 'SPY', confirmed: true, reason: 'feed back' })).toMatchObject({

@@ -67,6 +67,7 @@ describe('the risk view', () => {
     seen.bus.publish('quoteChanged', quoteOf('SPY', { bid: 1, ask: 2, ts: NOW - 6_000 }));
     seen.bus.publish('quoteChanged', quoteOf('QQQ', { bid: 1, ask: 2, ts: NOW - 1_000 }));
     seen.latches.checkQuotes();
+    seen.latches.checkQuotes();
     const view = Object.fromEntries(seen.monitor.view().breakers.map((b) => [b.name, b]));
     expect(view.connection).toMatchObject({ tripped: true, trippedAt: NOW, reason: expect.stringMatching(/IB connection was lost \(session 3 ended\)/), resettable: true, label: expect.stringMatching(/reset by a trader/) });
     expect(view.staleData).toMatchObject({

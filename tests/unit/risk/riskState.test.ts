@@ -82,6 +82,7 @@ describe('risk state kept across a restart', () => {
     first.bus.publish('quoteChanged', quoteOf('SPY', { bid: 1, ask: 2, ts: clock.now }));
     clock.now += 6_000;
     first.latches.checkQuotes();
+    first.latches.checkQuotes();
     first.bus.publish('venueOrderReadinessChanged', { venue: 'ibkr', ready: false, nextValidId: null, session: 4 });
     first.latches.stop();
     await settled();
