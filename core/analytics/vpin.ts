@@ -121,6 +121,24 @@ export class VpinCalculator {
     return this.takeReadings();
   }
 
+  /**
+   * Bulk: a new trading session begins (the caller knows the calendar): the gap since the last session's close is not
+   * a bar change. Returns the readings of buckets the closing bar filled.
+   */
+  startSession(): readonly VpinReading[] {
+    if (this.options.classification === 'bulk') this.bulkClassifier.startSession();
+    return this.takeReadings();
+  }
+
+  /**
+   * Feeds back readings stored before a restart, oldest first, so VPIN's CDF (and an episode in progress) survive it.
+   * Call before the first print; the buckets themselves start empty.
+   */
+  restoreHistory(readings: ReadonlyArray<Pick<VpinReading, 'vpin' | 'toxic'>>): void {
+    const kept = readings.slice(-this.options.historyReadings).filter((r) => Number.isFinite(r.vpin) && r.vpin >= 0 && r.vpin <= 1);
+    this.toxicity.restore(kept.map((r) => r.vpin), kept.at(-1)?.toxic === true);
+  }
+
   private onBucket(vpin: number | null, bucket: number, time: number): void {
     if (vpin === null) return;
     const reading: VpinReading = { symbol: this.symbol, vpin, bucket, time, ...this.toxicity.read(vpin) };
