@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { VpinModule } from '../../../core/app/vpinModule';
 import { createEngineBus, type EngineBus } from '../../../core/bus/catalogue';
@@ -133,5 +134,18 @@ describe('VPIN on the simulated market, with its readings in Redis', () => {
     await run(model, vpin, 10 * 60_000, () => readings.length > 0);
     expect(readings[0]!.cdf).not.toBeNull();
     expect(readings[0]!.bucket).toBe(CONFIG.buckets);
+  });
+});
+
+describe('VPIN when Redis cannot give the history', () => {
+  test('starts afresh for each symbol instead of failing the engine, and says so in Health', async () => {
+    const unreachable = new Redis(redis.url, { lazyConnect: true, enableOfflineQueue: false });
+    const badInput = new BadInputCounter(redis.client);
+    const vpin = new VpinModule({ bus: createEngineBus(), redis: unreachable, config: CONFIG, symbols: ['SPY', SYMBOL], alwaysOpen: false, reportBadInput: (s, p) => badInput.report(s, p) });
+    await vpin.start();
+    expect(vpin.detail()).toMatchObject({ historyUnread: 2, restoredReadings: 0 });
+    await vpin.stop();
+    badInput.stop();
+    unreachable.disconnect();
   });
 });
