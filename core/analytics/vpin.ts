@@ -1,10 +1,10 @@
 import type { VpinReading } from '../market/vpinReading';
 import { BulkVolumeClassifier } from './bulkVolumeClassifier';
 import { TradeClassifier, type Nbbo } from './tradeClassifier';
-import { VolumeBuckets } from './vpinBuckets';
+import { VolumeBuckets, type BucketState } from './vpinBuckets';
 import { ToxicityMonitor } from './vpinToxicity';
 
-export type { Nbbo, VpinReading };
+export type { BucketState, Nbbo, VpinReading };
 
 /**
  * VPIN, the volume-synchronized probability of informed trading (Easley, López de Prado and O'Hara, "Flow Toxicity
@@ -137,6 +137,19 @@ export class VpinCalculator {
   restoreHistory(readings: ReadonlyArray<Pick<VpinReading, 'vpin' | 'toxic'>>): void {
     const kept = readings.slice(-this.options.historyReadings).filter((r) => Number.isFinite(r.vpin) && r.vpin >= 0 && r.vpin <= 1);
     this.toxicity.restore(kept.map((r) => r.vpin), kept.at(-1)?.toxic === true);
+  }
+
+  /** The buckets to save for a restart (the last n full ones and the one being filled). */
+  bucketState(): BucketState {
+    return this.buckets.state();
+  }
+
+  /**
+   * Takes back buckets saved before a restart, so readings resume with the next full bucket instead of after n new
+   * ones. Refused (false) if saved with another bucket size or not a bucket state. Call before the first print.
+   */
+  restoreBuckets(state: BucketState): boolean {
+    return this.buckets.restore(state);
   }
 
   private onBucket(vpin: number | null, bucket: number, time: number): void {

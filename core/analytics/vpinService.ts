@@ -2,13 +2,21 @@ import type { EngineBus } from '../bus/catalogue';
 import type { Quote } from '../market/quote';
 import type { Trade } from '../market/trade';
 import type { VpinReading } from '../market/vpinReading';
-import { VpinCalculator, type VpinOptions } from './vpin';
+import { VpinCalculator, type BucketState, type VpinOptions } from './vpin';
 import { RegularSessionGate } from './vpinSession';
 
 export interface VpinSymbol {
   symbol: string;
   /** V, shares per bucket. */
   bucketVolume: number;
+}
+
+/** What was saved for a symbol before a restart. */
+export interface SavedVpin {
+  /** Its last readings, oldest first: the toxicity CDF and an episode in progress survive the restart. */
+  history: readonly VpinReading[];
+  /** Its buckets: readings resume with the next full bucket instead of after n new ones. */
+  buckets: BucketState | null;
 }
 
 export interface VpinServiceOptions {
@@ -18,8 +26,8 @@ export interface VpinServiceOptions {
   vpin: Omit<VpinOptions, 'bucketVolume'>;
   /** Only prints inside the NYSE regular session count; each session's first bar is warm-up. */
   regularHoursOnly: boolean;
-  /** The readings stored before a restart, oldest first (the toxicity CDF and an episode in progress survive it). */
-  loadHistory?: (symbol: string, readings: number) => Promise<readonly VpinReading[]>;
+  /** What was saved before a restart (at most `readings` of the history). */
+  loadSaved?: (symbol: string, readings: number) => Promise<SavedVpin>;
   /** A print VPIN cannot use (size or price not a positive number): counted in monitoring:bad_input. */
   reportBadInput?: (source: string, problem: string) => void;
   /** How often the clock closes bars of a quiet market (ms). */
@@ -55,6 +63,8 @@ export class VpinService {
   outsideSession = 0;
   /** Readings restored from Redis at start-up, all symbols. */
   restoredReadings = 0;
+  /** Symbols whose buckets were restored at start-up. */
+  restoredBuckets = 0;
 
   constructor(private readonly options: VpinServiceOptions) {
     for (const { symbol, bucketVolume } of options.symbols) {
@@ -84,6 +94,16 @@ export class VpinService {
     return this.watched.get(symbol)?.latest ?? null;
   }
 
+  /** The symbols VPIN is measured for. */
+  get symbols(): string[] {
+    return [...this.watched.keys()];
+  }
+
+  /** A symbol's buckets, to save for a restart. */
+  bucketState(symbol: string): BucketState | null {
+    return this.watched.get(symbol)?.calculator.bucketState() ?? null;
+  }
+
   /** Symbols inside a toxicity episode now. */
   get toxicSymbols(): string[] {
     return [...this.watched.values()].filter((w) => w.latest?.toxic === true).map((w) => w.calculator.symbol);
@@ -99,13 +119,14 @@ export class VpinService {
   }
 
   private async restoreHistory(): Promise<void> {
-    const load = this.options.loadHistory;
+    const load = this.options.loadSaved;
     if (!load) return;
     for (const watched of this.watched.values()) {
-      const history = await load(watched.calculator.symbol, this.options.vpin.historyReadings);
+      const { history, buckets } = await load(watched.calculator.symbol, this.options.vpin.historyReadings);
       watched.calculator.restoreHistory(history);
       watched.latest = history.at(-1) ?? null;
       this.restoredReadings += history.length;
+      if (buckets && watched.calculator.restoreBuckets(buckets)) this.restoredBuckets++;
     }
   }
 

@@ -1,13 +1,12 @@
 import type { Redis } from 'ioredis';
-import { VpinService } from '../analytics/vpinService';
+import { VpinService, type SavedVpin } from '../analytics/vpinService';
 import type { EngineBus } from '../bus/catalogue';
 import type { ModuleHealth } from '../contract/contract';
 import { vpinBucketVolume, type VpinConfig } from '../config/vpinSchema';
-import type { VpinReading } from '../market/vpinReading';
 import { moduleLogger } from '../runtime/logger';
 import type { EngineModule } from '../runtime/supervisor';
 import { RedisBatchWriter } from '../store/redisBatchWriter';
-import { loadVpinHistory, VpinWriter } from '../store/vpinWriter';
+import { loadVpinBuckets, loadVpinHistory, VpinWriter } from '../store/vpinWriter';
 
 export interface VpinModuleOptions {
   bus: EngineBus;
@@ -20,11 +19,13 @@ export interface VpinModuleOptions {
 }
 
 const log = moduleLogger('vpin');
+/** Buckets that changed are saved this often (and at stop): a crash costs at most this much of them. */
+export const BUCKET_SAVE_MS = 5_000;
 
 /**
  * VPIN as one engine module (Health's "vpin"): the service (analytics) with its Redis keys (store). It starts before
- * the ingestion, so it hears every print, and reads the stored history back first, so the toxicity CDF and an
- * episode in progress survive a restart.
+ * the ingestion, so it hears every print, and reads what it saved back first: the history, so the toxicity CDF and
+ * an episode in progress survive a restart, and the buckets, so readings resume with the next full bucket.
  */
 export class VpinModule implements EngineModule {
   readonly name = 'vpin';
@@ -33,6 +34,9 @@ export class VpinModule implements EngineModule {
   private readonly writer: RedisBatchWriter;
   private readonly store: VpinWriter;
   private historyUnread = 0;
+  private timer: NodeJS.Timeout | undefined;
+  /** Per symbol, the buckets as last saved (completed and filled), to save only what changed. */
+  private readonly saved = new Map<string, string>();
 
   constructor(private readonly options: VpinModuleOptions) {
     const { bus, redis, config } = options;
@@ -44,7 +48,7 @@ export class VpinModule implements EngineModule {
       symbols: options.symbols.map((symbol) => ({ symbol, bucketVolume: vpinBucketVolume(config, symbol) })),
       vpin: { buckets, classification, barSeconds, sigmaBars, minSigmaBars, historyReadings, minHistoryReadings, alertLevel, exitLevel },
       regularHoursOnly: config.regularHoursOnly && !options.alwaysOpen,
-      loadHistory: (symbol, count) => this.loadHistory(symbol, count),
+      loadSaved: (symbol, count) => this.loadSaved(symbol, count),
       reportBadInput: options.reportBadInput,
     });
   }
@@ -52,10 +56,14 @@ export class VpinModule implements EngineModule {
   async start(): Promise<void> {
     this.store.start();
     await this.service.start();
+    this.timer = setInterval(() => this.saveBuckets(), BUCKET_SAVE_MS);
+    this.timer.unref();
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.timer);
     await this.service.stop();
+    this.saveBuckets();
     this.store.stop();
     await this.writer.drain().catch((error: unknown) => log.warn({ err: error, buffered: this.writer.buffered }, 'VPIN readings left unwritten at stop'));
     this.writer.stop();
@@ -70,20 +78,33 @@ export class VpinModule implements EngineModule {
       ignoredPrints: s.ignoredPrints,
       outsideSession: s.outsideSession,
       restoredReadings: s.restoredReadings,
+      restoredBuckets: s.restoredBuckets,
       historyUnread: this.historyUnread,
       redisBuffered: this.writer.buffered,
       redisDropped: this.writer.stats.droppedItems,
     };
   }
 
-  /** A history Redis cannot give is not worth stopping for: VPIN starts afresh for that symbol. */
-  private async loadHistory(symbol: string, count: number): Promise<VpinReading[]> {
+  /** Saves the buckets of the symbols whose buckets changed since they were last saved. */
+  saveBuckets(): void {
+    for (const symbol of this.service.symbols) {
+      const state = this.service.bucketState(symbol);
+      const mark = state ? `${state.completed}:${state.filled}` : '';
+      if (!state || this.saved.get(symbol) === mark) continue;
+      this.saved.set(symbol, mark);
+      this.store.saveBuckets(symbol, () => this.service.bucketState(symbol));
+    }
+  }
+
+  /** What Redis cannot give is not worth stopping for: VPIN starts afresh for that symbol. */
+  private async loadSaved(symbol: string, count: number): Promise<SavedVpin> {
     try {
-      return await loadVpinHistory(this.options.redis, symbol, count);
+      const [history, buckets] = await Promise.all([loadVpinHistory(this.options.redis, symbol, count), loadVpinBuckets(this.options.redis, symbol)]);
+      return { history, buckets };
     } catch (error) {
       this.historyUnread++;
       log.warn({ err: error, symbol }, 'VPIN history not read back: its toxicity CDF starts afresh');
-      return [];
+      return { history: [], buckets: null };
     }
   }
 }

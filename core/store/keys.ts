@@ -52,6 +52,8 @@ export const keys = {
     vpin: (symbol: string) => k(`analytics:${symbol}:vpin`, TTL.vpinLatest),
     /** VPIN's past readings, newest first (JSON VpinReading), trimmed to analytics.vpin.historyReadings: read back at start-up. */
     vpinHistory: (symbol: string) => k(`analytics:${symbol}:vpin:history`, TTL.vpinHistory),
+    /** VPIN's last n buckets and the one being filled (JSON), saved every few seconds and at stop: read back at start-up. */
+    vpinBuckets: (symbol: string) => k(`analytics:${symbol}:vpin:buckets`, TTL.vpinHistory),
   },
   options: {
     chain: (symbol: string) => k(`options:${symbol}:chain`, TTL.options),

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { EngineBus } from '../bus/catalogue';
+import type { BucketState } from '../analytics/vpinBuckets';
 import type { VpinReading } from '../market/vpinReading';
 import { moduleLogger } from '../runtime/logger';
 import { keys, type KeySpec } from './keys';
@@ -11,6 +12,8 @@ interface SymbolVpinKeys {
   reading: VpinReading | null;
   readonly latest: LatestWrite;
   readonly history: KeySpec;
+  bucketState: (() => BucketState | null) | null;
+  readonly buckets: LatestWrite;
 }
 
 /**
@@ -37,6 +40,13 @@ export class VpinWriter {
     this.unsubscribe = undefined;
   }
 
+  /** Saves a symbol's buckets (analytics:{symbol}:vpin:buckets) with the next batch, as `state` gives them then. */
+  saveBuckets(symbol: string, state: () => BucketState | null): void {
+    const entry = this.symbols.get(symbol) ?? this.add(symbol);
+    entry.bucketState = state;
+    this.writer.markLatest(entry.buckets);
+  }
+
   private onReading(reading: VpinReading): void {
     const entry = this.symbols.get(reading.symbol) ?? this.add(reading.symbol);
     entry.reading = reading;
@@ -46,15 +56,20 @@ export class VpinWriter {
 
   private add(symbol: string): SymbolVpinKeys {
     const spec = keys.analytics.vpin(symbol);
+    const buckets = keys.analytics.vpinBuckets(symbol);
     const entry: SymbolVpinKeys = {
       reading: null,
       latest: { key: spec.key, ttl: spec.ttl, kind: 'string', produce: () => (entry.reading ? JSON.stringify(entry.reading) : null), lastWrittenAt: 0 },
       history: keys.analytics.vpinHistory(symbol),
+      bucketState: null,
+      buckets: { key: buckets.key, ttl: buckets.ttl, kind: 'string', produce: () => jsonOrNull(entry.bucketState?.() ?? null), lastWrittenAt: 0 },
     };
     this.symbols.set(symbol, entry);
     return entry;
   }
 }
+
+const jsonOrNull = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
 
 /** A stored reading, or null (logged) for an entry that is not one: one bad entry must not cost the rest. */
 function readReading(text: string, symbol: string): VpinReading | null {
@@ -77,4 +92,16 @@ export async function loadVpinHistory(redis: Redis, symbol: string, count: numbe
     if (reading) readings.push(reading);
   }
   return readings;
+}
+
+/** A symbol's saved buckets, or null when none are saved (or the entry is unreadable, logged). */
+export async function loadVpinBuckets(redis: Redis, symbol: string): Promise<BucketState | null> {
+  const text = await redis.get(keys.analytics.vpinBuckets(symbol).key);
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as BucketState;
+  } catch {
+    log.warn({ symbol, entry: text.slice(0, 80) }, 'unreadable VPIN buckets skipped: readings resume after n new buckets');
+    return null;
+  }
 }

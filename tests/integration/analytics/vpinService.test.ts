@@ -119,21 +119,23 @@ describe('VPIN on the simulated market, with its readings in Redis', () => {
     expect(vpin.service.readings).toBeGreaterThan(before);
   });
 
-  test('a restarted service reads its history back: its first new reading is already ranked against the old ones', async () => {
+  test('a restarted service reads its history and buckets back: its next full bucket gives a reading, ranked against the old ones', async () => {
+    const lastBucket = vpin.service.bucketState(SYMBOL)!.completed;
     await vpin.stop();
     const stored = await redis.client.llen(keys.analytics.vpinHistory(SYMBOL).key);
+    expect(JSON.parse((await redis.client.get(keys.analytics.vpinBuckets(SYMBOL).key))!)).toMatchObject({ bucketVolume: CONFIG.bucketVolume, completed: lastBucket });
     const restartedBus = createEngineBus();
     wire(model, restartedBus);
     const readings: VpinReading[] = [];
     restartedBus.subscribe('vpinUpdated', (r) => readings.push(r));
     vpin = startModule(restartedBus, badInput);
     await vpin.start();
-    expect(vpin.detail()).toMatchObject({ restoredReadings: stored, historyUnread: 0 });
+    expect(vpin.detail()).toMatchObject({ restoredReadings: stored, restoredBuckets: 1, historyUnread: 0 });
     expect(vpin.service.latest(SYMBOL)).not.toBeNull();
-    // The buckets start empty: the first reading comes once n of them fill again, and it has a CDF at once.
-    await run(model, vpin, 10 * 60_000, () => readings.length > 0);
+    await run(model, vpin, 60_000, () => readings.length > 0);
+    // Without the buckets the first reading would wait for n new ones; without the history its CDF would be null.
+    expect(readings[0]!.bucket).toBe(lastBucket + 1);
     expect(readings[0]!.cdf).not.toBeNull();
-    expect(readings[0]!.bucket).toBe(CONFIG.buckets);
   });
 });
 
@@ -143,7 +145,7 @@ describe('VPIN when Redis cannot give the history', () => {
     const badInput = new BadInputCounter(redis.client);
     const vpin = new VpinModule({ bus: createEngineBus(), redis: unreachable, config: CONFIG, symbols: ['SPY', SYMBOL], alwaysOpen: false, reportBadInput: (s, p) => badInput.report(s, p) });
     await vpin.start();
-    expect(vpin.detail()).toMatchObject({ historyUnread: 2, restoredReadings: 0 });
+    expect(vpin.detail()).toMatchObject({ historyUnread: 2, restoredReadings: 0, restoredBuckets: 0 });
     await vpin.stop();
     badInput.stop();
     unreachable.disconnect();

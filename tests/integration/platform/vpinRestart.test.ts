@@ -21,7 +21,7 @@ async function configWithSmallBuckets(): Promise<string> {
 const vpinFigures = (e: Engine) => e.health().modules.vpin?.detail ?? {};
 
 describe('VPIN in the engine', () => {
-  it('reads the simulated market’s prints, writes analytics:{symbol}:vpin, and after a restart ranks against its stored history', async () => {
+  it('reads the simulated market’s prints, writes analytics:{symbol}:vpin, and after a restart resumes from its stored buckets and history', async () => {
     const configPath = await configWithSmallBuckets();
     const first = await startInProcessEngine({ configPath, webBridge: false });
     engine = first.engine;
@@ -35,6 +35,7 @@ describe('VPIN in the engine', () => {
     const second = await startInProcessEngine({ configPath, dataDir: first.dataDir, webBridge: false });
     engine = second.engine;
     expect(Number(vpinFigures(second.engine).restoredReadings)).toBeGreaterThanOrEqual(10);
+    expect(vpinFigures(second.engine).restoredBuckets).toBe(LIGHT_SYMBOLS.length);
     const readings: VpinReading[] = [];
     second.engine.bus.subscribe('vpinUpdated', (r) => readings.push(r));
     await eventually('a reading after the restart', () => readings.find((r) => r.symbol === 'AAPL'));

@@ -38,6 +38,33 @@ describe('VPIN history across a restart', () => {
   });
 });
 
+describe('VPIN buckets across a restart', () => {
+  const options = { bucketVolume: 100, buckets: 3, classification: 'trade' as const, minHistoryReadings: 1 };
+  const prints = Array.from({ length: 40 }, (_, i) => ({ price: i % 3 ? 10.1 : 10, size: 30 + (i % 4) * 20, ts: i }));
+
+  test('a calculator given the saved buckets reads the next buckets exactly as one that never stopped', () => {
+    const whole = new VpinCalculator('SPY', options);
+    const first = new VpinCalculator('SPY', options);
+    const readings = prints.flatMap((p) => whole.onTrade(p, QUOTE));
+    const before = prints.slice(0, 17).flatMap((p) => first.onTrade(p, QUOTE));
+    const saved = JSON.parse(JSON.stringify(first.bucketState()));
+    const restarted = new VpinCalculator('SPY', options);
+    expect(restarted.restoreBuckets(saved)).toBe(true);
+    restarted.restoreHistory(before);
+    const after = prints.slice(17).flatMap((p) => restarted.onTrade(p, QUOTE));
+    expect([...before, ...after].map((r) => [r.bucket, r.vpin])).toEqual(readings.map((r) => [r.bucket, r.vpin]));
+  });
+
+  test('buckets saved with another bucket size, or that are not buckets, are refused', () => {
+    const first = new VpinCalculator('SPY', options);
+    prints.forEach((p) => first.onTrade(p, QUOTE));
+    const saved = first.bucketState();
+    expect(new VpinCalculator('SPY', { ...options, bucketVolume: 200 }).restoreBuckets(saved)).toBe(false);
+    expect(new VpinCalculator('SPY', options).restoreBuckets({ ...saved, imbalances: [150] })).toBe(false);
+    expect(new VpinCalculator('SPY', options).restoreBuckets({ ...saved, filled: Number.NaN })).toBe(false);
+  });
+});
+
 describe('VPIN bulk classification across the overnight gap', () => {
   const MINUTE = 60_000;
   const options = { ...DEFAULT_VPIN_OPTIONS, bucketVolume: 100, buckets: 1, sigmaBars: 3, minSigmaBars: 2, minHistoryReadings: 1 };
