@@ -75,7 +75,7 @@ export class VpinService {
 
   async start(): Promise<void> {
     if (this.unsubscribe.length > 0) return;
-    await this.restoreHistory();
+    await this.restoreSaved();
     const { bus } = this.options;
     this.unsubscribe.push(bus.subscribe('tradePrinted', (trade) => this.onTrade(trade)));
     if (this.options.vpin.classification === 'trade') this.unsubscribe.push(bus.subscribe('quoteChanged', (quote) => this.onQuote(quote)));
@@ -118,7 +118,7 @@ export class VpinService {
     if (!Number.isNaN(this.lastPrintTs)) this.onClock(this.lastPrintTs + (now - this.lastPrintAt));
   }
 
-  private async restoreHistory(): Promise<void> {
+  private async restoreSaved(): Promise<void> {
     const load = this.options.loadSaved;
     if (!load) return;
     for (const watched of this.watched.values()) {
