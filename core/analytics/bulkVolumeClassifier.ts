@@ -63,6 +63,15 @@ export class BulkVolumeClassifier {
     if (this.barOpen && Math.floor(now / this.barMs) > this.barIndex) this.closeBar();
   }
 
+  /**
+   * A new trading session: the open bar (the last of the previous session) is closed, and the next bar has no previous
+   * close, so the overnight gap is neither classified nor taken into σ_ΔP (the next bar is warm-up).
+   */
+  startSession(): void {
+    if (this.barOpen) this.closeBar();
+    this.previousClose = Number.NaN;
+  }
+
   private closeBar(): void {
     this.barOpen = false;
     const change = this.barClose - this.previousClose;

@@ -1,10 +1,10 @@
 import type { VpinReading } from '../market/vpinReading';
 import { BulkVolumeClassifier } from './bulkVolumeClassifier';
 import { TradeClassifier, type Nbbo } from './tradeClassifier';
-import { VolumeBuckets } from './vpinBuckets';
+import { VolumeBuckets, type BucketState } from './vpinBuckets';
 import { ToxicityMonitor } from './vpinToxicity';
 
-export type { Nbbo, VpinReading };
+export type { BucketState, Nbbo, VpinReading };
 
 /**
  * VPIN, the volume-synchronized probability of informed trading (Easley, López de Prado and O'Hara, "Flow Toxicity
@@ -119,6 +119,37 @@ export class VpinCalculator {
   onClock(now: number): readonly VpinReading[] {
     if (this.options.classification === 'bulk') this.bulkClassifier.closeBarsBefore(now);
     return this.takeReadings();
+  }
+
+  /**
+   * Bulk: a new trading session begins (the caller knows the calendar): the gap since the last session's close is not
+   * a bar change. Returns the readings of buckets the closing bar filled.
+   */
+  startSession(): readonly VpinReading[] {
+    if (this.options.classification === 'bulk') this.bulkClassifier.startSession();
+    return this.takeReadings();
+  }
+
+  /**
+   * Feeds back readings stored before a restart, oldest first, so VPIN's CDF (and an episode in progress) survive it.
+   * Call before the first print; the buckets themselves start empty.
+   */
+  restoreHistory(readings: ReadonlyArray<Pick<VpinReading, 'vpin' | 'toxic'>>): void {
+    const kept = readings.slice(-this.options.historyReadings).filter((r) => Number.isFinite(r.vpin) && r.vpin >= 0 && r.vpin <= 1);
+    this.toxicity.restore(kept.map((r) => r.vpin), kept.at(-1)?.toxic === true);
+  }
+
+  /** The buckets to save for a restart (the last n full ones and the one being filled). */
+  bucketState(): BucketState {
+    return this.buckets.state();
+  }
+
+  /**
+   * Takes back buckets saved before a restart, so readings resume with the next full bucket instead of after n new
+   * ones. Refused (false) if saved with another bucket size or not a bucket state. Call before the first print.
+   */
+  restoreBuckets(state: BucketState): boolean {
+    return this.buckets.restore(state);
   }
 
   private onBucket(vpin: number | null, bucket: number, time: number): void {

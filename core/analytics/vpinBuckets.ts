@@ -1,3 +1,14 @@
+/** The buckets as a restart needs them: the last n full buckets' |V_sell − V_buy|, oldest first, and the open one. */
+export interface BucketState {
+  bucketVolume: number;
+  imbalances: number[];
+  /** Shares in the bucket being filled, and how many of them were bought. */
+  filled: number;
+  bought: number;
+  /** Buckets filled so far. */
+  completed: number;
+}
+
 /** Called when a bucket fills: VPIN over the last n buckets (null until n have filled), the bucket's number, the time. */
 export type BucketListener = (vpin: number | null, bucket: number, time: number) => void;
 
@@ -40,6 +51,31 @@ export class VolumeBuckets {
       left -= room;
       this.closeBucket(time);
     }
+  }
+
+  state(): BucketState {
+    const imbalances: number[] = [];
+    const start = this.held === this.buckets ? this.next : 0;
+    for (let i = 0; i < this.held; i++) imbalances.push(this.imbalances[(start + i) % this.buckets]!);
+    return { bucketVolume: this.bucketVolume, imbalances, filled: this.filled, bought: this.bought, completed: this.completed };
+  }
+
+  /** Takes back a state saved before a restart (its last n buckets); false, and nothing changed, if it does not fit. */
+  restore(state: BucketState): boolean {
+    const v = this.bucketVolume;
+    const valid = (x: unknown, max: number): boolean => typeof x === 'number' && x >= 0 && x <= max;
+    if (state.bucketVolume !== v || !Array.isArray(state.imbalances) || !state.imbalances.every((x) => valid(x, v))) return false;
+    if (!valid(state.filled, v) || !valid(state.bought, state.filled) || !Number.isInteger(state.completed) || state.completed < state.imbalances.length) return false;
+    const kept = state.imbalances.slice(-this.buckets);
+    this.imbalances.fill(0);
+    kept.forEach((x, i) => (this.imbalances[i] = x));
+    this.held = kept.length;
+    this.next = this.held % this.buckets;
+    this.imbalanceSum = this.sumRing();
+    this.filled = state.filled;
+    this.bought = state.bought;
+    this.completed = state.completed;
+    return true;
   }
 
   private closeBucket(time: number): void {

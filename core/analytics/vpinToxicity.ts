@@ -75,6 +75,15 @@ export class ToxicityMonitor {
     this.cdf = new VpinCdf(options.historyReadings);
   }
 
+  /**
+   * Takes back readings from before a restart, oldest first (their CDF is rebuilt, no alert is raised), and whether
+   * the newest of them was inside an episode: an episode that began before the restart is not alerted again.
+   */
+  restore(vpins: readonly number[], toxic: boolean): void {
+    for (const vpin of vpins) this.cdf.add(vpin);
+    this.toxic = toxic && this.cdf.count >= this.options.minHistoryReadings;
+  }
+
   read(vpin: number): ToxicityReading {
     const cdf = this.cdf.add(vpin);
     if (this.cdf.count < this.options.minHistoryReadings) return { cdf: null, toxic: false, alert: false };

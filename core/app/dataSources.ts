@@ -8,12 +8,15 @@ import type { RedisModule } from '../store/redisModule';
 import { AlphaVantageIngestModule } from '../venues/alphavantage/alphaVantageIngestModule';
 import { ChainReader } from './chainReader';
 import { IbkrDataSource } from './ibkrDataSource';
+import { VpinModule } from './vpinModule';
 
 export interface DataSources {
   sim: SimulatedMarketModule | null;
   ibkr: IbkrDataSource;
   /** Null when no Alpha Vantage key is configured outside sim mode. */
   alphaVantage: AlphaVantageIngestModule | null;
+  /** VPIN per symbol; null when analytics.vpin.enabled is false. */
+  vpin: VpinModule | null;
   all: EngineModule[];
 }
 
@@ -32,13 +35,27 @@ export function dataSources(settings: Settings, redis: RedisModule, bus: EngineB
     dependsOn: dependencies(sim),
   });
   const alphaVantage = sim || settings.alphaVantage.apiKey ? alphaVantageModule(settings, sim, redis, bus, reportBadInput) : null;
-  const all: EngineModule[] = [...(sim ? [sim] : []), ibkr, ...(alphaVantage ? [alphaVantage] : [])];
-  return { sim, ibkr, alphaVantage, all };
+  const vpin = config.analytics.vpin.enabled ? vpinModule(settings, redis, bus, reportBadInput) : null;
+  // Listed before the ingestion, so it starts first and hears every print.
+  const all: EngineModule[] = [...(sim ? [sim] : []), ...(vpin ? [vpin] : []), ibkr, ...(alphaVantage ? [alphaVantage] : [])];
+  return { sim, ibkr, alphaVantage, vpin, all };
 }
 
 /** In sim mode the venues must wait for the market they connect to. */
 function dependencies(sim: SimulatedMarketModule | null): string[] {
   return sim ? ['redis', 'sim'] : ['redis'];
+}
+
+function vpinModule(settings: Settings, redis: RedisModule, bus: EngineBus, reportBadInput: (source: string, problem: string) => void): VpinModule {
+  const { config } = settings;
+  return new VpinModule({
+    bus,
+    redis: redis.client,
+    config: config.analytics.vpin,
+    symbols: config.symbols.map((s) => s.symbol),
+    alwaysOpen: settings.source === 'sim' && config.sim.tradingHours === 'always-open',
+    reportBadInput,
+  });
 }
 
 function simulatedMarketModule(settings: Settings): SimulatedMarketModule {

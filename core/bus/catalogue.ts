@@ -22,6 +22,7 @@ import type { SweepEvent } from '../market/sweep';
 import type { TechnicalSnapshot } from '../market/technicals';
 import type { Trade } from '../market/trade';
 import type { UnusualVolumeEvent } from '../market/volumeReading';
+import type { VpinReading } from '../market/vpinReading';
 import { Bus, type CommandSpec, type SubscriberFailureReporter } from './bus';
 
 /** A symbol's Level 2 book changed (one object per symbol, published again on every change). */
@@ -202,6 +203,13 @@ export interface EngineEvents {
   volumeMeasured: UnusualVolumeEvent;
   /** analytics/unusualVolumeDetector: an unusual-volume episode began. */
   unusualVolumeDetected: UnusualVolumeEvent;
+  /**
+   * analytics/vpinService: a symbol's VPIN, each time one of its equal-volume buckets fills (once n have), with its
+   * CDF over VPIN's own history and the toxicity episode state. Safe to keep.
+   */
+  vpinUpdated: VpinReading;
+  /** analytics/vpinService: a toxicity episode began (VPIN's CDF reached the alert level): the reading that began it. */
+  toxicityAlerted: VpinReading;
   /** The kill switch moved (ACTIVE / REDUCING / HALTED), or was loaded at start-up. Published by app/engine. */
   tradingStateChanged: TradingState;
   /** risk/approvalMode: automatic approval fell back to manual (the dead-man rule). */

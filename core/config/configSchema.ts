@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { riskSchema } from './riskSchema';
+import { vpinSchema } from './vpinSchema';
 
 /** config/config.yaml. Strict objects: an unknown key is an error that names it, never silently ignored. */
 const port = z.number().int().min(0).max(65535);
@@ -66,6 +67,7 @@ export const configSchema = z.strictObject({
     confirmNotionalAbove: z.number().positive().default(25_000),
   }).prefault({}),
   risk: riskSchema.prefault({}),
+  analytics: z.strictObject({ vpin: vpinSchema.prefault({}) }).prefault({}),
 
 }).superRefine((config, ctx) => {
   const level2 = config.symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol);

@@ -1,24 +1,39 @@
 import type { SimAggressor, MarketEpisode } from './market/marketFeed';
 
-/** A feed that takes a sweep on request: the seeded model (a replay plays only what was recorded). */
-interface SweepInjector {
+/** A feed that takes episodes on request: the seeded model (a replay plays only what was recorded). */
+interface EpisodeInjector {
   injectSweep(symbol: string, aggressor: SimAggressor, levels: number): MarketEpisode | null;
+  injectInformedFlow(symbol: string, side: SimAggressor, durationMs: number, moveBps?: number): MarketEpisode | null;
 }
 
-const canInject = (feed: object): feed is SweepInjector => typeof (feed as Partial<SweepInjector>).injectSweep === 'function';
+const canInject = (feed: object): feed is EpisodeInjector => typeof (feed as Partial<EpisodeInjector>).injectSweep === 'function';
 
 /**
- * One line typed at the `npm run sim` console that acts on the market itself, e.g. `sweep SPY buy 4`; null when the
- * line is not a market command. The answer names what happened as JSON, so a harness can check for it.
+ * One line typed at the `npm run sim` console that acts on the market itself, e.g. `sweep SPY buy 4` or
+ * `informed SPY sell 300`; null when the line is not a market command. The answer names what happened as JSON, so a
+ * harness can check for it.
  */
 export function runMarketCommand(feed: object, line: string): string | null {
-  const [cmd, symbol = '', side = '', levelsText = '4'] = line.trim().split(/\s+/);
-  if (cmd !== 'sweep') return null;
-  if (!canInject(feed)) return 'sweep: only the seeded model takes sweeps on request, not a replay';
+  const [cmd, symbol = '', side = '', amount] = line.trim().split(/\s+/);
+  if (cmd !== 'sweep' && cmd !== 'informed') return null;
+  if (!canInject(feed)) return `${cmd}: only the seeded model takes ${cmd === 'sweep' ? 'sweeps' : 'informed flow'} on request, not a replay`;
+  if (side !== 'buy' && side !== 'sell') return `${cmd}: side must be buy or sell, got "${side}"`;
+  return cmd === 'sweep' ? sweep(feed, symbol.toUpperCase(), side, amount ?? '4') : informed(feed, symbol.toUpperCase(), side, amount ?? '300');
+}
+
+function sweep(feed: EpisodeInjector, symbol: string, side: SimAggressor, levelsText: string): string {
   const levels = Number(levelsText);
-  if (side !== 'buy' && side !== 'sell') return `sweep: side must be buy or sell, got "${side}"`;
   if (!Number.isInteger(levels) || levels < 1 || levels > 20) return `sweep: levels must be 1..20, got "${levelsText}"`;
-  const episode = feed.injectSweep(symbol.toUpperCase(), side, levels);
+  const episode = feed.injectSweep(symbol, side, levels);
   if (!episode) return `sweep: ${symbol} has nothing to sweep (unknown symbol, halted, or an empty ${side === 'buy' ? 'ask' : 'bid'} side)`;
   return `sweep ${JSON.stringify({ symbol: episode.symbol, ...episode.detail })}`;
+}
+
+/** `informed SPY buy 300`: a burst of mostly buys for 300 seconds of market time, then the news moves the price. */
+function informed(feed: EpisodeInjector, symbol: string, side: SimAggressor, secondsText: string): string {
+  const seconds = Number(secondsText);
+  if (!Number.isInteger(seconds) || seconds < 10 || seconds > 3600) return `informed: seconds must be 10..3600, got "${secondsText}"`;
+  const episode = feed.injectInformedFlow(symbol, side, seconds * 1000);
+  if (!episode) return `informed: ${symbol} takes no informed flow now (unknown symbol, halted, or informed flow already running)`;
+  return `informed ${JSON.stringify({ symbol: episode.symbol, startTs: episode.startTs, endTs: episode.endTs, ...episode.detail })}`;
 }

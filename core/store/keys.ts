@@ -19,6 +19,13 @@ export const TTL = {
   heartbeat: 15,
   health: 15,
   monitoring: 3600,
+  /** The latest VPIN reading: through the night, so the morning shows yesterday's last reading with its time. */
+  vpinLatest: 24 * 3600,
+  /**
+   * VPIN's reading history, refreshed at each write: its CDF spans about 20 sessions at the default 50 buckets a day,
+   * so it must outlive weekends, holidays and days the app is not run; a month without a reading means it is stale.
+   */
+  vpinHistory: 30 * 24 * 3600,
 } as const;
 
 /**
@@ -39,6 +46,14 @@ export const keys = {
     imbalance: (symbol: string) => k(`market:${symbol}:imbalance`, TTL.marketFast),
     sweep: (symbol: string) => k(`market:${symbol}:sweep`, TTL.marketSlow),
     unusualVolume: (symbol: string) => k(`market:${symbol}:unusual_volume`, TTL.marketSlow),
+  },
+  analytics: {
+    /** The latest VPIN reading (JSON VpinReading). */
+    vpin: (symbol: string) => k(`analytics:${symbol}:vpin`, TTL.vpinLatest),
+    /** VPIN's past readings, newest first (JSON VpinReading), trimmed to analytics.vpin.historyReadings: read back at start-up. */
+    vpinHistory: (symbol: string) => k(`analytics:${symbol}:vpin:history`, TTL.vpinHistory),
+    /** VPIN's last n buckets and the one being filled (JSON), saved every few seconds and at stop: read back at start-up. */
+    vpinBuckets: (symbol: string) => k(`analytics:${symbol}:vpin:buckets`, TTL.vpinHistory),
   },
   options: {
     chain: (symbol: string) => k(`options:${symbol}:chain`, TTL.options),

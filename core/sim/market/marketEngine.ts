@@ -20,14 +20,23 @@ const MINUTE_YEARS = MINUTE / (252 * 6.5 * 3_600_000);
 /** An informed move is this many one-minute standard deviations. */
 const INFORMED_MOVE_MIN = 2;
 const INFORMED_MOVE_MAX = 4;
-
+/** Informed traders work their order over a few minutes (seconds). */
+const INFORMED_SECONDS_MIN = 120;
+const INFORMED_SECONDS_MAX = 360;
 /**
- * Informed jumps are idiosyncratic, so they dilute the factor correlation: a pair's expected correlation
- * of returns is loading × loading × this share of variance that comes from diffusion.
+ * The share of the informed move the market makers price in while the informed flow lasts (they lean against
+ * one-sided flow, so fair value drifts its way); the rest comes at once when the news is public, at the episode's end.
+ */
+export const INFORMED_PRESSURE_SHARE = 0.35;
+/**
+ * Informed moves are idiosyncratic, so they dilute the factor correlation: a pair's expected correlation
+ * of returns is loading × loading × this share of variance that comes from diffusion (each move counted whole:
+ * measured over pooled seeded runs, the fit is as good as splitting it into pressure and jump).
  */
 const INFORMED_EVERY_MINUTES = 45;
 const MEAN_SQUARED_MOVE = (INFORMED_MOVE_MAX ** 3 - INFORMED_MOVE_MIN ** 3) / (3 * (INFORMED_MOVE_MAX - INFORMED_MOVE_MIN));
 export const DIFFUSION_VARIANCE_SHARE = 1 / (1 + MEAN_SQUARED_MOVE / INFORMED_EVERY_MINUTES);
+
 
 /** Mean market time between episodes of each kind, per symbol. */
 const EVERY = { informed: INFORMED_EVERY_MINUTES * MINUTE, sweep: 5 * MINUTE, unusualVolume: 30 * MINUTE, unusualOptions: 20 * MINUTE, halt: 12 * 60 * MINUTE };
@@ -160,7 +169,7 @@ export class MarketEngine {
       const sigma = book.model.annualVol * this.regime.vol * Math.sqrt(DIFFUSION_YEARS);
       const rho = book.model.factorLoading;
       const z = rho * factor + Math.sqrt(1 - rho * rho) * this.rng.normal();
-      book.logValue += sigma * z - 0.5 * sigma * sigma;
+      book.logValue += sigma * z - 0.5 * sigma * sigma + book.informedDrift;
       this.maybeStartEpisodes(book);
     }
     if (this.now >= this.nextBoundaryTs) this.crossBoundary();
@@ -180,24 +189,46 @@ export class MarketEngine {
     if (this.chance(EVERY.halt / stress)) this.halt(book);
   }
 
+  /** A seeded informed episode: a random side, length and move size. */
   private startInformed(book: SymbolBook): void {
-    const duration = this.rng.int(30, 90) * 1000;
-    book.informedUntil = this.now + duration;
-    book.informedDirection = this.rng.chance(0.5) ? 1 : -1;
+    const durationMs = this.rng.int(INFORMED_SECONDS_MIN, INFORMED_SECONDS_MAX) * 1000;
+    const direction = this.rng.chance(0.5) ? 1 : -1;
     const minuteVolBps = 10_000 * book.model.annualVol * this.regime.vol * Math.sqrt(MINUTE_YEARS);
-    book.informedMoveBps = (INFORMED_MOVE_MIN + (INFORMED_MOVE_MAX - INFORMED_MOVE_MIN) * this.rng.uniform()) * minuteVolBps;
-    this.flow.episode({
-      kind: 'informed', symbol: book.symbol, startTs: this.now, endTs: book.informedUntil,
-      detail: { direction: book.informedDirection, moveBps: book.informedMoveBps },
-    });
+    const moveBps = (INFORMED_MOVE_MIN + (INFORMED_MOVE_MAX - INFORMED_MOVE_MIN) * this.rng.uniform()) * minuteVolBps;
+    this.beginInformed(book, direction, durationMs, moveBps);
   }
 
-  /** The informed trader's news becomes public: a sweep in its direction, and fair value reprices. */
+  /**
+   * Informed flow on request (the sim console's `informed`, tests), outside the seeded sequence: `direction` 1 buys,
+   * −1 sells, for `durationMs`, then fair value has moved `moveBps` (by default 4 one-minute standard deviations).
+   * Null for a halted symbol or one already in an informed episode.
+   */
+  injectInformed(book: SymbolBook, direction: 1 | -1, durationMs: number, moveBps?: number): MarketEpisode | null {
+    if (book.halted(this.now) || book.informedUntil > 0) return null;
+    const minuteVolBps = 10_000 * book.model.annualVol * this.regime.vol * Math.sqrt(MINUTE_YEARS);
+    return this.beginInformed(book, direction, durationMs, moveBps ?? INFORMED_MOVE_MAX * minuteVolBps);
+  }
+
+  private beginInformed(book: SymbolBook, direction: number, durationMs: number, moveBps: number): MarketEpisode {
+    book.informedUntil = this.now + durationMs;
+    book.informedDirection = direction;
+    book.informedMoveBps = moveBps;
+    book.informedDrift = (direction * INFORMED_PRESSURE_SHARE * moveBps) / 10_000 / Math.max(1, durationMs / DIFFUSION_MS);
+    const episode: MarketEpisode = {
+      kind: 'informed', symbol: book.symbol, startTs: this.now, endTs: book.informedUntil,
+      detail: { direction, moveBps, pressureShare: INFORMED_PRESSURE_SHARE },
+    };
+    this.flow.episode(episode);
+    return episode;
+  }
+
+  /** The informed trader's news becomes public: a sweep in its direction, and fair value reprices the rest of the move. */
   private finishInformed(book: SymbolBook): void {
     const up = book.informedDirection > 0;
     this.flow.sweep(book, up ? 'buy' : 'sell', this.rng.int(3, 5));
-    book.logValue += book.informedDirection * (book.informedMoveBps / 10_000);
+    book.logValue += book.informedDirection * (1 - INFORMED_PRESSURE_SHARE) * (book.informedMoveBps / 10_000);
     book.informedUntil = 0;
+    book.informedDrift = 0;
     book.recenter(this.spreadMultiplier(), this.rng);
   }
 
@@ -230,6 +261,7 @@ export class MarketEngine {
   private halt(book: SymbolBook): void {
     book.haltedUntil = this.now + 5 * MINUTE;
     book.informedUntil = 0;
+    book.informedDrift = 0;
     book.markQuoteChanged();
     this.flow.episode({ kind: 'halt', symbol: book.symbol, startTs: this.now, endTs: book.haltedUntil, detail: { reason: 'LULD' } });
   }

@@ -150,6 +150,17 @@ export class MarketModel implements MarketFeed {
     return this.engine.injectSweep(book, aggressor, levels);
   }
 
+  /**
+   * Starts a burst of one-sided informed flow now (the sim console's `informed` command: practice and tests): mostly
+   * buys (`buy`) or sells for `durationMs`, fair value drifting its way, then the news: a sweep and the rest of a
+   * `moveBps` move. Null for an unknown or halted symbol, or one already in an informed episode.
+   */
+  injectInformedFlow(symbol: string, side: SimAggressor, durationMs: number, moveBps?: number): MarketEpisode | null {
+    const book = this.engine.bySymbol.get(symbol);
+    if (!book || !(durationMs > 0)) return null;
+    return this.engine.injectInformed(book, side === 'buy' ? 1 : -1, durationMs, moveBps);
+  }
+
   now(): number {
     return this.engine.now;
   }

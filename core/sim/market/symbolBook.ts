@@ -25,6 +25,8 @@ export class SymbolBook {
   informedUntil = 0;
   informedDirection = 0;
   informedMoveBps = 0;
+  /** Log fair value added each 100 ms while informed flow lasts (its price pressure). */
+  informedDrift = 0;
   unusualUntil = 0;
   quoteDirty = true;
   depthDirty = true;

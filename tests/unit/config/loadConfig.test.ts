@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../core/config/configError';
 import { loadConfigFile, loadEnv } from '../../../core/config/loadConfig';
 import { resolveSettings } from '../../../core/config/settings';
+import { vpinBucketVolume } from '../../../core/config/vpinSchema';
 import { tempDir } from '../../support/testRedis';
 
 function writeConfig(text: string): string {
@@ -75,6 +76,18 @@ describe('config.yaml validation', () => {
     expect(values).toContain('risk.marketCalendar: got "lse"');
     const config = loadConfigFile(writeConfig(`${minimal}risk:\n  maxDeltaDollars: 250000\n  maxGammaDollars: null\n`));
     expect(config.risk).toMatchObject({ maxDeltaDollars: 250_000, maxGammaDollars: null, maxVegaDollars: null, maxDailyLoss: 5_000, marketCalendar: 'nyse' });
+  });
+
+  it('validates the VPIN settings by key: a bad classification, an exit above the alert level, a bad daily volume', () => {
+    const values = problemsOf(() => loadConfigFile(writeConfig(`${minimal}analytics:\n  vpin:\n    classification: tick\n    dailyVolumes: { SPY: -1 }\n`)));
+    expect(values).toContain('analytics.vpin.classification: got "tick"');
+    expect(values).toContain('analytics.vpin.dailyVolumes.SPY: got -1');
+    const levels = problemsOf(() => loadConfigFile(writeConfig(`${minimal}analytics:\n  vpin: { alertLevel: 0.7, exitLevel: 0.8 }\n`)));
+    expect(levels).toContain('analytics.vpin.exitLevel: exitLevel (0.8) is above alertLevel (0.7)');
+    const config = loadConfigFile(writeConfig(`${minimal}analytics:\n  vpin: { dailyVolumes: { SPY: 60000000 } }\n`));
+    expect(config.analytics.vpin).toMatchObject({ buckets: 50, bucketsPerDay: 50, classification: 'bulk', barSeconds: 60, alertLevel: 0.9, exitLevel: 0.8 });
+    expect(vpinBucketVolume(config.analytics.vpin, 'SPY')).toBe(1_200_000);
+    expect(vpinBucketVolume(config.analytics.vpin, 'QQQ')).toBe(1_000_000);
   });
 
   it('reports an unknown key instead of ignoring it', () => {

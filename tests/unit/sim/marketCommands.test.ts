@@ -3,7 +3,7 @@ import { createMarketModel } from '../../../core/sim/market/marketModel';
 import type { TradePrint } from '../../../core/sim/market/marketFeed';
 import { runMarketCommand } from '../../../core/sim/marketCommands';
 
-describe('the sim console’s sweep command', () => {
+describe('the sim console’s market commands', () => {
   it('sends a buy through four ask levels on several exchanges at once and answers with what it did', () => {
     const model = createMarketModel({ seed: 5, symbols: ['SPY'] });
     model.advance(2_000);
@@ -20,12 +20,36 @@ describe('the sim console’s sweep command', () => {
     expect(model.quote('SPY')!.ask).toBeGreaterThan(done.toPrice);
   });
 
+  it('starts informed flow on request: mostly buys for the given market time, then the price moves up', () => {
+    const model = createMarketModel({ seed: 5, symbols: ['AAPL'] });
+    model.advance(2_000);
+    const start = model.quote('AAPL')!;
+    const prints: TradePrint[] = [];
+    model.on('trade', (t) => prints.push(t));
+    const answer = runMarketCommand(model, 'informed AAPL buy 120')!;
+    const done = JSON.parse(answer.slice('informed '.length));
+    expect(done).toMatchObject({ symbol: 'AAPL', direction: 1, startTs: model.now(), endTs: model.now() + 120_000 });
+    expect(runMarketCommand(model, 'informed AAPL sell 60')).toMatch(/informed flow already running/);
+    model.advance(120_000);
+    const informed = prints.filter((p) => p.kind === 'informed');
+    const bought = informed.filter((p) => p.aggressor === 'buy').reduce((n, p) => n + p.size, 0);
+    const sold = informed.filter((p) => p.aggressor === 'sell').reduce((n, p) => n + p.size, 0);
+    expect(informed.length).toBeGreaterThan(1000);
+    expect(bought).toBeGreaterThan(3 * sold);
+    model.advance(2_000); // the news
+    const mid = (q: { bid: number; ask: number }): number => (q.bid + q.ask) / 2;
+    expect(mid(model.quote('AAPL')!) - mid(start)).toBeGreaterThan((done.moveBps / 10_000) * mid(start) * 0.5);
+  });
+
   it('names what is wrong with a bad line and leaves other lines to the fault commands', () => {
     const model = createMarketModel({ seed: 5, symbols: ['SPY'] });
     expect(runMarketCommand(model, 'sweep SPY up')).toMatch(/side must be buy or sell/);
     expect(runMarketCommand(model, 'sweep SPY sell 0')).toMatch(/levels must be 1..20/);
     expect(runMarketCommand(model, 'sweep NOPE sell')).toMatch(/NOPE has nothing to sweep/);
     expect(runMarketCommand({}, 'sweep SPY buy')).toMatch(/only the seeded model/);
+    expect(runMarketCommand(model, 'informed SPY buy 5')).toMatch(/seconds must be 10..3600/);
+    expect(runMarketCommand(model, 'informed NOPE buy')).toMatch(/NOPE takes no informed flow now/);
+    expect(runMarketCommand({}, 'informed SPY buy')).toMatch(/only the seeded model takes informed flow/);
     expect(runMarketCommand(model, 'set stall true')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import type { PlannedSymbol } from '../../../../core/venues/ibkr/data/subscripti
 import { LEVEL2, runMarket, startIngestHarness, whenQuiet, whenSubscribed } from './ibkrHarness';
 
 /** Seeds chosen for what they contain (checked against the market model): 4 sweeps in 2 minutes; 3 volume episodes in 17. */
-const SWEEP_SEED = 16;
+const SWEEP_SEED = 108;
 const VOLUME_SEED = 17;
 
 describe('detections on the simulated market', () => {
