@@ -108,7 +108,7 @@ describe('the latched breakers: connection and stale data', () => {
     latches.checkQuotes();
     clock.now += 1_000;
     latches.checkQuotes();
-    expect(latches.stale('SPY')?.reason).toMatch(/no quote for SPY for 7 s/);
+    expect(latches.stale('SPY')?.reason).toMatch(/no quote for SPY for 8 s/);
   });
 
   test('with the NYSE calendar quiet quotes outside the regular session, and in the first seconds after the open, do not trip; with always-open they do', () => {
