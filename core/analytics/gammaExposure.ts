@@ -12,7 +12,7 @@ import type { OptionChainSnapshot } from '../market/optionChain';
 import { normalCdf, normalPdf } from './normalisedBlack';
 import type { BucketExposure, DealerPositioning, Exposure, ExpiryBucket, GammaExposure, StrikeExposure } from '../market/gammaExposureReading';
 import { bucketsOf, EXPIRY_BUCKETS, expiryClock } from './expiryTime';
-import { addToFlipGrid, createFlipGrid, DEFAULT_FLIP_GRID, fillFlipGrid, findFlip, type FlipGrid, type FlipGridSettings, type FlipLevel } from './gexFlip';
+import { addToFlipGrid, createFlipGrid, DEFAULT_FLIP_GRID, fillFlipGrid, findFlip, type FlipGrid, type FlipGridSettings } from './gexFlip';
 
 export { fillFlipGrid, totalGexAt, type FlipLevel, type FlipGridSettings } from './gexFlip';
 

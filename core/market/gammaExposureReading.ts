@@ -51,3 +51,11 @@ export interface GammaExposure {
   /** `invalid`: a strike or open interest that is not a positive / non-negative number. */
   contracts: { used: number; withoutIv: number; expired: number; invalid: number };
 }
+
+/** A computation the GEX service published: the figures, why they were computed and when. */
+export interface GammaExposureUpdate extends GammaExposure {
+  /** `chain`: a refreshed chain was priced; `spot`: the same chain re-priced because the live spot moved. */
+  trigger: 'chain' | 'spot';
+  /** When the computation finished (epoch ms). */
+  computedAt: number;
+}
