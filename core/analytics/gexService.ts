@@ -177,12 +177,13 @@ export class GexService {
     const now = this.options.now ?? Date.now;
     const started = performance.now();
     const trigger = state.computedGeneration === chainGeneration ? 'spot' : 'chain';
+    const generation = state.generation;
     let result;
     try {
       result = await computeInSlices({ chain: chain!, spot, spotAsOf: quote!.ts, now: now() }, this.options.settings, {
         sliceMs: this.options.slicing?.sliceMs ?? 2,
         yieldTurn: this.options.slicing?.yieldTurn ?? yieldToEventLoop,
-        stillWanted: () => !this.stopped && state.generation === chainGeneration,
+        stillWanted: () => !this.stopped && state.generation === generation,
       });
     } catch (error) {
       state.computedGeneration = chainGeneration;
