@@ -23,9 +23,14 @@ export interface SlicedResult {
   busyMs: number;
 }
 
-/** Contracts priced, and grid points filled, per step inside a slice: small enough to look at the clock often. */
+/** Contracts priced per step inside a slice: small enough to look at the clock often. */
 const CONTRACTS_PER_STEP = 250;
-const GRID_POINTS_PER_STEP = 2;
+/**
+ * The flip grid in quarters: each fillFlipGrid call walks every contract once whatever its range of points (two
+ * exponentials a contract), so small ranges would cost the whole grid many times over. A quarter of the default 83
+ * points over 10,000 contracts is ~0.5 ms on a free core (docs/benchmarks.md).
+ */
+const GRID_PARTS = 4;
 
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -33,6 +38,7 @@ export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => se
 export async function computeInSlices(inputs: GammaExposureInputs, settings: GammaExposureSettings, options: SliceOptions): Promise<SlicedResult | null> {
   const work = startGammaExposure(inputs, settings);
   const points = work.grid.spots.length;
+  const gridStep = Math.ceil(points / GRID_PARTS);
   let gridNext = 0;
   let slices = 0;
   let longestSliceMs = 0;
@@ -47,8 +53,8 @@ export async function computeInSlices(inputs: GammaExposureInputs, settings: Gam
     do {
       if (!priceContracts(work, CONTRACTS_PER_STEP)) continue;
       if (gridNext < points) {
-        fillFlipGrid(work.grid, gridNext, gridNext + GRID_POINTS_PER_STEP);
-        gridNext += GRID_POINTS_PER_STEP;
+        fillFlipGrid(work.grid, gridNext, gridNext + gridStep);
+        gridNext += gridStep;
       } else {
         exposure = finishGammaExposure(work);
       }

@@ -85,7 +85,7 @@ describe('GEX service', () => {
     expect(updates[0]!.chainAsOf).toBe(now - 60_000);
     expect(updates[0]!.spotAsOf).toBe(quote.ts);
     expect(updates[0]!.flip.level).not.toBeNull();
-    expect(yields.count).toBeGreaterThan(5); // the event loop had its turns between slices
+    expect(yields.count).toBeGreaterThanOrEqual(4); // the event loop had its turns between slices: pricing, four grid parts, finish
     expect(service.stats).toMatchObject({ computations: 1, failures: 0, lastSkippedContracts: 0 });
   });
 
