@@ -117,7 +117,7 @@ if (!Number.isFinite(sink)) console.error('unexpected non-finite sum');
 // The service: 100 chain refreshes of the 10,000-contract chain, one after the other, the loop's delay sampled.
 const SERVICE_RUNS = 100;
 const bus = createEngineBus();
-const service = new GexService({ bus, symbols: ['SPY'], settings: DEFAULT_GEX_SETTINGS, repriceStep: 0.005, now: () => now });
+const service = new GexService({ bus, symbols: ['SPY'], settings: DEFAULT_GEX_SETTINGS, repriceStep: 0.005, now: () => now, slicing: { sliceMs: Number(process.env.GEX_SLICE_MS ?? 2) } });
 service.start();
 bus.publish('quoteChanged', { ...emptyQuote('SPY'), bid: spot - 0.01, ask: spot + 0.01, last: spot, ts: now });
 const refresh = (i: number) => bus.publish('chainRefreshed', { symbol: 'SPY', asOf: now + i, load: async () => chain });
