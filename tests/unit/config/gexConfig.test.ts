@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gexSettings } from '../../../core/app/gexModule';
 import { ConfigError } from '../../../core/config/configError';
 import { loadConfigFile } from '../../../core/config/loadConfig';
 import { tempDir } from '../../support/testRedis';
@@ -42,5 +43,11 @@ describe('analytics.gex configuration', () => {
     expect(problemsOf('analytics:\n  gex:\n    flipRangePercent: 2\n    flipStepPercent: 5\n')).toContain(
       'analytics.gex.flipStepPercent: flipStepPercent (5) is not smaller than flipRangePercent (2)',
     );
+  });
+
+  it('hands the service its percentages as fractions: a 10% range in 1% steps is a 21-point grid, a 2% re-price step is 0.02', () => {
+    const { settings, repriceStep } = gexSettings(load('analytics:\n  gex:\n    flipRangePercent: 10\n    flipStepPercent: 1\n    repriceStepPercent: 2\n    positioning: dealersShortCallsLongPuts\n').analytics.gex);
+    expect(settings).toMatchObject({ positioning: 'dealersShortCallsLongPuts', rate: 0.04, dividendYield: 0, flipGrid: { range: 0.1, step: 0.01 } });
+    expect(repriceStep).toBe(0.02);
   });
 });
