@@ -145,6 +145,7 @@ idleDelay.disable();
 const ms = (ns: number) => ns / 1e6;
 report('service_computations', service.stats.computations - 5, 'runs');
 report('service_wall_p50_ms', p(wall, 0.5), 'ms');
+report('service_longest_slice_p50_ms', p(longestSlice, 0.5), 'ms');
 report('service_longest_slice_max_ms', p(longestSlice, 1), 'ms');
 // The histogram counts the delay beyond the 1 ms resolution timer.
 report('service_loop_delay_samples', loopDelay.count, 'samples');
