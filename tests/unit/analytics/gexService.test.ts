@@ -167,3 +167,16 @@ describe('GEX service', () => {
     expect(updates).toHaveLength(0);
   });
 });
+
+describe('GEX service stopping', () => {
+  it('stops at once while a chain is still being read back, and publishes nothing when the read-back answers later', async () => {
+    const { bus, service, updates } = harness();
+    let answer: ((chain: OptionChainSnapshot) => void) | null = null;
+    bus.publish('quoteChanged', quoteAt(99.9, 100.1));
+    bus.publish('chainRefreshed', { symbol: 'XYZ', asOf: now, load: () => new Promise((resolve) => (answer = resolve)) });
+    await service.stop(); // would hang if it waited for the read-back
+    answer!(chainAt(now));
+    await service.idle();
+    expect(updates).toHaveLength(0);
+  });
+});
