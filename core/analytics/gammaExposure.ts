@@ -8,7 +8,7 @@
  * chain can be re-priced at a live spot between refreshes. Dealer sign: by default dealers are long the calls and
  * short the puts the public trades; `dealersShortCallsLongPuts` flips both.
  */
-import type { OptionChainSnapshot } from '../market/optionChain';
+import type { OptionChainSnapshot, OptionContractQuote } from '../market/optionChain';
 import { normalCdf, normalPdf } from './normalisedBlack';
 import type { BucketExposure, DealerPositioning, Exposure, ExpiryBucket, GammaExposure, StrikeExposure } from '../market/gammaExposureReading';
 import { bucketsOf, EXPIRY_BUCKETS, expiryClock } from './expiryTime';
@@ -27,8 +27,16 @@ export interface GammaExposureSettings {
 
 export const DEFAULT_GEX_SETTINGS: GammaExposureSettings = { positioning: 'dealersLongCallsShortPuts', rate: 0.04, dividendYield: 0, flipGrid: DEFAULT_FLIP_GRID };
 
+/** What the computation reads of a contract (a whole OptionContractQuote will do). */
+export type GexContract = Pick<OptionContractQuote, 'expiry' | 'strike' | 'type' | 'openInterest' | 'iv'>;
+
+/** What the computation reads of a chain (a whole OptionChainSnapshot will do). */
+export interface GexChain extends Pick<OptionChainSnapshot, 'symbol' | 'asOf'> {
+  contracts: readonly GexContract[];
+}
+
 export interface GammaExposureInputs {
-  chain: OptionChainSnapshot;
+  chain: GexChain;
   spot: number;
   /** When the spot was observed (epoch ms). */
   spotAsOf: number;

@@ -24,7 +24,7 @@ function update(spot: number, computedAt: number): GammaExposureUpdate {
       bid: 1, bidSize: 1, ask: 1.1, askSize: 1, last: 1, mark: 1.05, volume: 0, delta: 0, gamma: 0, theta: 0, vega: 0, rho: 0,
     })),
   );
-  const exposure = computeGammaExposure({ chain: { symbol: 'XYZ', asOf: now - 60_000, quoteDate: null, contracts, skipped: 0 }, spot, spotAsOf: now, now });
+  const exposure = computeGammaExposure({ chain: { symbol: 'XYZ', asOf: now - 60_000, contracts }, spot, spotAsOf: now, now });
   return { ...exposure, trigger: 'chain', computedAt };
 }
 
