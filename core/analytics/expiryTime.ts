@@ -2,12 +2,14 @@
  * Time to expiry for option analytics: listed US options stop trading at 16:00 New York time on their expiry date,
  * and the year is 365 calendar days (the same calendar-time convention as theta per calendar day).
  */
+import type { ExpiryBucket } from '../market/gammaExposureReading';
 import { etDate, etToUtc } from '../market/newYorkTime';
+
+export type { ExpiryBucket } from '../market/gammaExposureReading';
 
 const YEAR_MS = 365 * 86_400_000;
 const DAY_MS = 86_400_000;
 
-export type ExpiryBucket = '0dte' | '1dte' | 'upTo7d' | 'upTo35d' | 'all';
 /** Buckets by calendar days from today (New York) to expiry. They nest: ≤ 7 days holds 0DTE and 1DTE, `all` holds every expiry. */
 export const EXPIRY_BUCKETS: readonly ExpiryBucket[] = ['0dte', '1dte', 'upTo7d', 'upTo35d', 'all'];
 

@@ -8,14 +8,15 @@
  * chain can be re-priced at a live spot between refreshes. Dealer sign: by default dealers are long the calls and
  * short the puts the public trades; `dealersShortCallsLongPuts` flips both.
  */
-import type { OptionChainSnapshot } from '../market/optionChain';
+import type { OptionChainSnapshot, OptionContractQuote } from '../market/optionChain';
 import { normalCdf, normalPdf } from './normalisedBlack';
-import { bucketsOf, EXPIRY_BUCKETS, expiryClock, type ExpiryBucket } from './expiryTime';
-import { addToFlipGrid, createFlipGrid, DEFAULT_FLIP_GRID, fillFlipGrid, findFlip, type FlipGrid, type FlipGridSettings, type FlipLevel } from './gexFlip';
+import type { BucketExposure, DealerPositioning, Exposure, ExpiryBucket, GammaExposure, StrikeExposure } from '../market/gammaExposureReading';
+import { bucketsOf, EXPIRY_BUCKETS, expiryClock } from './expiryTime';
+import { addToFlipGrid, createFlipGrid, DEFAULT_FLIP_GRID, fillFlipGrid, findFlip, type FlipGrid, type FlipGridSettings } from './gexFlip';
 
 export { fillFlipGrid, totalGexAt, type FlipLevel, type FlipGridSettings } from './gexFlip';
 
-export type DealerPositioning = 'dealersLongCallsShortPuts' | 'dealersShortCallsLongPuts';
+export type { BucketExposure, DealerPositioning, Exposure, GammaExposure, StrikeExposure } from '../market/gammaExposureReading';
 
 export interface GammaExposureSettings {
   positioning: DealerPositioning;
@@ -26,51 +27,21 @@ export interface GammaExposureSettings {
 
 export const DEFAULT_GEX_SETTINGS: GammaExposureSettings = { positioning: 'dealersLongCallsShortPuts', rate: 0.04, dividendYield: 0, flipGrid: DEFAULT_FLIP_GRID };
 
+/** What the computation reads of a contract (a whole OptionContractQuote will do). */
+export type GexContract = Pick<OptionContractQuote, 'expiry' | 'strike' | 'type' | 'openInterest' | 'iv'>;
+
+/** What the computation reads of a chain (a whole OptionChainSnapshot will do). */
+export interface GexChain extends Pick<OptionChainSnapshot, 'symbol' | 'asOf'> {
+  contracts: readonly GexContract[];
+}
+
 export interface GammaExposureInputs {
-  chain: OptionChainSnapshot;
+  chain: GexChain;
   spot: number;
   /** When the spot was observed (epoch ms). */
   spotAsOf: number;
   /** The moment the figures are for (epoch ms): sets each time to expiry and "today" (New York) for the buckets. */
   now: number;
-}
-
-export interface Exposure {
-  callGex: number;
-  putGex: number;
-  /** callGex + putGex. */
-  gex: number;
-  dex: number;
-}
-
-export interface StrikeExposure extends Exposure {
-  strike: number;
-}
-
-export interface BucketExposure extends Exposure {
-  contracts: number;
-  /** Ascending by strike. */
-  byStrike: StrikeExposure[];
-}
-
-export interface GammaExposure {
-  symbol: string;
-  spot: number;
-  spotAsOf: number;
-  chainAsOf: number;
-  positioning: DealerPositioning;
-  gexUnit: 'USD per 1% move';
-  dexUnit: 'USD';
-  /** 0DTE, 1DTE, ≤ 7 days, ≤ 35 days (calendar days, nested), and all expiries. */
-  buckets: Record<ExpiryBucket, BucketExposure>;
-  /** The `all` bucket's figures. */
-  totals: Exposure;
-  /** Strikes with the largest call and put gamma exposure (by size, either sign), null without contracts. */
-  callWall: number | null;
-  putWall: number | null;
-  flip: FlipLevel;
-  /** `invalid`: a strike or open interest that is not a positive / non-negative number. */
-  contracts: { used: number; withoutIv: number; expired: number; invalid: number };
 }
 
 interface ExpiryFacts {

@@ -14,6 +14,10 @@
  * caller can split the work into slices that each stay well under 5 ms (see tests/bench/gex.bench.ts).
  */
 
+import type { FlipLevel } from '../market/gammaExposureReading';
+
+export type { FlipLevel } from '../market/gammaExposureReading';
+
 export interface FlipGridSettings {
   /** Hypothetical spots from spot·(1 − range) to at least spot·(1 + range) (the last step may overshoot it). */
   range: number;
@@ -115,11 +119,6 @@ export function fillFlipGrid(grid: FlipGrid, from = 0, to = grid.spots.length): 
 export function totalGexAt(grid: FlipGrid, spot: number): number {
   return totalAtLogMove(grid, Math.log(spot / grid.spot));
 }
-
-export type FlipLevel =
-  | { level: number; low: number; high: number }
-  /** No sign change inside the grid: total GEX keeps one sign from spots[0] to the last spot. */
-  | { level: null; reason: 'positive-across-grid' | 'negative-across-grid' | 'no-contracts'; low: number; high: number };
 
 /** The sign change of total GEX nearest the current spot, from a fully filled grid. */
 export function findFlip(grid: FlipGrid): FlipLevel {

@@ -15,6 +15,7 @@ import { Supervisor, type EngineModule } from '../runtime/supervisor';
 import { Topic } from '../runtime/topic';
 import { CockpitStreams } from './cockpit/cockpitStreams';
 import { ExecutionModule } from './executionModule';
+import { GexModule } from './gexModule';
 import { commandHandlers, streamHandlers } from './contractHandlers';
 import { ContractServer } from './contractServer';
 import { dataSources, type DataSources } from './dataSources';
@@ -44,6 +45,8 @@ export interface Engine {
   readonly market: DataSources;
   /** Orders, fills, positions and the account: the order manager and the IBKR venue's order side. */
   readonly execution: ExecutionModule;
+  /** GEX / DEX from each option chain at the live spot (analytics:{symbol}:gex / :dex, gexUpdated). */
+  readonly gex: GexModule;
   /** What the contract's streams show, fed by the bus. */
   readonly cockpit: CockpitStreams;
   readonly webBridge: WebBridge | null;
@@ -144,6 +147,9 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     busModule(bus),
     serviceModule('tradingState', ['redis'], () => tradingState.load(), () => tradingState.stop()),
   ];
+  // Before the data sources: the chains they announce at start-up are heard.
+  const gex = new GexModule({ bus, redis: redis.client, symbols: settings.config.symbols.map((s) => s.symbol), config: settings.config.analytics.gex });
+  modules.push(gex);
   modules.push(...market.all);
   const { breakers } = risk;
   modules.push(risk);
@@ -190,6 +196,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     bus,
     market,
     execution,
+    gex,
     cockpit,
     webBridge,
     tradingState,

@@ -14,6 +14,7 @@ import type { TradingState } from '../contract/contract';
 import type { FlattenProgress } from '../contract/riskView';
 import type { Bar } from '../market/bar';
 import type { DepthView } from '../market/book';
+import type { GammaExposureUpdate } from '../market/gammaExposureReading';
 import type { OptionChainSnapshot } from '../market/optionChain';
 import type { AccountSnapshot, Fill, Instrument, OrderDenial, OrderModification, OrderPreview, OrderReceipt, OrderRecord, OrderRequest, Position } from '../market/order';
 import type { Quote } from '../market/quote';
@@ -210,6 +211,12 @@ export interface EngineEvents {
   vpinUpdated: VpinReading;
   /** analytics/vpinService: a toxicity episode began (VPIN's CDF reached the alert level): the reading that began it. */
   toxicityAlerted: VpinReading;
+  /**
+   * analytics/gexService: a symbol's GEX / DEX by strike and expiry bucket, totals, walls and flip level, computed from
+   * its newest chain at the live spot (on each chain refresh, and again when the spot moves past the configured step),
+   * with the chain's and the spot's as-of times. Safe to keep.
+   */
+  gexUpdated: GammaExposureUpdate;
   /** The kill switch moved (ACTIVE / REDUCING / HALTED), or was loaded at start-up. Published by app/engine. */
   tradingStateChanged: TradingState;
   /** risk/approvalMode: automatic approval fell back to manual (the dead-man rule). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gexSchema } from './gexSchema';
 import { riskSchema } from './riskSchema';
 import { vpinSchema } from './vpinSchema';
 
@@ -67,7 +68,10 @@ export const configSchema = z.strictObject({
     confirmNotionalAbove: z.number().positive().default(25_000),
   }).prefault({}),
   risk: riskSchema.prefault({}),
-  analytics: z.strictObject({ vpin: vpinSchema.prefault({}) }).prefault({}),
+  analytics: z.strictObject({
+    vpin: vpinSchema.prefault({}),
+    gex: gexSchema.prefault({}),
+  }).prefault({}),
 
 }).superRefine((config, ctx) => {
   const level2 = config.symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol);

@@ -26,6 +26,8 @@ export const TTL = {
    * so it must outlive weekends, holidays and days the app is not run; a month without a reading means it is stale.
    */
   vpinHistory: 30 * 24 * 3600,
+  /** As long as the chain it is priced from (TTL.options): figures outlive neither the chain nor its refreshes. */
+  gex: 3600,
 } as const;
 
 /**
@@ -58,6 +60,11 @@ export const keys = {
   options: {
     chain: (symbol: string) => k(`options:${symbol}:chain`, TTL.options),
     greeks: (symbol: string) => k(`options:${symbol}:greeks`, TTL.options),
+  },
+  /** analytics/gexService via store/gexWriter: the newest GEX / DEX of a symbol (JSON). */
+  gexAnalytics: {
+    gex: (symbol: string) => k(`analytics:${symbol}:gex`, TTL.gex),
+    dex: (symbol: string) => k(`analytics:${symbol}:dex`, TTL.gex),
   },
   sentiment: {
     score: (symbol: string) => k(`sentiment:${symbol}:score`, TTL.sentiment),

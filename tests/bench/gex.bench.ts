@@ -4,10 +4,16 @@
 // (a quarter of the grid) — the units a caller yields between to keep the event loop free — and the flip's polish,
 // strike tables and walls (finish). Then the cost
 // of one BSM greeks evaluation and one implied-vol solve over the same chain's contracts. Median and p99 (or max) of
-// 60 runs after 10 warm-up runs.
+// 60 runs after 10 warm-up runs. Last, the GEX service (analytics/gexService, its default 2 ms slices with
+// setImmediate between them) computing the same chain 100 times on the real bus, with the event loop's delay sampled
+// meanwhile (perf_hooks, 1 ms resolution), and the same sampling over an idle loop as the machine's control.
 import { blackScholes, impliedVolatility, optionPrice } from '../../core/analytics/blackScholes';
 import { computeGammaExposure, DEFAULT_GEX_SETTINGS, fillFlipGrid, finishGammaExposure, priceContracts, startGammaExposure } from '../../core/analytics/gammaExposure';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { GexService } from '../../core/analytics/gexService';
+import { createEngineBus } from '../../core/bus/catalogue';
 import { addDays, etToUtc } from '../../core/market/newYorkTime';
+import { emptyQuote } from '../../core/market/quote';
 import type { OptionChainSnapshot, OptionContractQuote } from '../../core/market/optionChain';
 
 function report(metric: string, value: number, unit: string): void {
@@ -107,3 +113,43 @@ const ivs = timed(20, () => {
 });
 report('implied_vol_per_contract_us', (ivs.p50 * 1000) / options.length, 'us');
 if (!Number.isFinite(sink)) console.error('unexpected non-finite sum');
+
+// The service: 100 chain refreshes of the 10,000-contract chain, one after the other, the loop's delay sampled.
+const SERVICE_RUNS = 100;
+const bus = createEngineBus();
+const service = new GexService({ bus, symbols: ['SPY'], settings: DEFAULT_GEX_SETTINGS, repriceStep: 0.005, now: () => now, slicing: { sliceMs: Number(process.env.GEX_SLICE_MS ?? 2) } });
+service.start();
+bus.publish('quoteChanged', { ...emptyQuote('SPY'), bid: spot - 0.01, ask: spot + 0.01, last: spot, ts: now });
+const refresh = (i: number) => bus.publish('chainRefreshed', { symbol: 'SPY', asOf: now + i, load: async () => chain });
+for (let i = 0; i < 5; i++) {
+  refresh(-i - 1); // warm-up
+  await service.idle();
+}
+const wall: number[] = [];
+const longestSlice: number[] = [];
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
+for (let i = 0; i < SERVICE_RUNS; i++) {
+  refresh(i);
+  await service.idle();
+  wall.push(service.stats.lastDurationMs!);
+  longestSlice.push(service.stats.lastLongestSliceMs!);
+}
+loopDelay.disable();
+await service.stop();
+const busyFor = wall.reduce((a, b) => a + b, 0);
+const idleDelay = monitorEventLoopDelay({ resolution: 1 });
+idleDelay.enable();
+await new Promise((resolve) => setTimeout(resolve, Math.max(200, busyFor)));
+idleDelay.disable();
+const ms = (ns: number) => ns / 1e6;
+report('service_computations', service.stats.computations - 5, 'runs');
+report('service_wall_p50_ms', p(wall, 0.5), 'ms');
+report('service_longest_slice_p50_ms', p(longestSlice, 0.5), 'ms');
+report('service_longest_slice_max_ms', p(longestSlice, 1), 'ms');
+// The histogram counts the delay beyond the 1 ms resolution timer.
+report('service_loop_delay_samples', loopDelay.count, 'samples');
+report('service_loop_delay_p99_ms', ms(loopDelay.percentile(99)), 'ms');
+report('service_loop_delay_max_ms', ms(loopDelay.max), 'ms');
+report('idle_loop_delay_p99_ms', ms(idleDelay.percentile(99)), 'ms');
+report('idle_loop_delay_max_ms', ms(idleDelay.max), 'ms');

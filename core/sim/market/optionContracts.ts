@@ -44,29 +44,51 @@ function strikesAround(spot: number, step: number, years: number, vol: number): 
   return out;
 }
 
-/** Open interest piles up at round strikes, near the money, in monthlies, and a little more in puts. */
-function openInterestFor(strike: number, spot: number, years: number, vol: number, expiry: string, right: 'C' | 'P', rng: Rng): number {
+/**
+ * The simulated positioning's pivot: the public holds more puts than calls at strikes below it and more calls than puts
+ * above it, so with dealers on the other side (long the calls, short the puts) their total gamma exposure turns from
+ * negative below to positive above close to it: the flip level. A round strike (a multiple of five strike steps) about
+ * 1% below the spot the session's listing is built around (its open).
+ */
+export function gammaPivot(spot: number, strikeStep: number): number {
+  const round = 5 * strikeStep;
+  return Math.round((spot * 0.99) / round) * round;
+}
+
+/** How far calls outweigh puts at a strike (−0.6 far below the pivot … +0.6 far above); put OI is 1 − this, call OI 1 + this. */
+export function positioningTilt(strike: number, pivot: number): number {
+  return 0.6 * Math.tanh(Math.log(strike / pivot) / 0.015);
+}
+
+/**
+ * Open interest of a strike before the call/put split: it piles up at round strikes, around the pivot (near the money),
+ * in near expiries and in monthlies. `noise` is shared by the strike's call and put, so the split alone decides which
+ * one outweighs; centred on the pivot, the two sides of it balance there.
+ */
+function openInterestAt(strike: number, centre: number, years: number, vol: number, expiry: string, noise: number): number {
   const width = Math.max(0.02, 1.2 * vol * Math.sqrt(Math.max(years, 1 / 52)));
-  const z = Math.log(strike / spot) / width;
+  const z = Math.log(strike / centre) / width;
   const roundness = strike % 50 === 0 ? 6 : strike % 10 === 0 ? 3.5 : strike % 5 === 0 ? 2 : 1;
   const cycle = isMonthly(expiry) ? 3 : weekday(expiry) === 5 ? 1.5 : 1;
-  const putTilt = right === 'P' && strike < spot ? 1.3 : 1;
-  const base = 4000 * Math.exp(-0.5 * z * z) * roundness * cycle * putTilt * Math.exp(0.4 * rng.normal());
-  return Math.max(0, Math.round(base));
+  const nearness = 1 + 2 * Math.exp((-years * 365) / 7);
+  return 4000 * Math.exp(-0.5 * z * z) * roundness * cycle * nearness * noise;
 }
 
 /** The contracts listed for a session, around the spot at its open (`now` is that open). */
 export function listChain(model: SymbolModel, session: string, spot: number, now: number, seed: number): ListedOption[] {
   const rng = new Rng(seed);
   const out: ListedOption[] = [];
+  const pivot = gammaPivot(spot, model.strikeStep);
   for (const expiry of listExpiries(session, model.dailyExpiries)) {
     const closeTs = expiryTs(expiry);
     const years = yearsToExpiry(closeTs, now);
     const isZeroDte = expiry === session;
     for (const strike of strikesAround(spot, model.strikeStep, years, model.annualVol)) {
+      const atStrike = openInterestAt(strike, pivot, years, model.annualVol, expiry, Math.exp(0.4 * rng.normal()));
+      const tilt = positioningTilt(strike, pivot);
       for (const right of ['C', 'P'] as const) {
         const occ = occId(model.symbol, expiry, right, strike);
-        const openInterest = openInterestFor(strike, spot, years, model.annualVol, expiry, right, rng);
+        const openInterest = Math.max(0, Math.round(atStrike * (right === 'C' ? 1 + tilt : 1 - tilt)));
         const turnover = isZeroDte ? 2 : 0.15;
         out.push({
           spec: {

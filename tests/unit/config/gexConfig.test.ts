@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gexSettings } from '../../../core/app/gexModule';
+import { ConfigError } from '../../../core/config/configError';
+import { loadConfigFile } from '../../../core/config/loadConfig';
+import { tempDir } from '../../support/testRedis';
+
+const minimal = 'symbols:\n  - { symbol: SPY, dataClass: level2 }\n';
+
+function load(text: string) {
+  const file = path.join(tempDir('alphatrader-gex-config-'), 'config.yaml');
+  fs.writeFileSync(file, `${minimal}${text}`);
+  return loadConfigFile(file);
+}
+
+function problemsOf(text: string): string {
+  try {
+    load(text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('analytics.gex configuration', () => {
+  it('defaults to dealers long calls and short puts, spot ± 20% in 0.5% steps, a re-price every 0.5% move', () => {
+    expect(load('').analytics.gex).toEqual({
+      positioning: 'dealersLongCallsShortPuts', rate: 0.04, dividendYield: 0, flipRangePercent: 20, flipStepPercent: 0.5, repriceStepPercent: 0.5,
+    });
+    expect(loadConfigFile('config/config.yaml').analytics.gex.repriceStepPercent).toBe(0.5);
+  });
+
+  it('names the key of a wrong value, an unknown positioning and an unknown key', () => {
+    const message = problemsOf('analytics:\n  gex:\n    repriceStepPercent: 0\n    positioning: dealersFlat\n    flipRange: 10\n');
+    expect(message).toContain('analytics.gex.repriceStepPercent: got 0, expected number to be >0');
+    expect(message).toContain('analytics.gex.positioning: got "dealersFlat"');
+    expect(message).toContain('analytics.gex.flipRange: unknown key');
+  });
+
+  it('refuses a flip grid step that is not smaller than its range, saying what to change', () => {
+    expect(problemsOf('analytics:\n  gex:\n    flipRangePercent: 2\n    flipStepPercent: 5\n')).toContain(
+      'analytics.gex.flipStepPercent: flipStepPercent (5) is not smaller than flipRangePercent (2)',
+    );
+  });
+
+  it('hands the service its percentages as fractions: a 10% range in 1% steps is a 21-point grid, a 2% re-price step is 0.02', () => {
+    const { settings, repriceStep } = gexSettings(load('analytics:\n  gex:\n    flipRangePercent: 10\n    flipStepPercent: 1\n    repriceStepPercent: 2\n    positioning: dealersShortCallsLongPuts\n').analytics.gex);
+    expect(settings).toMatchObject({ positioning: 'dealersShortCallsLongPuts', rate: 0.04, dividendYield: 0, flipGrid: { range: 0.1, step: 0.01 } });
+    expect(repriceStep).toBe(0.02);
+  });
+});
