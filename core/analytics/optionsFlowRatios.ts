@@ -1,0 +1,108 @@
+/**
+ * Options flow by side: put/call ratios by volume and by premium, per symbol and per expiry, and the contracts whose
+ * traded premium changed most between two refreshes. Pure functions over a chain's contracts.
+ *
+ * Premium is the day's traded value in dollars: volume × price × 100 (the contract multiplier), priced at the mark
+ * (the quote's fair value) and at `last` when the chain has no mark. Volumes and premiums are the session's so far.
+ */
+import type { OptionContractQuote } from '../market/optionChain';
+
+export const CONTRACT_MULTIPLIER = 100;
+
+export interface PutCallRatios {
+  callVolume: number;
+  putVolume: number;
+  /** Put volume / call volume; null when no call traded. */
+  volumeRatio: number | null;
+  callPremium: number;
+  putPremium: number;
+  /** Put premium / call premium; null when no call premium. */
+  premiumRatio: number | null;
+}
+
+export interface PutCallBreakdown {
+  all: PutCallRatios;
+  /** By expiry (YYYY-MM-DD), in expiry order. */
+  byExpiry: Record<string, PutCallRatios>;
+}
+
+type FlowContract = Pick<OptionContractQuote, 'contractId' | 'expiry' | 'strike' | 'type' | 'volume' | 'mark' | 'last'>;
+
+/** Dollars traded in a contract today: volume × (mark, else last) × 100. */
+export function contractPremium(c: Pick<OptionContractQuote, 'volume' | 'mark' | 'last'>): number {
+  const price = c.mark > 0 ? c.mark : c.last > 0 ? c.last : 0;
+  return c.volume > 0 ? c.volume * price * CONTRACT_MULTIPLIER : 0;
+}
+
+interface Sums { callVolume: number; putVolume: number; callPremium: number; putPremium: number }
+
+const ratio = (puts: number, calls: number): number | null => (calls > 0 ? puts / calls : null);
+
+function ratiosOf(s: Sums): PutCallRatios {
+  return { ...s, volumeRatio: ratio(s.putVolume, s.callVolume), premiumRatio: ratio(s.putPremium, s.callPremium) };
+}
+
+function add(s: Sums, c: FlowContract): void {
+  const volume = c.volume > 0 ? c.volume : 0;
+  const premium = contractPremium(c);
+  if (c.type === 'call') {
+    s.callVolume += volume;
+    s.callPremium += premium;
+  } else {
+    s.putVolume += volume;
+    s.putPremium += premium;
+  }
+}
+
+const empty = (): Sums => ({ callVolume: 0, putVolume: 0, callPremium: 0, putPremium: 0 });
+
+export function putCallRatios(contracts: readonly FlowContract[]): PutCallBreakdown {
+  const all = empty();
+  const byExpiry = new Map<string, Sums>();
+  for (const c of contracts) {
+    add(all, c);
+    let s = byExpiry.get(c.expiry);
+    if (!s) byExpiry.set(c.expiry, (s = empty()));
+    add(s, c);
+  }
+  const expiries = [...byExpiry.keys()].sort();
+  return { all: ratiosOf(all), byExpiry: Object.fromEntries(expiries.map((e) => [e, ratiosOf(byExpiry.get(e)!)])) };
+}
+
+export interface PremiumChange {
+  contractId: string;
+  expiry: string;
+  strike: number;
+  type: 'call' | 'put';
+  previous: number;
+  current: number;
+  /** current − previous, dollars. */
+  change: number;
+}
+
+/**
+ * The `limit` contracts whose premium changed most (by size of the change) since the previous refresh.
+ * `previous` maps contractId → premium then; a contract absent then counts from 0. A session roll (volume back to 0)
+ * shows as large negative changes: the caller passes an empty map when the session changed.
+ */
+export function largestPremiumChanges(previous: ReadonlyMap<string, number>, contracts: readonly FlowContract[], limit: number): PremiumChange[] {
+  const changes: PremiumChange[] = [];
+  for (const c of contracts) {
+    const before = previous.get(c.contractId) ?? 0;
+    const now = contractPremium(c);
+    if (now === before) continue;
+    changes.push({ contractId: c.contractId, expiry: c.expiry, strike: c.strike, type: c.type, previous: before, current: now, change: now - before });
+  }
+  changes.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.contractId.localeCompare(b.contractId));
+  return changes.slice(0, Math.max(0, limit));
+}
+
+/** contractId → premium, to keep for the next refresh's comparison. */
+export function premiumsOf(contracts: readonly FlowContract[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of contracts) {
+    const p = contractPremium(c);
+    if (p > 0) out.set(c.contractId, p);
+  }
+  return out;
+}
