@@ -6,25 +6,11 @@
  * (the quote's fair value) and at `last` when the chain has no mark. Volumes and premiums are the session's so far.
  */
 import type { OptionContractQuote } from '../market/optionChain';
+import type { PremiumChange, PutCallBreakdown, PutCallRatios } from '../market/optionsFlow';
+
+export type { PremiumChange, PutCallBreakdown, PutCallRatios };
 
 export const CONTRACT_MULTIPLIER = 100;
-
-export interface PutCallRatios {
-  callVolume: number;
-  putVolume: number;
-  /** Put volume / call volume; null when no call traded. */
-  volumeRatio: number | null;
-  callPremium: number;
-  putPremium: number;
-  /** Put premium / call premium; null when no call premium. */
-  premiumRatio: number | null;
-}
-
-export interface PutCallBreakdown {
-  all: PutCallRatios;
-  /** By expiry (YYYY-MM-DD), in expiry order. */
-  byExpiry: Record<string, PutCallRatios>;
-}
 
 type FlowContract = Pick<OptionContractQuote, 'contractId' | 'expiry' | 'strike' | 'type' | 'volume' | 'mark' | 'last'>;
 
@@ -67,17 +53,6 @@ export function putCallRatios(contracts: readonly FlowContract[]): PutCallBreakd
   }
   const expiries = [...byExpiry.keys()].sort();
   return { all: ratiosOf(all), byExpiry: Object.fromEntries(expiries.map((e) => [e, ratiosOf(byExpiry.get(e)!)])) };
-}
-
-export interface PremiumChange {
-  contractId: string;
-  expiry: string;
-  strike: number;
-  type: 'call' | 'put';
-  previous: number;
-  current: number;
-  /** current − previous, dollars. */
-  change: number;
 }
 
 /**

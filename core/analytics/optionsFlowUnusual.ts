@@ -8,7 +8,10 @@
  * is a new session: its whole volume is that refresh's increment.
  */
 import type { OptionContractQuote } from '../market/optionChain';
+import type { UnusualContract } from '../market/optionsFlow';
 import { contractPremium } from './optionsFlowRatios';
+
+export type { UnusualContract };
 
 export interface VolumePace {
   /** Session volume at the last refresh. */
@@ -28,22 +31,6 @@ export interface UnusualRule {
   minVolume: number;
   /** Refresh intervals of history a contract needs before it can be judged against its own mean. */
   minSamples: number;
-}
-
-export interface UnusualContract {
-  contractId: string;
-  expiry: string;
-  strike: number;
-  type: 'call' | 'put';
-  volume: number;
-  openInterest: number;
-  /** Session volume / open interest (null when open interest is 0). */
-  volumeOverOpenInterest: number | null;
-  /** Contracts traded since the last refresh. */
-  increment: number;
-  /** increment / the contract's mean increment before this refresh (null when the mean was 0). */
-  timesAverage: number | null;
-  premium: number;
 }
 
 type PaceContract = Pick<OptionContractQuote, 'contractId' | 'expiry' | 'strike' | 'type' | 'volume' | 'openInterest' | 'mark' | 'last'>;

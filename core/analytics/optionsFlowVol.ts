@@ -13,7 +13,10 @@
  * (core/analytics/blackScholes); without a mark, or when its mark has no IV, it is skipped and counted.
  */
 import type { OptionContractQuote } from '../market/optionChain';
+import type { ExpiryVol } from '../market/optionsFlow';
 import { blackScholes, impliedVolatility } from './blackScholes';
+
+export type { ExpiryVol };
 import type { ExpiryClock } from './expiryTime';
 
 export interface VolSettings {
@@ -22,19 +25,6 @@ export interface VolSettings {
   minDays: number;
   /** The constant maturity, calendar days (30: the VIX convention). */
   targetDays: number;
-}
-
-export interface ExpiryVol {
-  expiry: string;
-  days: number;
-  years: number;
-  forward: number;
-  /** ATM IV at the forward; null when no strikes bracket it. */
-  atmIv: number | null;
-  callIv25: number | null;
-  putIv25: number | null;
-  /** callIv25 − putIv25; null when either is missing. */
-  riskReversal25: number | null;
 }
 
 export interface VolShape {

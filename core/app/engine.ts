@@ -26,6 +26,8 @@ import { DataDirLock } from './dataDirLock';
 import { HaltRequests } from './haltRequests';
 import { WebBridge } from './webBridge';
 import { withDeadline } from '../runtime/deadline';
+import { OptionsFlowService } from '../analytics/optionsFlowService';
+import { OptionsFlowStore } from '../store/optionsFlowStore';
 
 export interface EngineOptions {
   projectRoot: string;
@@ -143,6 +145,12 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     busModule(bus),
     serviceModule('tradingState', ['redis'], () => tradingState.load(), () => tradingState.stop()),
   ];
+  // Before the data sources: the chains they restore from Redis at start-up are heard too.
+  const optionsFlow = new OptionsFlowService({
+    bus, storage: new OptionsFlowStore(redis.client), settings: settings.config.analytics.flow,
+    symbols: settings.config.symbols.map((s) => s.symbol), log: moduleLogger('optionsFlow'),
+  });
+  modules.push({ name: 'optionsFlow', dependsOn: ['redis'], start: () => optionsFlow.start(), stop: () => optionsFlow.stop(), detail: () => optionsFlow.detail() });
   modules.push(...market.all);
   const { breakers } = risk;
   modules.push(risk);

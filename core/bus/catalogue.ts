@@ -15,6 +15,7 @@ import type { FlattenProgress } from '../contract/riskView';
 import type { Bar } from '../market/bar';
 import type { DepthView } from '../market/book';
 import type { OptionChainSnapshot } from '../market/optionChain';
+import type { OptionsFlowReading, UnusualOptionsActivityEvent } from '../market/optionsFlow';
 import type { AccountSnapshot, Fill, Instrument, OrderDenial, OrderModification, OrderPreview, OrderReceipt, OrderRecord, OrderRequest, Position } from '../market/order';
 import type { Quote } from '../market/quote';
 import type { SentimentSnapshot } from '../market/sentiment';
@@ -202,6 +203,10 @@ export interface EngineEvents {
   volumeMeasured: UnusualVolumeEvent;
   /** analytics/unusualVolumeDetector: an unusual-volume episode began. */
   unusualVolumeDetected: UnusualVolumeEvent;
+  /** analytics/optionsFlowService: a symbol's options flow after a chain refresh (P/C, unusual, ATM IV, term structure, skew). Safe to keep. */
+  flowUpdated: OptionsFlowReading;
+  /** analytics/optionsFlowService: a contract became unusual (far above its open interest and its own pace). Safe to keep. */
+  unusualOptionsActivity: UnusualOptionsActivityEvent;
   /** The kill switch moved (ACTIVE / REDUCING / HALTED), or was loaded at start-up. Published by app/engine. */
   tradingStateChanged: TradingState;
   /** risk/approvalMode: automatic approval fell back to manual (the dead-man rule). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { flowSchema } from './flowSchema';
 import { riskSchema } from './riskSchema';
 
 /** config/config.yaml. Strict objects: an unknown key is an error that names it, never silently ignored. */
@@ -66,6 +67,10 @@ export const configSchema = z.strictObject({
     confirmNotionalAbove: z.number().positive().default(25_000),
   }).prefault({}),
   risk: riskSchema.prefault({}),
+  analytics: z.strictObject({
+    /** Options flow (README "Analytics methods"). */
+    flow: flowSchema.prefault({}),
+  }).prefault({}),
 
 }).superRefine((config, ctx) => {
   const level2 = config.symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol);

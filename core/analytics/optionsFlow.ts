@@ -1,0 +1,67 @@
+/**
+ * One refresh of a symbol's options flow: the chain and what was kept from the refreshes before it in, the reading,
+ * the contracts that just became unusual and what to keep for the next refresh out. Pure apart from `pause`, which
+ * the service uses to hand the event loop back between the stages of a large chain.
+ */
+import { etDate } from '../market/newYorkTime';
+import type { OptionChainSnapshot } from '../market/optionChain';
+import type { OptionsFlowReading, UnusualContract } from '../market/optionsFlow';
+import { expiryClock } from './expiryTime';
+import { ivPercentile, ivRank, recordIv, type IvDay } from './ivHistory';
+import type { FlowState } from './optionsFlowState';
+import { largestPremiumChanges, premiumsOf, putCallRatios } from './optionsFlowRatios';
+import { scanUnusual, type UnusualRule } from './optionsFlowUnusual';
+import { volShape } from './optionsFlowVol';
+
+export interface OptionsFlowSettings extends UnusualRule {
+  paceWindow: number;
+  atmTargetDays: number;
+  atmMinDays: number;
+  riskFreeRate: number;
+  ivHistoryDays: number;
+  premiumChanges: number;
+}
+
+export interface FlowStep {
+  reading: OptionsFlowReading;
+  /** Unusual now and not at the refresh before. */
+  newlyUnusual: UnusualContract[];
+  state: FlowState;
+  ivHistory: IvDay[];
+}
+
+export async function computeFlow(
+  chain: OptionChainSnapshot, before: FlowState, ivHistory: readonly IvDay[], settings: OptionsFlowSettings,
+  computedAt: number, pause: () => Promise<void> = async () => undefined,
+): Promise<FlowStep> {
+  const { contracts } = chain;
+  const day = etDate(chain.asOf);
+  const previousPremiums = before.day === day ? before.premiums : new Map<string, number>();
+  const putCall = putCallRatios(contracts);
+  const premiumChanges = largestPremiumChanges(previousPremiums, contracts, settings.premiumChanges);
+  const premiums = premiumsOf(contracts);
+  await pause();
+  const scan = scanUnusual(contracts, before.paces, settings, settings.paceWindow);
+  await pause();
+  const shape = volShape(contracts, expiryClock(chain.asOf), { rate: settings.riskFreeRate, minDays: settings.atmMinDays, targetDays: settings.atmTargetDays });
+  const history = shape.atmIv === null ? [...ivHistory] : recordIv(ivHistory, day, shape.atmIv, settings.ivHistoryDays);
+  const nearestTarget = shape.expiries
+    .filter((e) => e.riskReversal25 !== null && e.days >= settings.atmMinDays)
+    .sort((a, b) => Math.abs(a.days - settings.atmTargetDays) - Math.abs(b.days - settings.atmTargetDays))[0];
+  const reading: OptionsFlowReading = {
+    symbol: chain.symbol, asOf: chain.asOf, computedAt, putCall, premiumChanges, unusual: scan.unusual,
+    atm: {
+      iv: shape.atmIv, targetDays: settings.atmTargetDays, historyDays: history.length,
+      rank: shape.atmIv === null ? null : ivRank(history, shape.atmIv),
+      percentile: shape.atmIv === null ? null : ivPercentile(history, day, shape.atmIv),
+    },
+    termStructure: shape.expiries,
+    skew25: nearestTarget?.riskReversal25 ?? null,
+    counts: { contracts: contracts.length, ownIv: shape.ownIv, skipped: shape.skipped, awaitingHistory: scan.awaitingHistory },
+  };
+  const newlyUnusual = scan.unusual.filter((u) => !before.flagged.has(u.contractId));
+  return {
+    reading, newlyUnusual, ivHistory: history,
+    state: { day, paces: scan.paces, premiums, flagged: new Set(scan.unusual.map((u) => u.contractId)) },
+  };
+}
