@@ -10,8 +10,11 @@ import { expiryClock } from './expiryTime';
 import { ivPercentile, ivRank, recordIv, type IvDay } from './ivHistory';
 import type { FlowState } from './optionsFlowState';
 import { largestPremiumChanges, premiumsOf, putCallRatios } from './optionsFlowRatios';
-import { scanUnusual, type UnusualRule } from './optionsFlowUnusual';
-import { volShape } from './optionsFlowVol';
+import { scanUnusual, type UnusualRule, type UnusualScan } from './optionsFlowUnusual';
+
+/** Contracts judged between two pauses (about a millisecond's work). */
+const SCAN_SLICE = 2_500;
+import { volShapeSliced } from './optionsFlowVol';
 
 export interface OptionsFlowSettings extends UnusualRule {
   paceWindow: number;
@@ -30,26 +33,34 @@ export interface FlowStep {
   ivHistory: IvDay[];
 }
 
+/** `valuedAt`: the instant expiries are measured from and the New York day of the reading (the chain's as-of time in the app). */
 export async function computeFlow(
   chain: OptionChainSnapshot, before: FlowState, ivHistory: readonly IvDay[], settings: OptionsFlowSettings,
-  computedAt: number, pause: () => Promise<void> = async () => undefined,
+  times: { computedAt: number; valuedAt: number }, pause: () => Promise<void> = async () => undefined,
 ): Promise<FlowStep> {
   const { contracts } = chain;
-  const day = etDate(chain.asOf);
+  const { computedAt, valuedAt } = times;
+  const day = etDate(valuedAt);
   const previousPremiums = before.day === day ? before.premiums : new Map<string, number>();
   const putCall = putCallRatios(contracts);
-  const premiumChanges = largestPremiumChanges(previousPremiums, contracts, settings.premiumChanges);
+  await pause();
   const premiums = premiumsOf(contracts);
   await pause();
-  const scan = scanUnusual(contracts, before.paces, settings, settings.paceWindow);
+  const premiumChanges = largestPremiumChanges(previousPremiums, contracts, settings.premiumChanges);
   await pause();
-  const shape = volShape(contracts, expiryClock(chain.asOf), { rate: settings.riskFreeRate, minDays: settings.atmMinDays, targetDays: settings.atmTargetDays });
+  const scan: UnusualScan = { unusual: [], paces: new Map(), awaitingHistory: 0 };
+  for (let from = 0; from < contracts.length; from += SCAN_SLICE) {
+    scanUnusual(contracts, before.paces, settings, settings.paceWindow, scan, from, from + SCAN_SLICE);
+    await pause();
+  }
+  const volSettings = { rate: settings.riskFreeRate, minDays: settings.atmMinDays, targetDays: settings.atmTargetDays };
+  const shape = await volShapeSliced(contracts, expiryClock(valuedAt), volSettings, pause);
   const history = shape.atmIv === null ? [...ivHistory] : recordIv(ivHistory, day, shape.atmIv, settings.ivHistoryDays);
   const nearestTarget = shape.expiries
     .filter((e) => e.riskReversal25 !== null && e.days >= settings.atmMinDays)
     .sort((a, b) => Math.abs(a.days - settings.atmTargetDays) - Math.abs(b.days - settings.atmTargetDays))[0];
   const reading: OptionsFlowReading = {
-    symbol: chain.symbol, asOf: chain.asOf, computedAt, putCall, premiumChanges, unusual: scan.unusual,
+    symbol: chain.symbol, asOf: chain.asOf, valuedAt, computedAt, spot: shape.spot, putCall, premiumChanges, unusual: scan.unusual,
     atm: {
       iv: shape.atmIv, targetDays: settings.atmTargetDays, historyDays: history.length,
       rank: shape.atmIv === null ? null : ivRank(history, shape.atmIv),

@@ -61,15 +61,22 @@ export function putCallRatios(contracts: readonly FlowContract[]): PutCallBreakd
  * shows as large negative changes: the caller passes an empty map when the session changed.
  */
 export function largestPremiumChanges(previous: ReadonlyMap<string, number>, contracts: readonly FlowContract[], limit: number): PremiumChange[] {
-  const changes: PremiumChange[] = [];
+  // The top `limit` kept sorted as the chain is read: no sort of 10,000 changes for the ten that are shown.
+  const top: PremiumChange[] = [];
+  const ranksAbove = (a: PremiumChange, b: PremiumChange) => Math.abs(a.change) - Math.abs(b.change) || b.contractId.localeCompare(a.contractId);
   for (const c of contracts) {
     const before = previous.get(c.contractId) ?? 0;
     const now = contractPremium(c);
-    if (now === before) continue;
-    changes.push({ contractId: c.contractId, expiry: c.expiry, strike: c.strike, type: c.type, previous: before, current: now, change: now - before });
+    const change = now - before;
+    if (change === 0 || limit <= 0) continue;
+    if (top.length === limit && Math.abs(change) < Math.abs(top[limit - 1]!.change)) continue;
+    const entry = { contractId: c.contractId, expiry: c.expiry, strike: c.strike, type: c.type, previous: before, current: now, change };
+    let i = top.length;
+    while (i > 0 && ranksAbove(entry, top[i - 1]!) > 0) i--;
+    top.splice(i, 0, entry);
+    if (top.length > limit) top.pop();
   }
-  changes.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.contractId.localeCompare(b.contractId));
-  return changes.slice(0, Math.max(0, limit));
+  return top;
 }
 
 /** contractId → premium, to keep for the next refresh's comparison. */

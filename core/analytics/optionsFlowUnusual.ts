@@ -72,17 +72,27 @@ export interface UnusualScan {
   awaitingHistory: number;
 }
 
-export function scanUnusual(contracts: readonly PaceContract[], paces: ReadonlyMap<string, VolumePace>, rule: UnusualRule, window: number): UnusualScan {
-  const unusual: UnusualContract[] = [];
-  const next = new Map<string, VolumePace>();
-  let awaitingHistory = 0;
-  for (const c of contracts) {
+/**
+ * Judges `contracts` (or the slice from..to of them) against their histories, adding to `into` when given: a caller
+ * can scan a large chain in slices and sort once at the end (sortUnusual).
+ */
+export function scanUnusual(
+  contracts: readonly PaceContract[], paces: ReadonlyMap<string, VolumePace>, rule: UnusualRule, window: number,
+  into: UnusualScan = { unusual: [], paces: new Map(), awaitingHistory: 0 }, from = 0, to = contracts.length,
+): UnusualScan {
+  for (let i = from; i < Math.min(to, contracts.length); i++) {
+    const c = contracts[i]!;
     const pace = paces.get(c.contractId);
-    if (!pace || pace.samples < rule.minSamples) awaitingHistory++;
+    if (!pace || pace.samples < rule.minSamples) into.awaitingHistory++;
     const found = judgeContract(c, pace, rule);
-    if (found) unusual.push(found);
-    next.set(c.contractId, nextPace(pace, c.volume, window));
+    if (found) into.unusual.push(found);
+    into.paces.set(c.contractId, nextPace(pace, c.volume, window));
   }
-  unusual.sort((a, b) => b.premium - a.premium || a.contractId.localeCompare(b.contractId));
-  return { unusual, paces: next, awaitingHistory };
+  return sortUnusual(into);
+}
+
+/** Largest premium first. */
+export function sortUnusual(scan: UnusualScan): UnusualScan {
+  scan.unusual.sort((a, b) => b.premium - a.premium || a.contractId.localeCompare(b.contractId));
+  return scan;
 }

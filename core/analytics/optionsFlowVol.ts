@@ -3,9 +3,9 @@
  * skew as the 25-delta risk reversal. Pure functions.
  *
  * Per expiry the forward comes from put–call parity at the strike where call and put marks are closest
- * (F = K + (C − P)·e^{rT}); the spot used for the engine's own IV is F·e^{−rT} (no dividend yield: it cancels in
- * forward terms). ATM IV: the out-of-the-money IV (calls at and above F, puts below) interpolated linearly in strike
- * at F. RR25: IV of the 25-delta call minus IV of the 25-delta put, each interpolated linearly in delta; negative when
+ * (F = K + (C − P)·e^{rT}); the engine's own IV prices against F·e^{−rT} (no dividend yield: it cancels in forward
+ * terms). The spot is the nearest expiry's F·e^{−rT}. ATM IV: the out-of-the-money IV (calls at and above F, puts
+ * below) interpolated linearly in strike at the spot. RR25: IV of the 25-delta call minus IV of the 25-delta put, each interpolated linearly in delta; negative when
  * puts are richer. The constant-maturity ATM IV interpolates total variance σ²T between the expiries either side of
  * the target (flat vol beyond them).
  *
@@ -28,6 +28,8 @@ export interface VolSettings {
 }
 
 export interface VolShape {
+  /** The underlying's price implied by the nearest expiry's forward; null without any forward. */
+  spot: number | null;
   /** Per expiry, nearest first (the term structure). */
   expiries: ExpiryVol[];
   /** ATM IV at the constant maturity; null when no expiry has one. */
@@ -87,13 +89,13 @@ function pointsOf(contracts: readonly VolContract[], forward: number, years: num
   return out;
 }
 
-/** ATM IV at the forward from the out-of-the-money side of each strike. */
-export function atmIvAt(points: readonly Point[], forward: number): number | null {
+/** ATM IV at `at` (the spot) from the out-of-the-money side of each strike (relative to the forward). */
+export function atmIvAt(points: readonly Point[], forward: number, at: number): number | null {
   const otm = points
     .filter((p) => (p.type === 'call' ? p.strike >= forward : p.strike < forward))
     .map((p) => ({ x: p.strike, y: p.iv }))
     .sort((a, b) => a.x - b.x);
-  return interpolate(otm, forward);
+  return interpolate(otm, at);
 }
 
 /** IV at a delta (0.25 for calls, −0.25 for puts) by linear interpolation in delta. */
@@ -105,19 +107,14 @@ export function ivAtDelta(points: readonly Point[], type: 'call' | 'put', delta:
   return interpolate(side, delta);
 }
 
-function expiryVol(expiry: string, contracts: readonly VolContract[], clock: ExpiryClock, rate: number, counts: { ownIv: number; skipped: number }): ExpiryVol | null {
-  const years = clock.years(expiry);
-  if (!(years > 0)) return null;
-  const forward = impliedForward(contracts, years, rate);
-  if (forward === null || !(forward > 0)) {
-    counts.skipped += contracts.length;
-    return null;
-  }
-  const points = pointsOf(contracts, forward, years, rate, counts);
+interface ExpiryFacts { expiry: string; contracts: readonly VolContract[]; years: number; forward: number }
+
+function expiryVol(e: ExpiryFacts, spot: number, clock: ExpiryClock, rate: number, counts: { ownIv: number; skipped: number }): ExpiryVol {
+  const points = pointsOf(e.contracts, e.forward, e.years, rate, counts);
   const callIv25 = ivAtDelta(points, 'call', 0.25);
   const putIv25 = ivAtDelta(points, 'put', -0.25);
   return {
-    expiry, days: clock.calendarDays(expiry), years, forward, atmIv: atmIvAt(points, forward), callIv25, putIv25,
+    expiry: e.expiry, days: clock.calendarDays(e.expiry), years: e.years, forward: e.forward, atmIv: atmIvAt(points, e.forward, spot), callIv25, putIv25,
     riskReversal25: callIv25 !== null && putIv25 !== null ? callIv25 - putIv25 : null,
   };
 }
@@ -135,7 +132,9 @@ export function constantMaturityIv(expiries: readonly ExpiryVol[], settings: Pic
   return variance === null || variance <= 0 ? null : Math.sqrt(variance / target);
 }
 
-export function volShape(contracts: readonly VolContract[], clock: ExpiryClock, settings: VolSettings): VolShape {
+interface Prepared { facts: ExpiryFacts[]; spot: number | null; counts: { ownIv: number; skipped: number } }
+
+function prepare(contracts: readonly VolContract[], clock: ExpiryClock, rate: number): Prepared {
   const byExpiry = new Map<string, VolContract[]>();
   for (const c of contracts) {
     let list = byExpiry.get(c.expiry);
@@ -143,10 +142,35 @@ export function volShape(contracts: readonly VolContract[], clock: ExpiryClock, 
     list.push(c);
   }
   const counts = { ownIv: 0, skipped: 0 };
-  const expiries: ExpiryVol[] = [];
+  const facts: ExpiryFacts[] = [];
   for (const expiry of [...byExpiry.keys()].sort()) {
-    const vol = expiryVol(expiry, byExpiry.get(expiry)!, clock, settings.rate, counts);
-    if (vol) expiries.push(vol);
+    const list = byExpiry.get(expiry)!;
+    const years = clock.years(expiry);
+    const forward = years > 0 ? impliedForward(list, years, rate) : null;
+    if (forward !== null && forward > 0) facts.push({ expiry, contracts: list, years, forward });
+    else if (years > 0) counts.skipped += list.length;
   }
-  return { expiries, atmIv: constantMaturityIv(expiries, settings), ...counts };
+  // The spot from the nearest expiry's forward: over a few days the dividend yield moves it by a few hundredths of 1%.
+  const spot = facts.length > 0 ? facts[0]!.forward * Math.exp(-rate * facts[0]!.years) : null;
+  return { facts, spot, counts };
+}
+
+export function volShape(contracts: readonly VolContract[], clock: ExpiryClock, settings: VolSettings): VolShape {
+  const { facts, spot, counts } = prepare(contracts, clock, settings.rate);
+  const expiries = spot === null ? [] : facts.map((e) => expiryVol(e, spot, clock, settings.rate, counts));
+  return { expiries, spot, atmIv: constantMaturityIv(expiries, settings), ...counts };
+}
+
+/**
+ * volShape with `pause` awaited after each expiry: the engine's own IVs cost ~4 µs a contract, so a 10,000-contract
+ * chain without vendor IVs would hold the event loop ~40 ms in one piece.
+ */
+export async function volShapeSliced(contracts: readonly VolContract[], clock: ExpiryClock, settings: VolSettings, pause: () => Promise<void>): Promise<VolShape> {
+  const { facts, spot, counts } = prepare(contracts, clock, settings.rate);
+  const expiries: ExpiryVol[] = [];
+  for (const e of spot === null ? [] : facts) {
+    expiries.push(expiryVol(e, spot!, clock, settings.rate, counts));
+    await pause();
+  }
+  return { expiries, spot, atmIv: constantMaturityIv(expiries, settings), ...counts };
 }

@@ -57,7 +57,7 @@ export interface ExpiryVol {
   years: number;
   /** Parity-implied forward. */
   forward: number;
-  /** ATM IV at the forward; null when no strikes bracket it. */
+  /** ATM IV at the spot; null when no strikes bracket it. */
   atmIv: number | null;
   callIv25: number | null;
   putIv25: number | null;
@@ -82,7 +82,11 @@ export interface OptionsFlowReading {
   symbol: string;
   /** The chain's as-of time. */
   asOf: number;
+  /** The instant expiries were measured from (the chain's as-of time, unless the service was given another clock). */
+  valuedAt: number;
   computedAt: number;
+  /** The underlying's price implied by the nearest expiry's put–call parity; null without one. */
+  spot: number | null;
   putCall: PutCallBreakdown;
   /** The contracts whose premium changed most since the previous refresh, by size of the change. */
   premiumChanges: PremiumChange[];

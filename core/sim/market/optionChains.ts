@@ -114,8 +114,9 @@ export class OptionChains {
   private quote(o: ListedOption, spot: number, now: number, volMultiplier: number): OptionQuote {
     const model = this.view.model(o.spec.underlying) as SymbolModel;
     const years = yearsToExpiry(o.expiryCloseTs, now);
+    // Far expiries carry a premium over the symbol's vol: in calm and normal regimes the term structure slopes up.
     const longRun = model.annualVol * 1.05;
-    const atm = atmVol(longRun, longRun * volMultiplier, years);
+    const atm = atmVol(longRun, model.annualVol * volMultiplier, years);
     const iv = surfaceVol(atm, spot, o.spec.strike, years, skewFor(model.symbol, model.isEtf));
     const g = priceOption({
       spot, strike: o.spec.strike, years, vol: iv, rate: RISK_FREE_RATE, dividendYield: model.dividendYield, right: o.spec.right,

@@ -35,10 +35,12 @@ describe('the forward, ATM IV and the 25-delta risk reversal of each expiry', ()
     expect(impliedForward(chain('2026-12-18', 0.2, -0.3), years, rate)).toBeCloseTo(spot * Math.exp(rate * years), 6);
   });
 
-  it('reads the ATM IV at the forward, between the strikes either side of it', () => {
-    const [e] = volShape(chain('2026-12-18', 0.2, -0.3), clock, settings).expiries;
-    const forward = spot * Math.exp(rate * e!.years);
-    expect(e!.atmIv).toBeCloseTo(0.2 - 0.3 * Math.log(forward / spot), 3);
+  it('reads the ATM IV at the spot implied by the nearest expiry, between the strikes either side of it', () => {
+    const shape = volShape([...chain('2026-12-09', 0.3, -0.3), ...chain('2026-12-18', 0.2, -0.3)], clock, settings);
+    expect(shape.spot!).toBeCloseTo(spot, 6);
+    expect(shape.expiries[1]!.atmIv).toBeCloseTo(0.2, 3);
+    const between = volShape(chain('2026-12-18', 0.2, -0.3).map((c) => (c.strike === 100 ? { ...c, iv: 0.5 } : c)), clock, settings);
+    expect(between.expiries[0]!.atmIv).toBeCloseTo(0.5, 12); // the strike at the spot gives its own IV
   });
 
   it('gives a negative risk reversal when puts are richer, and the IVs at ±25 delta', () => {
