@@ -113,6 +113,18 @@ describe('the options flow service', () => {
     await h.service.stop();
   });
 
+  it('starts afresh, logged and counted, when its stored history cannot be read', async () => {
+    const storage = new MemoryStorage();
+    storage.readState = async () => { throw new Error('analytics:XYZ:flow:state does not hold JSON'); };
+    const h = harness(storage);
+    await h.service.start();
+    await h.refresh(chainAt(start));
+    expect(h.readings).toHaveLength(1);
+    expect(h.service.detail()).toMatchObject({ stateUnreadable: 1, refreshes: 1 });
+    expect(h.warnings).toEqual(['options flow history could not be read; it starts afresh']);
+    await h.service.stop();
+  });
+
   it('carries each contract’s pace across a restart from what it stored', async () => {
     const first = harness();
     await first.service.start();
