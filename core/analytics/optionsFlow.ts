@@ -3,7 +3,7 @@
  * the contracts that just became unusual and what to keep for the next refresh out. Pure apart from `pause`, which
  * the service uses to hand the event loop back between the stages of a large chain.
  */
-import { etDate } from '../market/newYorkTime';
+import { etDate, etToUtc } from '../market/newYorkTime';
 import type { OptionChainSnapshot } from '../market/optionChain';
 import type { OptionsFlowReading, UnusualContract } from '../market/optionsFlow';
 import { expiryClock } from './expiryTime';
@@ -31,6 +31,14 @@ export interface FlowStep {
   newlyUnusual: UnusualContract[];
   state: FlowState;
   ivHistory: IvDay[];
+}
+
+/**
+ * The instant a chain's prices are from: its as-of time, or for the previous session's chain (a plan without realtime
+ * options) that session's 16:00 New York close, so its IVs are measured to expiry from then and recorded for that day.
+ */
+export function valuationTimeOf(chain: OptionChainSnapshot): number {
+  return chain.session === 'previous' && chain.quoteDate ? etToUtc(chain.quoteDate, 16) : chain.asOf;
 }
 
 /** `valuedAt`: the instant expiries are measured from and the New York day of the reading (the chain's as-of time in the app). */

@@ -1,6 +1,6 @@
 import type { ChainRefresh, EngineBus } from '../bus/catalogue';
 import type { OptionsFlowReading } from '../market/optionsFlow';
-import { computeFlow, type OptionsFlowSettings } from './optionsFlow';
+import { computeFlow, valuationTimeOf, type OptionsFlowSettings } from './optionsFlow';
 import { emptyState, fromStored, toStored, validIvHistory, type FlowState, type OptionsFlowStorage } from './optionsFlowState';
 import type { IvDay } from './ivHistory';
 
@@ -17,8 +17,9 @@ export interface OptionsFlowServiceOptions {
   log: FlowLog;
   now?: () => number;
   /**
-   * The instant a chain is valued at (time to expiry, the New York day): its as-of time by default. A test whose
-   * simulated market runs on another clock than the fetch stamps gives the market's clock.
+   * The instant a chain is valued at (time to expiry, the New York day): by default its as-of time, or its session's
+   * close for the previous session's chain (valuationTimeOf). A test whose simulated market runs on another clock than
+   * the fetch stamps gives the market's clock.
    */
   valuationTime?: (chainAsOf: number) => number;
 }
@@ -130,7 +131,7 @@ export class OptionsFlowService {
       return;
     }
     const started = performance.now();
-    const valuedAt = this.options.valuationTime?.(chain.asOf) ?? chain.asOf;
+    const valuedAt = this.options.valuationTime?.(chain.asOf) ?? valuationTimeOf(chain);
     const step = await computeFlow(chain, flow.state, flow.ivHistory, settings, { computedAt: this.now(), valuedAt }, yieldToLoop);
     this.lastComputeMs = Math.round((performance.now() - started) * 10) / 10;
     Object.assign(flow, { state: step.state, ivHistory: step.ivHistory, latest: step.reading });

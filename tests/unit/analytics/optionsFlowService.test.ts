@@ -100,6 +100,16 @@ describe('the options flow service', () => {
     await h.service.stop();
   });
 
+  it('values the previous session’s chain (a plan without realtime options) at that session’s close', async () => {
+    const h = harness();
+    await h.service.start();
+    const friday = etToUtc('2026-12-04', 16);
+    await h.refresh({ ...chainAt(start), quoteDate: '2026-12-04', session: 'previous' }); // fetched Monday
+    expect(h.readings[0]!.valuedAt).toBe(friday);
+    expect(h.storage.ivHistory!.map((d) => d.day)).toEqual(['2026-12-04']);
+    await h.service.stop();
+  });
+
   it('keeps the last flow and counts a chain that cannot be read back', async () => {
     const h = harness();
     await h.service.start();
