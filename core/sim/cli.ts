@@ -4,7 +4,7 @@
  * the simulated market alone,
  * so any TWS API client can practise against it. Faults can be switched from stdin, e.g. `set stall true`,
  * `set maxTickerLines 5`, `depthReset`, `farmFlap`, `dropMidMessage`, `faults` (prints the switches); `sweep SPY buy 4`
- * sends a sweep through the model's book.
+ * sends a sweep through the model's book, `uoa SPY250117C00600000 5000 2` trades 5,000 of that option over 2 minutes.
  * `--record FILE` writes the model's session as it runs; `--replay FILE` serves a recorded session instead of the
  * model, `--lobster MESSAGE.csv,ORDERBOOK.csv` one symbol's LOBSTER files.
  */

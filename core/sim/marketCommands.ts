@@ -1,18 +1,21 @@
 import type { SimAggressor, MarketEpisode } from './market/marketFeed';
 
-/** A feed that takes a sweep on request: the seeded model (a replay plays only what was recorded). */
-interface SweepInjector {
+/** A feed that takes episodes on request: the seeded model (a replay plays only what was recorded). */
+interface EpisodeInjector {
   injectSweep(symbol: string, aggressor: SimAggressor, levels: number): MarketEpisode | null;
+  injectUnusualOptions(occId: string, contracts: number, durationMs: number): MarketEpisode | null;
 }
 
-const canInject = (feed: object): feed is SweepInjector => typeof (feed as Partial<SweepInjector>).injectSweep === 'function';
+const canInject = (feed: object): feed is EpisodeInjector => typeof (feed as Partial<EpisodeInjector>).injectSweep === 'function';
 
 /**
  * One line typed at the `npm run sim` console that acts on the market itself, e.g. `sweep SPY buy 4`; null when the
  * line is not a market command. The answer names what happened as JSON, so a harness can check for it.
  */
 export function runMarketCommand(feed: object, line: string): string | null {
-  const [cmd, symbol = '', side = '', levelsText = '4'] = line.trim().split(/\s+/);
+  const words = line.trim().split(/\s+/);
+  if (words[0] === 'uoa') return unusualOptions(feed, words);
+  const [cmd, symbol = '', side = '', levelsText = '4'] = words;
   if (cmd !== 'sweep') return null;
   if (!canInject(feed)) return 'sweep: only the seeded model takes sweeps on request, not a replay';
   const levels = Number(levelsText);
@@ -21,4 +24,16 @@ export function runMarketCommand(feed: object, line: string): string | null {
   const episode = feed.injectSweep(symbol.toUpperCase(), side, levels);
   if (!episode) return `sweep: ${symbol} has nothing to sweep (unknown symbol, halted, or an empty ${side === 'buy' ? 'ask' : 'bid'} side)`;
   return `sweep ${JSON.stringify({ symbol: episode.symbol, ...episode.detail })}`;
+}
+
+/** `uoa SPY250117C00600000 5000 2`: that many contracts traded in one listed option over the next minutes (default 2). */
+function unusualOptions(feed: object, [, occId = '', contractsText = '', minutesText = '2']: string[]): string {
+  if (!canInject(feed)) return 'uoa: only the seeded model takes unusual activity on request, not a replay';
+  const contracts = Number(contractsText);
+  const minutes = Number(minutesText);
+  if (!Number.isInteger(contracts) || contracts < 1) return `uoa: contracts must be a whole number above 0, got "${contractsText}"`;
+  if (!(minutes > 0 && minutes <= 390)) return `uoa: minutes must be above 0 and at most 390, got "${minutesText}"`;
+  const episode = feed.injectUnusualOptions(occId.toUpperCase(), contracts, minutes * 60_000);
+  if (!episode) return `uoa: ${occId} is not a contract listed today, or its session is not open`;
+  return `uoa ${JSON.stringify({ symbol: episode.symbol, ...episode.detail, endTs: episode.endTs })}`;
 }
