@@ -81,6 +81,6 @@ export async function computeFlow(
   const newlyUnusual = scan.unusual.filter((u) => !before.flagged.has(u.contractId));
   return {
     reading, newlyUnusual, ivHistory: history,
-    state: { day, paces: scan.paces, premiums, flagged: new Set(scan.unusual.map((u) => u.contractId)) },
+    state: { day, asOf: chain.asOf, paces: scan.paces, premiums, flagged: new Set(scan.unusual.map((u) => u.contractId)) },
   };
 }

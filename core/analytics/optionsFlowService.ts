@@ -47,7 +47,7 @@ export class OptionsFlowService {
   readonly name = 'optionsFlow';
   private readonly flows = new Map<string, SymbolFlow>();
   private unsubscribe: (() => void) | undefined;
-  private readonly counts = { refreshes: 0, loadFailures: 0, chainsMissing: 0, storeFailures: 0, computeFailures: 0, stateUnreadable: 0, unusualEvents: 0 };
+  private readonly counts = { refreshes: 0, loadFailures: 0, chainsMissing: 0, storeFailures: 0, computeFailures: 0, stateUnreadable: 0, repeats: 0, unusualEvents: 0 };
   private lastComputeMs: number | null = null;
   private readonly now: () => number;
 
@@ -88,6 +88,8 @@ export class OptionsFlowService {
     try {
       flow.state = fromStored(await storage.readState(symbol));
       flow.ivHistory = validIvHistory(await storage.readIvHistory(symbol));
+      const reading = await storage.readReading(symbol);
+      flow.latest = reading === null ? null : (JSON.parse(reading) as OptionsFlowReading);
     } catch (error) {
       this.counts.stateUnreadable++;
       log.warn({ err: error, symbol }, 'options flow history could not be read; it starts afresh');
@@ -128,6 +130,13 @@ export class OptionsFlowService {
     }
     if (!chain) {
       this.counts.chainsMissing++;
+      return;
+    }
+    if (chain.asOf <= flow.state.asOf) {
+      // The same chain again (restored at start-up, or published twice): its volumes would count as a refresh with
+      // nothing traded. The reading it gave is shown again instead.
+      this.counts.repeats++;
+      if (flow.latest) bus.publish('flowUpdated', flow.latest);
       return;
     }
     const started = performance.now();

@@ -9,6 +9,8 @@ import type { VolumePace } from './optionsFlowUnusual';
 export interface FlowState {
   /** New York date of the refresh the state is from: premiums of another day are not compared with. */
   day: string;
+  /** As-of time of the chain the state is from (0: none): a chain no newer is not counted again. */
+  asOf: number;
   paces: Map<string, VolumePace>;
   premiums: Map<string, number>;
   flagged: Set<string>;
@@ -17,6 +19,7 @@ export interface FlowState {
 /** The stored form, in columns (one row per contract): 10,000 contracts write and read back in a few milliseconds. */
 export interface StoredFlowState {
   day: string;
+  asOf: number;
   ids: string[];
   /** Session volume at the last refresh, the mean increment and its samples (VolumePace), by row. */
   volume: number[];
@@ -31,14 +34,16 @@ export interface StoredFlowState {
 export interface OptionsFlowStorage {
   readState(symbol: string): Promise<StoredFlowState | null>;
   readIvHistory(symbol: string): Promise<IvDay[] | null>;
+  /** The last reading as stored (JSON text), or null. */
+  readReading(symbol: string): Promise<string | null>;
   /** The reading, the state and the IV history, written together. */
   write(symbol: string, reading: string, state: StoredFlowState, ivHistory: IvDay[]): Promise<void>;
 }
 
-export const emptyState = (): FlowState => ({ day: '', paces: new Map(), premiums: new Map(), flagged: new Set() });
+export const emptyState = (): FlowState => ({ day: '', asOf: 0, paces: new Map(), premiums: new Map(), flagged: new Set() });
 
 export function toStored(state: FlowState): StoredFlowState {
-  const stored: StoredFlowState = { day: state.day, ids: [], volume: [], mean: [], samples: [], premium: [], flagged: [...state.flagged] };
+  const stored: StoredFlowState = { day: state.day, asOf: state.asOf, ids: [], volume: [], mean: [], samples: [], premium: [], flagged: [...state.flagged] };
   for (const [id, p] of state.paces) {
     stored.ids.push(id);
     stored.volume.push(p.volume);
@@ -57,6 +62,7 @@ export function fromStored(stored: StoredFlowState | null): FlowState {
   const state = emptyState();
   if (!stored || typeof stored !== 'object' || typeof stored.day !== 'string' || !Array.isArray(stored.ids)) return state;
   state.day = stored.day;
+  state.asOf = finite(stored.asOf) ? stored.asOf : 0;
   const n = stored.ids.length;
   const [volume, mean, samples, premium] = [stored.volume, stored.mean, stored.samples, stored.premium].map((c) => column(c, n)) as [unknown[], unknown[], unknown[], unknown[]];
   for (let i = 0; i < n; i++) {

@@ -17,6 +17,10 @@ export class OptionsFlowStore implements OptionsFlowStorage {
     return parse(key, await this.redis.get(key)) as IvDay[] | null;
   }
 
+  readReading(symbol: string): Promise<string | null> {
+    return this.redis.get(keys.optionsFlow.reading(symbol).key);
+  }
+
   /** In one MULTI, so a restart never finds a state from one refresh and an IV history from another. */
   async write(symbol: string, reading: string, state: StoredFlowState, ivHistory: IvDay[]): Promise<void> {
     const r = keys.optionsFlow.reading(symbol);

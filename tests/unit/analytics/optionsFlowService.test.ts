@@ -45,6 +45,7 @@ class MemoryStorage implements OptionsFlowStorage {
   ivHistory: IvDay[] | null = null;
   async readState() { return this.state; }
   async readIvHistory() { return this.ivHistory; }
+  async readReading(symbol: string) { return this.readings.get(symbol) ?? null; }
   async write(symbol: string, reading: string, state: StoredFlowState, ivHistory: IvDay[]) {
     this.readings.set(symbol, reading);
     this.state = JSON.parse(JSON.stringify(state));
@@ -121,6 +122,24 @@ describe('the options flow service', () => {
     expect(h.service.detail()).toMatchObject({ refreshes: 1, loadFailures: 1, chainsMissing: 1 });
     expect(h.warnings).toEqual(['option chain could not be read back; the last options flow stays']);
     await h.service.stop();
+  });
+
+  it('does not count the same chain twice, and shows its reading again, also after a restart', async () => {
+    const first = harness();
+    await first.service.start();
+    await first.refresh(chainAt(start));
+    await first.refresh(chainAt(start + 60_000));
+    await first.refresh(chainAt(start + 60_000));
+    expect(first.readings).toHaveLength(3);
+    expect(first.readings[2]).toEqual(first.readings[1]);
+    await first.service.stop();
+    const second = harness(first.storage);
+    await second.service.start();
+    await second.refresh(chainAt(start + 60_000)); // restored at start-up by the Alpha Vantage module
+    expect(second.readings).toEqual([first.readings[1]]);
+    expect(second.storage.state!.samples.every((n) => n === 1)).toBe(true); // one interval so far, not two
+    expect(second.service.detail()).toMatchObject({ repeats: 1, refreshes: 0 });
+    await second.service.stop();
   });
 
   it('starts afresh, logged and counted, when its stored history cannot be read', async () => {
