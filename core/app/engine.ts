@@ -27,6 +27,8 @@ import { DataDirLock } from './dataDirLock';
 import { HaltRequests } from './haltRequests';
 import { WebBridge } from './webBridge';
 import { withDeadline } from '../runtime/deadline';
+import { OptionsFlowService } from '../analytics/optionsFlowService';
+import { OptionsFlowStore } from '../store/optionsFlowStore';
 
 export interface EngineOptions {
   projectRoot: string;
@@ -147,9 +149,14 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     busModule(bus),
     serviceModule('tradingState', ['redis'], () => tradingState.load(), () => tradingState.stop()),
   ];
-  // Before the data sources: the chains they announce at start-up are heard.
+  // Before the data sources: the chains they announce (restored from Redis) at start-up are heard.
   const gex = new GexModule({ bus, redis: redis.client, symbols: settings.config.symbols.map((s) => s.symbol), config: settings.config.analytics.gex });
   modules.push(gex);
+  const optionsFlow = new OptionsFlowService({
+    bus, storage: new OptionsFlowStore(redis.client), settings: settings.config.analytics.flow,
+    symbols: settings.config.symbols.map((s) => s.symbol), log: moduleLogger('optionsFlow'),
+  });
+  modules.push({ name: 'optionsFlow', dependsOn: ['redis'], start: () => optionsFlow.start(), stop: () => optionsFlow.stop(), detail: () => optionsFlow.detail() });
   modules.push(...market.all);
   const { breakers } = risk;
   modules.push(risk);

@@ -16,6 +16,7 @@ import type { Bar } from '../market/bar';
 import type { DepthView } from '../market/book';
 import type { GammaExposureUpdate } from '../market/gammaExposureReading';
 import type { OptionChainSnapshot } from '../market/optionChain';
+import type { OptionsFlowReading, UnusualOptionsActivityEvent } from '../market/optionsFlow';
 import type { AccountSnapshot, Fill, Instrument, OrderDenial, OrderModification, OrderPreview, OrderReceipt, OrderRecord, OrderRequest, Position } from '../market/order';
 import type { Quote } from '../market/quote';
 import type { SentimentSnapshot } from '../market/sentiment';
@@ -217,6 +218,10 @@ export interface EngineEvents {
    * with the chain's and the spot's as-of times. Safe to keep.
    */
   gexUpdated: GammaExposureUpdate;
+  /** analytics/optionsFlowService: a symbol's options flow after a chain refresh (P/C, unusual, ATM IV, term structure, skew). Safe to keep. */
+  flowUpdated: OptionsFlowReading;
+  /** analytics/optionsFlowService: a contract became unusual (far above its open interest and its own pace). Safe to keep. */
+  unusualOptionsActivity: UnusualOptionsActivityEvent;
   /** The kill switch moved (ACTIVE / REDUCING / HALTED), or was loaded at start-up. Published by app/engine. */
   tradingStateChanged: TradingState;
   /** risk/approvalMode: automatic approval fell back to manual (the dead-man rule). */

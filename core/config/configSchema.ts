@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { gexSchema } from './gexSchema';
+import { flowSchema } from './flowSchema';
 import { riskSchema } from './riskSchema';
 import { vpinSchema } from './vpinSchema';
 
@@ -71,6 +72,8 @@ export const configSchema = z.strictObject({
   analytics: z.strictObject({
     vpin: vpinSchema.prefault({}),
     gex: gexSchema.prefault({}),
+    /** Options flow (README "Analytics methods"). */
+    flow: flowSchema.prefault({}),
   }).prefault({}),
 
 }).superRefine((config, ctx) => {

@@ -5,7 +5,8 @@
  * so any TWS API client can practise against it. Faults can be switched from stdin, e.g. `set stall true`,
  * `set maxTickerLines 5`, `depthReset`, `farmFlap`, `dropMidMessage`, `faults` (prints the switches); `sweep SPY buy 4`
  * sends a sweep through the model's book; `informed SPY sell 300` starts 300 seconds of one-sided informed flow before
- * a move (market time).
+ * a move (market time);
+ * `uoa SPY250117C00600000 5000 2` trades 5,000 of that option over 2 minutes.
  * `--record FILE` writes the model's session as it runs; `--replay FILE` serves a recorded session instead of the
  * model, `--lobster MESSAGE.csv,ORDERBOOK.csv` one symbol's LOBSTER files.
  */

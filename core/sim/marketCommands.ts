@@ -4,6 +4,7 @@ import type { SimAggressor, MarketEpisode } from './market/marketFeed';
 interface EpisodeInjector {
   injectSweep(symbol: string, aggressor: SimAggressor, levels: number): MarketEpisode | null;
   injectInformedFlow(symbol: string, side: SimAggressor, durationMs: number, moveBps?: number): MarketEpisode | null;
+  injectUnusualOptions(occId: string, contracts: number, durationMs: number): MarketEpisode | null;
 }
 
 const canInject = (feed: object): feed is EpisodeInjector => typeof (feed as Partial<EpisodeInjector>).injectSweep === 'function';
@@ -14,7 +15,9 @@ const canInject = (feed: object): feed is EpisodeInjector => typeof (feed as Par
  * harness can check for it.
  */
 export function runMarketCommand(feed: object, line: string): string | null {
-  const [cmd, symbol = '', side = '', amount] = line.trim().split(/\s+/);
+  const words = line.trim().split(/\s+/);
+  if (words[0] === 'uoa') return unusualOptions(feed, words);
+  const [cmd, symbol = '', side = '', amount] = words;
   if (cmd !== 'sweep' && cmd !== 'informed') return null;
   if (!canInject(feed)) return `${cmd}: only the seeded model takes ${cmd === 'sweep' ? 'sweeps' : 'informed flow'} on request, not a replay`;
   if (side !== 'buy' && side !== 'sell') return `${cmd}: side must be buy or sell, got "${side}"`;
@@ -36,4 +39,16 @@ function informed(feed: EpisodeInjector, symbol: string, side: SimAggressor, sec
   const episode = feed.injectInformedFlow(symbol, side, seconds * 1000);
   if (!episode) return `informed: ${symbol} takes no informed flow now (unknown symbol, halted, or informed flow already running)`;
   return `informed ${JSON.stringify({ symbol: episode.symbol, startTs: episode.startTs, endTs: episode.endTs, ...episode.detail })}`;
+}
+
+/** `uoa SPY250117C00600000 5000 2`: that many contracts traded in one listed option over the next minutes (default 2). */
+function unusualOptions(feed: object, [, occId = '', contractsText = '', minutesText = '2']: string[]): string {
+  if (!canInject(feed)) return 'uoa: only the seeded model takes unusual activity on request, not a replay';
+  const contracts = Number(contractsText);
+  const minutes = Number(minutesText);
+  if (!Number.isInteger(contracts) || contracts < 1) return `uoa: contracts must be a whole number above 0, got "${contractsText}"`;
+  if (!(minutes > 0 && minutes <= 390)) return `uoa: minutes must be above 0 and at most 390, got "${minutesText}"`;
+  const episode = feed.injectUnusualOptions(occId.toUpperCase(), contracts, minutes * 60_000);
+  if (!episode) return `uoa: ${occId} is not a contract listed today, or its session is not open`;
+  return `uoa ${JSON.stringify({ symbol: episode.symbol, ...episode.detail, endTs: episode.endTs })}`;
 }

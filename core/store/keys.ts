@@ -36,6 +36,13 @@ export const TTL = {
  */
 export const LIST_LIMITS = { trades: 1000, bars: 100, barHistory: 720, ibkrErrors: 200, articles: 50, riskDenials: 50 } as const;
 
+/**
+ * Options flow: the reading lives as long as the chain it was computed from (an hour-old reading describes a chain no
+ * longer stored); the per-contract pace and last premiums a day (a restart within the day keeps them, a stale day's do
+ * not judge today's); the ATM IV history (one value a day, bounded by analytics.flow.ivHistoryDays) never expires.
+ */
+const FLOW_STATE_TTL = 24 * 3600;
+
 export const keys = {
   market: {
     book: (symbol: string) => k(`market:${symbol}:book`, TTL.marketFast),
@@ -65,6 +72,14 @@ export const keys = {
   gexAnalytics: {
     gex: (symbol: string) => k(`analytics:${symbol}:gex`, TTL.gex),
     dex: (symbol: string) => k(`analytics:${symbol}:dex`, TTL.gex),
+  },
+  optionsFlow: {
+    /** OptionsFlowReading (JSON). */
+    reading: (symbol: string) => k(`analytics:${symbol}:flow`, TTL.options),
+    /** {day, paces, premiums, flagged} (JSON): each contract's volume pace and last premium, the contracts unusual last refresh. */
+    state: (symbol: string) => k(`analytics:${symbol}:flow:state`, FLOW_STATE_TTL),
+    /** [{day, iv}] (JSON), oldest first: the 30-day ATM IV, one value per New York day. Durable. */
+    ivHistory: (symbol: string) => k(`analytics:${symbol}:flow:iv_history`, null),
   },
   sentiment: {
     score: (symbol: string) => k(`sentiment:${symbol}:score`, TTL.sentiment),

@@ -4,6 +4,7 @@ import { addDays, etDate, etToUtc } from '../../market/newYorkTime';
 import type { SimAggressor, MarketEpisode } from './marketFeed';
 import { MarketFlow } from './marketFlow';
 import type { OptionChains } from './optionChains';
+import type { ListedOption } from './optionContracts';
 import { Rng } from './rng';
 import { SymbolBook } from './symbolBook';
 import type { SymbolModel } from './symbols';
@@ -250,12 +251,32 @@ export class MarketEngine {
     if (candidates.length === 0) return;
     const pick = this.rng.pick(candidates);
     const contracts = Math.max(2000, Math.round((5 * pick.openInterest) / 100) * 100);
-    const endTs = this.now + this.rng.int(2, 10) * MINUTE;
-    this.chains.addUnusual({ occId: pick.spec.occId, startTs: this.now, endTs, contracts });
-    this.flow.episode({
+    const durationMs = this.rng.int(2, 10) * MINUTE;
+    // Options trade in regular hours only (the draws are made all the same, so the seeded sequence does not shift).
+    if (this.now < pick.sessionOpenTs) return;
+    this.unusualOptions(book, pick, contracts, durationMs);
+  }
+
+  /**
+   * Unusual options activity on request (tests, practice), outside the seeded sequence: `contracts` traded in one
+   * listed contract over the next `durationMs`. Null when the contract is not listed today or its session is not open.
+   */
+  injectUnusualOptions(book: SymbolBook, occId: string, contracts: number, durationMs: number): MarketEpisode | null {
+    const pick = this.chains?.listing(book.symbol).find((o) => o.spec.occId === occId);
+    if (!pick || this.now < pick.sessionOpenTs || !(contracts > 0) || !(durationMs > 0)) return null;
+    this.flow.now = this.now;
+    return this.unusualOptions(book, pick, Math.round(contracts), durationMs);
+  }
+
+  private unusualOptions(book: SymbolBook, pick: ListedOption, contracts: number, durationMs: number): MarketEpisode {
+    const endTs = this.now + durationMs;
+    this.chains!.addUnusual({ occId: pick.spec.occId, startTs: this.now, endTs, contracts });
+    const episode: MarketEpisode = {
       kind: 'unusual_options', symbol: book.symbol, startTs: this.now, endTs,
       detail: { occId: pick.spec.occId, conId: pick.spec.conId, contracts, openInterest: pick.openInterest, right: pick.spec.right, strike: pick.spec.strike, expiry: pick.spec.expiry },
-    });
+    };
+    this.flow.episode(episode);
+    return episode;
   }
 
   private halt(book: SymbolBook): void {

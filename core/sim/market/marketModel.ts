@@ -161,6 +161,16 @@ export class MarketModel implements MarketFeed {
     return this.engine.injectInformed(book, side === 'buy' ? 1 : -1, durationMs, moveBps);
   }
 
+  /**
+   * Unusual options activity now: `contracts` more traded in one of today's listed contracts (OCC id) over the next
+   * `durationMs`, as the model's own episodes (tests and practice). Null for an unknown symbol or contract, or before
+   * the session opens (options trade in regular hours).
+   */
+  injectUnusualOptions(occId: string, contracts: number, durationMs: number): MarketEpisode | null {
+    const book = this.engine.books.find((b) => occId.startsWith(b.symbol) && /^\d{6}[CP]\d{8}$/.test(occId.slice(b.symbol.length)));
+    return book ? this.engine.injectUnusualOptions(book, occId, contracts, durationMs) : null;
+  }
+
   now(): number {
     return this.engine.now;
   }

@@ -97,9 +97,13 @@ export class OptionChains {
     this.unusual.set(activity.occId, list);
   }
 
+  /**
+   * The session's volume so far: before the open, the last session's (as vendors show it until the first trade);
+   * from the open it accrues along the day's U shape (busy at the open and close), plus any unusual activity.
+   */
   private volumeAt(o: ListedOption, now: number): number {
-    const dayFraction = Math.min(1, Math.max(0, (now - o.sessionOpenTs) / SESSION_MS));
-    let volume = Math.round(o.sessionVolume * dayFraction);
+    if (now < o.sessionOpenTs) return o.priorVolume;
+    let volume = Math.round(o.sessionVolume * sessionShare((now - o.sessionOpenTs) / SESSION_MS));
     for (const a of this.unusual.get(o.spec.occId) ?? []) {
       if (now <= a.startTs) continue;
       volume += Math.round(a.contracts * Math.min(1, (now - a.startTs) / Math.max(1, a.endTs - a.startTs)));
@@ -110,8 +114,9 @@ export class OptionChains {
   private quote(o: ListedOption, spot: number, now: number, volMultiplier: number): OptionQuote {
     const model = this.view.model(o.spec.underlying) as SymbolModel;
     const years = yearsToExpiry(o.expiryCloseTs, now);
+    // Far expiries carry a premium over the symbol's vol: in calm and normal regimes the term structure slopes up.
     const longRun = model.annualVol * 1.05;
-    const atm = atmVol(longRun, longRun * volMultiplier, years);
+    const atm = atmVol(longRun, model.annualVol * volMultiplier, years);
     const iv = surfaceVol(atm, spot, o.spec.strike, years, skewFor(model.symbol, model.isEtf));
     const g = priceOption({
       spot, strike: o.spec.strike, years, vol: iv, rate: RISK_FREE_RATE, dividendYield: model.dividendYield, right: o.spec.right,
@@ -123,10 +128,23 @@ export class OptionChains {
     const sizeCycle = 1 + ((Math.floor(now / 1000) + o.spec.conId) % 3);
     return {
       spec: o.spec, bid, ask, bidSize: o.bidSize * sizeCycle, askSize: o.askSize * sizeCycle,
-      last: volume > 0 ? mark : 0, mark, volume, openInterest: o.openInterest, impliedVol: iv,
+      last: volume > 0 ? lastTrade(bid, ask, mark, o.spec.conId, now) : 0, mark, volume, openInterest: o.openInterest, impliedVol: iv,
       delta: g.delta, gamma: g.gamma, theta: g.theta, vega: g.vega, rho: g.rho, underlyingPrice: spot, ts: now,
     };
   }
+}
+
+/** Share of a session's volume traded by `fraction` of it: the integral of 1 + 0.6·cos(2π·t), busy at both ends. */
+export function sessionShare(fraction: number): number {
+  const t = Math.min(1, Math.max(0, fraction));
+  return t + (0.6 * Math.sin(2 * Math.PI * t)) / (2 * Math.PI);
+}
+
+/** The last print: at the bid, at the ask or at the mark, changing each market minute (seeded by the contract). */
+function lastTrade(bid: number, ask: number, mark: number, conId: number, now: number): number {
+  const side = (conId + Math.floor(now / 60_000)) % 3;
+  const price = side === 0 ? bid : side === 1 ? ask : mark;
+  return price > 0 ? price : ask; // a far wing with a zero bid and mark last traded at the offer
 }
 
 /**

@@ -13,6 +13,8 @@ export interface ListedOption {
   openInterest: number;
   /** Volume the contract trades over a whole session, spread over the day (before unusual activity). */
   sessionVolume: number;
+  /** What it traded the session before (shown before this session opens, as vendors show the last session's). */
+  priorVolume: number;
   /** Displayed sizes at the bid and ask. */
   bidSize: number;
   askSize: number;
@@ -74,9 +76,23 @@ function openInterestAt(strike: number, centre: number, years: number, vol: numb
   return 4000 * Math.exp(-0.5 * z * z) * roundness * cycle * nearness * noise;
 }
 
+/**
+ * A session's volume: most near the money (within about one standard deviation of the expiry's move) and near expiry
+ * (0DTE most of all), with lognormal noise. Independent of open interest: volume is today's trading, open interest
+ * the positions carried in.
+ */
+export function sessionVolumeFor(strike: number, spot: number, years: number, vol: number, isZeroDte: boolean, noise: number): number {
+  const width = Math.max(0.01, vol * Math.sqrt(Math.max(years, 1 / 252)));
+  const z = Math.log(strike / spot) / width;
+  const nearExpiry = isZeroDte ? 3 : 1 / (1 + 26 * years); // a week out ≈ 0.67, a month ≈ 0.32, three months ≈ 0.1
+  return Math.max(0, Math.round(2500 * Math.exp(-0.5 * z * z) * nearExpiry * Math.exp(0.5 * noise)));
+}
+
 /** The contracts listed for a session, around the spot at its open (`now` is that open). */
 export function listChain(model: SymbolModel, session: string, spot: number, now: number, seed: number): ListedOption[] {
   const rng = new Rng(seed);
+  // The prior session's volumes come from a stream of their own, so the listing's other draws stay as they were.
+  const priorRng = new Rng(seed ^ 0x5bd1e995);
   const out: ListedOption[] = [];
   const pivot = gammaPivot(spot, model.strikeStep);
   for (const expiry of listExpiries(session, model.dailyExpiries)) {
@@ -89,14 +105,14 @@ export function listChain(model: SymbolModel, session: string, spot: number, now
       for (const right of ['C', 'P'] as const) {
         const occ = occId(model.symbol, expiry, right, strike);
         const openInterest = Math.max(0, Math.round(atStrike * (right === 'C' ? 1 + tilt : 1 - tilt)));
-        const turnover = isZeroDte ? 2 : 0.15;
         out.push({
           spec: {
             conId: optionConId(occ), underlying: model.symbol, expiry: expiry.replaceAll('-', ''), strike, right,
             tradingClass: model.symbol, multiplier: 100, occId: occ,
           },
           expiryCloseTs: closeTs, sessionOpenTs: now, openInterest,
-          sessionVolume: Math.round(openInterest * turnover * Math.exp(0.5 * rng.normal())),
+          sessionVolume: sessionVolumeFor(strike, spot, years, model.annualVol, isZeroDte, rng.normal()),
+          priorVolume: sessionVolumeFor(strike, spot, years + 1 / 365, model.annualVol, false, priorRng.normal()),
           bidSize: rng.int(1, 60) * (rng.chance(0.3) ? 10 : 1),
           askSize: rng.int(1, 60) * (rng.chance(0.3) ? 10 : 1),
         });

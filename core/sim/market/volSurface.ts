@@ -18,7 +18,10 @@ export function skewFor(symbol: string, isEtf: boolean): SkewShape {
   return isEtf ? { slope: 0.45, curvature: 0.05 } : { slope: 0.25, curvature: 0.08 };
 }
 
-/** ATM vol for an expiry `years` away: the current regime's vol at the front, the long-run vol far out. */
+/**
+ * ATM vol for an expiry `years` away: the current regime's vol at the front, the long-run vol far out (above the
+ * normal regime's, so the curve slopes up unless the regime is stressed, when it inverts).
+ */
 export function atmVol(longRunVol: number, currentVol: number, years: number): number {
   return longRunVol + (currentVol - longRunVol) * Math.exp(-years / 0.1);
 }

@@ -60,7 +60,7 @@ describe('the engine process', () => {
     const engine = await startEngineProcess();
     const { data: health } = await axios.get<Health>(`http://127.0.0.1:${engine.port}/api/health`);
     expect(health).toMatchObject({ status: 'ok', source: 'sim', redis: { connected: true } });
-    for (const name of ['redis', 'tradingState', 'sim', 'webBridge']) expect(health.modules[name]?.state).toBe('running');
+    for (const name of ['redis', 'tradingState', 'sim', 'webBridge', 'optionsFlow']) expect(health.modules[name]?.state).toBe('running');
     expect(health.modules.redis?.lastHeartbeat).toBeGreaterThan(Date.now() - 10_000);
     const children = childPids(engine.child.pid!);
     expect(children).toContain(health.modules.redis?.detail.pid);

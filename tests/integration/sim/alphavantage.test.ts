@@ -51,6 +51,18 @@ describe('options', () => {
     expect(Number(row.implied_volatility)).toBeGreaterThan(0);
   });
 
+  it('serves contracts that trade: volume, and a last price inside the quote, live and for a past session', async () => {
+    const live = (await query({ function: 'REALTIME_OPTIONS', symbol: 'SPY', require_greeks: 'true' })).data as Row[];
+    const past = (await query({ function: 'HISTORICAL_OPTIONS', symbol: 'SPY', date: '2025-01-06' })).data as Row[];
+    for (const rows of [live, past]) {
+      const traded = rows.filter((r) => Number(r.volume) > 0);
+      expect(traded.length).toBeGreaterThan(rows.length / 2);
+      expect(traded.every((r) => Number(r.last) > 0 && Number(r.last) >= Number(r.bid) && Number(r.last) <= Number(r.ask))).toBe(true);
+    }
+    const fullDay = past.reduce((a, r) => a + Number(r.volume), 0);
+    expect(live.reduce((a, r) => a + Number(r.volume), 0)).toBeLessThan(fullDay); // 10:20 New York: part of a day so far
+  });
+
   it('picks one contract and answers an unknown symbol with an empty list', async () => {
     const id = model.optionChain('AAPL')[10]?.spec.occId as string;
     const one = await query({ function: 'REALTIME_OPTIONS', symbol: 'AAPL', contract: id });

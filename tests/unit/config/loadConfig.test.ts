@@ -50,6 +50,14 @@ describe('config.yaml validation', () => {
     expect(message).toMatch(/expected .*>0/);
   });
 
+  it('reads the options-flow settings and refuses a bad or unknown one by its key', () => {
+    expect(loadConfigFile(writeConfig(minimal)).analytics.flow).toMatchObject({ volumeOverOpenInterest: 1, timesAverage: 5, atmTargetDays: 30, ivHistoryDays: 252 });
+    const message = problemsOf(() => loadConfigFile(writeConfig(`${minimal}analytics:\n  flow:\n    timesAverage: 0.5\n    atmTargetDay: 30\n`)));
+    expect(message).toContain('analytics.flow.timesAverage');
+    expect(message).toContain('got 0.5');
+    expect(message).toContain('analytics.flow.atmTargetDay');
+  });
+
   it('names the index of a bad symbol entry', () => {
     const message = problemsOf(() => loadConfigFile(writeConfig('symbols:\n  - { symbol: SPY, dataClass: level3 }\n')));
     expect(message).toContain('symbols[0].dataClass');

@@ -53,3 +53,24 @@ describe('the sim console’s market commands', () => {
     expect(runMarketCommand(model, 'set stall true')).toBeNull();
   });
 });
+
+describe('the sim console’s uoa command', () => {
+  const MONDAY_1030 = Date.UTC(2025, 0, 6, 15, 30);
+
+  it('trades that many contracts in one listed option over the next minutes and answers with what it did', () => {
+    const model = createMarketModel({ seed: 5, symbols: ['SPY'], startTs: MONDAY_1030 });
+    const target = model.optionChain('SPY').find((o) => o.spec.expiry === '20250117' && o.spec.right === 'P')!;
+    const answer = runMarketCommand(model, `uoa ${target.spec.occId.toLowerCase()} 4000 3`)!;
+    expect(JSON.parse(answer.slice('uoa '.length))).toMatchObject({ symbol: 'SPY', occId: target.spec.occId, contracts: 4000, endTs: MONDAY_1030 + 180_000 });
+    model.advance(180_000);
+    expect(model.option(target.spec.conId)!.volume - target.volume).toBeGreaterThanOrEqual(4000);
+  });
+
+  it('names what is wrong with a bad line', () => {
+    const model = createMarketModel({ seed: 5, symbols: ['SPY'], startTs: MONDAY_1030 });
+    expect(runMarketCommand(model, 'uoa SPY250117P00600000 many')).toMatch(/contracts must be a whole number/);
+    expect(runMarketCommand(model, 'uoa SPY250117P00600000 100 0')).toMatch(/minutes must be above 0/);
+    expect(runMarketCommand(model, 'uoa SPY250117P09990000 100')).toMatch(/not a contract listed today/);
+    expect(runMarketCommand({}, 'uoa SPY250117P00600000 100')).toMatch(/only the seeded model/);
+  });
+});

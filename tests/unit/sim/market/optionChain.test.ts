@@ -96,6 +96,44 @@ describe('option activity', () => {
     }
   }, 20_000);
 
+  it('trades most near the money and near expiry', () => {
+    const model = createMarketModel({ seed: 43, startTs: MONDAY_OPEN + 3 * 3_600_000, symbols: ['SPY'] });
+    const chain = model.optionChain('SPY');
+    const spot = chain[0]!.underlyingPrice;
+    const volumeOf = (expiry: string, from: number, to: number) =>
+      chain.filter((o) => o.spec.expiry === expiry && Math.abs(o.spec.strike / spot - 1) >= from && Math.abs(o.spec.strike / spot - 1) < to).reduce((a, o) => a + o.volume, 0);
+    expect(volumeOf('20250117', 0, 0.01)).toBeGreaterThan(3 * volumeOf('20250117', 0.05, 0.06));
+    expect(volumeOf('20250106', 0, 0.01)).toBeGreaterThan(3 * volumeOf('20250221', 0, 0.01));
+  });
+
+  it('prints each traded contract’s last inside its quote, and shows the last session’s volume before the open', () => {
+    const preOpen = createMarketModel({ seed: 43, startTs: MONDAY_OPEN - 2 * 3_600_000, symbols: ['SPY'] });
+    const chain = preOpen.optionChain('SPY');
+    const traded = chain.filter((o) => o.volume > 0);
+    expect(traded.length).toBeGreaterThan(chain.length / 2);
+    expect(traded.every((o) => o.last >= o.bid && o.last <= o.ask && o.last > 0)).toBe(true);
+    expect(chain.filter((o) => o.volume === 0).every((o) => o.last === 0)).toBe(true);
+    preOpen.advance(2 * 3_600_000 + 60_000); // a minute after the open: the new session's volume starts small
+    const opened = preOpen.optionChain('SPY').reduce((a, o) => a + o.volume, 0);
+    expect(opened).toBeLessThan(chain.reduce((a, o) => a + o.volume, 0) / 20);
+  });
+
+  it('takes an unusual-activity episode on request, far above the contract’s open interest and its usual pace', () => {
+    const model = createMarketModel({ seed: 47, startTs: MONDAY_OPEN + 3_600_000, symbols: ['SPY'] });
+    const target = model.optionChain('SPY').find((o) => o.spec.expiry === '20250117' && o.spec.right === 'C' && o.spec.strike > o.underlyingPrice * 1.02)!;
+    const before = target.volume;
+    const contracts = 3 * target.openInterest + 1_000;
+    const episode = model.injectUnusualOptions(target.spec.occId, contracts, 120_000);
+    expect(episode).toMatchObject({ kind: 'unusual_options', symbol: 'SPY', detail: { occId: target.spec.occId, contracts } });
+    model.advance(180_000);
+    const after = model.option(target.spec.conId)!;
+    expect(after.volume - before).toBeGreaterThanOrEqual(contracts);
+    expect(after.volume - before).toBeLessThan(contracts + Math.max(50, before)); // its usual three minutes are a fraction
+    expect(after.volume).toBeGreaterThan(2 * after.openInterest);
+    expect(model.injectUnusualOptions('SPY250117C09990000', 100, 60_000)).toBeNull();
+    expect(model.injectUnusualOptions('NOPE', 100, 60_000)).toBeNull();
+  });
+
   it('prices the historical chain of a past session around that day’s close', () => {
     const model = createMarketModel({ seed: 41, startTs: MONDAY_OPEN, symbols: ['SPY'] });
     const friday = model.historicalOptionChain('SPY', '2025-01-03');
