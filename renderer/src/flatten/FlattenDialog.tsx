@@ -1,19 +1,15 @@
 import { ReasonDialog } from '../dialogs/ReasonDialog';
 
 /** Flatten all's confirmation: what it will do and how many positions it closes. */
-export function FlattenDialog({ open, positions, busy, error, onConfirm, onCancel }: { open: boolean; positions: number; busy: boolean; error: string | null; onConfirm: (reason: string) => void; onCancel: () => void }) {
+export function FlattenDialog({ positions, ...dialog }: { open: boolean; positions: number; busy: boolean; error: string | null; onConfirm: (reason: string) => void; onCancel: () => void }) {
   const what = positions === 0 ? 'No position is open: only working orders would be cancelled.' : `${positions} position${positions === 1 ? '' : 's'} will be closed.`;
   return (
     <ReasonDialog
-      open={open}
-      testId="flatten-dialog"
+      {...dialog}
+      name="flatten"
       title="Flatten all positions?"
       confirmLabel={positions === 0 ? 'Flatten all' : `Flatten ${positions} position${positions === 1 ? '' : 's'}`}
       confirmClass="btn btn-flatten"
-      busy={busy}
-      error={error}
-      onConfirm={onConfirm}
-      onCancel={onCancel}
     >
       <p className="strong" data-testid="flatten-dialog-count">
         {what}

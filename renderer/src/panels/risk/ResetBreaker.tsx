@@ -1,9 +1,6 @@
-import { useState } from 'react';
 import type { BreakerView } from '../../../../core/contract/contract';
-import { ReasonDialog } from '../../dialogs/ReasonDialog';
+import { ReasonDialog, useReasonDialog } from '../../dialogs/ReasonDialog';
 import { useEngineClient } from '../../engine/engineContext';
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export interface ResetTarget {
   name: 'connection' | 'staleData';
@@ -20,23 +17,8 @@ export const resettable = (breaker: BreakerView): breaker is BreakerView & { nam
 /** Reset…: a confirmed `resetBreaker` with a reason; disabled, with the cause as its tooltip, while the cause holds. */
 export function ResetBreakerButton({ target }: { target: ResetTarget }) {
   const client = useEngineClient();
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const reset = useReasonDialog((reason) => client.call('resetBreaker', { name: target.name, ...(target.symbol ? { symbol: target.symbol } : {}), confirmed: true, reason }));
   const what = target.name === 'connection' ? 'the connection breaker' : target.symbol ? `the stale-data block on ${target.symbol}` : 'every stale-data block';
-
-  const confirm = async (reason: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await client.call('resetBreaker', { name: target.name, ...(target.symbol ? { symbol: target.symbol } : {}), confirmed: true, reason });
-      setAsking(false);
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <>
@@ -44,16 +26,13 @@ export function ResetBreakerButton({ target }: { target: ResetTarget }) {
         type="button"
         className="btn btn-mini"
         data-testid={`reset-${target.name}${target.symbol ? `-${target.symbol}` : ''}`}
-        disabled={target.condition !== null || busy}
+        disabled={target.condition !== null || reset.busy}
         title={target.condition ?? `Reset ${what} (asks for confirmation)`}
-        onClick={() => {
-          setError(null);
-          setAsking(true);
-        }}
+        onClick={reset.ask}
       >
         Reset…
       </button>
-      <ReasonDialog open={asking} testId="reset-breaker-dialog" title={`Reset ${what}?`} confirmLabel="Reset" busy={busy} error={error} onConfirm={(reason) => void confirm(reason)} onCancel={() => setAsking(false)}>
+      <ReasonDialog {...reset.dialog} name="reset-breaker" title={`Reset ${what}?`} confirmLabel="Reset">
         <p>New orders{target.symbol ? ` for ${target.symbol}` : ''} are allowed again once it is reset. Its cause has cleared; check the positions and orders first.</p>
       </ReasonDialog>
     </>
