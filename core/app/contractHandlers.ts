@@ -98,6 +98,11 @@ async function orderCommand<T>(answer: Promise<T>): Promise<T> {
   }
 }
 
+// Declared in the contract ahead of their implementation (issue #17, in progress on branches).
+function notBuiltYet(name: string): never {
+  throw new ContractError('UNAVAILABLE', `${name} is not built yet`);
+}
+
 function configuredSymbol(symbols: readonly SymbolConfig[], symbol: string): string {
   if (!symbols.some((s) => s.symbol === symbol)) {
     throw new ContractError('BAD_REQUEST', `symbol ${symbol} is not configured; configured: ${symbols.map((s) => s.symbol).join(', ')}`);
@@ -138,6 +143,9 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     risk: () => deps.riskMonitor.topic,
     riskDenials: () => deps.denials.topic,
     flatten: () => deps.cockpit.execution.flatten,
+    vpin: () => notBuiltYet('vpin'),
+    gex: () => notBuiltYet('gex'),
+    optionsFlow: () => notBuiltYet('optionsFlow'),
   };
 }
 

@@ -16,6 +16,7 @@ import type { Trade } from '../market/trade';
 import type { AlphaVantageStatus } from './alphaVantageStatus';
 import type { IngestionState } from './ingestionState';
 import { cancelAllOrdersInput, cancelOrderInput, closePositionInput, orderModificationInput, orderTicketInput } from './orderInputs';
+import type { GammaExposureUpdate, OptionsFlowView, VpinView } from './analyticsView';
 import { flattenAllInput, resetBreakerInput, setRiskLimitInput, type BreakerView, type FlattenProgress, type RiskDenialRecord, type RiskLimitView, type RiskView } from './riskView';
 
 export type { AccountSnapshot, DenialCode, Fill, OrderPreview, OrderReceipt, OrderRecord, Position };
@@ -23,6 +24,7 @@ export type { Instrument, OrderSide, OrderStatus, OrderType, PositionGreeks, Tim
 /** Order vocabulary the cockpit shows and checks against: the same values the engine uses. */
 export { FINAL_ORDER_STATUSES, instrumentKey, multiplierOf, orderTypes, timesInForce } from '../market/order';
 export type * from './riskView';
+export type * from './analyticsView';
 export { runtimeRiskLimitNames } from './riskView';
 export type { AlphaVantageStatus, Bar, Book, IngestionState, OptionChainSnapshot, Quote, SentimentSnapshot, SweepEvent, TechnicalsBySymbol, Trade };
 
@@ -183,6 +185,12 @@ export const streams = {
   riskDenials: stream<typeof noInput, RiskDenialRecord[]>(noInput),
   /** Flatten all's progress, position by position, until flat. */
   flatten: stream<typeof noInput, FlattenProgress>(noInput),
+  /** VPIN readings and toxicity alerts of a symbol. */
+  vpin: stream<typeof symbolInput, VpinView>(symbolInput),
+  /** GEX / DEX of a symbol at each computation (a chain refresh, or the spot moving past the re-price step). */
+  gex: stream<typeof symbolInput, GammaExposureUpdate>(symbolInput),
+  /** Options flow of a symbol at each chain refresh, with the unusual activity announced. */
+  optionsFlow: stream<typeof symbolInput, OptionsFlowView>(symbolInput),
 } as const;
 
 export type CommandName = keyof typeof commands;
