@@ -16,6 +16,8 @@ import { WatchlistPanel } from './watchlist/WatchlistPanel';
 
 const ChartPanel = lazyPanel<SymbolPanelParams>(() => import('./chart/ChartPanel').then((m) => m.ChartPanel), 'the chart');
 const OptionChainPanel = lazyPanel<SymbolPanelParams>(() => import('./optionChain/OptionChainPanel').then((m) => m.OptionChainPanel), 'the option chain');
+const VpinPanel = lazyPanel<SymbolPanelParams>(() => import('./vpin/VpinPanel').then((m) => m.VpinPanel), 'the VPIN panel');
+const OptionsFlowPanel = lazyPanel<SymbolPanelParams>(() => import('./optionsFlow/OptionsFlowPanel').then((m) => m.OptionsFlowPanel), 'the options flow');
 
 export interface PanelDefinition {
   /** Stable id: the dockview component name and the panel id in saved layouts. Never rename one. */
@@ -42,6 +44,8 @@ export const panelRegistry: readonly PanelDefinition[] = [
   { id: 'orders', title: 'Orders', component: OrdersPanel, focusKey: 'R' },
   { id: 'positions', title: 'Positions', component: PositionsPanel, focusKey: 'P' },
   { id: 'risk', title: 'Risk', component: RiskPanel, focusKey: 'K' },
+  { id: 'vpin', title: 'VPIN', component: VpinPanel, focusKey: 'V' },
+  { id: 'optionsFlow', title: 'Options flow', component: OptionsFlowPanel, focusKey: 'F' },
 ];
 
 /** Each panel inside its own error boundary: one failing panel never takes the header and kill switch with it. */
