@@ -37,18 +37,20 @@ const addTab = (api: DockviewApi, id: string, referencePanel: string) =>
   api.addPanel({ id, component: id, title: definition(id).title, position: { referencePanel, direction: 'within' }, inactive: true });
 
 /**
- * Top row: watchlist | chart | ladder | tape (order ticket behind it); bottom row: option chain | sentiment &
- * technicals | health (positions, orders and risk behind it). The ticket shares no group with the ladder or the chain,
+ * Top row: watchlist | chart (VPIN behind it) | ladder | tape (order ticket behind it); bottom row: option chain
+ * (options flow behind it) | sentiment & technicals | health (positions, orders and risk behind it). The ticket shares no group with the ladder or the chain,
  * so a click on either fills a ticket that is on screen beside it.
  */
 export function applyDefaultLayout(api: DockviewApi): void {
   api.clear();
   add(api, 'watchlist');
   add(api, 'chart', { referencePanel: 'watchlist', direction: 'right' });
+  addTab(api, 'vpin', 'chart');
   add(api, 'ladder', { referencePanel: 'chart', direction: 'right' });
   add(api, 'tape', { referencePanel: 'ladder', direction: 'right' });
   addTab(api, 'ticket', 'tape');
   add(api, 'optionChain', { direction: 'below' });
+  addTab(api, 'optionsFlow', 'optionChain');
   add(api, 'sentiment', { referencePanel: 'optionChain', direction: 'right' });
   add(api, 'health', { referencePanel: 'sentiment', direction: 'right' });
   addTab(api, 'positions', 'health');
