@@ -99,6 +99,8 @@ test('keyboard shortcuts switch symbols and focus panels, and ? lists them witho
     ['R', 'orders-panel'],
     ['P', 'positions-panel'],
     ['K', 'risk-panel'],
+    ['V', 'vpin-panel'],
+    ['F', 'options-flow-panel'],
   ];
   for (const [key, panel] of focusKeys) {
     await page.keyboard.press(`Alt+Shift+${key}`);
