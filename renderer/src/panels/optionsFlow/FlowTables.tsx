@@ -54,9 +54,9 @@ function UnusualCells({ contract }: { contract: UnusualContract }) {
   );
 }
 
-const unusualHead = (first: string) => (
+const unusualHead = (withTime: boolean) => (
   <tr>
-    <th>{first}</th>
+    {withTime && <th>Time</th>}
     <th>Contract</th>
     <th className="right">Vol</th>
     <th className="right">OI</th>
@@ -71,7 +71,7 @@ export function UnusualEventList({ events }: { events: readonly UnusualOptionsAc
   if (events.length === 0) return <p className="empty" data-testid="flow-no-unusual">No unusual activity since the engine started.</p>;
   return (
     <table className="grid-table compact" data-testid="flow-unusual-events" data-count={events.length}>
-      <thead>{unusualHead('Time')}</thead>
+      <thead>{unusualHead(true)}</thead>
       <tbody>
         {events.map((event) => (
           <tr key={`${event.asOf}-${event.contract.contractId}`} data-testid="flow-unusual-row">
@@ -89,11 +89,10 @@ export function UnusualNowList({ unusual }: { unusual: readonly UnusualContract[
   if (unusual.length === 0) return <p className="empty">None unusual at this refresh.</p>;
   return (
     <table className="grid-table compact" data-testid="flow-unusual-now">
-      <thead>{unusualHead('')}</thead>
+      <thead>{unusualHead(false)}</thead>
       <tbody>
         {unusual.map((contract) => (
           <tr key={contract.contractId}>
-            <td />
             <UnusualCells contract={contract} />
           </tr>
         ))}

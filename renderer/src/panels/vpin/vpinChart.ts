@@ -5,6 +5,8 @@ import { formatMarketTime } from '../../format/marketTime';
 const VPIN_COLOUR = '#4ea1ff';
 const CDF_COLOUR = '#f5a623';
 const ALERT_COLOUR = '#ff4d4f';
+/** Up to this many points the chart shows them all, across the whole width. */
+const FIT_UNTIL_POINTS = 150;
 const marketTime = (time: Time) => formatMarketTime((time as number) * 1000);
 
 /**
@@ -53,6 +55,8 @@ export class VpinChart {
     const vpin = perSecond(readings, (r) => r.vpin);
     this.vpin.setData(vpin);
     this.cdf.setData(perSecond(readings, (r) => r.cdf));
+    // A short history fills the width; a longer one keeps the trader's zoom and scroll.
+    if (vpin.length <= FIT_UNTIL_POINTS) this.chart.timeScale().fitContent();
     this.pointCount = vpin.length;
     if (this.alertLine?.options().price !== alertLevel) {
       if (this.alertLine) this.cdf.removePriceLine(this.alertLine);
