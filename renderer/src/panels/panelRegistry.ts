@@ -15,6 +15,7 @@ import { ticketInputId } from './ticket/TicketFields';
 import { WatchlistPanel } from './watchlist/WatchlistPanel';
 
 const ChartPanel = lazyPanel<SymbolPanelParams>(() => import('./chart/ChartPanel').then((m) => m.ChartPanel), 'the chart');
+const GexPanel = lazyPanel<SymbolPanelParams>(() => import('./gex/GexPanel').then((m) => m.GexPanel), 'the GEX chart');
 const OptionChainPanel = lazyPanel<SymbolPanelParams>(() => import('./optionChain/OptionChainPanel').then((m) => m.OptionChainPanel), 'the option chain');
 
 export interface PanelDefinition {
@@ -42,6 +43,7 @@ export const panelRegistry: readonly PanelDefinition[] = [
   { id: 'orders', title: 'Orders', component: OrdersPanel, focusKey: 'R' },
   { id: 'positions', title: 'Positions', component: PositionsPanel, focusKey: 'P' },
   { id: 'risk', title: 'Risk', component: RiskPanel, focusKey: 'K' },
+  { id: 'gex', title: 'GEX', component: GexPanel, focusKey: 'G' },
 ];
 
 /** Each panel inside its own error boundary: one failing panel never takes the header and kill switch with it. */
