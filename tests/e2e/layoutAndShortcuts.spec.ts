@@ -99,6 +99,7 @@ test('keyboard shortcuts switch symbols and focus panels, and ? lists them witho
     ['R', 'orders-panel'],
     ['P', 'positions-panel'],
     ['K', 'risk-panel'],
+    ['G', 'gex-panel'],
   ];
   for (const [key, panel] of focusKeys) {
     await page.keyboard.press(`Alt+Shift+${key}`);
