@@ -29,11 +29,11 @@ test('the GEX panel draws exposure by strike with spot, flip and walls, shows it
   await expect(panel.getByTestId('as-of')).toHaveText(/^as of \d\d:\d\d:\d\d · /);
   await expect(panel).toHaveAttribute('data-stale', 'false');
 
-  // The whole bucket's strikes are more than the ±10% around spot shown by default.
+  // The whole bucket's strikes are more than the ±5% around spot shown by default.
   const aroundSpot = Number(await chart.getAttribute('data-bars'));
   await panel.getByTestId('gex-range').selectOption('0');
   await expect.poll(async () => Number(await chart.getAttribute('data-bars'))).toBeGreaterThan(aroundSpot);
-  await panel.getByTestId('gex-range').selectOption('10');
+  await panel.getByTestId('gex-range').selectOption('5');
   await savePanelScreenshot(panel, 'gex-spy', testInfo);
 
   // Updates: the next computation (a refreshed chain, or the spot moving past the re-price step) is drawn.

@@ -37,7 +37,7 @@ const addTab = (api: DockviewApi, id: string, referencePanel: string) =>
   api.addPanel({ id, component: id, title: definition(id).title, position: { referencePanel, direction: 'within' }, inactive: true });
 
 /**
- * Top row: watchlist | chart | ladder | tape (order ticket behind it); bottom row: option chain | sentiment &
+ * Top row: watchlist | chart | ladder | tape (order ticket behind it); bottom row: option chain (GEX behind it) | sentiment &
  * technicals | health (positions, orders and risk behind it). The ticket shares no group with the ladder or the chain,
  * so a click on either fills a ticket that is on screen beside it.
  */
@@ -49,6 +49,7 @@ export function applyDefaultLayout(api: DockviewApi): void {
   add(api, 'tape', { referencePanel: 'ladder', direction: 'right' });
   addTab(api, 'ticket', 'tape');
   add(api, 'optionChain', { direction: 'below' });
+  addTab(api, 'gex', 'optionChain');
   add(api, 'sentiment', { referencePanel: 'optionChain', direction: 'right' });
   add(api, 'health', { referencePanel: 'sentiment', direction: 'right' });
   addTab(api, 'positions', 'health');

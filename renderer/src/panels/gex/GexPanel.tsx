@@ -34,29 +34,37 @@ function GexSummary({ gex, bucket }: { gex: GammaExposureUpdate; bucket: ExpiryB
   const figures = gex.buckets[bucket];
   return (
     <div className="gex-summary" data-testid="gex-summary">
-      <Figure label="net GEX" value={figures.gex} testId="gex-net" />
-      <Figure label="call" value={figures.callGex} testId="gex-call" />
-      <Figure label="put" value={figures.putGex} testId="gex-put" />
-      <Figure label="DEX" value={figures.dex} testId="gex-dex" />
-      <span className="num" data-testid="gex-flip">
-        {describeFlip(gex.flip, gex.spot)}
-      </span>
-      <span className="num">
-        <span className="label">walls</span>
-        <span data-testid="gex-call-wall">call {gex.callWall ?? '—'}</span> · <span data-testid="gex-put-wall">put {gex.putWall ?? '—'}</span>
-      </span>
-      <span className="muted num" data-testid="gex-chain-as-of">
-        chain {formatMarketTime(gex.chainAsOf)} · {formatAge(now - gex.chainAsOf)}
-      </span>
-      <span className="muted num" data-testid="gex-spot-as-of">
-        spot {gex.spot.toFixed(2)} at {formatMarketTime(gex.spotAsOf)} · {formatAge(now - gex.spotAsOf)}
-      </span>
-      <span className="muted num" data-testid="gex-computed-at" title={gex.trigger === 'chain' ? 'computed for a new chain' : 'the chain re-priced because the spot moved'}>
-        computed {formatMarketTime(gex.computedAt)} ({gex.trigger})
-      </span>
-      <span className="muted" data-testid="gex-positioning">
-        {POSITIONING_TEXT[gex.positioning]} · {gex.gexUnit}
-      </span>
+      <div className="gex-row">
+        <Figure label="net GEX" value={figures.gex} testId="gex-net" />
+        <Figure label="call" value={figures.callGex} testId="gex-call" />
+        <Figure label="put" value={figures.putGex} testId="gex-put" />
+        <Figure label="DEX" value={figures.dex} testId="gex-dex" />
+      </div>
+      <div className="gex-row">
+        <span className="num gex-flip" data-testid="gex-flip">
+          {describeFlip(gex.flip, gex.spot)}
+        </span>
+        <span className="num gex-wall">
+          <span className="label">walls</span>
+          <span data-testid="gex-call-wall">call {gex.callWall ?? '—'}</span> · <span data-testid="gex-put-wall">put {gex.putWall ?? '—'}</span>
+        </span>
+      </div>
+      <div className="gex-row muted">
+        <span className="num" data-testid="gex-chain-as-of" title="The option chain's as-of time (New York) and its age">
+          chain {formatMarketTime(gex.chainAsOf)} · {formatAge(now - gex.chainAsOf)}
+        </span>
+        <span className="num" data-testid="gex-spot-as-of" title="The spot the chain was priced at, its as-of time and age">
+          spot {gex.spot.toFixed(2)} at {formatMarketTime(gex.spotAsOf)} · {formatAge(now - gex.spotAsOf)}
+        </span>
+      </div>
+      <div className="gex-row muted">
+        <span className="num" data-testid="gex-computed-at" title={gex.trigger === 'chain' ? 'computed for a new chain' : 'the chain re-priced because the spot moved'}>
+          computed {formatMarketTime(gex.computedAt)} ({gex.trigger})
+        </span>
+        <span data-testid="gex-positioning">
+          {POSITIONING_TEXT[gex.positioning]} · {gex.gexUnit}
+        </span>
+      </div>
     </div>
   );
 }

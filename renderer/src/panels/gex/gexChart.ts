@@ -32,7 +32,7 @@ function datasets(view: GexChartView): ChartDataset<'bar', Bar[]>[] {
   ];
 }
 
-function line(value: number, colour: string, text: string, position: 'start' | 'end' | 'center', dashed: boolean): AnnotationOptions<'line'> {
+function line(value: number, colour: string, text: string, position: 'start' | 'end' | `${number}%`, dashed: boolean): AnnotationOptions<'line'> {
   return {
     type: 'line',
     scaleID: 'x',
@@ -48,8 +48,11 @@ function annotations(view: GexChartView): Record<string, AnnotationOptions> {
   const { gex } = view;
   const lines: Record<string, AnnotationOptions> = { spot: line(gex.spot, COLOURS.spot, `spot ${gex.spot.toFixed(2)}`, 'start', false) };
   if (gex.flip.level !== null) lines.flip = line(gex.flip.level, COLOURS.flip, `flip ${gex.flip.level.toFixed(2)}`, 'end', false);
-  if (gex.callWall !== null) lines.callWall = line(gex.callWall, COLOURS.wall, `call wall ${gex.callWall}`, 'center', true);
-  if (gex.putWall !== null) lines.putWall = line(gex.putWall, COLOURS.wall, `put wall ${gex.putWall}`, 'center', true);
+  if (gex.callWall !== null && gex.callWall === gex.putWall) lines.walls = line(gex.callWall, COLOURS.wall, `call & put wall ${gex.callWall}`, '35%', true);
+  else {
+    if (gex.callWall !== null) lines.callWall = line(gex.callWall, COLOURS.wall, `call wall ${gex.callWall}`, '30%', true);
+    if (gex.putWall !== null) lines.putWall = line(gex.putWall, COLOURS.wall, `put wall ${gex.putWall}`, '55%', true);
+  }
   return lines;
 }
 
@@ -66,7 +69,7 @@ export class GexChart {
         maintainAspectRatio: false,
         responsive: true,
         scales: {
-          x: { type: 'linear', ticks: { color: COLOURS.muted, font: FONT }, grid: { color: COLOURS.grid }, title: { display: true, text: 'strike', color: COLOURS.muted, font: FONT } },
+          x: { type: 'linear', ticks: { color: COLOURS.muted, font: FONT, precision: 0, maxRotation: 0 }, grid: { color: COLOURS.grid }, title: { display: true, text: 'strike', color: COLOURS.muted, font: FONT } },
           y: {
             type: 'linear',
             ticks: { color: COLOURS.muted, font: FONT, callback: (value) => formatUsdCompact(Number(value)) },

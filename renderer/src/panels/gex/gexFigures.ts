@@ -11,7 +11,7 @@ export const EXPIRY_BUCKETS: ReadonlyArray<{ bucket: ExpiryBucket; label: string
 
 /** Strikes shown around spot, in percent of spot; 0 = every strike of the bucket. */
 export const STRIKE_RANGES = [5, 10, 20, 0] as const;
-export const DEFAULT_STRIKE_RANGE = 10;
+export const DEFAULT_STRIKE_RANGE = 5;
 
 const usdCompact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
 
@@ -28,7 +28,8 @@ export function strikeWindow(gex: GammaExposureUpdate, rangePercent: number): { 
   const flip = gex.flip.level;
   const low = gex.spot * (1 - rangePercent / 100);
   const high = gex.spot * (1 + rangePercent / 100);
-  return { low: flip === null ? low : Math.min(low, flip), high: flip === null ? high : Math.max(high, flip) };
+  // Whole numbers at the axis ends, so its outer ticks read as strikes.
+  return { low: Math.floor(flip === null ? low : Math.min(low, flip)), high: Math.ceil(flip === null ? high : Math.max(high, flip)) };
 }
 
 export function strikesShown(byStrike: readonly StrikeExposure[], window: { low: number; high: number } | null): StrikeExposure[] {
