@@ -98,11 +98,6 @@ async function orderCommand<T>(answer: Promise<T>): Promise<T> {
   }
 }
 
-// Declared in the contract ahead of their implementation (issue #17, in progress on branches).
-function notBuiltYet(name: string): never {
-  throw new ContractError('UNAVAILABLE', `${name} is not built yet`);
-}
-
 function configuredSymbol(symbols: readonly SymbolConfig[], symbol: string): string {
   if (!symbols.some((s) => s.symbol === symbol)) {
     throw new ContractError('BAD_REQUEST', `symbol ${symbol} is not configured; configured: ${symbols.map((s) => s.symbol).join(', ')}`);
@@ -115,6 +110,7 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
   const configured = (symbol: string) => symbols.find((s) => s.symbol === configuredSymbol(symbols, symbol))!;
   const { market } = deps.cockpit;
   const marketTopics = (symbol: string) => market.topics(configured(symbol).symbol)!;
+  const analyticsTopics = (symbol: string) => deps.cockpit.analytics.topics(configured(symbol).symbol)!;
   const alphaVantage = () => {
     if (!deps.alphaVantageConfigured) throw new ContractError('UNAVAILABLE', 'Alpha Vantage is not configured: set ALPHAVANTAGE_API_KEY in .env');
     return deps.cockpit.alphaVantage;
@@ -143,9 +139,13 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     risk: () => deps.riskMonitor.topic,
     riskDenials: () => deps.denials.topic,
     flatten: () => deps.cockpit.execution.flatten,
-    vpin: () => notBuiltYet('vpin'),
-    gex: () => notBuiltYet('gex'),
-    optionsFlow: () => notBuiltYet('optionsFlow'),
+    vpin: ({ symbol }) => {
+      const vpin = analyticsTopics(symbol).vpin;
+      if (!vpin) throw new ContractError('UNAVAILABLE', 'VPIN is disabled: set analytics.vpin.enabled to true in config/config.yaml');
+      return vpin;
+    },
+    gex: ({ symbol }) => analyticsTopics(symbol).gex,
+    optionsFlow: ({ symbol }) => analyticsTopics(symbol).optionsFlow,
   };
 }
 

@@ -14,6 +14,8 @@ import { moduleLogger } from '../runtime/logger';
 import { Supervisor, type EngineModule } from '../runtime/supervisor';
 import { Topic } from '../runtime/topic';
 import { CockpitStreams } from './cockpit/cockpitStreams';
+import { analyticsSeedModule } from './analyticsSeed';
+import { vpinSettings } from './vpinModule';
 import { ExecutionModule } from './executionModule';
 import { GexModule } from './gexModule';
 import { commandHandlers, streamHandlers } from './contractHandlers';
@@ -119,7 +121,8 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   const reportBadInput = (source: string, problem: string) => badInput.report(source, problem);
   const bus = createEngineBus((topic, error) => log.error({ err: error, event: topic }, 'a bus subscriber failed; the others still got the event'));
   tradingState.topic.subscribe((state) => bus.publish('tradingStateChanged', state));
-  const cockpit = new CockpitStreams(bus, settings.config.symbols);
+  const vpinConfig = settings.config.analytics.vpin;
+  const cockpit = new CockpitStreams(bus, settings.config.symbols, (symbol) => (vpinConfig.enabled ? vpinSettings(vpinConfig, symbol) : null));
   const market = dataSources(settings, redis, bus, reportBadInput);
   const symbols = settings.config.symbols.map((s) => s.symbol);
   const risk = new RiskModule({ bus, redis: redis.client, tradingState, configured: riskLimitsOf(settings), symbols, venue: (): OrderFlowUse => execution.manager.flowUse() });
@@ -149,6 +152,10 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     busModule(bus),
     serviceModule('tradingState', ['redis'], () => tradingState.load(), () => tradingState.stop()),
   ];
+  // Before the analytics: the cockpit's streams start with what Redis holds, and live figures then replace it.
+  modules.push(analyticsSeedModule({
+    redis: redis.client, streams: cockpit.analytics, symbols, vpinHistoryReadings: vpinConfig.enabled ? vpinConfig.historyReadings : 0, reportBadInput,
+  }));
   // Before the data sources: the chains they announce (restored from Redis) at start-up are heard.
   const gex = new GexModule({ bus, redis: redis.client, symbols: settings.config.symbols.map((s) => s.symbol), config: settings.config.analytics.gex });
   modules.push(gex);

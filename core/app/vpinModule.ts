@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { VpinService, type SavedVpin } from '../analytics/vpinService';
 import type { EngineBus } from '../bus/catalogue';
 import type { ModuleHealth } from '../contract/contract';
+import type { VpinSettings } from '../contract/analyticsView';
 import { vpinBucketVolume, type VpinConfig } from '../config/vpinSchema';
 import { moduleLogger } from '../runtime/logger';
 import type { EngineModule } from '../runtime/supervisor';
@@ -19,6 +20,11 @@ export interface VpinModuleOptions {
 }
 
 const log = moduleLogger('vpin');
+
+/** What the cockpit's VPIN panel says it shows for a symbol: the settings the service measures it with. */
+export function vpinSettings(config: VpinConfig, symbol: string): VpinSettings {
+  return { classification: config.classification, bucketVolume: vpinBucketVolume(config, symbol), buckets: config.buckets, alertLevel: config.alertLevel };
+}
 /** Buckets that changed are saved this often (and at stop): a crash costs at most this much of them. */
 export const BUCKET_SAVE_MS = 5_000;
 

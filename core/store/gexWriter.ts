@@ -8,6 +8,7 @@ import type { EngineBus } from '../bus/catalogue';
 import type { ExpiryBucket, GammaExposureUpdate } from '../market/gammaExposureReading';
 import { moduleLogger } from '../runtime/logger';
 import { keys } from './keys';
+import { storedJson } from './storedJson';
 
 const log = moduleLogger('gexWriter');
 
@@ -69,3 +70,10 @@ export class GexWriter {
     }
   }
 }
+
+/** The stored analytics:{symbol}:gex, or null when none is stored; an unreadable value is logged, told to `onUnreadable` and skipped. */
+export async function loadGex(redis: Redis, symbol: string, onUnreadable: (problem: string) => void): Promise<GammaExposureUpdate | null> {
+  const key = keys.gexAnalytics.gex(symbol).key;
+  return storedJson(key, await redis.get(key), (v) => typeof v.symbol === 'string' && typeof v.computedAt === 'number', onUnreadable) as GammaExposureUpdate | null;
+}
+

@@ -1,7 +1,9 @@
 import type { Redis } from 'ioredis';
 import type { IvDay } from '../analytics/ivHistory';
 import type { OptionsFlowStorage, StoredFlowState } from '../analytics/optionsFlowState';
+import type { OptionsFlowReading } from '../market/optionsFlow';
 import { keys } from './keys';
+import { storedJson } from './storedJson';
 
 /** The options-flow service's Redis: its reading, its per-contract state and its ATM IV history (keys.optionsFlow). */
 export class OptionsFlowStore implements OptionsFlowStorage {
@@ -42,4 +44,10 @@ function parse(key: string, text: string | null): unknown {
   } catch (error) {
     throw new Error(`${key} does not hold JSON (${(error as Error).message})`, { cause: error });
   }
+}
+
+/** The stored analytics:{symbol}:flow reading, or null when none is stored; an unreadable one is logged, told to `onUnreadable` and skipped. */
+export async function loadFlowReading(redis: Redis, symbol: string, onUnreadable: (problem: string) => void): Promise<OptionsFlowReading | null> {
+  const key = keys.optionsFlow.reading(symbol).key;
+  return storedJson(key, await redis.get(key), (v) => typeof v.symbol === 'string' && typeof v.asOf === 'number', onUnreadable) as OptionsFlowReading | null;
 }

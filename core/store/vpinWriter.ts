@@ -71,8 +71,8 @@ export class VpinWriter {
 
 const jsonOrNull = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
 
-/** A stored reading, or null (logged) for an entry that is not one: one bad entry must not cost the rest. */
-function readReading(text: string, symbol: string): VpinReading | null {
+/** A stored reading, or null (logged, and told to `onUnreadable`) for an entry that is not one: one bad entry must not cost the rest. */
+function readReading(text: string, symbol: string, onUnreadable?: (problem: string) => void): VpinReading | null {
   try {
     const reading = JSON.parse(text) as Partial<VpinReading>;
     if (typeof reading?.vpin === 'number' && typeof reading.time === 'number' && typeof reading.toxic === 'boolean') return reading as VpinReading;
@@ -80,15 +80,16 @@ function readReading(text: string, symbol: string): VpinReading | null {
     // not JSON: reported below
   }
   log.warn({ symbol, entry: text.slice(0, 80) }, 'unreadable entry in the VPIN history skipped');
+  onUnreadable?.(`${keys.analytics.vpinHistory(symbol).key} holds an entry that is not a VPIN reading: ${text.slice(0, 80)}`);
   return null;
 }
 
-/** The last `count` stored readings of a symbol, oldest first. */
-export async function loadVpinHistory(redis: Redis, symbol: string, count: number): Promise<VpinReading[]> {
+/** The last `count` stored readings of a symbol, oldest first; unreadable entries are skipped (and told to `onUnreadable`). */
+export async function loadVpinHistory(redis: Redis, symbol: string, count: number, onUnreadable?: (problem: string) => void): Promise<VpinReading[]> {
   const texts = await redis.lrange(keys.analytics.vpinHistory(symbol).key, 0, count - 1);
   const readings: VpinReading[] = [];
   for (let i = texts.length - 1; i >= 0; i--) {
-    const reading = readReading(texts[i]!, symbol);
+    const reading = readReading(texts[i]!, symbol, onUnreadable);
     if (reading) readings.push(reading);
   }
   return readings;
