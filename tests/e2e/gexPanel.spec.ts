@@ -34,6 +34,11 @@ test('the GEX panel draws exposure by strike with spot, flip and walls, shows it
   await panel.getByTestId('gex-range').selectOption('0');
   await expect.poll(async () => Number(await chart.getAttribute('data-bars'))).toBeGreaterThan(aroundSpot);
   await panel.getByTestId('gex-range').selectOption('5');
+  await expect.poll(async () => Number(await chart.getAttribute('data-bars'))).toBe(aroundSpot);
+  // Calls and puts: two bars a strike.
+  await panel.getByTestId('gex-bars').selectOption('callPut');
+  await expect.poll(async () => Number(await chart.getAttribute('data-bars'))).toBe(2 * aroundSpot);
+  await panel.getByTestId('gex-bars').selectOption('net');
   await savePanelScreenshot(panel, 'gex-spy', testInfo);
 
   // Updates: the next computation (a refreshed chain, or the spot moving past the re-price step) is drawn.
