@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { GexChart, type GexChartView } from './gexChart';
 
-/** The Chart.js canvas; `data-bars` says how many bars it drew (for the trader's tests and screen readers' eyes). */
+/** The Chart.js canvas; `data-bars` says how many bars it drew (the e2e test reads it; the canvas's label says it too). */
 export function GexBarChart({ view }: { view: GexChartView | null }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<GexChart | null>(null);
