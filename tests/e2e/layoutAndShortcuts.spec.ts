@@ -101,6 +101,7 @@ test('keyboard shortcuts switch symbols and focus panels, and ? lists them witho
     ['K', 'risk-panel'],
     ['V', 'vpin-panel'],
     ['F', 'options-flow-panel'],
+    ['G', 'gex-panel'],
   ];
   for (const [key, panel] of focusKeys) {
     await page.keyboard.press(`Alt+Shift+${key}`);

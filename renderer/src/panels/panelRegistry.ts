@@ -15,6 +15,7 @@ import { ticketInputId } from './ticket/TicketFields';
 import { WatchlistPanel } from './watchlist/WatchlistPanel';
 
 const ChartPanel = lazyPanel<SymbolPanelParams>(() => import('./chart/ChartPanel').then((m) => m.ChartPanel), 'the chart');
+const GexPanel = lazyPanel<SymbolPanelParams>(() => import('./gex/GexPanel').then((m) => m.GexPanel), 'the GEX chart');
 const OptionChainPanel = lazyPanel<SymbolPanelParams>(() => import('./optionChain/OptionChainPanel').then((m) => m.OptionChainPanel), 'the option chain');
 const VpinPanel = lazyPanel<SymbolPanelParams>(() => import('./vpin/VpinPanel').then((m) => m.VpinPanel), 'the VPIN panel');
 const OptionsFlowPanel = lazyPanel<SymbolPanelParams>(() => import('./optionsFlow/OptionsFlowPanel').then((m) => m.OptionsFlowPanel), 'the options flow');
@@ -46,6 +47,7 @@ export const panelRegistry: readonly PanelDefinition[] = [
   { id: 'risk', title: 'Risk', component: RiskPanel, focusKey: 'K' },
   { id: 'vpin', title: 'VPIN', component: VpinPanel, focusKey: 'V' },
   { id: 'optionsFlow', title: 'Options flow', component: OptionsFlowPanel, focusKey: 'F' },
+  { id: 'gex', title: 'GEX', component: GexPanel, focusKey: 'G' },
 ];
 
 /** Each panel inside its own error boundary: one failing panel never takes the header and kill switch with it. */
