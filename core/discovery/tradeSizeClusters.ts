@@ -2,14 +2,6 @@ import { ckmeans } from 'simple-statistics';
 import type { Trade } from '../market/trade';
 import type { DiscoveryProvenance, DiscoveryRefusal } from './discoveryResult';
 
-/**
- * VPIN bucket size from trade-size clustering: optimal one-dimensional k-means (Ckmeans, simple-statistics) on
- * ln(size), k chosen by BIC, and the bucket taken from the cluster that holds the volume-weighted median trade.
- * Cost: the clustering runs on at most `maxSample` trades (an even stride through the input), Ckmeans is
- * run once per k (~1 ms at 1,500 values); assigning every trade to a cluster afterwards is O(N·k). The whole call on
- * 50,000 trades measured 7–19 ms on the shared 2-vCPU VM under heavy load (28 ms with a 4,000-trade sample).
- * The sample size bounds it whatever the input.
- */
 export interface TradeSizeClusterOptions {
   /** Fewest trades worth clustering (default 500): fewer and the clusters are noise. */
   minTrades?: number;
@@ -59,6 +51,14 @@ const VARIANCE_FLOOR = 0.05 ** 2;
 
 type SizedTrade = Pick<Trade, 'size' | 'ts'>;
 
+/**
+ * VPIN bucket size from trade-size clustering: optimal one-dimensional k-means (Ckmeans, simple-statistics) on
+ * ln(size), k chosen by BIC, and the bucket taken from the cluster that holds the volume-weighted median trade.
+ * Cost: the clustering runs on at most `maxSample` trades (an even stride through the input), Ckmeans is
+ * run once per k (~1 ms at 1,500 values); assigning every trade to a cluster afterwards is O(N·k). The whole call on
+ * 50,000 trades measured 7–19 ms on the shared 2-vCPU VM under heavy load (28 ms with a 4,000-trade sample).
+ * The sample size bounds it whatever the input.
+ */
 export function discoverTradeSizeClusters(trades: readonly SizedTrade[], options: TradeSizeClusterOptions = {}): TradeSizeClusters | DiscoveryRefusal {
   const minTrades = options.minTrades ?? TRADE_SIZE_MIN_TRADES;
   const usable = trades.filter((t) => Number.isFinite(t.size) && t.size > 0 && Number.isFinite(t.ts));

@@ -2,15 +2,6 @@ import { quantileSorted } from 'simple-statistics';
 import type { Bar } from '../market/bar';
 import type { DiscoveryProvenance, DiscoveryRefusal } from './discoveryResult';
 
-/**
- * Volatility regime from 5-second bars: annualized realized volatility of the latest window against thresholds
- * that are percentiles of the same measure over rolling windows of the history given.
- *
- * RV = sqrt(BARS_PER_YEAR / m · Σ r²) over the m log returns of consecutive closes in the window (mean zero
- * assumed, as usual for intraday RV). A return across a gap longer than `maxGapMs` (a halt, the overnight) is
- * left out, so a session's open gap is not read as volatility. Cost: O(bars) — one pass of prefix sums, then one
- * O(1) value per rolling window, then a sort of the window values (~1 ms for 12 × 720 bars).
- */
 export type Regime = 'LOW' | 'NORMAL' | 'HIGH';
 
 /** Convention: 252 sessions × 6.5 hours × 720 five-second bars an hour. */
@@ -45,6 +36,15 @@ export interface VolatilityRegime extends DiscoveryProvenance {
 
 type ClosedBar = Pick<Bar, 'time' | 'close'>;
 
+/**
+ * Volatility regime from 5-second bars: annualized realized volatility of the latest window against thresholds
+ * that are percentiles of the same measure over rolling windows of the history given.
+ *
+ * RV = sqrt(BARS_PER_YEAR / m · Σ r²) over the m log returns of consecutive closes in the window (mean zero
+ * assumed, as usual for intraday RV). A return across a gap longer than `maxGapMs` (a halt, the overnight) is
+ * left out, so a session's open gap is not read as volatility. Cost: O(bars) — one pass of prefix sums, then one
+ * O(1) value per rolling window, then a sort of the window values (~1 ms for 12 × 720 bars).
+ */
 export function discoverVolatilityRegime(bars: readonly ClosedBar[], options: VolatilityRegimeOptions = {}): VolatilityRegime | DiscoveryRefusal {
   const windowBars = options.windowBars ?? 720;
   const stepBars = options.stepBars ?? 60;

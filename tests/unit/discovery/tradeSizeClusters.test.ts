@@ -51,6 +51,15 @@ describe('trade-size clustering for the VPIN bucket', () => {
     expect(result.paperBucketVolume).toBeNull();
   });
 
+  it('keeps odd lots of a few shares together instead of splitting them at every whole share', () => {
+    const result = discoverTradeSizeClusters(mixture([[4, 2000], [300, 1000]], 0.2, 13));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.clusters).toHaveLength(2);
+    expect(result.clusters[0]!.low).toBeLessThanOrEqual(3);
+    expect(result.clusters[0]!.high).toBeGreaterThanOrEqual(5);
+    expect(result.clusters[1]!.centre / 300).toBeGreaterThan(0.9);
+  });
+
   it('refuses too few trades and says how many it needs', () => {
     const result = discoverTradeSizeClusters(mixture([[100, TRADE_SIZE_MIN_TRADES - 1]]));
     expect(result).toMatchObject({ ok: false, needed: TRADE_SIZE_MIN_TRADES, got: TRADE_SIZE_MIN_TRADES - 1 });

@@ -81,6 +81,10 @@ describe('volatility regime from 5-second bars', () => {
     if (!result.ok) expect(result.reason).toMatch(/bar 100 has close 0/);
   });
 
+  it('rejects percentiles that are out of order with an error that names them', () => {
+    expect(() => discoverVolatilityRegime(walk([[0.2, 2 * HOUR]]), { lowPercentile: 0.8, highPercentile: 0.2 })).toThrow(/percentiles 0.8\/0.2/);
+  });
+
   it('carries its window, sample size and time', () => {
     const bars = walk([[0.2, 2 * HOUR]]);
     const result = discoverVolatilityRegime(bars, { now: T0 + 1 });
