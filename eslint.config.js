@@ -55,6 +55,12 @@ const LAYERS = [
     message: 'execution/ (the order manager) reaches the venue through its ExecutionVenue port and Redis through its store port: it never imports the app, a venue, the store or the simulator.',
     paths: [{ name: 'ioredis', message: 'execution/ keeps its state through a store port: core/store/ writes Redis.' }, { name: '@stoqey/ib', message: 'execution/ reaches the venue through its ExecutionVenue port.' }],
   },
+  {
+    layer: 'discovery',
+    forbidden: ['app', 'store', 'venues', 'sim', 'analytics', 'bus', 'contract', 'runtime', 'risk', 'config', 'signals', 'execution', 'distribution'],
+    message: 'discovery/ holds pure parameter-discovery methods: it imports only market/ and itself.',
+    paths: [{ name: 'ioredis', message: 'discovery/ does no I/O.' }, { name: '@stoqey/ib', message: 'discovery/ does no I/O.' }],
+  },
   { layer: 'config', forbidden: ['app', 'store', 'venues', 'sim', 'analytics', 'bus', 'risk'], message: 'config/ only loads and validates settings.' },
 ];
 

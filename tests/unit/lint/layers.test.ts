@@ -32,6 +32,9 @@ const breaking: Array<[rule: string, path: string, code: string, message: RegExp
   ['the contract is browser-safe', 'core/contract/fixture.ts', "export { readFileSync } from 'node:fs';", /browser-safe/],
   ['execution reaches the venue only through its port', 'core/execution/fixture.ts', "export { IbkrMarketData } from '../venues/ibkr/data/ibkrMarketData';", /ExecutionVenue port/],
   ['execution writes Redis only through its store port', 'core/execution/fixture.ts', "export type { Redis } from 'ioredis';", /store port/],
+  ['discovery imports only market/ (not analytics)', 'core/discovery/fixture.ts', "export { VpinCalculator } from '../analytics/vpin';", /discovery\/ holds pure parameter-discovery methods/],
+  ['discovery imports only market/ (not the store)', 'core/discovery/fixture.ts', "export { keys } from '../store/keys';", /discovery\/ holds pure parameter-discovery methods/],
+  ['discovery does no I/O', 'core/discovery/fixture.ts', "export type { Redis } from 'ioredis';", /does no I\/O/],
   ['the renderer imports only the contract', 'renderer/src/panels/fixture.ts', "export type { Quote } from '../../../core/market/quote';", /only through the contract/],
   ['the renderer imports nothing of the store', 'renderer/src/fixture.ts', "export { keys } from '../../core/store/keys';", /only through the contract/],
 ];
@@ -43,6 +46,7 @@ const allowed: Array<[what: string, path: string, code: string]> = [
   ['execution importing market/, the bus and risk', 'core/execution/fixture.ts', "export type { Fill } from '../market/order';\nexport type { EngineBus } from '../bus/catalogue';\nexport type { TradingStateService } from '../risk/tradingState';"],
   ['the simulator importing market/', 'core/sim/market/fixture.ts', "export { etToUtc } from '../../market/newYorkTime';\nexport { TICK } from '../../market/tickTypes';"],
   ['the contract importing market/ and itself', 'core/contract/fixture.ts', "export type { Quote } from '../market/quote';\nexport type { Health } from './contract';"],
+  ['discovery importing market/ and simple-statistics', 'core/discovery/fixture.ts', "export type { Trade } from '../market/trade';\nexport { ckmeans } from 'simple-statistics';"],
   ['the renderer importing the contract', 'renderer/src/panels/fixture.ts', "export type { Quote } from '../../../core/contract/contract';\nexport { quoteChange } from '../../../core/contract/quoteFigures';"],
 ];
 
