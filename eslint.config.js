@@ -32,6 +32,12 @@ const LAYERS = [
     paths: [{ name: 'ioredis', message: 'analytics/ does no I/O.' }, { name: '@stoqey/ib', message: 'analytics/ does no I/O.' }],
   },
   {
+    layer: 'discovery',
+    forbidden: ['app', 'store', 'venues', 'sim', 'analytics', 'bus', 'contract', 'runtime', 'risk', 'config', 'signals', 'execution', 'distribution'],
+    message: 'discovery/ holds pure estimation methods: it imports only market/ and itself.',
+    paths: [{ name: 'ioredis', message: 'discovery/ does no I/O.' }, { name: '@stoqey/ib', message: 'discovery/ does no I/O.' }],
+  },
+  {
     layer: 'contract',
     forbidden: ['app', 'store', 'venues', 'sim', 'analytics', 'bus', 'runtime', 'risk', 'config'],
     message: 'The contract imports only market/ and its own types (the renderer imports it).',

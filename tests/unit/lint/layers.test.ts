@@ -21,6 +21,8 @@ const breaking: Array<[rule: string, path: string, code: string, message: RegExp
   ['analytics imports only market/, bus/ and itself (not the runtime)', 'core/analytics/fixture.ts', "export { Topic } from '../runtime/topic';", /imports only market\/, bus\/ and itself/],
   ['analytics imports only market/, bus/ and itself (not a venue)', 'core/analytics/fixture.ts', "export { DepthBook } from '../venues/ibkr/data/depthBook';", /imports only market\/, bus\/ and itself/],
   ['analytics imports only market/, bus/ and itself (not the contract)', 'core/analytics/fixture.ts', "export type { Health } from '../contract/contract';", /imports only market\/, bus\/ and itself/],
+  ['discovery imports only market/ and itself (not the store)', 'core/discovery/fixture.ts', "export { keys } from '../store/keys';", /discovery\/ holds pure estimation methods/],
+  ['discovery does no I/O', 'core/discovery/fixture.ts', "export type { Redis } from 'ioredis';", /discovery\/ does no I\/O/],
   ['only the composition root imports the simulator (store)', 'core/store/fixture.ts', "export { createMarketModel } from '../sim/market/marketModel';", /simulator/],
   ['only the composition root imports the simulator (a venue)', 'core/venues/ibkr/connection/fixture.ts', "export { startGateway } from '../../../sim/gateway/gateway';", /simulator/],
   ['only the composition root imports the simulator (runtime)', 'core/runtime/fixture.ts', "export { startSimulatedMarket } from '../sim/simulatedMarket';", /(simulator|depends on none)/],
@@ -38,6 +40,7 @@ const breaking: Array<[rule: string, path: string, code: string, message: RegExp
 
 const allowed: Array<[what: string, path: string, code: string]> = [
   ['analytics importing market/ and bus/', 'core/analytics/fixture.ts', "export type { Trade } from '../market/trade';\nexport type { EngineBus } from '../bus/catalogue';\nexport { median } from 'simple-statistics';"],
+  ['discovery importing market/ and a statistics library', 'core/discovery/fixture.ts', "export type { Bar } from '../market/bar';\nexport { sampleCorrelation } from 'simple-statistics';"],
   ['a venue importing the bus, market/, the contract’s types and the runtime kernel', 'core/venues/ibkr/data/fixture.ts', "export type { EngineBus } from '../../../bus/catalogue';\nexport type { Quote } from '../../../market/quote';\nexport type { IngestionState } from '../../../contract/ingestionState';\nexport type { ModuleContext } from '../../../runtime/supervisor';"],
   ['the composition root importing the simulator and everything else', 'core/app/fixture.ts', "export { startSimulatedMarket } from '../sim/simulatedMarket';\nexport { keys } from '../store/keys';\nexport { IbkrMarketData } from '../venues/ibkr/data/ibkrMarketData';"],
   ['execution importing market/, the bus and risk', 'core/execution/fixture.ts', "export type { Fill } from '../market/order';\nexport type { EngineBus } from '../bus/catalogue';\nexport type { TradingStateService } from '../risk/tradingState';"],
