@@ -1,7 +1,7 @@
 import { sampleCorrelation, sampleStandardDeviation } from 'simple-statistics';
 import type { Bar } from '../market/bar';
 import { fiveSecondReturns } from './barSeries';
-import type { EstimateStamp, EstimateWindow } from './estimate';
+import type { DiscoveryProvenance, DiscoveryWindow } from './discoveryResult';
 
 /** Aligned returns a pair needs: ten minutes of five-second bars, so r's standard error is about 1/√120 ≈ 0.09. */
 export const MIN_ALIGNED_RETURNS = 120;
@@ -10,7 +10,7 @@ export const MIN_ALIGNED_RETURNS = 120;
  * The correlation of one pair of symbols, or null with the reason it could not be estimated. Its sampleSize is the
  * number of aligned returns: bar starts where both symbols have a five-second return.
  */
-export interface PairCorrelation extends EstimateStamp {
+export interface PairCorrelation extends DiscoveryProvenance {
   a: string;
   b: string;
   /** Pearson r of the aligned five-second log returns, in [−1, 1]; null when it cannot be estimated. */
@@ -25,7 +25,7 @@ export interface PairCorrelation extends EstimateStamp {
  * symbols have a return, i.e. a bar at that start and one five seconds before, so a gap in either symbol drops those
  * times for that pair only. Each pair carries its own count of aligned returns.
  */
-export function returnCorrelations(barsBySymbol: ReadonlyMap<string, readonly Bar[]>, window: EstimateWindow, computedAt: number): PairCorrelation[] {
+export function returnCorrelations(barsBySymbol: ReadonlyMap<string, readonly Bar[]>, window: DiscoveryWindow, computedAt: number): PairCorrelation[] {
   const symbols = [...barsBySymbol.keys()];
   const returns = new Map(symbols.map((symbol) => [symbol, returnsByTime(barsBySymbol.get(symbol)!, window)]));
   const pairs: PairCorrelation[] = [];
@@ -63,7 +63,7 @@ function pairCorrelation(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, 
   return { correlation: Math.max(-1, Math.min(1, r)), sampleSize, reason: null };
 }
 
-function returnsByTime(bars: readonly Bar[], window: EstimateWindow): Map<number, number> {
+function returnsByTime(bars: readonly Bar[], window: DiscoveryWindow): Map<number, number> {
   const inWindow = [...bars].filter((bar) => bar.time >= window.from && bar.time <= window.to).sort((p, q) => p.time - q.time);
   return new Map(fiveSecondReturns(inWindow).map((r) => [r.time, r.value]));
 }

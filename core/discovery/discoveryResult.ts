@@ -1,7 +1,12 @@
+/** The span of data a value was computed from: epoch ms of its first and last sample (bar starts), both inclusive. */
+export interface DiscoveryWindow {
+  from: number;
+  to: number;
+}
+
 /** What every discovered value carries: the data it came from and when it was computed. */
 export interface DiscoveryProvenance {
-  /** Epoch ms of the first and last sample the value was computed from. */
-  window: { from: number; to: number };
+  window: DiscoveryWindow;
   /** How many samples (trades, bars) the value was computed from. */
   sampleSize: number;
   /** Epoch ms the value was computed. */

@@ -1,5 +1,5 @@
 import { autocorrelations, bartlettBand, ljungBox, partialAutocorrelations, type LjungBox } from './autocorrelation';
-import type { EstimateStamp, EstimateWindow, NotEstimated } from './estimate';
+import type { DiscoveryProvenance, DiscoveryRefusal, DiscoveryWindow } from './discoveryResult';
 
 /** Lags examined: up to five minutes of five-second bars. */
 export const MAX_LAG = 60;
@@ -12,7 +12,7 @@ export const LJUNG_BOX_ALPHA = 0.05;
 /** A lag sets the lookback only if |r_k| exceeds this many Bartlett bands (see lookbackBars). */
 export const STRONG_LAG_BANDS = 2;
 
-export interface TemporalStructure extends EstimateStamp {
+export interface TemporalStructure extends DiscoveryProvenance {
   ok: true;
   /** r_1 … r_60 (index k−1 holds lag k), biased estimator. */
   acf: number[];
@@ -27,20 +27,20 @@ export interface TemporalStructure extends EstimateStamp {
   lookbackBars: number;
 }
 
-export type TemporalStructureResult = TemporalStructure | NotEstimated;
+export type TemporalStructureResult = TemporalStructure | (DiscoveryRefusal & DiscoveryProvenance);
 
 /**
  * ACF, PACF, Bartlett band, Ljung–Box and the lookback of one series (five-second returns, or signed volume per bar),
  * oldest first. Fewer than MIN_OBSERVATIONS values, a non-finite value or a constant series give `ok: false` with the
  * reason: the caller keeps its previous lookback.
  */
-export function temporalStructure(series: readonly number[], window: EstimateWindow, computedAt: number): TemporalStructureResult {
+export function temporalStructure(series: readonly number[], window: DiscoveryWindow, computedAt: number): TemporalStructureResult {
   const stamp = { window, sampleSize: series.length, computedAt };
   if (series.length < MIN_OBSERVATIONS) {
-    return { ok: false, ...stamp, needed: MIN_OBSERVATIONS, reason: `${series.length} observations; the ACF up to lag ${MAX_LAG} needs at least ${MIN_OBSERVATIONS}` };
+    return { ok: false, ...stamp, needed: MIN_OBSERVATIONS, got: series.length, reason: `${series.length} observations; the ACF up to lag ${MAX_LAG} needs at least ${MIN_OBSERVATIONS}` };
   }
-  if (!series.every(Number.isFinite)) return { ok: false, ...stamp, needed: MIN_OBSERVATIONS, reason: 'the series holds a value that is not a finite number' };
-  if (series.every((x) => x === series[0])) return { ok: false, ...stamp, needed: MIN_OBSERVATIONS, reason: 'the series is constant: it has no autocorrelation' };
+  if (!series.every(Number.isFinite)) return { ok: false, ...stamp, needed: MIN_OBSERVATIONS, got: series.length, reason: 'the series holds a value that is not a finite number' };
+  if (series.every((x) => x === series[0])) return { ok: false, ...stamp, needed: MIN_OBSERVATIONS, got: series.length, reason: 'the series is constant: it has no autocorrelation' };
   const acf = autocorrelations(series, MAX_LAG);
   const band = bartlettBand(series.length);
   const test = ljungBox(acf, series.length);
