@@ -73,6 +73,9 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
       await deps.latches.reset(input, who(context.transport));
       return deps.riskMonitor.breaker(input.name);
     },
+    runDiscovery: () => {
+      throw new ContractError('UNAVAILABLE', 'parameter discovery is not running yet');
+    },
   };
 }
 
@@ -146,6 +149,9 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     },
     gex: ({ symbol }) => analyticsTopics(symbol).gex,
     optionsFlow: ({ symbol }) => analyticsTopics(symbol).optionsFlow,
+    discovery: () => {
+      throw new ContractError('UNAVAILABLE', 'parameter discovery is not running yet');
+    },
   };
 }
 

@@ -17,6 +17,7 @@ import type { AlphaVantageStatus } from './alphaVantageStatus';
 import type { IngestionState } from './ingestionState';
 import { cancelAllOrdersInput, cancelOrderInput, closePositionInput, orderModificationInput, orderTicketInput } from './orderInputs';
 import type { GammaExposureUpdate, OptionsFlowView, VpinView } from './analyticsView';
+import { runDiscoveryInput, type DiscoveryProgress, type DiscoveryView } from './discoveryView';
 import { flattenAllInput, resetBreakerInput, setRiskLimitInput, type BreakerView, type FlattenProgress, type RiskDenialRecord, type RiskLimitView, type RiskView } from './riskView';
 
 export type { AccountSnapshot, DenialCode, Fill, OrderPreview, OrderReceipt, OrderRecord, Position };
@@ -25,6 +26,7 @@ export type { Instrument, OrderSide, OrderStatus, OrderType, PositionGreeks, Tim
 export { FINAL_ORDER_STATUSES, instrumentKey, multiplierOf, orderTypes, timesInForce } from '../market/order';
 export type * from './riskView';
 export type * from './analyticsView';
+export type * from './discoveryView';
 export { runtimeRiskLimitNames } from './riskView';
 export type { AlphaVantageStatus, Bar, Book, IngestionState, OptionChainSnapshot, Quote, SentimentSnapshot, SweepEvent, TechnicalsBySymbol, Trade };
 
@@ -150,6 +152,8 @@ export const commands = {
    * still stale). Answers the breaker as the `risk` stream shows it.
    */
   resetBreaker: command<typeof resetBreakerInput, BreakerView>(resetBreakerInput),
+  /** Starts a discovery run now (REFUSED while one runs); answers its progress at the start, the `discovery` stream follows it. */
+  runDiscovery: command<typeof runDiscoveryInput, DiscoveryProgress>(runDiscoveryInput),
 } as const;
 
 export const streams = {
@@ -191,6 +195,8 @@ export const streams = {
   gex: stream<typeof symbolInput, GammaExposureUpdate>(symbolInput),
   /** Options flow of a symbol at each chain refresh, with the unusual activity announced. */
   optionsFlow: stream<typeof symbolInput, OptionsFlowView>(symbolInput),
+  /** Parameter discovery: the newest run with its evidence, the run in progress, the last runs, the next run's time. */
+  discovery: stream<typeof noInput, DiscoveryView>(noInput),
 } as const;
 
 export type CommandName = keyof typeof commands;

@@ -1,3 +1,5 @@
+import type { LjungBox } from '../market/discoveryReading';
+export type { LjungBox };
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 
 /**
@@ -51,15 +53,6 @@ export function partialAutocorrelations(acf: readonly number[]): number[] {
 /** Bartlett's 95% band for the autocorrelations of white noise of length n: ±1.96/√n. */
 export function bartlettBand(n: number): number {
   return 1.96 / Math.sqrt(n);
-}
-
-export interface LjungBox {
-  /** Q = N(N+2) Σ_{k=1}^{h} r_k² / (N−k). */
-  q: number;
-  /** h, the lags tested, which is also the chi-square degrees of freedom (raw data, no fitted model). */
-  lags: number;
-  /** P(χ²_h ≥ Q): small means the series is not white noise. */
-  pValue: number;
 }
 
 /** The Ljung–Box test over all the given autocorrelations of a series of length n. */

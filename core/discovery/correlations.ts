@@ -1,23 +1,12 @@
 import { sampleCorrelation, sampleStandardDeviation } from 'simple-statistics';
 import type { Bar } from '../market/bar';
 import { fiveSecondReturns } from './barSeries';
-import type { DiscoveryProvenance, DiscoveryWindow } from './discoveryResult';
+import type { DiscoveryWindow, PairCorrelation } from '../market/discoveryReading';
+
+export type { PairCorrelation };
 
 /** Aligned returns a pair needs: ten minutes of five-second bars, so r's standard error is about 1/√120 ≈ 0.09. */
 export const MIN_ALIGNED_RETURNS = 120;
-
-/**
- * The correlation of one pair of symbols, or null with the reason it could not be estimated. Its sampleSize is the
- * number of aligned returns: bar starts where both symbols have a five-second return.
- */
-export interface PairCorrelation extends DiscoveryProvenance {
-  a: string;
-  b: string;
-  /** Pearson r of the aligned five-second log returns, in [−1, 1]; null when it cannot be estimated. */
-  correlation: number | null;
-  /** Why `correlation` is null; null when it is a number. */
-  reason: string | null;
-}
 
 /**
  * Pearson correlations of five-second log returns for every pair of the given symbols (in the given order: a before b),

@@ -1,5 +1,7 @@
 import { autocorrelations, bartlettBand, ljungBox, partialAutocorrelations, type LjungBox } from './autocorrelation';
-import type { DiscoveryProvenance, DiscoveryRefusal, DiscoveryWindow } from './discoveryResult';
+import type { DiscoveryProvenance, DiscoveryRefusal, DiscoveryWindow, TemporalStructure } from '../market/discoveryReading';
+
+export type { TemporalStructure };
 
 /** Lags examined: up to five minutes of five-second bars. */
 export const MAX_LAG = 60;
@@ -11,21 +13,6 @@ export const LOOKBACK_STEP = 10;
 export const LJUNG_BOX_ALPHA = 0.05;
 /** A lag sets the lookback only if |r_k| exceeds this many Bartlett bands (see lookbackBars). */
 export const STRONG_LAG_BANDS = 2;
-
-export interface TemporalStructure extends DiscoveryProvenance {
-  ok: true;
-  /** r_1 … r_60 (index k−1 holds lag k), biased estimator. */
-  acf: number[];
-  /** φ_11 … φ_60 by Durbin–Levinson. */
-  pacf: number[];
-  /** Half-width of the Bartlett 95% band, 1.96/√N. */
-  band: number;
-  /** Lags whose |r_k| exceeds the band, ascending. */
-  significantLags: number[];
-  ljungBox: LjungBox;
-  /** The lookback the rule derives, in bars. */
-  lookbackBars: number;
-}
 
 export type TemporalStructureResult = TemporalStructure | (DiscoveryRefusal & DiscoveryProvenance);
 

@@ -1,6 +1,9 @@
 import { ckmeans } from 'simple-statistics';
 import type { Trade } from '../market/trade';
-import type { DiscoveryProvenance, DiscoveryRefusal } from './discoveryResult';
+import type { DiscoveryRefusal, TradeSizeCluster, TradeSizeClusters } from '../market/discoveryReading';
+import { tradeSizeHistogram } from './tradeSizeHistogram';
+
+export type { TradeSizeCluster, TradeSizeClusters };
 
 export interface TradeSizeClusterOptions {
   /** Fewest trades worth clustering (default 500): fewer and the clusters are noise. */
@@ -13,34 +16,6 @@ export interface TradeSizeClusterOptions {
   /** Average daily volume, shares: when given, the paper's default bucket (ADV / 50) is reported beside ours. */
   averageDailyVolume?: number;
   now?: number;
-}
-
-export interface TradeSizeCluster {
-  /** Geometric mean of the cluster's sizes (the exp of the mean ln(size) Ckmeans centres on), shares. */
-  centre: number;
-  /** Smallest and largest size assigned to the cluster, shares. */
-  low: number;
-  high: number;
-  /** Trades in the cluster (all trades, not only the sample). */
-  count: number;
-  /** The cluster's shares as a fraction of all shares traded (0..1). */
-  volumeShare: number;
-}
-
-export interface TradeSizeClusters extends DiscoveryProvenance {
-  ok: true;
-  /** Ascending by centre. */
-  clusters: TradeSizeCluster[];
-  /** BIC of each k tried (lower is better), for the record. */
-  bicByK: Record<number, number>;
-  /** Index into clusters of the cluster holding the volume-weighted median trade. */
-  chosenCluster: number;
-  /** Our bucket size, shares: the centre of chosenCluster, rounded. */
-  bucketVolume: number;
-  /** The paper's default, ADV / 50 shares, when an ADV was given; else null. */
-  paperBucketVolume: number | null;
-  /** Trades the clustering ran on (≤ maxSample). */
-  clusteredSample: number;
 }
 
 export const TRADE_SIZE_MIN_TRADES = 500;
@@ -93,6 +68,7 @@ export function discoverTradeSizeClusters(trades: readonly SizedTrade[], options
     bucketVolume: Math.max(1, Math.round(clusters[chosenCluster]!.centre)),
     paperBucketVolume: adv !== undefined && Number.isFinite(adv) && adv > 0 ? Math.round(adv / PAPER_BUCKETS_PER_DAY) : null,
     clusteredSample: logs.length,
+    histogram: tradeSizeHistogram(usable.map((t) => t.size)),
     window: timeSpan(usable),
     sampleSize: usable.length,
     computedAt: options.now ?? Date.now(),

@@ -1,8 +1,8 @@
 import { quantileSorted } from 'simple-statistics';
 import type { Bar } from '../market/bar';
-import type { DiscoveryProvenance, DiscoveryRefusal } from './discoveryResult';
+import type { DiscoveryRefusal, Regime, VolatilityPoint, VolatilityRegime } from '../market/discoveryReading';
 
-export type Regime = 'LOW' | 'NORMAL' | 'HIGH';
+export type { Regime, VolatilityRegime };
 
 /** Convention: 252 sessions × 6.5 hours × 720 five-second bars an hour. */
 export const BARS_PER_YEAR = 252 * 6.5 * 720;
@@ -20,18 +20,6 @@ export interface VolatilityRegimeOptions {
   /** A return across a longer gap between bar times is left out (default 60 s). */
   maxGapMs?: number;
   now?: number;
-}
-
-export interface VolatilityRegime extends DiscoveryProvenance {
-  ok: true;
-  regime: Regime;
-  /** Annualized RV of the latest window, a fraction (0.4981 = 49.81%). */
-  volatility: number;
-  /** The LOW/NORMAL and NORMAL/HIGH thresholds, annualized fractions, and the percentiles they are. */
-  thresholds: { low: number; high: number; lowPercentile: number; highPercentile: number };
-  /** History windows the thresholds were taken from, and the bars each spans. */
-  historyWindows: number;
-  windowBars: number;
 }
 
 type ClosedBar = Pick<Bar, 'time' | 'close'>;
@@ -64,11 +52,12 @@ export function discoverVolatilityRegime(bars: readonly ClosedBar[], options: Vo
   }
   const sums = squaredReturnSums(bars, options.maxGapMs ?? 60_000);
   const windows = rollingVolatilities(sums, bars.length, windowBars, stepBars);
-  const latest = windows[windows.length - 1]!;
+  const latest = windows[windows.length - 1]!.volatility;
   if (latest === null) {
     return { ok: false, reason: `the latest ${windowBars} bars hold no return within the gap limit`, needed, got: 0 };
   }
-  const history = windows.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const series: VolatilityPoint[] = windows.flatMap(({ end, volatility }) => (volatility === null ? [] : [{ end: bars[end]!.time, volatility }]));
+  const history = series.map((p) => p.volatility).sort((a, b) => a - b);
   if (history.length < minWindows) {
     return { ok: false, reason: `volatility regime needs ${minWindows} windows with returns (got ${history.length})`, needed: minWindows, got: history.length };
   }
@@ -82,6 +71,7 @@ export function discoverVolatilityRegime(bars: readonly ClosedBar[], options: Vo
     thresholds: { low, high, lowPercentile, highPercentile },
     historyWindows: history.length,
     windowBars,
+    series,
     window: { from: bars[0]!.time, to: bars[bars.length - 1]!.time },
     sampleSize: bars.length,
     computedAt: options.now ?? Date.now(),
@@ -101,15 +91,15 @@ function squaredReturnSums(bars: readonly ClosedBar[], maxGapMs: number): { squa
   return { squares, counts };
 }
 
-/** Annualized RV of windows of windowBars bars ending at the last bar and every stepBars before it, oldest first;
- * null for a window with no counted return. */
-function rollingVolatilities(sums: { squares: Float64Array; counts: Uint32Array }, length: number, windowBars: number, stepBars: number): Array<number | null> {
-  const values: Array<number | null> = [];
+/** Annualized RV of windows of windowBars bars ending at the last bar (index `end`) and every stepBars before it,
+ * oldest first; null for a window with no counted return. */
+function rollingVolatilities(sums: { squares: Float64Array; counts: Uint32Array }, length: number, windowBars: number, stepBars: number): Array<{ end: number; volatility: number | null }> {
+  const values: Array<{ end: number; volatility: number | null }> = [];
   for (let end = length - 1; end - windowBars + 1 >= 0; end -= stepBars) {
     const start = end - windowBars + 1; // returns start+1..end lie inside the window's bars
     const m = sums.counts[end]! - sums.counts[start]!;
     const sumSquares = Math.max(0, sums.squares[end]! - sums.squares[start]!);
-    values.push(m > 0 ? Math.sqrt((BARS_PER_YEAR / m) * sumSquares) : null);
+    values.push({ end, volatility: m > 0 ? Math.sqrt((BARS_PER_YEAR / m) * sumSquares) : null });
   }
   return values.reverse();
 }
