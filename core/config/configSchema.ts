@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { discoverySchema } from './discoverySchema';
 import { gexSchema } from './gexSchema';
 import { flowSchema } from './flowSchema';
 import { riskSchema } from './riskSchema';
@@ -75,6 +76,8 @@ export const configSchema = z.strictObject({
     /** Options flow (README "Analytics methods"). */
     flow: flowSchema.prefault({}),
   }).prefault({}),
+  /** Parameter discovery's history and inputs (README "Parameter discovery"). */
+  discovery: discoverySchema.prefault({}),
 
 }).superRefine((config, ctx) => {
   const level2 = config.symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol);
