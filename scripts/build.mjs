@@ -12,18 +12,21 @@ async function buildEngine() {
 }
 
 /**
- * The chain reader's thread, beside each bundle that starts it (core/app/chainReader looks next to itself). Its packages
- * (axios, ioredis) are bundled in: in a packaged app it runs from outside the asar archive, where it could not load them.
+ * The worker threads (the chain reader's, the analytics'), beside each bundle that starts them (core/app/threadEntry
+ * looks next to itself). Their packages (axios, ioredis) are bundled in: in a packaged app they run from outside the
+ * asar archive, where they could not load them.
  */
-async function buildChainCallThread() {
-  for (const outfile of ['dist/chainCallThread.cjs', 'dist/electron/chainCallThread.cjs']) {
-    await build({ ...common, entryPoints: ['core/app/chainCallThread.ts'], outfile, format: 'cjs' });
+async function buildThreads() {
+  for (const name of ['chainCallThread', 'analyticsThread']) {
+    for (const outfile of [`dist/${name}.cjs`, `dist/electron/${name}.cjs`]) {
+      await build({ ...common, entryPoints: [`core/app/${name}.ts`], outfile, format: 'cjs' });
+    }
   }
 }
 
 async function buildElectron() {
   if (!fs.existsSync(path.join(root, 'electron/main.ts'))) return;
-  // CommonJS has no import.meta: code that needs its own location uses __filename there (chainReader).
+  // CommonJS has no import.meta: code that needs its own location uses __filename there (threadEntry).
   await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external', define: { 'import.meta.url': 'undefined' } });
   // A sandboxed preload can only require('electron'): everything else is bundled in.
   await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', platform: 'browser', external: ['electron'] });
@@ -35,7 +38,7 @@ async function buildRenderer() {
   await viteBuild({ configFile: config, logLevel: 'warn' });
 }
 
-await Promise.all([buildEngine(), buildElectron(), buildChainCallThread()]);
+await Promise.all([buildEngine(), buildElectron(), buildThreads()]);
 await buildRenderer();
 fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
 fs.writeFileSync(path.join(root, 'dist/.build-stamp'), new Date().toISOString() + '\n');

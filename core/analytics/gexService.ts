@@ -1,29 +1,28 @@
 /**
- * GEX / DEX as a bus service: on each chainRefreshed of a symbol it serves, the chain is read back (ChainRefresh.load,
- * off the engine's thread) and priced at the live spot in slices (gexSlices), and gexUpdated is published; the chain
- * is kept and priced again whenever the live spot has moved more than the re-price step from the spot last priced.
+ * GEX / DEX as a bus service: on each chainRefreshed of a symbol it serves, the analytics (ChainAnalytics: the app
+ * runs them on the analytics thread) read the stored chain and keep it; it is priced there at the live spot, and
+ * gexUpdated is published here; the chain is priced again whenever the live spot has moved more than the re-price step
+ * from the spot last priced. The engine's thread only sends spots and receives the figures.
  *
- * Per symbol at most one computation runs; a newer chain overtakes it (the older one is dropped between two slices).
+ * Per symbol at most one request runs; figures of a chain overtaken by a newer one meanwhile are dropped.
  * A chain that cannot be read back is reported (onProblem) and counted; the last figures stay as they were.
  */
 import type { ChainRefresh, EngineBus } from '../bus/catalogue';
 import type { GammaExposureUpdate } from '../market/gammaExposureReading';
-import type { OptionChainSnapshot } from '../market/optionChain';
 import type { Quote } from '../market/quote';
-import { spotMovedBeyond, type GammaExposureSettings, type GexChain } from './gammaExposure';
-import { computeInSlices, yieldToEventLoop, type SliceOptions } from './gexSlices';
+import type { ChainAnalytics } from './chainAnalytics';
+import { spotMovedBeyond } from './gammaExposure';
 
 export interface GexServiceOptions {
   bus: EngineBus;
   symbols: readonly string[];
-  settings: GammaExposureSettings;
+  /** Where chains are read, kept and priced (the app's analytics thread). */
+  analytics: Pick<ChainAnalytics, 'loadGexChain' | 'priceGex'>;
   /** Relative spot move that triggers a re-price (0.005 = 0.5%). */
   repriceStep: number;
   /** Told about each chain that could not be read back or priced (the app logs it). */
   onProblem?: (symbol: string, problem: string, error?: unknown) => void;
   now?: () => number;
-  /** Default 2 ms a slice, yielding with setImmediate. */
-  slicing?: Partial<Pick<SliceOptions, 'sliceMs' | 'yieldTurn'>>;
 }
 
 /** Health figures, all symbols together. */
@@ -35,9 +34,9 @@ export interface GexServiceFigures {
   overtaken: number;
   /** Chains that could not be read back (gone from Redis, or unreadable) or priced. */
   failures: number;
-  /** The last computation, ms from start to publish, and its longest slice. */
+  /** The last computation, ms from the request to publish, and the computation alone (on the analytics thread). */
   lastDurationMs: number | null;
-  lastLongestSliceMs: number | null;
+  lastComputeMs: number | null;
   /** Contracts the last computation left out: no IV, expired, invalid strike or open interest. */
   lastSkippedContracts: number;
   /** Chains waiting for a first spot (no quote yet). */
@@ -49,8 +48,8 @@ interface SymbolState {
   refresh: ChainRefresh | null;
   /** Bumped by every chainRefreshed: a computation of an older generation is dropped. */
   generation: number;
-  /** The newest chain read back, only what pricing reads of it: kept for re-pricing on spot moves. */
-  chain: GexChain | null;
+  /** Whether the analytics hold a chain of the symbol (kept there for re-pricing on spot moves), and its generation. */
+  chainHeld: boolean;
   chainGeneration: number;
   /** The generation whose read-back failed: not tried again until the next refresh. */
   failedGeneration: number;
@@ -67,20 +66,20 @@ export class GexService {
   private stopped = true;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly figures: Omit<GexServiceFigures, 'waitingForSpot'> = {
-    computations: 0, reprices: 0, overtaken: 0, failures: 0, lastDurationMs: null, lastLongestSliceMs: null, lastSkippedContracts: 0,
+    computations: 0, reprices: 0, overtaken: 0, failures: 0, lastDurationMs: null, lastComputeMs: null, lastSkippedContracts: 0,
   };
 
   constructor(private readonly options: GexServiceOptions) {
     for (const symbol of options.symbols) {
       this.states.set(symbol, {
-        symbol, refresh: null, generation: 0, chain: null, chainGeneration: 0, failedGeneration: 0, computedGeneration: 0, pricedSpot: null, quote: null, running: false,
+        symbol, refresh: null, generation: 0, chainHeld: false, chainGeneration: 0, failedGeneration: 0, computedGeneration: 0, pricedSpot: null, quote: null, running: false,
       });
     }
   }
 
   get stats(): GexServiceFigures {
     let waitingForSpot = 0;
-    for (const s of this.states.values()) if (s.chain && s.pricedSpot === null && spotOf(s.quote) === null) waitingForSpot++;
+    for (const s of this.states.values()) if (s.chainHeld && s.pricedSpot === null && spotOf(s.quote) === null) waitingForSpot++;
     return { ...this.figures, waitingForSpot };
   }
 
@@ -95,8 +94,8 @@ export class GexService {
   }
 
   /**
-   * Stops listening; a computation in progress is dropped at its next slice, and a read-back in flight when it answers
-   * (not awaited: the chain reader may already be gone, and its answer would then never come).
+   * Stops listening; a request in flight is dropped when it answers (not awaited: the analytics thread may already be
+   * gone, and its answer would then never come).
    */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -120,7 +119,7 @@ export class GexService {
     const state = this.states.get(quote.symbol);
     if (!state) return;
     state.quote = quote; // the venue's live object: read again at each look
-    if (!state.running && state.chain) this.kick(state);
+    if (!state.running && state.chainHeld) this.kick(state);
   }
 
   private kick(state: SymbolState): void {
@@ -137,7 +136,7 @@ export class GexService {
     if (this.stopped) return null;
     if (state.refresh && state.chainGeneration !== state.generation && state.failedGeneration !== state.generation) return 'load';
     const spot = spotOf(state.quote);
-    if (!state.chain || spot === null) return null;
+    if (!state.chainHeld || spot === null) return null;
     if (state.computedGeneration !== state.chainGeneration) return 'compute';
     return state.pricedSpot !== null && spotMovedBeyond(state.pricedSpot, spot, this.options.repriceStep) ? 'compute' : null;
   }
@@ -152,19 +151,19 @@ export class GexService {
   private async load(state: SymbolState): Promise<void> {
     const generation = state.generation;
     const refresh = state.refresh!;
-    let chain: OptionChainSnapshot | null;
+    const chain = `the option chain of ${state.symbol} (as of ${new Date(refresh.asOf).toISOString()})`;
+    let loaded;
     try {
-      chain = await refresh.load();
+      loaded = await this.options.analytics.loadGexChain(state.symbol, refresh.asOf);
     } catch (error) {
-      this.failed(state, generation, `the option chain of ${state.symbol} (as of ${new Date(refresh.asOf).toISOString()}) could not be read back; the last GEX is kept`, error);
+      this.failed(state, generation, `${chain} could not be read back; the last GEX is kept`, error);
       return;
     }
-    if (generation !== state.generation) return; // a newer chain came in meanwhile: read that one
-    if (!chain) {
-      this.failed(state, generation, `the option chain of ${state.symbol} (as of ${new Date(refresh.asOf).toISOString()}) is no longer stored; the last GEX is kept`);
+    if (!loaded) {
+      this.failed(state, generation, `${chain} is no longer stored; the last GEX is kept`);
       return;
     }
-    state.chain = slim(chain);
+    state.chainHeld = true;
     state.chainGeneration = generation;
   }
 
@@ -175,53 +174,50 @@ export class GexService {
   }
 
   private async compute(state: SymbolState): Promise<void> {
-    const { quote, chain, chainGeneration } = state;
+    const { quote, chainGeneration } = state;
     const spot = spotOf(quote)!;
     const now = this.options.now ?? Date.now;
     const started = performance.now();
     const trigger = state.computedGeneration === chainGeneration ? 'spot' : 'chain';
     const generation = state.generation;
-    let result;
+    let priced;
     try {
-      result = await computeInSlices({ chain: chain!, spot, spotAsOf: quote!.ts, now: now() }, this.options.settings, {
-        sliceMs: this.options.slicing?.sliceMs ?? 2,
-        yieldTurn: this.options.slicing?.yieldTurn ?? yieldToEventLoop,
-        stillWanted: () => !this.stopped && state.generation === generation,
-      });
+      priced = await this.options.analytics.priceGex(state.symbol, { spot, spotAsOf: quote!.ts, now: now() });
     } catch (error) {
       state.computedGeneration = chainGeneration;
       state.pricedSpot = spot; // not tried again until the next chain or the next move
       this.figures.failures++;
-      this.options.onProblem?.(state.symbol, `the option chain of ${state.symbol} could not be priced: ${error instanceof Error ? error.message : String(error)}`, error);
+      this.options.onProblem?.(state.symbol, `the option chain of ${state.symbol} could not be priced: ${messageOf(error)}`, error);
       return;
     }
-    if (!result) {
-      if (!this.stopped) this.figures.overtaken++;
+    if (this.stopped) return;
+    if (!priced) {
+      // The analytics lost the chain (their thread was replaced): read it again, unless that read failed before.
+      state.chainHeld = false;
+      state.chainGeneration = 0;
+      if (state.failedGeneration === state.generation) state.failedGeneration = 0;
       return;
     }
-    const { exposure, longestSliceMs } = result;
+    if (state.generation !== generation) {
+      this.figures.overtaken++; // a newer chain came in meanwhile: its figures follow
+      return;
+    }
+    const { exposure, computeMs } = priced;
     state.computedGeneration = chainGeneration;
     state.pricedSpot = spot;
     const f = this.figures;
     f.computations++;
     if (trigger === 'spot') f.reprices++;
     f.lastDurationMs = performance.now() - started;
-    f.lastLongestSliceMs = longestSliceMs;
+    f.lastComputeMs = computeMs;
     f.lastSkippedContracts = exposure.contracts.withoutIv + exposure.contracts.expired + exposure.contracts.invalid;
     const update: GammaExposureUpdate = { ...exposure, trigger, computedAt: now() };
     this.options.bus.publish('gexUpdated', update);
   }
 }
 
-/**
- * Five fields of each contract instead of twenty: a symbol's chain stays on the engine's heap between refreshes, and
- * every major collection marks what is kept (a 10,000-contract chain: some 2.5 MB whole, about 0.6 MB slim).
- */
-function slim(chain: OptionChainSnapshot): GexChain {
-  return {
-    symbol: chain.symbol, asOf: chain.asOf,
-    contracts: chain.contracts.map(({ expiry, strike, type, openInterest, iv }) => ({ expiry, strike, type, openInterest, iv })),
-  };
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The quote's mid when both sides are there, else its last price; null without either. */

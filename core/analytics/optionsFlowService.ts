@@ -1,8 +1,6 @@
 import type { ChainRefresh, EngineBus } from '../bus/catalogue';
 import type { OptionsFlowReading } from '../market/optionsFlow';
-import { computeFlow, valuationTimeOf, type OptionsFlowSettings } from './optionsFlow';
-import { emptyState, fromStored, toStored, validIvHistory, type FlowState, type OptionsFlowStorage } from './optionsFlowState';
-import type { IvDay } from './ivHistory';
+import type { ChainAnalytics, FlowOutcome } from './chainAnalytics';
 
 /** The logger's two calls the service uses (the app gives it a module logger). */
 export interface FlowLog {
@@ -11,8 +9,8 @@ export interface FlowLog {
 
 export interface OptionsFlowServiceOptions {
   bus: EngineBus;
-  storage: OptionsFlowStorage;
-  settings: OptionsFlowSettings;
+  /** Where chains are read and the flow computed and stored, with its histories (the app's analytics thread). */
+  analytics: Pick<ChainAnalytics, 'flow'>;
   symbols: readonly string[];
   log: FlowLog;
   now?: () => number;
@@ -25,23 +23,18 @@ export interface OptionsFlowServiceOptions {
 }
 
 interface SymbolFlow {
-  state: FlowState;
-  ivHistory: IvDay[];
   latest: OptionsFlowReading | null;
   /** The refresh waiting while one is computed (only the newest is kept). */
   pending: ChainRefresh | null;
   running: Promise<void> | null;
 }
 
-/** Hands the event loop back between the stages of one refresh (a 10,000-contract chain takes milliseconds). */
-const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /**
- * Options flow as a bus service: at each chainRefreshed of a configured symbol it reads the chain back, computes the
- * flow (core/analytics/optionsFlow.ts), publishes flowUpdated and one unusualOptionsActivity per contract that just
- * became unusual, and stores the reading and its histories (so a restart keeps them). A chain that cannot be read is
- * logged and counted, and the last reading stays. Refreshes of one symbol are computed one at a time; one arriving
- * meanwhile waits, replaced by any newer one.
+ * Options flow as a bus service: at each chainRefreshed of a configured symbol the analytics (on their own thread in
+ * the app) read the chain, compute the flow (core/analytics/optionsFlow.ts) and store the reading and its histories
+ * (so a restart keeps them); this publishes flowUpdated and one unusualOptionsActivity per contract that just became
+ * unusual. A chain that cannot be read is logged and counted, and the last reading stays. Refreshes of one symbol are
+ * computed one at a time; one arriving meanwhile waits, replaced by any newer one.
  */
 export class OptionsFlowService {
   readonly name = 'optionsFlow';
@@ -53,14 +46,11 @@ export class OptionsFlowService {
 
   constructor(private readonly options: OptionsFlowServiceOptions) {
     this.now = options.now ?? Date.now;
-    for (const symbol of options.symbols) {
-      this.flows.set(symbol, { state: emptyState(), ivHistory: [], latest: null, pending: null, running: null });
-    }
+    for (const symbol of options.symbols) this.flows.set(symbol, { latest: null, pending: null, running: null });
   }
 
-  /** Restores each symbol's histories from storage, then listens for chain refreshes. */
+  /** Listens for chain refreshes (each symbol's histories are restored by the analytics at its first refresh). */
   async start(): Promise<void> {
-    await Promise.all([...this.flows.entries()].map(([symbol, flow]) => this.restore(symbol, flow)));
     this.unsubscribe ??= this.options.bus.subscribe('chainRefreshed', (refresh) => this.onRefresh(refresh));
   }
 
@@ -70,6 +60,7 @@ export class OptionsFlowService {
     await Promise.all([...this.flows.values()].map((f) => f.running));
   }
 
+  /** The newest reading published since start (null until one was). */
   latest(symbol: string): OptionsFlowReading | null {
     return this.flows.get(symbol)?.latest ?? null;
   }
@@ -81,19 +72,6 @@ export class OptionsFlowService {
 
   detail(): Record<string, number | null> {
     return { ...this.counts, lastComputeMs: this.lastComputeMs };
-  }
-
-  private async restore(symbol: string, flow: SymbolFlow): Promise<void> {
-    const { storage, log } = this.options;
-    try {
-      flow.state = fromStored(await storage.readState(symbol));
-      flow.ivHistory = validIvHistory(await storage.readIvHistory(symbol));
-      const reading = await storage.readReading(symbol);
-      flow.latest = reading === null ? null : (JSON.parse(reading) as OptionsFlowReading);
-    } catch (error) {
-      this.counts.stateUnreadable++;
-      log.warn({ err: error, symbol }, 'options flow history could not be read; it starts afresh');
-    }
   }
 
   private onRefresh(refresh: ChainRefresh): void {
@@ -119,43 +97,45 @@ export class OptionsFlowService {
   }
 
   private async process(flow: SymbolFlow, refresh: ChainRefresh): Promise<void> {
-    const { bus, storage, settings, log } = this.options;
-    let chain;
-    try {
-      chain = await refresh.load();
-    } catch (error) {
-      this.counts.loadFailures++;
-      log.warn({ err: error, symbol: refresh.symbol }, 'option chain could not be read back; the last options flow stays');
-      return;
+    const { symbol, asOf } = refresh;
+    const valuedAt = this.options.valuationTime?.(asOf);
+    const outcome = await this.options.analytics.flow(symbol, { chainAsOf: asOf, computedAt: this.now(), ...(valuedAt === undefined ? {} : { valuedAt }) });
+    this.noteHistory(symbol, outcome);
+    switch (outcome.kind) {
+      case 'unreadable':
+        this.counts.loadFailures++;
+        this.options.log.warn({ err: new Error(outcome.problem), symbol }, 'option chain could not be read back; the last options flow stays');
+        return;
+      case 'missing':
+        this.counts.chainsMissing++;
+        return;
+      case 'repeat':
+        this.counts.repeats++;
+        if (outcome.reading) this.publish(flow, outcome.reading);
+        return;
+      case 'computed':
+        this.lastComputeMs = Math.round(outcome.computeMs * 10) / 10;
+        this.counts.refreshes++;
+        this.publish(flow, outcome.reading);
+        for (const contract of outcome.newlyUnusual) {
+          this.counts.unusualEvents++;
+          this.options.bus.publish('unusualOptionsActivity', { symbol, asOf: outcome.reading.asOf, contract });
+        }
+        if (outcome.unstored !== null) {
+          this.counts.storeFailures++;
+          this.options.log.warn({ err: new Error(outcome.unstored), symbol }, 'options flow not stored');
+        }
     }
-    if (!chain) {
-      this.counts.chainsMissing++;
-      return;
-    }
-    if (chain.asOf <= flow.state.asOf) {
-      // The same chain again (restored at start-up, or published twice): its volumes would count as a refresh with
-      // nothing traded. The reading it gave is shown again instead.
-      this.counts.repeats++;
-      if (flow.latest) bus.publish('flowUpdated', flow.latest);
-      return;
-    }
-    const started = performance.now();
-    const valuedAt = this.options.valuationTime?.(chain.asOf) ?? valuationTimeOf(chain);
-    const step = await computeFlow(chain, flow.state, flow.ivHistory, settings, { computedAt: this.now(), valuedAt }, yieldToLoop);
-    this.lastComputeMs = Math.round((performance.now() - started) * 10) / 10;
-    Object.assign(flow, { state: step.state, ivHistory: step.ivHistory, latest: step.reading });
-    this.counts.refreshes++;
-    bus.publish('flowUpdated', step.reading);
-    for (const contract of step.newlyUnusual) {
-      this.counts.unusualEvents++;
-      bus.publish('unusualOptionsActivity', { symbol: chain.symbol, asOf: chain.asOf, contract });
-    }
-    await yieldToLoop(); // the stored form of 10,000 contracts takes a couple of milliseconds more
-    try {
-      await storage.write(chain.symbol, JSON.stringify(step.reading), toStored(step.state), step.ivHistory);
-    } catch (error) {
-      this.counts.storeFailures++;
-      log.warn({ err: error, symbol: chain.symbol }, 'options flow not stored');
-    }
+  }
+
+  private publish(flow: SymbolFlow, reading: OptionsFlowReading): void {
+    flow.latest = reading;
+    this.options.bus.publish('flowUpdated', reading);
+  }
+
+  private noteHistory(symbol: string, outcome: FlowOutcome): void {
+    if (outcome.historyUnreadable === undefined) return;
+    this.counts.stateUnreadable++;
+    this.options.log.warn({ err: new Error(outcome.historyUnreadable), symbol }, 'options flow history could not be read; it starts afresh');
   }
 }

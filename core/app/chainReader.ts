@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AvError } from '../venues/alphavantage/avError';
 import type { OptionChainSnapshot } from '../market/optionChain';
@@ -9,6 +6,7 @@ import type { CalledChain } from '../venues/alphavantage/chainCall';
 import type { ChainCalls, ChainCallSetup } from '../venues/alphavantage/chainCalls';
 import { unpackContractsInTurns } from '../venues/alphavantage/packedContracts';
 import { READY, type ChainJob, type ChainReply, type LoadedChain } from './chainCallMessages';
+import { threadEntry } from './threadEntry';
 
 export interface ChainReaderOptions extends ChainCallSetup {
   /** Where the thread's own Redis connection goes (the engine's Redis). */
@@ -90,7 +88,7 @@ export class ChainReader implements ChainCalls {
   private startThread(): Promise<Worker | null> {
     let worker: Worker;
     try {
-      worker = new Worker(this.options.entry ?? threadEntry(), { workerData: { http: this.options.http, redisUrl: this.options.redisUrl }, resourceLimits: this.options.resourceLimits });
+      worker = new Worker(this.options.entry ?? threadEntry('chainCallThread'), { workerData: { http: this.options.http, redisUrl: this.options.redisUrl }, resourceLimits: this.options.resourceLimits });
     } catch (error) {
       this.unusable = true;
       this.report(`the chain reader's thread could not start: ${error instanceof Error ? error.message : String(error)}; option chains are read on the engine's thread`);
@@ -150,21 +148,4 @@ export class ChainReader implements ChainCalls {
   private report(problem: string): void {
     this.options.onProblem(problem);
   }
-}
-
-/** This module's own URL: import.meta.url from source and the ESM bundle; the CommonJS bundle (Electron) has __filename. */
-function moduleUrl(): string {
-  return typeof __filename === 'string' ? pathToFileURL(__filename).href : import.meta.url;
-}
-
-/**
- * From source (.ts) the boot script has tsx compile the thread's code; a bundle starts the bundled script beside it
- * (in a packaged app, the copy electron-builder leaves unpacked beside the archive).
- */
-function threadEntry(): URL {
-  const here = moduleUrl();
-  if (here.endsWith('.ts')) return new URL('./chainCallThreadBoot.mjs', here);
-  const bundled = path.join(path.dirname(fileURLToPath(here)), 'chainCallThread.cjs');
-  const unpacked = bundled.replace(`.asar${path.sep}`, `.asar.unpacked${path.sep}`);
-  return pathToFileURL(unpacked !== bundled && fs.existsSync(unpacked) ? unpacked : bundled);
 }

@@ -17,7 +17,8 @@ import { CockpitStreams } from './cockpit/cockpitStreams';
 import { analyticsSeedModule } from './analyticsSeed';
 import { vpinSettings } from './vpinModule';
 import { ExecutionModule } from './executionModule';
-import { GexModule } from './gexModule';
+import { GexModule, gexSettings } from './gexModule';
+import { AnalyticsWorker } from './analyticsWorker';
 import { commandHandlers, streamHandlers } from './contractHandlers';
 import { ContractServer } from './contractServer';
 import { dataSources, type DataSources } from './dataSources';
@@ -29,7 +30,11 @@ import { DataDirLock } from './dataDirLock';
 import { HaltRequests } from './haltRequests';
 import { WebBridge } from './webBridge';
 import { withDeadline } from '../runtime/deadline';
+import { ChainAnalyticsCore } from '../analytics/chainAnalytics';
 import { OptionsFlowService } from '../analytics/optionsFlowService';
+import { AlphaVantageStore } from '../store/alphaVantageStore';
+import { redisUrlOf } from '../store/redisConnection';
+import { loadChain } from '../venues/alphavantage/chainCall';
 import { OptionsFlowStore } from '../store/optionsFlowStore';
 
 export interface EngineOptions {
@@ -69,6 +74,18 @@ const COUNTER_FLUSH_MS = 2_000;
 /** A module that only tracks a service the engine constructed, so it shows in Health and stops in order. */
 function serviceModule(name: string, dependsOn: string[], start: () => Promise<void>, stop: () => Promise<void> | void): EngineModule {
   return { name, dependsOn, start, stop: async () => stop() };
+}
+
+/** GEX and the options flow on their own thread, reading chains and writing the flow's histories on its own connection. */
+function analyticsWorker(settings: Settings, redis: RedisModule): AnalyticsWorker {
+  const { flow } = settings.config.analytics;
+  const gex = gexSettings(settings.config.analytics.gex).settings;
+  const here = () => {
+    const chains = new AlphaVantageStore(redis.client);
+    return new ChainAnalyticsCore({ chains: (symbol) => loadChain(chains, symbol), flowStorage: new OptionsFlowStore(redis.client), gex, flow });
+  };
+  const log = moduleLogger('analyticsThread');
+  return new AnalyticsWorker({ redisUrl: redisUrlOf(redis.client), gex, flow, here, onProblem: (problem) => log.warn(problem) });
 }
 
 /** The bus in Health: subscribers that threw, by event (each is logged; the others still got the event). */
@@ -157,13 +174,12 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     redis: redis.client, streams: cockpit.analytics, symbols, vpinHistoryReadings: vpinConfig.enabled ? vpinConfig.historyReadings : 0, reportBadInput,
   }));
   // Before the data sources: the chains they announce (restored from Redis) at start-up are heard.
-  const gex = new GexModule({ bus, redis: redis.client, symbols: settings.config.symbols.map((s) => s.symbol), config: settings.config.analytics.gex });
+  const analytics = analyticsWorker(settings, redis);
+  modules.push(serviceModule('analyticsThread', ['redis'], () => analytics.start(), () => analytics.stop()));
+  const gex = new GexModule({ bus, redis: redis.client, symbols, config: settings.config.analytics.gex, analytics, dependsOn: ['redis', 'analyticsThread'] });
   modules.push(gex);
-  const optionsFlow = new OptionsFlowService({
-    bus, storage: new OptionsFlowStore(redis.client), settings: settings.config.analytics.flow,
-    symbols: settings.config.symbols.map((s) => s.symbol), log: moduleLogger('optionsFlow'),
-  });
-  modules.push({ name: 'optionsFlow', dependsOn: ['redis'], start: () => optionsFlow.start(), stop: () => optionsFlow.stop(), detail: () => optionsFlow.detail() });
+  const optionsFlow = new OptionsFlowService({ bus, analytics, symbols, log: moduleLogger('optionsFlow') });
+  modules.push({ name: 'optionsFlow', dependsOn: ['redis', 'analyticsThread'], start: () => optionsFlow.start(), stop: () => optionsFlow.stop(), detail: () => optionsFlow.detail() });
   modules.push(...market.all);
   const { breakers } = risk;
   modules.push(risk);

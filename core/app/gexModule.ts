@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { DEFAULT_FLIP_GRID } from '../analytics/gexFlip';
 import type { GammaExposureSettings } from '../analytics/gammaExposure';
-import { GexService, type GexServiceOptions } from '../analytics/gexService';
+import type { ChainAnalytics } from '../analytics/chainAnalytics';
+import { GexService } from '../analytics/gexService';
 import type { EngineBus } from '../bus/catalogue';
 import type { GexConfig } from '../config/gexSchema';
 import type { ModuleHealth } from '../contract/contract';
@@ -16,9 +17,10 @@ export interface GexModuleOptions {
   redis: Redis;
   symbols: readonly string[];
   config: GexConfig;
+  /** Where chains are read, kept and priced: the analytics thread (analyticsWorker.ts). */
+  analytics: Pick<ChainAnalytics, 'loadGexChain' | 'priceGex'>;
   /** Started after these (redis); chains announced at start-up are heard because this module starts before the venues. */
   dependsOn?: readonly string[];
-  slicing?: GexServiceOptions['slicing'];
 }
 
 export function gexSettings(config: GexConfig): { settings: GammaExposureSettings; repriceStep: number } {
@@ -32,8 +34,8 @@ export function gexSettings(config: GexConfig): { settings: GammaExposureSetting
 }
 
 /**
- * GEX / DEX as an engine module (Health's "gex"): the bus service (analytics/gexService) and its Redis writer
- * (store/gexWriter). A chain that cannot be read back or priced is logged and counted (`failures`); the figures of
+ * GEX / DEX as an engine module (Health's "gex"): the bus service (analytics/gexService, computing on the analytics
+ * thread) and its Redis writer (store/gexWriter). A chain that cannot be read back or priced is logged and counted (`failures`); the figures of
  * the last good chain stay in Redis and the engine goes on.
  */
 export class GexModule implements EngineModule {
@@ -47,8 +49,8 @@ export class GexModule implements EngineModule {
     this.service = new GexService({
       bus: options.bus,
       symbols: options.symbols,
-      ...gexSettings(options.config),
-      slicing: options.slicing,
+      analytics: options.analytics,
+      repriceStep: gexSettings(options.config).repriceStep,
       onProblem: (symbol, problem, error) => log.warn({ symbol, err: error }, problem),
     });
     this.writer = new GexWriter(options.bus, options.redis);
@@ -69,7 +71,7 @@ export class GexModule implements EngineModule {
     const round = (ms: number | null) => (ms === null ? null : Math.round(ms * 100) / 100);
     return {
       computations: s.computations, reprices: s.reprices, overtaken: s.overtaken, failures: s.failures, waitingForSpot: s.waitingForSpot,
-      lastDurationMs: round(s.lastDurationMs), lastLongestSliceMs: round(s.lastLongestSliceMs), lastSkippedContracts: s.lastSkippedContracts,
+      lastDurationMs: round(s.lastDurationMs), lastComputeMs: round(s.lastComputeMs), lastSkippedContracts: s.lastSkippedContracts,
       redisWritten: this.writer.counts.written, redisFailed: this.writer.counts.failed,
     };
   }

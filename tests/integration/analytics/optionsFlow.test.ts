@@ -1,28 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptionsFlowService } from '../../../core/analytics/optionsFlowService';
+import { AnalyticsWorker } from '../../../core/app/analyticsWorker';
+import { gexSettings } from '../../../core/app/gexModule';
+import { gexSchema } from '../../../core/config/gexSchema';
 import type { EngineBus } from '../../../core/bus/catalogue';
 import { flowSchema } from '../../../core/config/flowSchema';
 import type { OptionsFlowReading, UnusualOptionsActivityEvent } from '../../../core/market/optionsFlow';
 import { DEFAULT_START_TS } from '../../../core/sim/market/marketModel';
 import { keys } from '../../../core/store/keys';
-import { OptionsFlowStore } from '../../../core/store/optionsFlowStore';
 import { startAvTestBed, waitFor, type AvTestBed } from '../venues/alphavantage/avTestBed';
 
 /**
  * The options-flow service on the simulated market: chains fetched over real HTTP from the simulated Alpha Vantage,
- * stored in a real Redis and read back, as in the app. Between refreshes the market clock moves a minute.
+ * stored in a real Redis and read back, the flow computed and stored on the analytics thread, as in the app. Between
+ * refreshes the market clock moves a minute.
  */
 describe('options flow on the simulated market', () => {
   const settings = flowSchema.parse({});
   let bed: AvTestBed;
   let bus: EngineBus;
   let service: OptionsFlowService;
+  let worker: AnalyticsWorker;
   const readings: OptionsFlowReading[] = [];
   const unusual: UnusualOptionsActivityEvent[] = [];
   const warnings: string[] = [];
 
+  /** The service and its analytics thread, started afresh: the thread restores the flow's histories from Redis. */
   const startService = async () => {
-    service = new OptionsFlowService({ bus, storage: new OptionsFlowStore(bed.redis.client), settings, symbols: ['SPY'], log: { warn: (_d, m) => warnings.push(m) },
+    worker = new AnalyticsWorker({
+      redisUrl: bed.redis.url, gex: gexSettings(gexSchema.parse({})).settings, flow: settings,
+      here: () => { throw new Error('the analytics thread did not start'); }, onProblem: (problem) => warnings.push(problem),
+    });
+    await worker.start();
+    service = new OptionsFlowService({ bus, analytics: worker, symbols: ['SPY'], log: { warn: (_d, m) => warnings.push(m) },
       valuationTime: () => bed.market.now(), // the market runs in January 2025; chains are stamped with the wall clock
     });
     await service.start();
@@ -48,6 +58,7 @@ describe('options flow on the simulated market', () => {
   });
   afterAll(async () => {
     await service?.stop();
+    await worker?.stop();
     await bed?.stop();
   });
 
@@ -102,8 +113,9 @@ describe('options flow on the simulated market', () => {
     expect(await bed.redis.client.ttl(keys.optionsFlow.reading('SPY').key)).toBeGreaterThan(0);
   });
 
-  it('keeps each contract’s pace across a restart of the service, so an episode right after it is found', async () => {
+  it('keeps each contract’s pace across a restart of the service and its thread, so an episode right after it is found', async () => {
     await service.stop();
+    await worker.stop();
     await startService();
     const spot = readings.at(-1)!.termStructure[0]!.forward;
     const listed = bed.market.optionChain('SPY');

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ChainAnalyticsCore, type ChainAnalytics } from '../../../core/analytics/chainAnalytics';
 import { computeGammaExposure, DEFAULT_GEX_SETTINGS, type GammaExposureSettings } from '../../../core/analytics/gammaExposure';
 import { GexService, type GexServiceOptions } from '../../../core/analytics/gexService';
-import { createEngineBus, type ChainRefresh, type EngineBus } from '../../../core/bus/catalogue';
+import { createEngineBus, type EngineBus } from '../../../core/bus/catalogue';
+import { flowSchema } from '../../../core/config/flowSchema';
 import type { GammaExposureUpdate } from '../../../core/market/gammaExposureReading';
 import { addDays, etToUtc } from '../../../core/market/newYorkTime';
 import type { OptionChainSnapshot, OptionContractQuote } from '../../../core/market/optionChain';
@@ -29,8 +31,18 @@ function chainAt(asOf: number, callSize = 2000): OptionChainSnapshot {
   return { symbol: 'XYZ', asOf, quoteDate: today, contracts, skipped: 0 };
 }
 
-function refreshOf(chain: OptionChainSnapshot | Error, asOf = now - 60_000): ChainRefresh {
-  return { symbol: 'XYZ', asOf, load: () => (chain instanceof Error ? Promise.reject(chain) : Promise.resolve(chain)) };
+/** What the store holds for XYZ: a chain, nothing, a read that fails, or one that answers when the test says. */
+type Stored = OptionChainSnapshot | null | Error | Promise<OptionChainSnapshot>;
+
+/** The analytics as the app's thread runs them, reading chains from `store` instead of Redis. */
+function analyticsOn(store: { stored: Stored }): ChainAnalytics {
+  const chains = async () => {
+    const { stored } = store;
+    if (stored instanceof Error) throw stored;
+    return stored;
+  };
+  const flowStorage = { readState: async () => null, readIvHistory: async () => null, readReading: async () => null, write: async () => undefined };
+  return new ChainAnalyticsCore({ chains, flowStorage, gex: settings, flow: flowSchema.parse({}) });
 }
 
 function quoteAt(bid: number, ask: number, ts = now - 1_000): Quote {
@@ -42,7 +54,8 @@ interface Harness {
   service: GexService;
   updates: GammaExposureUpdate[];
   problems: string[];
-  yields: { count: number };
+  /** Stores `chain` and announces it, as the Alpha Vantage venue does. */
+  refresh: (chain: Stored, asOf?: number) => void;
 }
 
 let running: GexService | null = null;
@@ -51,15 +64,13 @@ afterEach(async () => {
   running = null;
 });
 
-function harness(extra: Partial<GexServiceOptions> = {}): Harness {
+function harness(extra: Partial<GexServiceOptions> = {}, store: { stored: Stored } = { stored: null }): Harness {
   const bus = createEngineBus((topic, error) => {
     throw new Error(`subscriber of ${topic} failed: ${String(error)}`);
   });
-  const yields = { count: 0 };
   const problems: string[] = [];
   const service = new GexService({
-    bus, symbols: ['XYZ'], settings, repriceStep: 0.005, now: () => now,
-    slicing: { sliceMs: 0, yieldTurn: () => (yields.count++, new Promise((resolve) => setImmediate(resolve))) },
+    bus, symbols: ['XYZ'], analytics: analyticsOn(store), repriceStep: 0.005, now: () => now,
     onProblem: (_symbol, problem) => problems.push(problem),
     ...extra,
   });
@@ -67,16 +78,20 @@ function harness(extra: Partial<GexServiceOptions> = {}): Harness {
   bus.subscribe('gexUpdated', (u) => updates.push(u));
   service.start();
   running = service;
-  return { bus, service, updates, problems, yields };
+  const refresh = (chain: Stored, asOf = now - 60_000) => {
+    store.stored = chain;
+    bus.publish('chainRefreshed', { symbol: 'XYZ', asOf, load: () => Promise.reject(new Error('the GEX service reads no chain itself')) });
+  };
+  return { bus, service, updates, problems, refresh };
 }
 
 describe('GEX service', () => {
-  it('prices a refreshed chain at the live mid in slices and publishes the same figures as one whole computation', async () => {
-    const { bus, service, updates, yields } = harness();
+  it('prices a refreshed chain at the live mid through the analytics and publishes the same figures as one whole computation', async () => {
+    const { bus, service, updates, refresh } = harness();
     const quote = quoteAt(100.9, 101.1);
     bus.publish('quoteChanged', quote);
     const chain = chainAt(now - 60_000);
-    bus.publish('chainRefreshed', refreshOf(chain));
+    refresh(chain);
     await service.idle();
 
     expect(updates).toHaveLength(1);
@@ -85,13 +100,12 @@ describe('GEX service', () => {
     expect(updates[0]!.chainAsOf).toBe(now - 60_000);
     expect(updates[0]!.spotAsOf).toBe(quote.ts);
     expect(updates[0]!.flip.level).not.toBeNull();
-    expect(yields.count).toBeGreaterThanOrEqual(4); // the event loop had its turns between slices: pricing, four grid parts, finish
     expect(service.stats).toMatchObject({ computations: 1, failures: 0, lastSkippedContracts: 0 });
   });
 
   it('waits for a first quote before pricing a chain, then prices it at that quote', async () => {
-    const { bus, service, updates } = harness();
-    bus.publish('chainRefreshed', refreshOf(chainAt(now - 60_000)));
+    const { bus, service, updates, refresh } = harness();
+    refresh(chainAt(now - 60_000));
     await service.idle();
     expect(updates).toHaveLength(0);
     expect(service.stats.waitingForSpot).toBe(1);
@@ -101,10 +115,10 @@ describe('GEX service', () => {
   });
 
   it('re-prices the kept chain only when the live spot moves more than the step from the spot last priced', async () => {
-    const { bus, service, updates } = harness();
+    const { bus, service, updates, refresh } = harness();
     const quote = quoteAt(99.9, 100.1);
     bus.publish('quoteChanged', quote);
-    bus.publish('chainRefreshed', refreshOf(chainAt(now - 60_000)));
+    refresh(chainAt(now - 60_000));
     await service.idle();
     // The venue updates its live quote object in place: 0.3%, then 0.6% from 100.
     Object.assign(quote, { bid: 100.2, ask: 100.4, ts: now });
@@ -122,31 +136,39 @@ describe('GEX service', () => {
   });
 
   it('drops a computation in progress when a newer chain comes in, and publishes the newer chain only', async () => {
-    let release: (() => void) | null = null;
-    const { bus, service, updates } = harness({
-      // The first yield waits until the test lets it go: the older chain is mid-computation meanwhile.
-      slicing: { sliceMs: 0, yieldTurn: () => new Promise((resolve) => (release === null ? (release = () => resolve()) : setImmediate(resolve))) },
-    });
+    const gate: { release: (() => void) | null } = { release: null };
+    const store = { stored: null as Stored };
+    const analytics = analyticsOn(store);
+    const { bus, service, updates, refresh } = harness({
+      // The first pricing answers only when the test lets it go: the older chain is mid-computation meanwhile.
+      analytics: {
+        loadGexChain: (symbol, asOf) => analytics.loadGexChain(symbol, asOf),
+        priceGex: async (symbol, at) => {
+          const priced = await analytics.priceGex(symbol, at);
+          if (gate.release === null) await new Promise<void>((resolve) => (gate.release = resolve));
+          return priced;
+        },
+      },
+    }, store);
     bus.publish('quoteChanged', quoteAt(99.9, 100.1));
-    bus.publish('chainRefreshed', refreshOf(chainAt(now - 120_000), now - 120_000));
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(release).not.toBeNull();
-    bus.publish('chainRefreshed', refreshOf(chainAt(now - 60_000, 6000), now - 60_000));
-    release!();
+    refresh(chainAt(now - 120_000), now - 120_000);
+    while (gate.release === null) await new Promise((resolve) => setImmediate(resolve));
+    refresh(chainAt(now - 60_000, 6000), now - 60_000);
+    gate.release!();
     await service.idle();
     expect(updates.map((u) => u.chainAsOf)).toEqual([now - 60_000]);
     expect(service.stats).toMatchObject({ computations: 1, overtaken: 1 });
   });
 
   it('counts and reports a chain that cannot be read back, keeps the last figures and still re-prices them', async () => {
-    const { bus, service, updates, problems } = harness();
+    const { bus, service, updates, problems, refresh } = harness();
     const quote = quoteAt(99.9, 100.1);
     bus.publish('quoteChanged', quote);
-    bus.publish('chainRefreshed', refreshOf(chainAt(now - 120_000), now - 120_000));
+    refresh(chainAt(now - 120_000), now - 120_000);
     await service.idle();
-    bus.publish('chainRefreshed', refreshOf(new Error('Redis read timed out'), now - 60_000));
+    refresh(new Error('Redis read timed out'), now - 60_000);
     await service.idle();
-    bus.publish('chainRefreshed', refreshOf(null as unknown as OptionChainSnapshot, now - 30_000)); // no longer stored
+    refresh(null, now - 30_000); // no longer stored
     await service.idle();
     expect(updates).toHaveLength(1);
     expect(service.stats.failures).toBe(2);
@@ -160,9 +182,9 @@ describe('GEX service', () => {
   });
 
   it('ignores chains and quotes of symbols it does not serve', async () => {
-    const { bus, service, updates } = harness();
+    const { bus, service, updates } = harness({}, { stored: chainAt(now) });
     bus.publish('quoteChanged', { ...quoteAt(99.9, 100.1), symbol: 'ABC' });
-    bus.publish('chainRefreshed', { ...refreshOf(chainAt(now)), symbol: 'ABC' });
+    bus.publish('chainRefreshed', { symbol: 'ABC', asOf: now, load: async () => chainAt(now) });
     await service.idle();
     expect(updates).toHaveLength(0);
   });
@@ -170,10 +192,11 @@ describe('GEX service', () => {
 
 describe('GEX service stopping', () => {
   it('stops at once while a chain is still being read back, and publishes nothing when the read-back answers later', async () => {
-    const { bus, service, updates } = harness();
+    const { bus, service, updates, refresh } = harness();
     let answer: ((chain: OptionChainSnapshot) => void) | null = null;
     bus.publish('quoteChanged', quoteAt(99.9, 100.1));
-    bus.publish('chainRefreshed', { symbol: 'XYZ', asOf: now, load: () => new Promise((resolve) => (answer = resolve)) });
+    refresh(new Promise((resolve) => (answer = resolve)), now);
+    await new Promise((resolve) => setImmediate(resolve));
     await service.stop(); // would hang if it waited for the read-back
     answer!(chainAt(now));
     await service.idle();

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { blackScholes } from '../../../core/analytics/blackScholes';
 import { expiryClock } from '../../../core/analytics/expiryTime';
 import type { IvDay } from '../../../core/analytics/ivHistory';
+import { ChainAnalyticsCore } from '../../../core/analytics/chainAnalytics';
+import { DEFAULT_GEX_SETTINGS } from '../../../core/analytics/gammaExposure';
 import type { OptionsFlowSettings } from '../../../core/analytics/optionsFlow';
 import { OptionsFlowService } from '../../../core/analytics/optionsFlowService';
 import type { OptionsFlowStorage, StoredFlowState } from '../../../core/analytics/optionsFlowState';
@@ -53,16 +55,24 @@ class MemoryStorage implements OptionsFlowStorage {
   }
 }
 
+/** The service with the analytics as the app's thread runs them (a new harness is a restart): chains come from `stored`. */
 function harness(storage = new MemoryStorage()) {
   const bus = createEngineBus();
   const warnings: string[] = [];
-  const service = new OptionsFlowService({ bus, storage, settings, symbols: ['XYZ'], log: { warn: (_d, m) => warnings.push(m) } });
+  let stored: OptionChainSnapshot | Error | null = null;
+  const chains = async () => {
+    if (stored instanceof Error) throw stored;
+    return stored;
+  };
+  const analytics = new ChainAnalyticsCore({ chains, flowStorage: storage, gex: DEFAULT_GEX_SETTINGS, flow: settings });
+  const service = new OptionsFlowService({ bus, analytics, symbols: ['XYZ'], log: { warn: (_d, m) => warnings.push(m) } });
   const readings: OptionsFlowReading[] = [];
   const unusual: UnusualOptionsActivityEvent[] = [];
   bus.subscribe('flowUpdated', (r) => readings.push(r));
   bus.subscribe('unusualOptionsActivity', (u) => unusual.push(u));
   const refresh = async (chain: OptionChainSnapshot | Error | null, symbol = 'XYZ') => {
-    bus.publish('chainRefreshed', { symbol, asOf: 0, load: async () => { if (chain instanceof Error) throw chain; return chain; } });
+    stored = chain;
+    bus.publish('chainRefreshed', { symbol, asOf: 0, load: () => Promise.reject(new Error('the flow service reads no chain itself')) });
     await service.settled();
   };
   return { bus, service, storage, readings, unusual, warnings, refresh };
