@@ -9,7 +9,8 @@
  * Redis after each refresh, as for the option chain panel; `watched_*`), and with chains of 10 contracts and nobody
  * watching (`control_*`), to tell what the chains' size costs from what the engine and this machine cost anyway.
  * BENCH_RUNS (default refresh,watched,control) picks runs; BENCH_PROFILE_DIR=dir writes each run's CPU profile and
- * trace there (engineTrace.ts).
+ * trace there (engineTrace.ts). In every run the GEX and options-flow services hear each refresh, computing on the
+ * analytics thread as in the engine (BENCH_ANALYTICS=inline|off to compare: avAnalytics.ts).
  * - loop_delay_max_ms / _p99_ms: perf_hooks.monitorEventLoopDelay at 1 ms resolution during each round, the worst
  *   round's (its samples include that 1 ms). idle_loop_delay_*: the same for 3 s before the module starts, with redis-server and the
  *   endpoint up: what this machine's other load alone does to the loop (it is shared).
@@ -32,6 +33,7 @@ import { AlphaVantageStreams } from '../../core/app/cockpit/alphaVantageStreams'
 import { createEngineBus } from '../../core/bus/catalogue';
 import { AlphaVantageStore } from '../../core/store/alphaVantageStore';
 import { startTestRedis } from '../support/testRedis';
+import { startAnalytics } from './avAnalytics';
 import { EngineTrace } from './engineTrace';
 
 const SYMBOLS = ['SPY', 'QQQ', 'IWM', 'AAPL', 'MSFT', 'NVDA', 'TSLA', 'META', 'AMZN', 'GOOGL', 'AMD', 'VXX'];
@@ -141,6 +143,7 @@ async function measure(contracts: number, watched: readonly string[] = []): Prom
   const bus = createEngineBus();
   const streams = new AlphaVantageStreams(bus); // the cockpit's side, watching `watched`
   streams.start();
+  const analytics = await startAnalytics(bus, redis, SYMBOLS);
   let watchedChains = 0;
   for (const symbol of watched) streams.chain(symbol).subscribe((chain) => (watchedChains += chain.contracts.length === contracts ? 1 : 0));
   const module = new AlphaVantageIngestModule({
@@ -180,12 +183,14 @@ async function measure(contracts: number, watched: readonly string[] = []): Prom
       body_to_redis_p50_ms: percentile(rounds.latencies, 0.5), body_to_redis_p95_ms: percentile(rounds.latencies, 0.95),
       body_to_redis_max_ms: Math.max(...rounds.latencies), chains_measured: rounds.latencies.length, watched_chains_shown: watchedChains,
       load_average_1min: os.loadavg()[0]!,
+      ...analytics?.figures(),
     };
   } finally {
     session.disconnect();
     trace.stop();
     ChainReader.prototype.call = call;
     await module.stop();
+    await analytics?.stop();
     streams.stop();
     await redis.stop();
     server.stop();
@@ -197,13 +202,13 @@ export async function benchRefresh(emit: Emit): Promise<void> {
   if (RUNS.includes('refresh')) for (const [name, value] of Object.entries(await measure(10_000))) emit(`refresh_${name}`, value, unit(name));
   if (RUNS.includes('watched')) {
     const watched = await measure(10_000, WATCHED);
-    for (const name of ['loop_delay_max_ms', 'loop_delay_p99_ms', 'engine_busy_max_ms', 'gc_major_count', 'gc_pause_max_ms', 'body_to_redis_p95_ms', 'watched_chains_shown', 'idle_loop_delay_max_ms']) {
+    for (const name of ['loop_delay_max_ms', 'loop_delay_p99_ms', 'engine_busy_max_ms', 'gc_major_count', 'gc_pause_max_ms', 'body_to_redis_p95_ms', 'watched_chains_shown', 'idle_loop_delay_max_ms', 'analytics_gex_computations']) {
       emit(`watched_${name}`, watched[name]!, unit(name));
     }
   }
   if (!RUNS.includes('control')) return;
   const control = await measure(10);
-  for (const name of ['loop_delay_max_ms', 'loop_delay_p99_ms', 'engine_busy_max_ms', 'gc_major_count', 'idle_loop_delay_max_ms']) {
-    emit(`control_${name}`, control[name]!, unit(name));
+  for (const name of ['loop_delay_max_ms', 'loop_delay_p99_ms', 'engine_busy_max_ms', 'gc_major_count', 'idle_loop_delay_max_ms', 'analytics_gex_computations']) {
+    if (control[name] !== undefined) emit(`control_${name}`, control[name]!, unit(name));
   }
 }

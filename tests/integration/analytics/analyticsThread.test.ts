@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChainAnalyticsCore } from '../../../core/analytics/chainAnalytics';
 import { computeGammaExposure, type GammaExposureSettings } from '../../../core/analytics/gammaExposure';
 import { GexService } from '../../../core/analytics/gexService';
 import { computeFlow } from '../../../core/analytics/optionsFlow';
@@ -16,7 +17,9 @@ import { emptyQuote, type Quote } from '../../../core/market/quote';
 import { DEFAULT_START_TS } from '../../../core/sim/market/marketModel';
 import { AlphaVantageStore } from '../../../core/store/alphaVantageStore';
 import { keys } from '../../../core/store/keys';
+import { OptionsFlowStore } from '../../../core/store/optionsFlowStore';
 import { loadChain } from '../../../core/venues/alphavantage/chainCall';
+import { encodeOptions } from '../../../core/venues/alphavantage/chainColumns';
 import { startAvTestBed, waitFor, type AvTestBed } from '../venues/alphavantage/avTestBed';
 
 /**
@@ -137,4 +140,40 @@ describe('chain analytics on their own thread', () => {
     await settled();
     expect(updates.map((u) => [u.trigger, u.chainAsOf])).toEqual([['chain', chain.asOf], ['spot', chain.asOf], ['spot', chain.asOf]]);
   }, 30_000);
+
+  /** Another worker on the same Redis, with SPY's chain stored again whole. */
+  const otherWorker = async (more: Partial<ConstructorParameters<typeof AnalyticsWorker>[0]>) => {
+    await bed.redis.client.del(keys.options.chain('SPY').key);
+    await new AlphaVantageStore(bed.redis.client).writeEncodedOptions('SPY', encodeOptions(chain));
+    const here = () => new ChainAnalyticsCore({
+      chains: (symbol) => loadChain(new AlphaVantageStore(bed.redis.client), symbol), flowStorage: new OptionsFlowStore(bed.redis.client), gex, flow: flowSettings,
+    });
+    return new AnalyticsWorker({ redisUrl: bed.redis.url, gex, flow: flowSettings, here, onProblem: () => undefined, ...more });
+  };
+  const at = { spot: 500, spotAsOf: now, now };
+
+  it('computes on the engine’s thread when the analytics thread cannot start, with the same figures, and says so once', async () => {
+    const said: string[] = [];
+    const inline = await otherWorker({ entry: new URL('./no-such-thread.mjs', import.meta.url), onProblem: (p) => said.push(p) });
+    await inline.start();
+    expect(await inline.loadGexChain('SPY', chain.asOf)).toEqual({ asOf: chain.asOf, contracts: chain.contracts.length });
+    expect((await inline.priceGex('SPY', at))!.exposure).toEqual(computeGammaExposure({ chain, ...at }, gex));
+    expect(said).toEqual([expect.stringMatching(/analytics thread .*GEX and the options flow are computed on the engine's thread/)]);
+    await inline.stop();
+  }, 30_000);
+
+  it('fails the call its thread was making when the thread runs out of memory, and reads the chain again on a new thread', async () => {
+    const said: string[] = [];
+    const small = await otherWorker({ resourceLimits: { maxOldGenerationSizeMb: 32 }, onProblem: (p) => said.push(p) });
+    await small.start();
+    expect(await small.loadGexChain('SPY', chain.asOf)).not.toBeNull();
+    const huge: OptionChainSnapshot = { ...chain, symbol: 'HUGE', contracts: Array.from({ length: Math.ceil(150_000 / chain.contracts.length) }, () => chain.contracts).flat() }; // ~30 MB stored
+    await new AlphaVantageStore(bed.redis.client).writeEncodedOptions('HUGE', encodeOptions(huge));
+    await expect(small.loadGexChain('HUGE', 0)).rejects.toThrow(/analytics thread (failed|exited).* while computing chain analytics/);
+    expect(said).toEqual([expect.stringMatching(/a new thread starts for the next chain/)]);
+    expect(await small.priceGex('SPY', at)).toBeNull(); // the new thread holds no chain yet: the GEX service reads it again
+    expect(await small.loadGexChain('SPY', chain.asOf)).toEqual({ asOf: chain.asOf, contracts: chain.contracts.length });
+    expect((await small.priceGex('SPY', at))!.exposure).toEqual(computeGammaExposure({ chain, ...at }, gex));
+    await small.stop();
+  }, 60_000);
 });

@@ -181,6 +181,28 @@ describe('GEX service', () => {
     expect(updates.map((u) => [u.trigger, u.chainAsOf])).toEqual([['chain', now - 120_000], ['spot', now - 120_000]]);
   });
 
+  it('reads the chain again and prices it when the analytics lost it (their thread was replaced)', async () => {
+    const store = { stored: null as Stored };
+    const analytics = analyticsOn(store);
+    let lose = false;
+    const { bus, service, updates, refresh } = harness({
+      analytics: {
+        loadGexChain: (symbol, asOf) => analytics.loadGexChain(symbol, asOf),
+        priceGex: async (symbol, at) => (lose ? ((lose = false), null) : analytics.priceGex(symbol, at)),
+      },
+    }, store);
+    const quote = quoteAt(99.9, 100.1);
+    bus.publish('quoteChanged', quote);
+    refresh(chainAt(now - 60_000));
+    await service.idle();
+    lose = true;
+    Object.assign(quote, { bid: 101, ask: 101.2 });
+    bus.publish('quoteChanged', quote);
+    await service.idle();
+    expect(updates.map((u) => [u.trigger, u.spot])).toEqual([['chain', 100], ['spot', 101.1]]);
+    expect(service.stats).toMatchObject({ computations: 2, reprices: 1, failures: 0 });
+  });
+
   it('ignores chains and quotes of symbols it does not serve', async () => {
     const { bus, service, updates } = harness({}, { stored: chainAt(now) });
     bus.publish('quoteChanged', { ...quoteAt(99.9, 100.1), symbol: 'ABC' });
