@@ -27,9 +27,13 @@ export interface ProposedOrder {
   quantity: number;
   /** The entry limit, from the book at proposal time. */
   limitPrice: number;
-  /** The bracket: stop and target, in the instrument's own price. */
+  /** The protective stop, in the instrument's own price. */
   stopPrice: number;
-  targetPrice: number;
+  /**
+   * 'target': a bracket, the profit taker at targetPrice and the stop, one cancelling the other. 'close': the position
+   * is closed by a market-on-close order (the MOC imbalance strategy), the stop protecting it until then.
+   */
+  exit: { kind: 'target'; targetPrice: number } | { kind: 'close'; order: 'MOC' };
 }
 
 export type ProposalStatus = 'pending' | 'snoozed' | 'approved' | 'modified' | 'rejected' | 'expired' | 'refused';

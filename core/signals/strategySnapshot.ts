@@ -4,7 +4,9 @@ import type { GammaExposureUpdate } from '../market/gammaExposureReading';
 import type { OptionChainSnapshot } from '../market/optionChain';
 import type { OptionsFlowReading } from '../market/optionsFlow';
 import type { Quote } from '../market/quote';
+import type { SentimentScore } from '../market/sentiment';
 import type { SweepEvent } from '../market/sweep';
+import type { TechnicalsBySymbol } from '../market/technicals';
 import type { VpinReading } from '../market/vpinReading';
 
 /**
@@ -30,6 +32,9 @@ export interface StrategySnapshot {
   chain: OptionChainSnapshot | null;
   /** The latest discovery for the symbol, with each value's as-of time; null before the first run. */
   discovered: SymbolDiscovery | null;
+  /** Alpha Vantage's indicators (daily RSI, MACD, Bollinger bands, ATR) and news sentiment; null when not fetched. */
+  technicals: TechnicalsBySymbol | null;
+  sentiment: SentimentScore | null;
   /** Signed shares (or contracts) already held in this symbol's instruments. */
   positionQuantity: number;
 }

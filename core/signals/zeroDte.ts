@@ -11,12 +11,11 @@
  */
 import type { ProposalReason } from '../market/proposal';
 import { momentum } from './momentum';
-import { pickOption } from './optionSelection';
-import { sizeByRisk } from './positionSizing';
-import { quiet, toCents, type Strategy, type StrategyVerdict } from './strategy';
+import { isFresh, proposeOption, round, type OptionTrade } from './optionProposal';
+import { quiet, type Strategy, type StrategyVerdict } from './strategy';
 import type { StrategySnapshot } from './strategySnapshot';
 
-export interface ZeroDteSettings {
+export interface ZeroDteSettings extends Omit<OptionTrade, 'minDays' | 'maxDays'> {
   /** New York minutes since midnight the strategy may propose in (from inclusive, to exclusive). */
   fromMinute: number;
   toMinute: number;
@@ -28,12 +27,6 @@ export interface ZeroDteSettings {
   minConfirmations: number;
   /** Inputs older than this are not used (a stale GEX or VPIN confirms nothing). */
   maxInputAgeMs: number;
-  targetDelta: number;
-  maxRelativeSpread: number;
-  stopFraction: number;
-  targetMultiple: number;
-  maxLossPerTrade: number;
-  maxContracts: number;
 }
 
 export const zeroDte: Strategy<ZeroDteSettings> = {
@@ -53,12 +46,12 @@ export const zeroDte: Strategy<ZeroDteSettings> = {
     ];
     const confirmed = reasons.length - 1;
     if (confirmed < settings.minConfirmations) return quiet(`${confirmed} of 3 confirmations (needs ${settings.minConfirmations})`);
-    return proposal(snapshot, settings, up, reasons, (1 + confirmed) / 4);
+    return proposeOption(snapshot, { ...settings, minDays: 0, maxDays: 0 }, up, reasons, (1 + confirmed) / 4);
   },
 };
 
 function confirmations(snapshot: StrategySnapshot, settings: ZeroDteSettings, up: boolean): ProposalReason[] {
-  const fresh = (asOf: number) => snapshot.now - asOf <= settings.maxInputAgeMs;
+  const fresh = (asOf: number) => isFresh(snapshot, asOf, settings.maxInputAgeMs);
   const reasons: ProposalReason[] = [];
   const { gex, vpin } = snapshot;
   if (gex && fresh(gex.computedAt) && gex.totals.gex < 0) {
@@ -74,28 +67,3 @@ function confirmations(snapshot: StrategySnapshot, settings: ZeroDteSettings, up
   }
   return reasons;
 }
-
-function proposal(snapshot: StrategySnapshot, settings: ZeroDteSettings, up: boolean, reasons: ProposalReason[], confidence: number): StrategyVerdict {
-  const spot = snapshot.gex?.spot ?? snapshot.quote?.last ?? null;
-  if (!snapshot.chain || spot === null) return quiet('no option chain or spot yet');
-  const pick = pickOption(snapshot.chain.contracts, snapshot.marketDate, { right: up ? 'call' : 'put', targetDelta: settings.targetDelta, minDays: 0, maxDays: 0, maxRelativeSpread: settings.maxRelativeSpread });
-  if (!pick.ok) return quiet(pick.reason);
-  const c = pick.contract;
-  const entry = toCents((c.bid + c.ask) / 2);
-  const stop = toCents(entry * (1 - settings.stopFraction));
-  const instrument = { kind: 'option' as const, symbol: snapshot.symbol, expiry: c.expiry, strike: c.strike, right: c.type };
-  const size = sizeByRisk({ instrument, entryPrice: entry, stopPrice: stop, maxLossPerTrade: settings.maxLossPerTrade, maxQuantity: settings.maxContracts });
-  if (!size.ok) return quiet(size.reason);
-  reasons.push({ fact: 'contract', value: c.contractId, asOf: snapshot.chain.asOf, detail: `delta ${c.delta.toFixed(2)} (target ${settings.targetDelta}), ${c.bid}/${c.ask}` });
-  return {
-    kind: 'propose',
-    draft: {
-      order: { instrument, side: 'buy', quantity: size.quantity, limitPrice: entry, stopPrice: stop, targetPrice: toCents(entry * settings.targetMultiple) },
-      confidence,
-      reasons,
-      underlyingPrice: spot,
-    },
-  };
-}
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;

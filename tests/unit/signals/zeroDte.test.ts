@@ -1,42 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import type { Bar } from '../../../core/market/bar';
 import type { GammaExposureUpdate } from '../../../core/market/gammaExposureReading';
-import type { OptionContractQuote } from '../../../core/market/optionChain';
 import type { SweepEvent } from '../../../core/market/sweep';
 import type { StrategySnapshot } from '../../../core/signals/strategySnapshot';
 import { zeroDte, type ZeroDteSettings } from '../../../core/signals/zeroDte';
+import { NOW, emptySnapshot, optionQuote, trendingBars } from './snapshotFixture';
 
-const NOW = Date.parse('2026-12-07T16:00:00Z'); // 11:00 New York
+/** 30 bars of noise (±0.02%) and then 30 bars rising 0.05% each: a 1.5% move, about 8σ of the bars' own noise. */
+const risingBars = () => trendingBars(0.0005);
+const call = (strike: number, delta: number, bid: number, ask: number) => optionQuote('2026-12-07', 'call', strike, delta, bid, ask);
+
 const settings: ZeroDteSettings = {
   fromMinute: 9 * 60 + 45, toMinute: 15 * 60 + 30, lookbackBars: 30, momentumZ: 2, vpinCdf: 0.9, sweepWithinMs: 120_000,
   minConfirmations: 2, maxInputAgeMs: 180_000, targetDelta: 0.3, maxRelativeSpread: 0.2, stopFraction: 0.5, targetMultiple: 2,
   maxLossPerTrade: 500, maxContracts: 20,
 };
 
-/** 30 bars of noise (±0.02%) and then 30 bars rising 0.05% each: a 1.5% move, about 8σ of the bars' own noise. */
-function risingBars(): Bar[] {
-  let close = 600;
-  return Array.from({ length: 61 }, (_, i) => {
-    if (i > 0) close *= Math.exp(i <= 30 ? (i % 2 ? 0.0002 : -0.0002) : 0.0005);
-    return { symbol: 'SPY', time: NOW - (61 - i) * 5_000, open: close, high: close, low: close, close, volume: 1000, wap: close, count: 10 };
-  });
-}
-
-function call(strike: number, delta: number, bid: number, ask: number): OptionContractQuote {
-  return { contractId: `SPY261207C${strike}`, expiry: '2026-12-07', strike, type: 'call', bid, ask, bidSize: 5, askSize: 5, last: 0, mark: 0, volume: 0, openInterest: 500, iv: 0.18, delta, gamma: 0.02, theta: -0.3, vega: 0.05, rho: 0 };
-}
-
 function snapshot(overrides: Partial<StrategySnapshot> = {}): StrategySnapshot {
   const gex = { spot: 609, totals: { gex: -2.5e9 }, flip: { level: 612, low: 490, high: 730 }, computedAt: NOW - 30_000, chainAsOf: NOW - 40_000 } as unknown as GammaExposureUpdate;
   const sweep = { symbol: 'SPY', direction: 'buy', detectedAt: NOW - 20_000, shares: 12_000, levels: 4, exchanges: ['ARCA', 'NSDQ'], fromPrice: 608.9, toPrice: 609.05 } as SweepEvent;
-  return {
-    symbol: 'SPY', now: NOW, marketDate: '2026-12-07', marketMinute: 11 * 60, quote: null, bars: risingBars(), imbalance: null,
+  return emptySnapshot({
+    bars: risingBars(),
     gex, vpin: { symbol: 'SPY', vpin: 0.41, bucket: 80, time: NOW - 10_000, cdf: 0.95, toxic: true, alert: true },
-    flow: null, sweeps: [sweep],
+    sweeps: [sweep],
     chain: { symbol: 'SPY', asOf: NOW - 40_000, quoteDate: '2026-12-07', skipped: 0, contracts: [call(610, 0.45, 1.9, 2.0), call(612, 0.31, 1.15, 1.25), call(615, 0.18, 0.5, 0.55)] },
-    discovered: null, positionQuantity: 0,
     ...overrides,
-  };
+  });
 }
 
 describe('the 0DTE strategy', () => {
@@ -47,7 +35,7 @@ describe('the 0DTE strategy', () => {
     const { order, reasons, confidence } = verdict.draft;
     expect(order.instrument).toEqual({ kind: 'option', symbol: 'SPY', expiry: '2026-12-07', strike: 612, right: 'call' });
     // Entry at mid 1.20, stop at half (0.60): $60 a contract → floor(500 / 60) = 8 contracts; target 2.40.
-    expect(order).toMatchObject({ side: 'buy', limitPrice: 1.2, stopPrice: 0.6, targetPrice: 2.4, quantity: 8 });
+    expect(order).toMatchObject({ side: 'buy', limitPrice: 1.2, stopPrice: 0.6, exit: { kind: 'target', targetPrice: 2.4 }, quantity: 8 });
     expect(reasons.map((r) => r.fact)).toEqual(['momentum', 'dealers short gamma', 'VPIN CDF', 'buy sweep', 'contract']);
     expect(reasons.every((r) => typeof r.asOf === 'number' && r.detail.length > 0)).toBe(true);
     expect(confidence).toBe(1);
