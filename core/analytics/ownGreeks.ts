@@ -5,8 +5,9 @@
  * contract's mark, the greeks are BSM at it (blackScholes' units: theta per calendar day, vega and rho per point).
  * A contract without a mark, or whose mark has no IV, cannot be filled and is counted. Pure.
  */
-import type { OptionContractQuote } from '../market/optionChain';
+import type { OptionChainSnapshot, OptionContractQuote } from '../market/optionChain';
 import { blackScholes, impliedVolatility } from './blackScholes';
+import { expiryClock } from './expiryTime';
 import { impliedForward } from './optionsFlowVol';
 
 /** A vendor IV and delta the analytics can use; anything else counts as "no vendor greeks". */
@@ -55,4 +56,30 @@ export function fillExpiry(
     else unfilled++;
   }
   return unfilled;
+}
+
+export interface FilledChain {
+  chain: OptionChainSnapshot;
+  filled: number;
+  unfilled: number;
+}
+
+/**
+ * The chain with ours where the vendor sent no greeks, `pause` awaited after each expiry (an expiry of 1,000 contracts
+ * without vendor IVs takes a few milliseconds). `valuedAt`: the instant expiries are measured from.
+ */
+export async function fillChainGreeks(
+  chain: OptionChainSnapshot, valuedAt: number, rate: number, pause: () => Promise<void> = async () => undefined,
+): Promise<FilledChain> {
+  if (chain.contracts.every(hasVendorGreeks)) return { chain, filled: 0, unfilled: 0 };
+  const clock = expiryClock(valuedAt);
+  const own = new Map<OptionContractQuote, OptionContractQuote>();
+  let unfilled = 0;
+  for (const [expiry, list] of groupByExpiry(chain.contracts)) {
+    if (list.every(hasVendorGreeks)) continue;
+    const years = clock.years(expiry);
+    unfilled += fillExpiry(list, paritySpot(list, years, rate), years, rate, own);
+    await pause();
+  }
+  return { chain: { ...chain, contracts: chain.contracts.map((c) => own.get(c) ?? c) }, filled: own.size, unfilled };
 }
