@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { profileMarketMakers } from '../../../core/discovery/marketMakerProfiles';
 import { readSymbolHistory } from '../../../core/store/discoveryHistory';
 import { seedDiscoveryHistory } from '../../support/discoveryHistorySeed';
 import { startTestRedis, type TestRedis } from '../../support/testRedis';
@@ -30,5 +31,10 @@ describe('seeding the discovery history from the simulated market (test support)
     expect(spy.books.length).toBeGreaterThan(500);
     expect(new Set(spy.books.flatMap((b) => b.bids.map((r) => r.marketMaker))).size).toBeGreaterThan(5);
     expect(aapl.books).toEqual([]);
+    // What discovery will do with them: several market makers per exchange, from the stored snapshots.
+    const profiles = profileMarketMakers(spy.books);
+    if (!profiles.ok) throw new Error(profiles.reason);
+    expect(profiles.profiles.filter((p) => p.exchange === 'NSDQ').map((p) => p.marketMaker).sort()).toEqual(['CDRG', 'GSCO', 'MSCO', 'NITE', 'NSDQ']);
+    expect(profileMarketMakers(aapl.books)).toMatchObject({ ok: false, got: 0 });
   });
 });
