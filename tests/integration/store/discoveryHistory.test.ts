@@ -148,6 +148,19 @@ describe('the discovery history keeps trades, bars and book snapshots per symbol
     expect(history.bars.map((b) => b.close)).toEqual([590.01]);
   });
 
+  test('a print received before the newest entry of its stream (the clock stepped back) is still stored, not refused', async () => {
+    await redis.client.flushall();
+    const h = await historyOnBus();
+    const now = Date.now();
+    h.bus.publish('tradePrinted', trade('SPY', 590.01, now));
+    h.writer.flushTrades();
+    await h.drain();
+    h.bus.publish('tradePrinted', trade('SPY', 590.02, now - 5000));
+    await h.stop();
+    const history = await readSymbolHistory(redis.client, 'SPY', now - 60_000, Date.now() + 1000);
+    expect(history.trades.map((t) => t.price)).toEqual([590.01, 590.02]);
+  });
+
   test('an entry that does not parse is skipped and counted; the others are read', async () => {
     await redis.client.flushall();
     const h = await historyOnBus();
