@@ -14,7 +14,7 @@ import type { Aggressor } from '../market/trade';
  */
 
 const AGGRESSOR_CODE: Record<Aggressor, string> = { buy: 'b', sell: 's', unknown: 'u' };
-const AGGRESSOR_OF: Record<string, Aggressor> = { b: 'buy', s: 'sell', u: 'unknown' };
+const AGGRESSOR_OF = new Map<string, Aggressor>([['b', 'buy'], ['s', 'sell'], ['u', 'unknown']]);
 const DELIMITER = /[,;|]/;
 const DELIMITERS = /[,;|]/g;
 
@@ -30,12 +30,23 @@ export function encodeTrades(trades: readonly HistoryTrade[]): string {
   return trades.map(encodeTrade).join(';');
 }
 
-/** The prints of one entry that decode, and how many did not. */
+/** The prints of one entry that decode, and how many did not (one split per entry: a busy second holds dozens). */
 export function decodeTrades(text: string): { trades: HistoryTrade[]; skipped: number } {
   const trades: HistoryTrade[] = [];
   let skipped = 0;
-  for (const part of text.split(';')) {
-    const trade = decodeTrade(part);
+  const prints = text.split(';');
+  const fields = text.split(/[;,]/);
+  if (fields.length !== prints.length * 4) {
+    // Some print has the wrong number of fields: read them one at a time.
+    for (const part of prints) {
+      const trade = decodeTrade(part);
+      if (trade) trades.push(trade);
+      else skipped++;
+    }
+    return { trades, skipped };
+  }
+  for (let f = 0; f < fields.length; f += 4) {
+    const trade = tradeOf(fields[f]!, fields[f + 1]!, fields[f + 2]!, fields[f + 3]!);
     if (trade) trades.push(trade);
     else skipped++;
   }
@@ -44,11 +55,14 @@ export function decodeTrades(text: string): { trades: HistoryTrade[]; skipped: n
 
 export function decodeTrade(text: string): HistoryTrade | null {
   const parts = text.split(',');
-  if (parts.length !== 4) return null;
-  const price = num(parts[0]);
-  const size = num(parts[1]);
-  const ts = num(parts[2]);
-  const aggressor = AGGRESSOR_OF[parts[3]!];
+  return parts.length === 4 ? tradeOf(parts[0]!, parts[1]!, parts[2]!, parts[3]!) : null;
+}
+
+function tradeOf(priceText: string, sizeText: string, tsText: string, aggressorText: string): HistoryTrade | null {
+  const price = num(priceText);
+  const size = num(sizeText);
+  const ts = num(tsText);
+  const aggressor = AGGRESSOR_OF.get(aggressorText);
   if (!(price > 0) || !(size >= 0) || !Number.isFinite(price) || !Number.isFinite(size) || !Number.isSafeInteger(ts) || !aggressor) return null;
   return { price, size, ts, aggressor };
 }
