@@ -12,8 +12,9 @@ export interface MarketMakerProfileOptions {
 
 export const DEFAULT_MIN_SNAPSHOTS = 120;
 /**
- * Snapshots further apart than this (the engine was stopped, the feed was away) break quote lives: a quote seen on
- * both sides of the gap may have gone and come back, so those before it end there, cut like the window's edges.
+ * Snapshots further apart than this, or than three times their median interval if that is longer (the engine was
+ * stopped, the feed was away), break quote lives: a quote seen on both sides of the gap may have gone and come back,
+ * so those before it end there, cut like the window's edges.
  */
 export const MAX_SNAPSHOT_GAP_MS = 60_000;
 const ROUND_LOT = 100;
@@ -64,7 +65,7 @@ function refuse(reason: string, needed: number, got: number): DiscoveryRefusal {
  * - averageQuoteLifeMs: a quote is its row at one price on one side; it lives from the first snapshot that shows it
  *   to the first that does not (a size change at the same price is the same quote), so the resolution is the snapshot
  *   interval (a quote seen once lives one interval). Quotes already up at the first snapshot, still up at the last,
- *   or up across a gap longer than MAX_SNAPSHOT_GAP_MS are cut: their life is unknown and they are left out of the
+ *   or up across a gap (MAX_SNAPSHOT_GAP_MS) are cut: their life is unknown and they are left out of the
  *   mean, unless a maker has only such quotes, whose mean is then of the part seen (a lower bound).
  * Needs `minSnapshots` snapshots holding rows; fewer → a refusal saying how many. O(rows), no string keys per row.
  */
@@ -96,7 +97,8 @@ class Tallies {
   private readonly gapBefore: boolean[];
 
   constructor(private readonly ts: readonly number[]) {
-    this.gapBefore = ts.map((t, i) => i === 0 || t - ts[i - 1]! > MAX_SNAPSHOT_GAP_MS);
+    const maxGap = Math.max(MAX_SNAPSHOT_GAP_MS, 3 * medianInterval(ts));
+    this.gapBefore = ts.map((t, i) => i === 0 || t - ts[i - 1]! > maxGap);
   }
 
   count(snapshot: BookSnapshot, i: number): void {
@@ -165,6 +167,11 @@ class Tallies {
       tally.complete++;
     }
   }
+}
+
+function medianInterval(ts: readonly number[]): number {
+  const intervals = ts.slice(1).map((t, i) => t - ts[i]!).sort((a, b) => a - b);
+  return intervals[Math.floor(intervals.length / 2)] ?? 0;
 }
 
 function newTally(row: BookLevel): Tally {

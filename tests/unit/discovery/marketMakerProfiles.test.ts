@@ -84,6 +84,15 @@ describe('market-maker profiles from Level 2 snapshots', () => {
     expect(gsco.averageQuoteLifeMs).toBe(1000);
   });
 
+  it('does not take the interval of slow snapshots (bookSnapshotSeconds 60) for gaps', () => {
+    const quote = row(100, 300, 'NSDQ', 'GSCO');
+    const other = row(99, 100, 'ARCA', 'ARCA');
+    const at = (k: number, bids: BookLevel[]): BookSnapshot => ({ ts: T0 + k * 61_000, bids, asks: [] });
+    const books = [at(0, [other]), at(1, [quote, other]), at(2, [quote, other]), at(3, [quote, other]), at(4, [other])];
+    // Seen from t1 to t3, gone at t4: 3 × 61 s.
+    expect(profiled(books).profiles.find((p) => p.marketMaker === 'GSCO')!.averageQuoteLifeMs).toBe(183_000);
+  });
+
   it('never answers NaN or Infinity, also for rows of no shares or a one-sided book', () => {
     const books: BookSnapshot[] = [
       { ts: T0, bids: [row(100, 0, 'IEX', 'IEX')], asks: [] },
