@@ -15,6 +15,7 @@ import { computeGammaExposure, type GammaExposureSettings, type GexChain } from 
 import type { IvDay } from './ivHistory';
 import { computeFlow, valuationTimeOf, type OptionsFlowSettings } from './optionsFlow';
 import { emptyState, fromStored, toStored, validIvHistory, type FlowState, type OptionsFlowStorage } from './optionsFlowState';
+import { fillChainGreeks } from './ownGreeks';
 
 /** The spot (and the clock) a held chain is priced at. */
 export interface GexPricing {
@@ -86,7 +87,9 @@ export class ChainAnalyticsCore implements ChainAnalytics {
   async loadGexChain(symbol: string, chainAsOf: number): Promise<{ asOf: number; contracts: number } | null> {
     const chain = await this.chain(symbol, chainAsOf);
     if (!chain) return null;
-    this.gexChains.set(symbol, slim(chain));
+    // Contracts the vendor sent without an IV get the engine's own from their mark (ownGreeks).
+    const own = await fillChainGreeks(chain, valuationTimeOf(chain), this.options.gex.rate);
+    this.gexChains.set(symbol, { ...slim(own.chain), ownIv: own.filled });
     return { asOf: chain.asOf, contracts: chain.contracts.length };
   }
 

@@ -3,6 +3,8 @@
  * runs them on the analytics thread) read the stored chain and keep it; it is priced there at the live spot, and
  * gexUpdated is published here; the chain is priced again whenever the live spot has moved more than the re-price step
  * from the spot last priced. The engine's thread only sends spots and receives the figures.
+ * Contracts the vendor sent without an IV get the engine's own from their mark when the chain is read there
+ * (ownGreeks).
  *
  * Per symbol at most one request runs; figures of a chain overtaken by a newer one meanwhile are dropped.
  * A chain that cannot be read back is reported (onProblem) and counted; the last figures stay as they were.
