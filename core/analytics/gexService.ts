@@ -170,6 +170,7 @@ export class GexService {
   }
 
   private failed(state: SymbolState, generation: number, problem: string, error?: unknown): void {
+    if (this.stopped) return; // the analytics stopping after this service fails what was in flight: not a fault
     if (generation === state.generation) state.failedGeneration = generation;
     this.figures.failures++;
     this.options.onProblem?.(state.symbol, problem, error);
@@ -186,6 +187,7 @@ export class GexService {
     try {
       priced = await this.options.analytics.priceGex(state.symbol, { spot, spotAsOf: quote!.ts, now: now() });
     } catch (error) {
+      if (this.stopped) return;
       state.computedGeneration = chainGeneration;
       state.pricedSpot = spot; // not tried again until the next chain or the next move
       this.figures.failures++;
