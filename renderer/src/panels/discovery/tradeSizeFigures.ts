@@ -6,7 +6,7 @@ export interface SizeBar {
   count: number;
   low: number;
   high: number;
-  /** Index of the cluster the bin belongs to (most of its log-width inside the cluster's range), null for none. */
+  /** Index of the cluster covering the largest part of the bin's log-width, null when none reaches into it. */
   cluster: number | null;
 }
 
