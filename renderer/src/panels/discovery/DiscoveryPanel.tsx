@@ -56,12 +56,14 @@ export function DiscoveryPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
         <PanelSymbolControl panelSymbol={panelSymbol} />
         <RunNow running={view?.running ?? null} available={view !== null} />
         <span className="toolbar-spacer" />
-        <FreshnessBadge freshness={freshness} />
+        {!feed.error && <FreshnessBadge freshness={freshness} />}
       </div>
       {feed.error && (
-        <p className="ticket-error panel-notice" role="alert" data-testid="discovery-unavailable">
-          Parameter discovery is unavailable: {feed.error}. It runs when config.yaml has discovery.enabled: true; until then analytics use their configured defaults.
-        </p>
+        <div className="panel-notice discovery-unavailable" role="alert" data-testid="discovery-unavailable">
+          <strong>Parameter discovery is off or not running.</strong> The engine says: “{feed.error}”.
+          <br />
+          It runs when config.yaml has <code>discovery.enabled: true</code>; until then the analytics use their configured defaults.
+        </div>
       )}
       <div className="panel-body">
         {!view ? (

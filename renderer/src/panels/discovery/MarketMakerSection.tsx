@@ -11,7 +11,7 @@ const defaultColDef = { sortable: true, resizable: true };
 export function MarketMakerSection({ found }: { found: DiscoveredValue<MarketMakerProfiles> }) {
   const profiles = found.value?.profiles ?? [];
   return (
-    <section className="discovery-section" aria-label="Market makers">
+    <section className="discovery-section discovery-wide" aria-label="Market makers">
       <h3 className="section-title">Market makers · Level 2 profiles</h3>
       <MethodStatus found={found} unit="book snapshots" testId="status-market-makers" />
       {profiles.length > 0 && (

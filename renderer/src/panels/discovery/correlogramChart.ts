@@ -6,6 +6,7 @@ import { axis, COLOURS, markLine } from './chartStyle';
 Chart.register(BarController, BarElement, LinearScale, Tooltip, annotationPlugin);
 
 type Point = { x: number; y: number };
+const LAG_TICKS = [1, 10, 20, 30, 40, 50, 60];
 
 export interface CorrelogramView {
   /** Index k−1 holds lag k. */
@@ -28,10 +29,18 @@ export class CorrelogramChart {
         maintainAspectRatio: false,
         parsing: false,
         scales: {
-          x: { ...axis('lag, bars'), min: 0.5, max: 60.5, ticks: { ...axis('').ticks, stepSize: 5 } },
+          x: {
+            ...axis('lag, bars'),
+            min: 0.5,
+            max: 60.5,
+            afterBuildTicks: (scale) => {
+              scale.ticks = LAG_TICKS.map((value) => ({ value }));
+            },
+          },
           y: { ...axis(label), suggestedMin: -0.1, suggestedMax: 0.1 },
         },
         plugins: {
+          legend: { display: false },
           tooltip: { callbacks: { title: (items) => `lag ${items[0]?.parsed.x ?? ''}`, label: (item) => `${label} ${formatNumber(item.parsed.y, 4)}` } },
           annotation: { annotations: {} },
         },

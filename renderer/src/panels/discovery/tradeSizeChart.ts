@@ -32,10 +32,16 @@ export class TradeSizeChart {
         maintainAspectRatio: false,
         parsing: false,
         scales: {
-          x: { ...axis('trade size, shares (log scale)'), ticks: { ...axis('').ticks, stepSize: 0.25, autoSkip: false, callback: (value) => logTickLabel(Number(value)) } },
+          x: {
+            ...axis('trade size, shares (log scale)'),
+            // A tick every bin edge (four a decade), labelled and gridded at the powers of ten only.
+            ticks: { ...axis('').ticks, stepSize: 0.25, autoSkip: false, callback: (value) => logTickLabel(Number(value)) },
+            grid: { color: (context) => (Number.isInteger(context.tick?.value) ? COLOURS.grid : 'transparent') },
+          },
           y: { ...axis('trades'), beginAtZero: true },
         },
         plugins: {
+          legend: { display: false },
           tooltip: {
             callbacks: {
               title: (items) => {

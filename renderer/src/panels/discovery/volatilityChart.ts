@@ -24,9 +24,10 @@ export class VolatilityChart {
         interaction: { mode: 'nearest', intersect: false, axis: 'x' },
         scales: {
           x: { ...axis('window end (New York)'), ticks: { ...axis('').ticks, maxTicksLimit: 6, callback: (value) => formatMarketTime(Number(value)).slice(0, 5) } },
-          y: { ...axis('realized volatility, % a year'), beginAtZero: true },
+          y: { ...axis('RV, % a year'), beginAtZero: true },
         },
         plugins: {
+          legend: { display: false },
           tooltip: { callbacks: { title: (items) => formatMarketTime(items[0]?.parsed.x ?? 0), label: (item) => `RV ${formatFraction((item.parsed.y ?? NaN) / 100, 2)}` } },
           annotation: { annotations: {} },
         },
@@ -40,7 +41,7 @@ export class VolatilityChart {
     this.chart.data.datasets = [{ data, borderColor: COLOURS.bar, backgroundColor: COLOURS.bar, borderWidth: 1.5, pointRadius: 0, pointHitRadius: 4 }];
     const { low, high, lowPercentile, highPercentile } = regime.thresholds;
     this.chart.options.plugins!.annotation!.annotations = {
-      low: markLine('y', low * 100, COLOURS.low, `LOW < ${formatFraction(low, 2)} (p${Math.round(lowPercentile * 100)})`, { dashed: true }),
+      low: markLine('y', low * 100, COLOURS.low, `LOW < ${formatFraction(low, 2)} (p${Math.round(lowPercentile * 100)})`, { dashed: true, position: 'end' }),
       high: markLine('y', high * 100, COLOURS.high, `HIGH > ${formatFraction(high, 2)} (p${Math.round(highPercentile * 100)})`, { dashed: true }),
     };
     this.chart.update('none');
