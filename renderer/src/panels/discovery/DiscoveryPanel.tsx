@@ -54,7 +54,7 @@ export function DiscoveryPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
     <div className={`panel discovery-panel ${freshness.stale ? 'is-stale' : ''}`} data-testid="discovery-panel" data-stale={freshness.stale} data-symbol={symbol} data-run-id={latest?.id ?? ''}>
       <div className="panel-toolbar">
         <PanelSymbolControl panelSymbol={panelSymbol} />
-        <RunNow running={view?.running ?? null} available={view !== null} />
+        <RunNow running={view?.running ?? null} available={view !== null && view.nextRunAt !== null} />
         <span className="toolbar-spacer" />
         {!feed.error && <FreshnessBadge freshness={freshness} />}
       </div>

@@ -17,7 +17,7 @@ function Progress({ running }: { running: DiscoveryProgress }) {
 
 /**
  * "Run now": asks the engine for a discovery run with the trader's reason. Disabled while a run is in progress (the
- * engine would refuse it); a refusal or error is shown as the engine said it.
+ * engine would refuse it) and while discovery is off or unavailable; a refusal or error is shown as the engine said it.
  */
 export function RunNow({ running, available }: { running: DiscoveryProgress | null; available: boolean }) {
   const client = useEngineClient();
@@ -42,7 +42,7 @@ export function RunNow({ running, available }: { running: DiscoveryProgress | nu
   return (
     <form className="discovery-run-now" onSubmit={(e) => void run(e)}>
       <input className="discovery-reason" data-testid="discovery-reason" aria-label="Reason for the run" placeholder="reason (optional)" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />
-      <button type="submit" className="btn" data-testid="discovery-run-now" disabled={!available || sending || running !== null} title={running ? 'A run is in progress' : 'Run parameter discovery now'}>
+      <button type="submit" className="btn" data-testid="discovery-run-now" disabled={!available || sending || running !== null} title={!available ? 'Parameter discovery is off or unavailable' : running ? 'A run is in progress' : 'Run parameter discovery now'}>
         {sending ? 'Starting…' : 'Run now'}
       </button>
       {running && <Progress running={running} />}
