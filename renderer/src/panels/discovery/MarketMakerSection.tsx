@@ -5,7 +5,7 @@ import { marketMakerColumns } from './marketMakerColumns';
 import { MethodStatus } from './MethodStatus';
 
 const rowId = (params: { data: MarketMakerProfile }) => `${params.data.exchange}|${params.data.marketMaker}`;
-const defaultColDef = { sortable: true, resizable: true };
+const defaultColDef = { sortable: true, resizable: true, flex: 1 };
 
 /** Who makes the market on each exchange, from the Level 2 history: top-of-book share, presence, size, quote life. */
 export function MarketMakerSection({ found }: { found: DiscoveredValue<MarketMakerProfiles> }) {

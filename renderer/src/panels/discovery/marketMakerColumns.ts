@@ -10,12 +10,12 @@ const numeric = { type: 'rightAligned', cellClass: 'num', filter: 'agNumberColum
 
 /** The market-maker table's columns, in the order the trader compares them. */
 export const marketMakerColumns: Array<ColDef<MarketMakerProfile>> = [
-  { field: 'exchange', headerName: 'Exchange', width: 90, filter: 'agTextColumnFilter' },
-  { field: 'marketMaker', headerName: 'Market maker', width: 110, filter: 'agTextColumnFilter' },
-  { field: 'topOfBookShare', headerName: 'Top of book', width: 100, valueFormatter: share, headerTooltip: 'Share of snapshots at the best bid or ask', ...numeric },
-  { field: 'presenceShare', headerName: 'Presence', width: 86, valueFormatter: share, headerTooltip: 'Share of snapshots with any quote', ...numeric },
-  { field: 'averageSize', headerName: 'Avg size', width: 84, valueFormatter: size, ...numeric },
-  { field: 'averageQuoteLifeMs', headerName: 'Quote life', width: 90, valueFormatter: life, headerTooltip: 'Mean life of a quote at one price and side', ...numeric },
-  { field: 'roundLotShare', headerName: 'Round lots', width: 90, valueFormatter: share, headerTooltip: 'Share of rows whose size is a multiple of 100', ...numeric },
-  { field: 'rows', headerName: 'Rows', width: 76, valueFormatter: size, ...numeric },
+  { field: 'exchange', headerName: 'Exchange', minWidth: 120, filter: 'agTextColumnFilter' },
+  { field: 'marketMaker', headerName: 'Market maker', minWidth: 140, filter: 'agTextColumnFilter' },
+  { field: 'topOfBookShare', headerName: 'Top of book', minWidth: 130, valueFormatter: share, headerTooltip: 'Share of snapshots at the best bid or ask', ...numeric },
+  { field: 'presenceShare', headerName: 'Presence', minWidth: 116, valueFormatter: share, headerTooltip: 'Share of snapshots with any quote', ...numeric },
+  { field: 'averageSize', headerName: 'Avg size', minWidth: 114, valueFormatter: size, ...numeric },
+  { field: 'averageQuoteLifeMs', headerName: 'Quote life', minWidth: 120, valueFormatter: life, headerTooltip: 'Mean life of a quote at one price and side', ...numeric },
+  { field: 'roundLotShare', headerName: 'Round lots', minWidth: 120, valueFormatter: share, headerTooltip: 'Share of rows whose size is a multiple of 100', ...numeric },
+  { field: 'rows', headerName: 'Rows', minWidth: 106, valueFormatter: size, ...numeric },
 ];
