@@ -60,9 +60,9 @@ export function DiscoveryPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
       </div>
       {feed.error && (
         <div className="panel-notice discovery-unavailable" role="alert" data-testid="discovery-unavailable">
-          <strong>Parameter discovery is off or not running.</strong> The engine says: “{feed.error}”.
+          <strong>Parameter discovery is unavailable.</strong> The engine says: {feed.error}.
           <br />
-          It runs when config.yaml has <code>discovery.enabled: true</code>; until then the analytics use their configured defaults.
+          Until it runs, the analytics use their configured defaults (config.yaml <code>discovery.enabled</code> switches it on).
         </div>
       )}
       <div className="panel-body">
