@@ -33,6 +33,7 @@ export function dataSources(settings: Settings, redis: RedisModule, bus: EngineB
     redis: redis.client,
     reportBadInput,
     dependsOn: dependencies(sim),
+    discoveryHistory: config.discovery.enabled ? config.discovery : null,
   });
   const alphaVantage = sim || settings.alphaVantage.apiKey ? alphaVantageModule(settings, sim, redis, bus, reportBadInput) : null;
   const vpin = config.analytics.vpin.enabled ? vpinModule(settings, redis, bus, reportBadInput) : null;
