@@ -82,6 +82,8 @@ test('the Discovery screen shows a run with its histogram, ACF and PACF, volatil
   await page.keyboard.press('Alt+Shift+D');
   const panel = page.getByTestId('discovery-panel');
   await expect(panel).toHaveAttribute('data-symbol', 'SPY');
+  // The stream answers (discovery is on): the next scheduled run is shown, no "unavailable" notice.
+  await expect(panel.getByTestId('discovery-next-run')).toBeVisible();
   await expect(panel.getByTestId('discovery-unavailable')).toHaveCount(0);
 
   // The first scheduled run, 30 s after the engine started, reads the seeded two hours.
