@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../core/app/engine';
 import { ContractClient } from '../../../core/contract/contractClient';
-import type { ProposalsView } from '../../../core/contract/proposalView';
+import type { ProposalsView, StrategyView } from '../../../core/contract/proposalView';
 import { createMemoryPair } from '../../../core/contract/memoryTransport';
 import type { Bar } from '../../../core/market/bar';
 import type { GammaExposureUpdate } from '../../../core/market/gammaExposureReading';
@@ -26,6 +26,7 @@ describe('signals → approval queue → order path (real engine, simulated mark
   let engine: Engine;
   let client: ContractClient;
   let proposals: ProposalsView = { open: [], decided: [] };
+  let strategies: StrategyView[] = [];
   let orders: OrderRecord[] = [];
   let positions: readonly Position[] = [];
 
@@ -41,6 +42,7 @@ describe('signals → approval queue → order path (real engine, simulated mark
     client = new ContractClient(pair.client);
     client.subscribe('proposals', {}, (e) => (proposals = e.value));
     client.subscribe('orders', {}, (e) => (orders = e.value));
+    client.subscribe('strategies', {}, (e) => (strategies = e.value));
     engine.bus.subscribe('positionsChanged', (p) => (positions = p));
     await eventually('the engine reconciled with the embedded gateway', () => engine.execution.manager.reconciled, 60_000, 100);
   }, 90_000);
@@ -115,6 +117,8 @@ describe('signals → approval queue → order path (real engine, simulated mark
     const expired = await eventually('the proposal expired', () => proposals.decided.find((p) => p.id === expiring.id && p.status === 'expired'), 15_000, 200);
     expect(expired.decision).toMatchObject({ by: 'engine' });
     await expect(client.call('approveProposal', { id: expiring.id })).rejects.toMatchObject({ code: 'REFUSED' });
+    await expect(client.call('modifyProposal', { id: expiring.id } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('a new quantity or limitPrice') });
+    await expect(client.call('snoozeProposal', { id: 'no-such-proposal', minutes: 5 })).rejects.toMatchObject({ code: 'REFUSED', message: expect.stringContaining('there is no proposal no-such-proposal') });
   });
 
   it('automatic mode needs confirmation, places without approval, and stops at its hourly limit', async () => {
@@ -129,6 +133,12 @@ describe('signals → approval queue → order path (real engine, simulated mark
     const second = await engine.signals.service.evaluate(zeroDteRun(), snapshot);
     expect(engine.signals.queue.get(second!.id)!.proposal.status).toBe('pending');
     expect(engine.signals.service.quietReasons('zeroDte')[0]!.why).toMatch(/1 automatic orders in the last hour: the limit is 1/);
+    const card = await eventually('the strategies stream with the hourly limit reached', () =>
+      strategies.find((s) => s.name === 'zeroDte' && s.ordersThisHour === 1 && s.quiet.some((q) => q.symbol === 'SPY' && /limit is 1/.test(q.why))),
+    );
+    expect(card).toMatchObject({ automation: 'auto', maxOrdersPerHour: 1 });
+    expect(card.report.approved + card.report.modified).toBeGreaterThanOrEqual(2);
+    expect(card.report.rejected).toBeGreaterThanOrEqual(1);
     engine.signals.queue.reject(second!.id, 'cleanup', 'test');
     await engine.bus.send('cancelAll', { requestedBy: 'test', reason: 'cleanup' });
   });
