@@ -86,9 +86,18 @@ export class Automation {
     return null;
   }
 
-  /** Counts an automatic placement against the hourly limit. */
-  recordPlaced(strategy: StrategyName): void {
-    this.placed.set(strategy, [...(this.placed.get(strategy) ?? []), this.clock()]);
+  /**
+   * Counts an automatic placement against the hourly limit before it is sent (two proposals at once cannot both take
+   * the last one); the answer gives the place back when nothing was placed.
+   */
+  reserve(strategy: StrategyName): () => void {
+    const at = this.clock();
+    this.placed.set(strategy, [...(this.placed.get(strategy) ?? []), at]);
+    return () => {
+      const times = this.placed.get(strategy) ?? [];
+      const i = times.indexOf(at);
+      if (i >= 0) this.placed.set(strategy, [...times.slice(0, i), ...times.slice(i + 1)]);
+    };
   }
 
   /** Switches a strategy's mode; to auto only with `confirmed`. Audited before it takes effect. */

@@ -166,8 +166,9 @@ export class SignalService {
       this.setQuiet(proposal.strategy, proposal.symbol, `proposed; waits for a trader: ${why}`, this.clock());
       return;
     }
-    automation.recordPlaced(proposal.strategy);
-    await queue.approve(proposal.id, { by: `automation:${proposal.strategy}`, confirmed: true, reason: 'automatic, within limits' });
+    const release = automation.reserve(proposal.strategy);
+    const decision = await queue.approve(proposal.id, { by: `automation:${proposal.strategy}`, confirmed: true, reason: 'automatic, within limits' });
+    if (decision.orderIds.length === 0) release();
   }
 
   private setQuiet(strategy: StrategyName, symbol: string, why: string, at: number): void {

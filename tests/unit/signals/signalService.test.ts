@@ -87,6 +87,17 @@ describe('the signal service', () => {
     expect(b.service.quietReasons('zeroDte')[0]!.why).toMatch(/2 automatic orders in the last hour: the limit is 2/);
   });
 
+  it('in automatic mode does not count an order risk refused against the hourly limit', async () => {
+    const b = bed('auto');
+    b.orders.state.refuse = { code: 'MAX_NOTIONAL', message: 'too big' };
+    const refused = await b.service.evaluate(b.run, emptySnapshot());
+    expect(b.queue.get(refused!.id)!.decision).toMatchObject({ status: 'refused', refusal: { code: 'MAX_NOTIONAL' } });
+    expect(b.auto.automation.ordersThisHour('zeroDte')).toBe(0);
+    b.orders.state.refuse = null;
+    await b.service.evaluate(b.run, emptySnapshot());
+    expect(b.auto.automation.ordersThisHour('zeroDte')).toBe(1);
+  });
+
   it('in automatic mode leaves a proposal to the trader when trading is not ACTIVE, approval is manual, or it is too large', async () => {
     const b = bed('auto');
     b.auto.state.trading = 'HALTED';
