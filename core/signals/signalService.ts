@@ -55,7 +55,8 @@ const TRIGGERS = {
 
 export class SignalService {
   private readonly clock: () => number;
-  private readonly lastEvaluated = new Map<string, number>();
+  /** When each strategy last looked at each symbol (no string building on the quote path). */
+  private readonly lastEvaluated = new Map<StrategyRun, Map<string, number>>();
   private readonly quiet = new Map<StrategyName, Map<string, QuietReason>>();
   /** strategy:symbol pairs whose proposal is being made (ids and pre-check are asynchronous). */
   private readonly proposing = new Set<string>();
@@ -86,13 +87,14 @@ export class SignalService {
     const now = this.clock();
     for (const run of this.options.strategies) {
       if (!run.enabled || !run.symbols.includes(symbol) || this.options.automation.mode(run.strategy.name) === 'off') continue;
-      const key = `${run.strategy.name}:${symbol}`;
-      const last = this.lastEvaluated.get(key);
+      let bySymbol = this.lastEvaluated.get(run);
+      if (!bySymbol) this.lastEvaluated.set(run, (bySymbol = new Map()));
+      const last = bySymbol.get(symbol);
       if (last !== undefined && now - last < this.options.evaluateEveryMs) {
         this.figures.throttled++;
         continue;
       }
-      this.lastEvaluated.set(key, now);
+      bySymbol.set(symbol, now);
       void this.evaluate(run, this.options.snapshots.snapshot(symbol, now));
     }
   }
