@@ -9,7 +9,7 @@ import type { EngineBus } from '../bus/catalogue';
 import type { Bar } from '../market/bar';
 import type { DepthView } from '../market/book';
 import type { GammaExposureUpdate } from '../market/gammaExposureReading';
-import { etDate, etParts } from '../market/newYorkTime';
+import { addDays, etDate, etParts } from '../market/newYorkTime';
 import type { OptionChainSnapshot } from '../market/optionChain';
 import type { OptionsFlowReading } from '../market/optionsFlow';
 import type { Position } from '../market/order';
@@ -18,7 +18,6 @@ import type { SentimentScore } from '../market/sentiment';
 import type { SweepEvent } from '../market/sweep';
 import type { TechnicalsBySymbol } from '../market/technicals';
 import type { VpinReading } from '../market/vpinReading';
-import { calendarDays } from './optionSelection';
 import type { StrategySnapshot } from './strategySnapshot';
 
 /** Five-second bars kept per symbol (the longest lookback is well under half of it). */
@@ -137,11 +136,10 @@ export class SnapshotBook {
       return;
     }
     if (!chain || inputs.chainLoading !== asOf) return;
+    // YYYY-MM-DD compares as text: no date parsing per contract on the engine's thread.
     const today = etDate(this.clock());
-    const contracts = chain.contracts.filter((c) => {
-      const days = calendarDays(today, c.expiry);
-      return days >= 0 && days <= this.options.maxChainDays;
-    });
+    const last = addDays(today, this.options.maxChainDays);
+    const contracts = chain.contracts.filter((c) => c.expiry >= today && c.expiry <= last);
     inputs.chain = { ...chain, contracts };
   }
 
