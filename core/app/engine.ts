@@ -26,6 +26,7 @@ import { healthReport } from './healthReport';
 import { ApprovalMode } from '../risk/approvalMode';
 import { RiskMonitor, type OrderFlowUse } from '../risk/riskMonitor';
 import { RiskModule } from './riskModule';
+import { SignalsModule } from './signalsModule';
 import { DataDirLock } from './dataDirLock';
 import { HaltRequests } from './haltRequests';
 import { WebBridge } from './webBridge';
@@ -54,6 +55,8 @@ export interface Engine {
   readonly gex: GexModule;
   /** What the contract's streams show, fed by the bus. */
   readonly cockpit: CockpitStreams;
+  /** Strategies, the approval queue, automation and the signal history. */
+  readonly signals: SignalsModule;
   readonly webBridge: WebBridge | null;
   readonly tradingState: TradingStateService;
   readonly badInput: BadInputCounter;
@@ -138,9 +141,12 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     bus, limits: risk.limits, breakers: risk.breakers, latches: risk.latches, high: risk.high, approval: (): ApprovalView => approvalMode.view(),
     flow: (): OrderFlowUse => execution.manager.flowUse(),
   });
+  const signals = new SignalsModule({
+    bus, redis: redis.client, config: settings.config.signals, symbols, tradingState: () => tradingState.current.state, approvalMode: () => approvalMode.current.mode,
+  });
   const contract = new ContractServer(
-    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor, latches: risk.latches }),
-    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null, riskMonitor, denials: risk.denials }),
+    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor, latches: risk.latches, signals }),
+    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null, riskMonitor, denials: risk.denials, signals }),
     reportBadInput,
     (stream) => droppedEvents.add(stream),
   );
@@ -187,6 +193,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   });
   modules.push(serviceModule('approvalMode', ['risk'], async () => approvalMode.start(), () => approvalMode.stop()));
   modules.push(serviceModule('riskMonitor', ['risk', 'execution', 'approvalMode'], async () => (riskMonitor.loadHistory(risk.history), riskMonitor.start()), () => riskMonitor.stop()));
+  modules.push(signals);
   modules.push(new HaltRequests({ dataDir: settings.dataDir, tradingState, reportBadInput }));
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 
@@ -220,6 +227,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     execution,
     gex,
     cockpit,
+    signals,
     webBridge,
     tradingState,
     badInput,

@@ -18,6 +18,7 @@ import type { GammaExposureUpdate } from '../market/gammaExposureReading';
 import type { OptionChainSnapshot } from '../market/optionChain';
 import type { OptionsFlowReading, UnusualOptionsActivityEvent } from '../market/optionsFlow';
 import type { AccountSnapshot, Fill, Instrument, OrderDenial, OrderModification, OrderPreview, OrderReceipt, OrderRecord, OrderRequest, Position } from '../market/order';
+import type { PreCheck, Proposal, ProposalDecision } from '../market/proposal';
 import type { Quote } from '../market/quote';
 import type { SentimentSnapshot } from '../market/sentiment';
 import type { SweepEvent } from '../market/sweep';
@@ -226,6 +227,10 @@ export interface EngineEvents {
   tradingStateChanged: TradingState;
   /** risk/approvalMode: automatic approval fell back to manual (the dead-man rule). */
   approvalModeChanged: { mode: 'manual' | 'auto'; changedAt: number; changedBy: string; reason: string };
+  /** signals/signalService: a strategy proposed an order (pending in the approval queue). Safe to keep. */
+  proposalCreated: Proposal;
+  /** signals/approvalQueue: a proposal was approved, modified and approved, rejected, expired or refused. Safe to keep. */
+  proposalDecided: { proposal: Proposal; decision: ProposalDecision };
   venueConnectionChanged: VenueConnection;
   venueAccountChanged: VenueAccount;
   /** An error or notice from the venue, classified. */
@@ -242,6 +247,8 @@ export interface EngineEvents {
  */
 export interface EngineCommands {
   submitOrder: CommandSpec<OrderRequest, OrderReceipt>;
+  /** The order gate's answer for this order with the same facts submitOrder would use; nothing is sent or recorded. */
+  checkOrder: CommandSpec<OrderRequest, PreCheck>;
   /** The gateway's what-if answer: margin and commission impact, nothing placed. */
   previewOrder: CommandSpec<OrderRequest, OrderPreview>;
   modifyOrder: CommandSpec<OrderModification, OrderRecord>;

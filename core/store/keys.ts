@@ -152,6 +152,14 @@ export const keys = {
     /** The approval mode and who set it last: {mode, changedAt, changedBy, reason} (JSON); config decides the mode at start. */
     approval: k('risk:approval', null),
   },
+  signals: {
+    /** The last proposal number given out (INCR): a proposal id is never reused, across restarts. Durable. */
+    proposalSeq: k('signals:proposal_seq', null),
+    /** Every proposal and its fate, append-only: kind (proposed, decided, filled, outcome), id, strategy, at, json. Durable. */
+    history: k('signals:history', null),
+    /** Every switch of a strategy's automation mode, append-only: at, by, strategy, from, to, reason. Durable. */
+    automationAudit: k('signals:automation:audit', null),
+  },
   system: {
     /** The trading state (kill switch): hash {state, changedAt, changedBy, reason}. Durable. */
     halt: k('system:halt', null),
