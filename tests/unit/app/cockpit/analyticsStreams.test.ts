@@ -3,7 +3,7 @@ import { createEngineBus } from '../../../../core/bus/catalogue';
 import { AnalyticsStreams, UNUSUAL_EVENTS_SHOWN, VPIN_ALERTS_SHOWN, VPIN_READINGS_SHOWN } from '../../../../core/app/cockpit/analyticsStreams';
 import type { GammaExposureUpdate, OptionsFlowReading, OptionsFlowView, UnusualOptionsActivityEvent, VpinReading, VpinSettings, VpinView } from '../../../../core/contract/analyticsView';
 
-const SETTINGS: VpinSettings = { classification: 'trade', bucketVolume: 3_000, buckets: 5, alertLevel: 0.9 };
+const SETTINGS: VpinSettings = { classification: 'trade', bucketVolume: 3_000, bucketSource: 'configured', bucketAsOf: null, buckets: 5, alertLevel: 0.9 };
 
 function reading(bucket: number, alert = false, symbol = 'SPY'): VpinReading {
   return { symbol, vpin: 0.3, bucket, time: 1_000 + bucket, cdf: 0.5, toxic: alert, alert };
