@@ -16,6 +16,8 @@ import { barsBefore } from './barHistory';
 import type { AlphaVantageStreams } from './cockpit/alphaVantageStreams';
 import type { CockpitStreams } from './cockpit/cockpitStreams';
 import type { CommandHandlers, StreamHandlers } from './contractServer';
+import type { DiscoveryModule } from './discoveryModule';
+import { DiscoveryBusyError } from './discoveryRunner';
 
 export interface HandlerDeps {
   settings: Settings;
@@ -27,6 +29,7 @@ export interface HandlerDeps {
   riskLimits: RuntimeRiskLimits;
   riskMonitor: RiskMonitor;
   latches: BreakerLatches;
+  discovery: DiscoveryModule;
 }
 
 /** One handler per contract command. */
@@ -73,8 +76,14 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
       await deps.latches.reset(input, who(context.transport));
       return deps.riskMonitor.breaker(input.name);
     },
-    runDiscovery: () => {
-      throw new ContractError('UNAVAILABLE', 'parameter discovery is not running yet');
+    runDiscovery: async ({ reason }, context) => {
+      if (!deps.discovery.enabled) throw new ContractError('UNAVAILABLE', DISCOVERY_OFF);
+      try {
+        return await deps.discovery.run(who(context.transport), reason);
+      } catch (error) {
+        if (error instanceof DiscoveryBusyError) throw new ContractError('REFUSED', error.message);
+        throw error;
+      }
     },
   };
 }
@@ -88,7 +97,10 @@ export interface StreamDeps {
   alphaVantageConfigured: boolean;
   riskMonitor: RiskMonitor;
   denials: DenialLog;
+  discovery: DiscoveryModule;
 }
+
+const DISCOVERY_OFF = 'parameter discovery is switched off: set discovery.enabled to true in config/config.yaml';
 
 /** An order command's answer, with the execution's refusals as contract errors the cockpit can show. */
 async function orderCommand<T>(answer: Promise<T>): Promise<T> {
@@ -150,7 +162,8 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     gex: ({ symbol }) => analyticsTopics(symbol).gex,
     optionsFlow: ({ symbol }) => analyticsTopics(symbol).optionsFlow,
     discovery: () => {
-      throw new ContractError('UNAVAILABLE', 'parameter discovery is not running yet');
+      if (!deps.discovery.enabled) throw new ContractError('UNAVAILABLE', DISCOVERY_OFF);
+      return deps.discovery.topic;
     },
   };
 }

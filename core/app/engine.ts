@@ -18,6 +18,7 @@ import { analyticsSeedModule } from './analyticsSeed';
 import { vpinSettings } from './vpinModule';
 import { ExecutionModule } from './executionModule';
 import { GexModule } from './gexModule';
+import { DiscoveryModule } from './discoveryModule';
 import { commandHandlers, streamHandlers } from './contractHandlers';
 import { ContractServer } from './contractServer';
 import { dataSources, type DataSources } from './dataSources';
@@ -123,7 +124,8 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   tradingState.topic.subscribe((state) => bus.publish('tradingStateChanged', state));
   const vpinConfig = settings.config.analytics.vpin;
   const cockpit = new CockpitStreams(bus, settings.config.symbols, (symbol) => (vpinConfig.enabled ? vpinSettings(vpinConfig, symbol) : null));
-  const market = dataSources(settings, redis, bus, reportBadInput);
+  const discovery = new DiscoveryModule({ bus, redis: redis.client, config: settings.config, dataDir: settings.dataDir, reportBadInput });
+  const market = dataSources(settings, redis, bus, reportBadInput, discovery.enabled ? () => discovery.latest() : undefined);
   const symbols = settings.config.symbols.map((s) => s.symbol);
   const risk = new RiskModule({ bus, redis: redis.client, tradingState, configured: riskLimitsOf(settings), symbols, venue: (): OrderFlowUse => execution.manager.flowUse() });
   // The monitor starts after execution and the approval mode (riskMonitor's module depends on both).
@@ -132,8 +134,8 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     flow: (): OrderFlowUse => execution.manager.flowUse(),
   });
   const contract = new ContractServer(
-    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor, latches: risk.latches }),
-    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null, riskMonitor, denials: risk.denials }),
+    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor, latches: risk.latches, discovery }),
+    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null, riskMonitor, denials: risk.denials, discovery }),
     reportBadInput,
     (stream) => droppedEvents.add(stream),
   );
@@ -164,6 +166,8 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     symbols: settings.config.symbols.map((s) => s.symbol), log: moduleLogger('optionsFlow'),
   });
   modules.push({ name: 'optionsFlow', dependsOn: ['redis'], start: () => optionsFlow.start(), stop: () => optionsFlow.stop(), detail: () => optionsFlow.detail() });
+  // Before VPIN: the newest run's bucket sizes are read back before VPIN reads back its buckets.
+  modules.push(discovery);
   modules.push(...market.all);
   const { breakers } = risk;
   modules.push(risk);
