@@ -1,6 +1,5 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { DiscoveryFindings } from '../discovery/discoveryFindings';
-import { READY, type DiscoveryJob, type JobProgress, type JobReply, type ThreadMessage } from './discoveryMessages';
+import { READY, type ComputedRun, type DiscoveryJob, type JobProgress, type JobReply, type ThreadMessage } from './discoveryMessages';
 import { threadEntry } from './threadEntry';
 
 export interface DiscoveryComputeOptions {
@@ -13,22 +12,16 @@ export interface DiscoveryComputeOptions {
   resourceLimits?: ResourceLimits;
 }
 
-export interface Computed {
-  findings: DiscoveryFindings;
-  readMs: number;
-  computeMs: number;
-}
-
 /** One run's computation, wherever it happens (the runner's tests may give their own). */
 export interface DiscoveryComputer {
-  compute(job: DiscoveryJob, onProgress: (progress: JobProgress['progress']) => void): Promise<Computed>;
+  compute(job: DiscoveryJob, onProgress: (progress: JobProgress['progress']) => void): Promise<ComputedRun>;
   stop(): Promise<void>;
 }
 
 interface Current {
   id: number;
   onProgress: (progress: JobProgress['progress']) => void;
-  resolve: (computed: Computed) => void;
+  resolve: (computed: ComputedRun) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -36,8 +29,8 @@ interface Current {
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 
 /**
- * Runs discovery on a worker thread of its own (discoveryThread.ts), one run at a time: the history is read and every
- * method computed there, so the engine's event loop only receives the findings. The thread starts with the first run
+ * Runs discovery on a worker thread of its own (discoveryThread.ts), one run at a time: the history is read, every
+ * method computed and the run made whole there (JSON and YAML included), so the engine's event loop only receives it. The thread starts with the first run
  * and stays; one that dies or hangs fails the run it was doing (by name) and is replaced at the next run. A thread that
  * cannot start fails the run: discovery never falls back to the engine's thread.
  */
@@ -49,13 +42,14 @@ export class DiscoveryThread implements DiscoveryComputer {
 
   constructor(private readonly options: DiscoveryComputeOptions) {}
 
-  async compute(job: DiscoveryJob, onProgress: (progress: JobProgress['progress']) => void): Promise<Computed> {
+  async compute(job: DiscoveryJob, onProgress: (progress: JobProgress['progress']) => void): Promise<ComputedRun> {
     if (this.current) throw new Error(`the discovery thread is still computing run ${this.current.id}`);
     const worker = await this.thread();
-    return new Promise<Computed>((resolve, reject) => {
+    const { id } = job.stamp;
+    return new Promise<ComputedRun>((resolve, reject) => {
       const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      const timer = setTimeout(() => this.lose(worker, `the discovery thread did not finish run ${job.id} within ${Math.round(timeoutMs / 1000)} s`), timeoutMs);
-      this.current = { id: job.id, onProgress, resolve, reject, timer };
+      const timer = setTimeout(() => this.lose(worker, `the discovery thread did not finish run ${id} within ${Math.round(timeoutMs / 1000)} s`), timeoutMs);
+      this.current = { id, onProgress, resolve, reject, timer };
       worker.postMessage(job);
     });
   }
@@ -103,7 +97,8 @@ export class DiscoveryThread implements DiscoveryComputer {
     if (!current || message.id !== current.id) return;
     if ('progress' in message) return current.onProgress(message.progress);
     if ('failure' in message) return this.finish(new Error(message.failure));
-    this.finish(null, { findings: message.findings, readMs: message.readMs, computeMs: message.computeMs });
+    const { id: _id, ...computed } = message;
+    this.finish(null, computed);
   }
 
   /** The thread died or hung: the run it was doing fails, and the next run starts a new thread. */
@@ -113,7 +108,7 @@ export class DiscoveryThread implements DiscoveryComputer {
     void worker.terminate();
   }
 
-  private finish(error: Error | null, computed?: Computed): void {
+  private finish(error: Error | null, computed?: ComputedRun): void {
     const current = this.current;
     if (!current) return;
     this.current = null;

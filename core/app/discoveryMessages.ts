@@ -1,4 +1,5 @@
-import type { DiscoveryFindings, SymbolSetup } from '../discovery/discoveryFindings';
+import type { SymbolSetup } from '../discovery/discoveryFindings';
+import type { DiscoveryRun, DiscoveryRunSummary } from '../market/discoveryReading';
 
 /* What the discovery runner (discoveryCompute.ts) and its thread (discoveryThread.ts) say to each other. */
 
@@ -7,13 +8,16 @@ export interface DiscoveryThreadSetup {
   redisUrl: string;
 }
 
-/** One run: the symbols, the history window [from, to] (epoch ms) and the time the values are stamped with. */
+/**
+ * One run: its own facts, the symbols, the history window [from, to] (epoch ms; `to` is the run's start, the time its
+ * values are stamped with), and the previous run as stored (JSON), whose values a refusing method keeps.
+ */
 export interface DiscoveryJob {
-  id: number;
+  stamp: Pick<DiscoveryRun, 'id' | 'trigger' | 'requestedBy' | 'reason' | 'startedAt' | 'windowMinutes'>;
   symbols: SymbolSetup[];
   from: number;
   to: number;
-  now: number;
+  previousJson: string | null;
 }
 
 /** Posted once the thread can take runs (its code loaded, its Redis connection up or given up on). */
@@ -25,7 +29,19 @@ export interface JobProgress {
   progress: { done: number; step: string };
 }
 
-/** What the methods found, with the time spent reading the history and computing (ms), or why the run failed. */
-export type JobReply = { id: number; findings: DiscoveryFindings; readMs: number; computeMs: number } | { id: number; failure: string };
+/**
+ * The run, whole: as objects (the stream, the bus), as JSON (Redis) and as discovered.yaml's text, made on the thread so
+ * the engine serialises nothing; with the time spent reading the history and computing (ms). Or why the run failed.
+ */
+export interface ComputedRun {
+  run: DiscoveryRun;
+  runJson: string;
+  yaml: string;
+  summary: DiscoveryRunSummary;
+  readMs: number;
+  computeMs: number;
+}
+
+export type JobReply = ({ id: number } & ComputedRun) | { id: number; failure: string };
 
 export type ThreadMessage = typeof READY | JobProgress | JobReply;

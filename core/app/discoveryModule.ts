@@ -56,7 +56,7 @@ export class DiscoveryModule implements EngineModule {
         computer: this.computer,
         symbols: symbolSetups(config),
         historyMinutes: config.discovery.historyMinutes,
-        writeFile: (run) => writeDiscoveredYaml(options.dataDir, run),
+        writeFile: (text) => writeDiscoveredYaml(options.dataDir, text),
       },
       config.schedules.discoveryMinutes,
     );
@@ -95,6 +95,11 @@ export class DiscoveryModule implements EngineModule {
   run(requestedBy: string, reason: string): Promise<DiscoveryProgress> {
     log.info({ requestedBy, reason }, 'discovery run asked for');
     return this.runner.start('manual', { by: requestedBy, reason });
+  }
+
+  /** Settles when the run in progress (if any) has finished and been stored. */
+  whenIdle(): Promise<void> {
+    return this.runner.whenIdle();
   }
 
   detail(): ModuleHealth['detail'] {

@@ -1,11 +1,11 @@
 import type { EngineBus } from '../bus/catalogue';
 import type { SymbolSetup } from '../discovery/discoveryFindings';
-import { assembleRun, runSummary } from '../discovery/discoveryRun';
 import type { DiscoveryProgress, DiscoveryRun, DiscoveryRunSummary, DiscoveryTrigger, DiscoveryView } from '../market/discoveryReading';
 import { moduleLogger } from '../runtime/logger';
 import { Topic } from '../runtime/topic';
 import type { DiscoveryStore } from '../store/discoveryStore';
 import type { DiscoveryComputer } from './discoveryCompute';
+import type { ComputedRun } from './discoveryMessages';
 
 export interface DiscoveryRunnerOptions {
   bus: EngineBus;
@@ -14,8 +14,8 @@ export interface DiscoveryRunnerOptions {
   symbols: readonly SymbolSetup[];
   /** Minutes of history a run reads (discovery.historyMinutes). */
   historyMinutes: number;
-  /** Writes discovered.yaml (store/discoveredYaml). */
-  writeFile: (run: DiscoveryRun) => Promise<unknown>;
+  /** Writes discovered.yaml's text (store/discoveredYaml). */
+  writeFile: (text: string) => Promise<unknown>;
   now?: () => number;
 }
 
@@ -32,14 +32,16 @@ export const RUNS_SHOWN = 20;
 const log = moduleLogger('discovery');
 
 /**
- * Discovery's runs, one at a time: each reads the history and computes every method on the thread (DiscoveryComputer),
- * passes every value through the guard (a refusal keeps the previous value), and stores the run: discovered.yaml,
+ * Discovery's runs, one at a time: each reads the history, computes every method and passes every value through the
+ * guard (a refusal keeps the previous value) on the thread (DiscoveryComputer), then is stored here: discovered.yaml,
  * discovery:latest and discovery:runs; then parametersDiscovered. A run that fails as a whole (Redis down while reading,
  * the thread lost) is recorded as failed with its error; the next run is unaffected. The view (`topic`) follows it all.
  */
 export class DiscoveryRunner {
   readonly topic = new Topic<DiscoveryView>(50);
   latest: DiscoveryRun | null = null;
+  /** The newest run as stored (JSON): the thread keeps a refusing method's value from it. */
+  private latestJson: string | null = null;
   private running: DiscoveryProgress | null = null;
   private runs: DiscoveryRunSummary[] = [];
   private highestId = 0;
@@ -56,10 +58,11 @@ export class DiscoveryRunner {
   /** Reads back the newest run and the last runs' summaries (a restart keeps the values), and announces the run. */
   async load(): Promise<void> {
     const [latest, runs, lastId] = await Promise.all([this.options.store.loadLatest(), this.options.store.loadSummaries(RUNS_SHOWN), this.options.store.lastRunId()]);
-    this.latest = latest;
+    this.latest = latest?.run ?? null;
+    this.latestJson = latest?.json ?? null;
     this.runs = runs;
-    this.highestId = Math.max(lastId, latest?.id ?? 0, ...runs.map((r) => r.id));
-    if (latest) this.options.bus.publish('parametersDiscovered', latest);
+    this.highestId = Math.max(lastId, this.latest?.id ?? 0, ...runs.map((r) => r.id));
+    if (this.latest) this.options.bus.publish('parametersDiscovered', this.latest);
     this.publish();
   }
 
@@ -109,20 +112,25 @@ export class DiscoveryRunner {
     try {
       progress.step = 'reading the history';
       this.publish();
-      const job = { id, symbols: [...this.options.symbols], from: startedAt - windowMinutes * 60_000, to: startedAt, now: startedAt };
+      const job = {
+        stamp: { id, trigger, requestedBy, reason, startedAt, windowMinutes },
+        symbols: [...this.options.symbols],
+        from: startedAt - windowMinutes * 60_000,
+        to: startedAt,
+        previousJson: this.latestJson,
+      };
       const computed = await this.options.computer.compute(job, (p) => {
         Object.assign(progress, p);
         this.publish();
       });
       Object.assign(progress, { done: progress.total - 1, step: 'saving the results' });
       this.publish();
-      const run = assembleRun({ id, trigger, requestedBy, reason, startedAt, finishedAt: this.now(), windowMinutes }, computed.findings, this.latest);
-      const summary = runSummary(run);
-      await this.save(run, summary);
+      await this.save(computed);
       Object.assign(this.stats, { readMs: Math.round(computed.readMs), computeMs: Math.round(computed.computeMs) });
-      this.finished(summary, run);
-      this.options.bus.publish('parametersDiscovered', run);
-      log.info({ id, trigger, changes: summary.changes, refusals: summary.refusals, ms: run.finishedAt - startedAt }, 'discovery run finished');
+      this.latestJson = computed.runJson;
+      this.finished(computed.summary, computed.run);
+      this.options.bus.publish('parametersDiscovered', computed.run);
+      log.info({ id, trigger, changes: computed.summary.changes, refusals: computed.summary.refusals, ms: computed.run.finishedAt - startedAt }, 'discovery run finished');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const summary: DiscoveryRunSummary = { id, trigger, requestedBy, reason, startedAt, finishedAt: this.now(), changes: 0, refusals: 0, error: message };
@@ -134,13 +142,13 @@ export class DiscoveryRunner {
   }
 
   /** discovered.yaml and Redis, each on its own: one failing does not stop the other (counted, logged). */
-  private async save(run: DiscoveryRun, summary: DiscoveryRunSummary): Promise<void> {
-    const results = await Promise.allSettled([this.options.writeFile(run), this.options.store.saveRun(run, summary)]);
+  private async save({ yaml, runJson, summary }: ComputedRun): Promise<void> {
+    const results = await Promise.allSettled([this.options.writeFile(yaml), this.options.store.saveRun(runJson, summary)]);
     for (const [i, result] of results.entries()) {
       if (result.status === 'fulfilled') continue;
       this.stats.saveFailures++;
-      this.stats.lastError = `run ${run.id} not saved to ${i === 0 ? 'discovered.yaml' : 'Redis'}: ${String((result.reason as Error)?.message ?? result.reason)}`;
-      log.warn({ err: result.reason, id: run.id }, this.stats.lastError);
+      this.stats.lastError = `run ${summary.id} not saved to ${i === 0 ? 'discovered.yaml' : 'Redis'}: ${String((result.reason as Error)?.message ?? result.reason)}`;
+      log.warn({ err: result.reason, id: summary.id }, this.stats.lastError);
     }
   }
 

@@ -52,6 +52,8 @@ export interface Engine {
   readonly execution: ExecutionModule;
   /** GEX / DEX from each option chain at the live spot (analytics:{symbol}:gex / :dex, gexUpdated). */
   readonly gex: GexModule;
+  /** Parameter discovery: its runs, schedule and the `discovery` stream. */
+  readonly discovery: DiscoveryModule;
   /** What the contract's streams show, fed by the bus. */
   readonly cockpit: CockpitStreams;
   readonly webBridge: WebBridge | null;
@@ -215,6 +217,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     market,
     execution,
     gex,
+    discovery,
     cockpit,
     webBridge,
     tradingState,

@@ -60,12 +60,12 @@ export function discoveredYaml(run: DiscoveryRun): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-/** Writes discovered.yaml in `dataDir` atomically: a temporary file beside it, then a rename over the old one. */
-export async function writeDiscoveredYaml(dataDir: string, run: DiscoveryRun): Promise<string> {
+/** Writes discovered.yaml (`text`: discoveredYaml's) in `dataDir` atomically: a temporary file beside it, then a rename over the old one. */
+export async function writeDiscoveredYaml(dataDir: string, text: string): Promise<string> {
   const file = path.join(dataDir, DISCOVERED_FILE);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    await fs.writeFile(temporary, discoveredYaml(run), 'utf8');
+    await fs.writeFile(temporary, text, 'utf8');
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true });

@@ -28,12 +28,12 @@ export class DiscoveryStore {
     return Number(await this.redis.eval(NEXT_RUN_ID, 1, runId.key, String(atLeast)));
   }
 
-  /** A finished run: the newest (discovery:latest) and one more entry of the runs stream, in one transaction. */
-  async saveRun(run: DiscoveryRun, summary: DiscoveryRunSummary): Promise<void> {
+  /** A finished run (`runJson`: the run as JSON): the newest (discovery:latest) and one more entry of the runs stream, in one transaction. */
+  async saveRun(runJson: string, summary: DiscoveryRunSummary): Promise<void> {
     await this.redis
       .multi()
-      .set(latest.key, JSON.stringify(run))
-      .xadd(runs.key, 'MAXLEN', String(DISCOVERY_RUNS_KEPT), '*', 'summary', JSON.stringify(summary), 'run', JSON.stringify(run))
+      .set(latest.key, runJson)
+      .xadd(runs.key, 'MAXLEN', String(DISCOVERY_RUNS_KEPT), '*', 'summary', JSON.stringify(summary), 'run', runJson)
       .exec()
       .then(failedStep);
   }
@@ -43,10 +43,11 @@ export class DiscoveryStore {
     await this.redis.xadd(runs.key, 'MAXLEN', String(DISCOVERY_RUNS_KEPT), '*', 'summary', JSON.stringify(summary));
   }
 
-  /** The newest finished run, or null (none yet, or unreadable: reported). */
-  async loadLatest(): Promise<DiscoveryRun | null> {
-    const text = await this.redis.get(latest.key);
-    return storedJson(latest.key, text, (v) => typeof v.id === 'number' && Array.isArray(v.symbols) && typeof v.correlations === 'object', this.onUnreadable) as DiscoveryRun | null;
+  /** The newest finished run and its JSON as stored, or null (none yet, or unreadable: reported). */
+  async loadLatest(): Promise<{ run: DiscoveryRun; json: string } | null> {
+    const json = await this.redis.get(latest.key);
+    const run = storedJson(latest.key, json, (v) => typeof v.id === 'number' && Array.isArray(v.symbols) && typeof v.correlations === 'object', this.onUnreadable) as DiscoveryRun | null;
+    return run && { run, json: json! };
   }
 
   /** The newest `count` runs' summaries, newest first (the runs' full JSON is left unparsed). */

@@ -59,7 +59,7 @@ describe('discovered.yaml', () => {
   it('is written atomically in the data dir: no temporary file is left beside it', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, DISCOVERED_FILE), 'old: true\n');
-    const file = await writeDiscoveredYaml(dir, discovered);
+    const file = await writeDiscoveredYaml(dir, text);
     expect(parse(fs.readFileSync(file, 'utf8'))).toEqual(parsed);
     expect(fs.readdirSync(dir)).toEqual([DISCOVERED_FILE]);
   });
