@@ -11,6 +11,8 @@ import { configSchema } from '../../../core/config/configSchema';
 import type { DiscoveryRun, DiscoveryView, MarketMakerProfiles } from '../../../core/market/discoveryReading';
 import type { VpinBucketSize } from '../../../core/market/vpinReading';
 import { LEVEL2_PARTICIPANTS } from '../../../core/sim/market/marketMakers';
+import { createMarketModel } from '../../../core/sim/market/marketModel';
+import { VolatilityRegime, type RegimeName } from '../../../core/sim/market/volatilityRegime';
 import { BLOCK_MIN } from '../../../core/sim/market/tradeSizes';
 import { keys } from '../../../core/store/keys';
 import { connectRedis } from '../../../core/store/redisConnection';
@@ -21,10 +23,14 @@ import { startTestRedis, tempDir, type TestRedis } from '../../support/testRedis
 /** The three Level 2 ETFs, a single name and VXX (loaded negatively on the market factor). */
 const SYMBOLS = ['SPY', 'QQQ', 'IWM', 'AAPL', 'VXX'];
 const LEVEL2 = new Set(['SPY', 'QQQ', 'IWM']);
+/** This seed's market switches regime once, about an hour before the end: the last hour is all in the new regime. */
+const SEED = 11;
 const config = configSchema.parse({ symbols: SYMBOLS.map((symbol) => ({ symbol, dataClass: LEVEL2.has(symbol) ? 'level2' : 'standard' })) });
 
 let redis: TestRedis;
 let seeded: SeededHistory;
+/** The simulated market's regime switches over the seeded history (its own record: the same model, replayed). */
+let switches: Array<{ at: number; from: RegimeName; to: RegimeName }>;
 const clients: Redis[] = [];
 const modules: Array<{ stop(): Promise<void> }> = [];
 
@@ -61,7 +67,14 @@ async function runNow(module: DiscoveryModule, reason: string): Promise<Discover
 beforeAll(async () => {
   redis = await startTestRedis();
   // Two hours of the simulated market, ending now: what discovery.historyMinutes (120) asks a run to read.
-  seeded = await seedDiscoveryHistory(redis.client, { symbols: SYMBOLS, minutes: 120, seed: 11, endTs: Date.now() });
+  const endTs = Date.now();
+  seeded = await seedDiscoveryHistory(redis.client, { symbols: SYMBOLS, minutes: 120, seed: SEED, endTs });
+  const replay = createMarketModel({ seed: SEED, speed: 1, startTs: seeded.from, symbols: SYMBOLS });
+  switches = [];
+  replay.on('episode', (e) => {
+    if (e.kind === 'regime_switch') switches.push({ at: e.startTs, from: e.detail.from as RegimeName, to: e.detail.to as RegimeName });
+  });
+  while (replay.now() < endTs) replay.advance(Math.min(1_000, endTs - replay.now()));
 }, 240_000);
 
 afterAll(async () => {
@@ -88,7 +101,9 @@ describe('a discovery run on the simulated market', () => {
       expect(sizes.clusters.at(-1)!.high, `${symbol.symbol}: blocks of ${BLOCK_MIN}+ shares in the top cluster`).toBeGreaterThanOrEqual(BLOCK_MIN);
       expect(sizes.bucketVolume).toBe(Math.round(sizes.clusters[sizes.chosenCluster]!.centre));
       expect(sizes.paperBucketVolume).toBe(config.analytics.vpin.defaultDailyVolume / 50);
-      expect(sizes.sampleSize).toBe(seeded.counts[symbol.symbol]!.trades);
+      // The run's window begins a few seconds after the seeded history: nearly all of its trades.
+      expect(sizes.sampleSize).toBeLessThanOrEqual(seeded.counts[symbol.symbol]!.trades);
+      expect(sizes.sampleSize).toBeGreaterThan(0.99 * seeded.counts[symbol.symbol]!.trades);
     }
   });
 
@@ -106,11 +121,40 @@ describe('a discovery run on the simulated market', () => {
         for (const p of found) {
           const habit = quoting.find((q) => q.marketMaker === p.marketMaker)!;
           expect(habit, `${p.marketMaker} quotes on ${exchange} in the simulation`).toBeDefined();
-          // Wholesalers quote in lots of 100 or more; the exchange's own anonymous rows quote odd sizes.
-          if (habit.lot >= 100) expect(p.roundLotShare, `${symbol.symbol} ${exchange} ${p.marketMaker}`).toBe(1);
-          else expect(p.roundLotShare, `${symbol.symbol} ${exchange} ${p.marketMaker}`).toBeLessThan(0.5);
+          // Wholesalers quote in lots of 100 or more (a partly filled quote shows the rest); the exchange's own
+          // anonymous rows quote odd sizes.
+          if (habit.lot >= 100) expect(p.roundLotShare, `${symbol.symbol} ${exchange} ${p.marketMaker}`).toBeGreaterThan(0.7);
+          else expect(p.roundLotShare, `${symbol.symbol} ${exchange} ${p.marketMaker}`).toBeLessThan(0.1);
         }
       }
+    }
+  });
+
+  it('finds its regime switch: the last hour, all in the new regime, is read against the hours before it', () => {
+    expect(switches, 'this seed switches once').toHaveLength(1);
+    const [{ at, from, to }] = switches as [(typeof switches)[number]];
+    expect(seeded.to - at, 'about an hour before the end').toBeGreaterThan(55 * 60_000);
+    const vol = (name: RegimeName) => Object.assign(new VolatilityRegime(), { name }).vol;
+    const expected = vol(to) < vol(from) ? 'LOW' : 'HIGH';
+    for (const symbol of run.symbols) {
+      const regime = symbol.volatility.value!;
+      expect(regime.regime, `${symbol.symbol}: ${from} → ${to}`).toBe(expected);
+      // The rolling hour's volatility moves from the old regime's level to the new one's.
+      const series = regime.series.map((p) => p.volatility);
+      expect(Math.sign(series.at(-1)! - series[0]!)).toBe(expected === 'LOW' ? -1 : 1);
+    }
+  });
+
+  it('finds no memory in five-second returns (a random walk) and persistent signed volume (bursts of one-sided flow)', () => {
+    for (const symbol of run.symbols) {
+      expect(symbol.returnStructure.value!.ljungBox.pValue, symbol.symbol).toBeGreaterThan(0.05);
+      expect(symbol.returnStructure.value!.lookbackBars).toBe(10);
+    }
+    for (const symbol of run.symbols.filter((s) => s.symbol !== 'VXX')) {
+      const signed = symbol.signedVolumeStructure.value!;
+      expect(signed.ljungBox.pValue, symbol.symbol).toBeLessThan(0.05);
+      expect(signed.significantLags.slice(0, 3), symbol.symbol).toEqual([1, 2, 3]);
+      expect(signed.lookbackBars).toBeGreaterThan(10);
     }
   });
 
@@ -131,8 +175,10 @@ describe('a discovery run on the simulated market', () => {
     expect(yaml.run.id).toBe(run.id);
     expect(yaml.symbols.SPY!.vpinBucket.shares).toBe(run.symbols[0]!.tradeSizes.value!.bucketVolume);
     expect(JSON.parse((await redis.client.get(keys.discoveryRuns.latest.key))!)).toEqual(run);
-    const [[, fields]] = (await redis.client.xrevrange(keys.discoveryRuns.runs.key, '+', '-', 'COUNT', 1)) as Array<[string, string[]]>;
-    expect(JSON.parse(fields![fields!.indexOf('summary') + 1]!)).toMatchObject({ id: run.id, error: null, reason: 'first' });
+    const [newest] = await redis.client.xrevrange(keys.discoveryRuns.runs.key, '+', '-', 'COUNT', 1);
+    const fields = newest![1];
+    expect(JSON.parse(fields[fields.indexOf('summary') + 1]!)).toMatchObject({ id: run.id, error: null, reason: 'first' });
+    expect(JSON.parse(fields[fields.indexOf('run') + 1]!)).toEqual(run);
   });
 });
 
@@ -188,7 +234,7 @@ describe('discovery runs over time', () => {
 });
 
 describe('VPIN and discovery', () => {
-  it('VPIN measures with the discovered bucket size from the next bucket on, and after a restart from the start', async () => {
+  it('VPIN measures with the discovered bucket size (at once when no bucket is being filled), and after a restart from the start', async () => {
     const dataDir = tempDir();
     const bus = createEngineBus();
     const client = await engineClient();
