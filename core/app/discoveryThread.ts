@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { discoverCorrelations, discoverSymbol, type DiscoveryFindings, type SymbolFindings } from '../discovery/discoveryFindings';
 import { assembleRun, runSummary } from '../discovery/discoveryRun';
@@ -21,6 +22,7 @@ type Reader = (symbol: string, from: number, to: number) => Promise<SymbolHistor
  * engine's event loop. A symbol's trades and books are dropped once it is done; its bars stay for the correlations.
  */
 async function serve(setup: DiscoveryThreadSetup): Promise<void> {
+  yieldToTheEngine();
   const redis = connectRedis(setup.redisUrl, 'alphatrader-discovery');
   await Promise.race([redis.connect().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, REDIS_WAIT_MS))]);
   const read: Reader = (symbol, from, to) => readSymbolHistory(redis, symbol, from, to);
@@ -66,6 +68,19 @@ async function discover(job: DiscoveryJob, read: Reader): Promise<{ findings: Di
   computeMs += performance.now() - t2;
   post({ id, progress: { done: job.symbols.length + 1, step: 'correlations computed' } });
   return { findings: { symbols, correlations }, readMs, computeMs };
+}
+
+/**
+ * On Linux a nice value belongs to a thread, so this thread (only) steps back to nice 10: on a busy machine the engine's
+ * event loop gets the core before a discovery run does. Elsewhere the call would lower the whole engine, so it is not made.
+ */
+function yieldToTheEngine(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    os.setPriority(10);
+  } catch {
+    // not allowed here: the run simply competes at the engine's priority
+  }
 }
 
 function post(message: ThreadMessage): void {

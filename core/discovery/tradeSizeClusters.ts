@@ -37,7 +37,7 @@ type SizedTrade = Pick<Trade, 'size' | 'ts'>;
  */
 export function discoverTradeSizeClusters(trades: readonly SizedTrade[], options: TradeSizeClusterOptions = {}): TradeSizeClusters | DiscoveryRefusal {
   const minTrades = options.minTrades ?? TRADE_SIZE_MIN_TRADES;
-  const usable = trades.filter((t) => Number.isFinite(t.size) && t.size > 0 && Number.isFinite(t.ts));
+  const usable = trades.every(isUsable) ? trades : trades.filter(isUsable); // usually all are: no copy
   if (usable.length < minTrades) {
     return { ok: false, reason: `trade-size clustering needs at least ${minTrades} trades with a positive size (got ${usable.length})`, needed: minTrades, got: usable.length };
   }
@@ -76,6 +76,10 @@ export function discoverTradeSizeClusters(trades: readonly SizedTrade[], options
     sampleSize: usable.length,
     computedAt: options.now ?? Date.now(),
   };
+}
+
+function isUsable(t: SizedTrade): boolean {
+  return Number.isFinite(t.size) && t.size > 0 && Number.isFinite(t.ts);
 }
 
 /**
