@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,6 +199,7 @@ describe('discovery runs over time', () => {
   });
 
   it('refuses a run asked for while one runs, and the first goes on to finish', async () => {
+    const engineNice = os.getPriority();
     const module = await discoveryModule({ dataDir: tempDir() });
     const first = module.run('trader via test', 'one');
     await expect(module.run('trader via test', 'two')).rejects.toBeInstanceOf(DiscoveryBusyError);
@@ -205,6 +207,7 @@ describe('discovery runs over time', () => {
     await module.whenIdle();
     expect(module.latest()?.id).toBe(progress.id);
     expect(module.detail()).toMatchObject({ runs: 1, failures: 0 });
+    expect(os.getPriority(), 'the thread lowers its own priority, never the engine’s').toBe(engineNice);
   });
 
   it('records a run as failed when Redis goes down while it reads, and the next run, Redis back, is fine', async () => {
