@@ -204,7 +204,7 @@ export interface DiscoveryRun {
   /** Who asked, for a manual run. */
   requestedBy: string | null;
   /** Why, for a manual run (runDiscovery's reason); null for the others. */
-  reason: string | null;
+  reason?: string | null;
   startedAt: number;
   finishedAt: number;
   /** The history window read: the last `windowMinutes` before startedAt. */
@@ -231,8 +231,8 @@ export interface DiscoveryRunSummary {
   id: number;
   trigger: DiscoveryTrigger;
   /** Who asked and why, for a manual run; null for the others. */
-  requestedBy: string | null;
-  reason: string | null;
+  requestedBy?: string | null;
+  reason?: string | null;
   startedAt: number;
   finishedAt: number;
   changes: number;
