@@ -61,6 +61,12 @@ const LAYERS = [
     message: 'discovery/ holds pure parameter-discovery methods: it imports only market/ and itself.',
     paths: [{ name: 'ioredis', message: 'discovery/ does no I/O.' }, { name: '@stoqey/ib', message: 'discovery/ does no I/O.' }],
   },
+  {
+    layer: 'signals',
+    forbidden: ['app', 'store', 'venues', 'sim', 'contract', 'runtime', 'config', 'execution', 'discovery', 'distribution'],
+    message: 'signals/ turns a snapshot into proposals: it imports only market/, bus/, analytics/ and itself (orders go through the bus to risk).',
+    paths: [{ name: 'ioredis', message: 'signals/ does no I/O.' }, { name: '@stoqey/ib', message: 'signals/ does no I/O.' }],
+  },
   { layer: 'config', forbidden: ['app', 'store', 'venues', 'sim', 'analytics', 'bus', 'risk'], message: 'config/ only loads and validates settings.' },
 ];
 

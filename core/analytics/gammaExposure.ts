@@ -33,6 +33,8 @@ export type GexContract = Pick<OptionContractQuote, 'expiry' | 'strike' | 'type'
 /** What the computation reads of a chain (a whole OptionChainSnapshot will do). */
 export interface GexChain extends Pick<OptionChainSnapshot, 'symbol' | 'asOf'> {
   contracts: readonly GexContract[];
+  /** Contracts whose IV is the engine's own (the vendor sent none); reported in the figures' counts. */
+  ownIv?: number;
 }
 
 export interface GammaExposureInputs {
@@ -93,7 +95,7 @@ export function startGammaExposure(inputs: GammaExposureInputs, settings: GammaE
     expiries: new Map(),
     byStrike: new Map(EXPIRY_BUCKETS.map((b) => [b, new Map()])),
     buckets: Object.fromEntries(EXPIRY_BUCKETS.map((b) => [b, emptyBucket()])) as Record<ExpiryBucket, BucketExposure>,
-    counts: { used: 0, withoutIv: 0, expired: 0, invalid: 0 },
+    counts: { used: 0, withoutIv: 0, expired: 0, invalid: 0, ownIv: inputs.chain.ownIv ?? 0 },
   };
 }
 

@@ -2,6 +2,7 @@
  * GEX / DEX as a bus service: on each chainRefreshed of a symbol it serves, the chain is read back (ChainRefresh.load,
  * off the engine's thread) and priced at the live spot in slices (gexSlices), and gexUpdated is published; the chain
  * is kept and priced again whenever the live spot has moved more than the re-price step from the spot last priced.
+ * Contracts the vendor sent without an IV get the engine's own from their mark when the chain is read (ownGreeks).
  *
  * Per symbol at most one computation runs; a newer chain overtakes it (the older one is dropped between two slices).
  * A chain that cannot be read back is reported (onProblem) and counted; the last figures stay as they were.
@@ -12,6 +13,8 @@ import type { OptionChainSnapshot } from '../market/optionChain';
 import type { Quote } from '../market/quote';
 import { spotMovedBeyond, type GammaExposureSettings, type GexChain } from './gammaExposure';
 import { computeInSlices, yieldToEventLoop, type SliceOptions } from './gexSlices';
+import { valuationTimeOf } from './optionsFlow';
+import { fillChainGreeks } from './ownGreeks';
 
 export interface GexServiceOptions {
   bus: EngineBus;
@@ -164,7 +167,9 @@ export class GexService {
       this.failed(state, generation, `the option chain of ${state.symbol} (as of ${new Date(refresh.asOf).toISOString()}) is no longer stored; the last GEX is kept`);
       return;
     }
-    state.chain = slim(chain);
+    const own = await fillChainGreeks(chain, valuationTimeOf(chain), this.options.settings.rate, yieldToEventLoop);
+    if (generation !== state.generation) return;
+    state.chain = { ...slim(own.chain), ownIv: own.filled };
     state.chainGeneration = generation;
   }
 

@@ -1,6 +1,7 @@
 /**
  * One refresh of a symbol's options flow: the chain and what was kept from the refreshes before it in, the reading,
- * the contracts that just became unusual and what to keep for the next refresh out. Pure apart from `pause`, which
+ * the contracts that just became unusual and what to keep for the next refresh out. The vendor's greeks are checked
+ * and the contracts without any get ours first (chainGreeks.ts), so the volatility shape uses them. Pure apart from `pause`, which
  * the service uses to hand the event loop back between the stages of a large chain.
  */
 import { etDate, etToUtc } from '../market/newYorkTime';
@@ -11,6 +12,7 @@ import { ivPercentile, ivRank, recordIv, type IvDay } from './ivHistory';
 import type { FlowState } from './optionsFlowState';
 import { largestPremiumChanges, premiumsOf, putCallRatios } from './optionsFlowRatios';
 import { scanUnusual, type UnusualRule, type UnusualScan } from './optionsFlowUnusual';
+import { chainGreeks } from './chainGreeks';
 
 /** Contracts judged between two pauses (about a millisecond's work). */
 const SCAN_SLICE = 2_500;
@@ -46,8 +48,9 @@ export async function computeFlow(
   chain: OptionChainSnapshot, before: FlowState, ivHistory: readonly IvDay[], settings: OptionsFlowSettings,
   times: { computedAt: number; valuedAt: number }, pause: () => Promise<void> = async () => undefined,
 ): Promise<FlowStep> {
-  const { contracts } = chain;
   const { computedAt, valuedAt } = times;
+  const greeks = await chainGreeks(chain, valuedAt, settings.riskFreeRate, pause);
+  const { contracts } = greeks; // with ours where the vendor sent none
   const day = etDate(valuedAt);
   const previousPremiums = before.day === day ? before.premiums : new Map<string, number>();
   const putCall = putCallRatios(contracts);
@@ -76,7 +79,8 @@ export async function computeFlow(
     },
     termStructure: shape.expiries,
     skew25: nearestTarget?.riskReversal25 ?? null,
-    counts: { contracts: contracts.length, ownIv: shape.ownIv, skipped: shape.skipped, awaitingHistory: scan.awaitingHistory },
+    counts: { contracts: contracts.length, ownIv: greeks.reading.filled + shape.ownIv, skipped: shape.skipped, awaitingHistory: scan.awaitingHistory },
+    vendorGreeks: greeks.reading,
   };
   const newlyUnusual = scan.unusual.filter((u) => !before.flagged.has(u.contractId));
   return {

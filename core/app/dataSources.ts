@@ -41,6 +41,7 @@ export function dataSources(
     redis: redis.client,
     reportBadInput,
     dependsOn: dependencies(sim),
+    discoveryHistory: config.discovery.enabled ? config.discovery : null,
   });
   const alphaVantage = sim || settings.alphaVantage.apiKey ? alphaVantageModule(settings, sim, redis, bus, reportBadInput) : null;
   const vpin = config.analytics.vpin.enabled ? vpinModule(settings, redis, bus, reportBadInput, discovered) : null;

@@ -12,6 +12,7 @@ import { createEngineBus, type EngineBus } from '../bus/catalogue';
 import type { ApprovalView, Health, ModuleHealth } from '../contract/contract';
 import { moduleLogger } from '../runtime/logger';
 import { Supervisor, type EngineModule } from '../runtime/supervisor';
+import { SessionRecorder } from './sessionRecorder';
 import { Topic } from '../runtime/topic';
 import { CockpitStreams } from './cockpit/cockpitStreams';
 import { analyticsSeedModule } from './analyticsSeed';
@@ -72,6 +73,12 @@ const COUNTER_FLUSH_MS = 2_000;
 /** A module that only tracks a service the engine constructed, so it shows in Health and stops in order. */
 function serviceModule(name: string, dependsOn: string[], start: () => Promise<void>, stop: () => Promise<void> | void): EngineModule {
   return { name, dependsOn, start, stop: async () => stop() };
+}
+
+/** --record FILE: the market as the engine hears it, in the simulator's session format (before the data sources start). */
+function sessionRecorderModule(bus: EngineBus, settings: Settings): EngineModule {
+  const recorder = new SessionRecorder({ bus, path: settings.recordPath!, symbols: settings.config.symbols });
+  return { name: 'sessionRecorder', start: async () => recorder.start(), stop: () => recorder.stop(), detail: () => ({ file: settings.recordPath!, lines: recorder.lines }) };
 }
 
 /** The bus in Health: subscribers that threw, by event (each is logged; the others still got the event). */
@@ -168,6 +175,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     symbols: settings.config.symbols.map((s) => s.symbol), log: moduleLogger('optionsFlow'),
   });
   modules.push({ name: 'optionsFlow', dependsOn: ['redis'], start: () => optionsFlow.start(), stop: () => optionsFlow.stop(), detail: () => optionsFlow.detail() });
+  if (settings.recordPath) modules.push(sessionRecorderModule(bus, settings));
   // Before VPIN: the newest run's bucket sizes are read back before VPIN reads back its buckets.
   modules.push(discovery);
   modules.push(...market.all);

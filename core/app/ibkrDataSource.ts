@@ -6,6 +6,7 @@ import type { ModuleHealth } from '../contract/contract';
 import type { IngestionState } from '../contract/ingestionState';
 import { moduleLogger } from '../runtime/logger';
 import type { EngineModule, ModuleContext } from '../runtime/supervisor';
+import { DiscoveryHistoryWriter, type DiscoveryHistorySettings } from '../store/discoveryHistoryWriter';
 import { IbkrMonitoringWriter } from '../store/ibkrMonitoringWriter';
 import { MarketDataWriter } from '../store/marketDataWriter';
 import { RedisBatchWriter } from '../store/redisBatchWriter';
@@ -20,6 +21,8 @@ export interface IbkrDataSourceOptions extends Omit<IbkrMarketDataOptions, 'bus'
   redis: Redis;
   /** Modules that must run first (redis; in sim mode also the simulated market). */
   dependsOn?: readonly string[];
+  /** Parameter discovery's history (trades, bars, book snapshots) is written with the market data; null: discovery is off. */
+  discoveryHistory?: DiscoveryHistorySettings | null;
 }
 
 const REPORT_MS = 1_000;
@@ -28,7 +31,7 @@ const log = moduleLogger('ibkrIngest');
 /**
  * IBKR market data as one engine module (Health's "ibkrIngest"): the venue publishes, and its subscribers are started
  * before it and stopped after it, so nothing it publishes goes unheard: the Redis writers (store), the sweep and
- * unusual-volume detectors (analytics). Every second it samples the ingestion's state (the venue's figures with the
+ * unusual-volume detectors (analytics), and parameter discovery's history when discovery is on. Every second it samples the ingestion's state (the venue's figures with the
  * writer's and the detectors') and publishes it as ibkrStatusSampled, for monitoring:ibkr:metrics and the cockpit.
  */
 export class IbkrDataSource implements EngineModule {
@@ -40,6 +43,8 @@ export class IbkrDataSource implements EngineModule {
   readonly writer: RedisBatchWriter;
   readonly marketData: MarketDataWriter;
   readonly monitoring: IbkrMonitoringWriter;
+  /** Null when discovery is off. */
+  readonly history: DiscoveryHistoryWriter | null;
   readonly sweeps: SweepDetector;
   readonly unusualVolume: UnusualVolumeDetector;
   private timer: NodeJS.Timeout | undefined;
@@ -51,6 +56,7 @@ export class IbkrDataSource implements EngineModule {
     this.writer = new RedisBatchWriter(options.redis);
     this.marketData = new MarketDataWriter(bus, this.writer, symbols);
     this.monitoring = new IbkrMonitoringWriter(bus, this.writer);
+    this.history = options.discoveryHistory ? new DiscoveryHistoryWriter(bus, this.writer, symbols, options.discoveryHistory) : null;
     this.sweeps = new SweepDetector(bus, symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol));
     this.unusualVolume = new UnusualVolumeDetector(bus, symbols.map((s) => s.symbol));
     this.connection = new IbConnection(options.ib, { ...DEFAULT_TIMINGS, ...options.timings });
@@ -61,6 +67,7 @@ export class IbkrDataSource implements EngineModule {
     this.running = true;
     this.monitoring.start();
     await this.marketData.start();
+    this.history?.start();
     await this.sweeps.start();
     await this.unusualVolume.start();
     await this.venue.start(context);
@@ -80,6 +87,7 @@ export class IbkrDataSource implements EngineModule {
     await this.unusualVolume.stop();
     await this.sweeps.stop();
     await this.marketData.stop();
+    this.history?.stop();
     this.monitoring.stop();
     await this.writer.drain().catch((error: unknown) => log.warn({ err: error, buffered: this.writer.buffered }, 'market data left unwritten at stop'));
     this.writer.stop();

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './configError';
@@ -11,6 +12,8 @@ export interface Settings {
   webPort: number;
   headless: boolean;
   source: 'sim' | 'ibkr';
+  /** --record FILE: the market as the engine hears it is written there in the simulator's session format. */
+  recordPath: string | undefined;
   redisUrl: string | undefined;
   /** LOG_LEVEL, validated; undefined leaves the logger's default. */
   logLevel: AppEnv['LOG_LEVEL'];
@@ -31,6 +34,7 @@ export interface Flags {
   config?: string;
   headless?: boolean;
   source?: string;
+  record?: string;
 }
 
 export function parseFlags(argv: string[]): Flags {
@@ -43,6 +47,7 @@ export function parseFlags(argv: string[]): Flags {
         config: { type: 'string' },
         headless: { type: 'boolean' },
         source: { type: 'string' },
+        record: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -67,6 +72,13 @@ function flagSource(value: string | undefined): 'sim' | 'ibkr' | undefined {
   throw new ConfigError('command line', [`--source: got ${JSON.stringify(value)}, expected "sim" or "ibkr"`]);
 }
 
+/** A recording never overwrites: an existing file is refused at start, by name. */
+function newFile(file: string): string {
+  if (existsSync(file)) throw new ConfigError('command line', [`--record: ${file} exists; name a new file (a recording is never overwritten)`]);
+  if (!existsSync(path.dirname(file))) throw new ConfigError('command line', [`--record: the folder ${path.dirname(file)} does not exist`]);
+  return file;
+}
+
 export function resolveSettings(flags: Flags, projectRoot: string, processEnv: NodeJS.ProcessEnv = process.env): Settings {
   const env: AppEnv = loadEnv(path.join(projectRoot, '.env'), processEnv);
   const configPath = path.resolve(projectRoot, flags.config ?? env.ALPHATRADER_CONFIG ?? 'config/config.yaml');
@@ -77,6 +89,7 @@ export function resolveSettings(flags: Flags, projectRoot: string, processEnv: N
     webPort: flagPort(flags.port) ?? env.ALPHATRADER_PORT ?? config.web.port,
     headless: flags.headless ?? env.ALPHATRADER_HEADLESS ?? false,
     source: flagSource(flags.source) ?? env.ALPHATRADER_SOURCE ?? config.source,
+    recordPath: flags.record === undefined ? undefined : newFile(path.resolve(projectRoot, flags.record)),
     redisUrl: env.REDIS_URL,
     logLevel: env.LOG_LEVEL,
     ib: { host: env.IB_HOST ?? config.ibkr.host, port: env.IB_PORT ?? config.ibkr.port, clientId: env.IB_CLIENT_ID ?? config.ibkr.clientId },

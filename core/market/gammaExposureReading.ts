@@ -48,8 +48,11 @@ export interface GammaExposure {
   callWall: number | null;
   putWall: number | null;
   flip: FlipLevel;
-  /** `invalid`: a strike or open interest that is not a positive / non-negative number. */
-  contracts: { used: number; withoutIv: number; expired: number; invalid: number };
+  /**
+   * `invalid`: a strike or open interest that is not a positive / non-negative number. `ownIv`: contracts the vendor
+   * sent without an IV that were priced with the engine's own, implied from their mark (core/analytics/ownGreeks.ts).
+   */
+  contracts: { used: number; withoutIv: number; expired: number; invalid: number; ownIv: number };
 }
 
 /** A computation the GEX service published: the figures, why they were computed and when. */

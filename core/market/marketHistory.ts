@@ -21,4 +21,6 @@ export interface SymbolHistory {
   bars: Bar[];
   /** Empty for a standard (top-of-book) symbol. */
   books: BookSnapshot[];
+  /** Stored entries in the window that could not be read (left out of the lists above); absent means none. */
+  skipped?: number;
 }

@@ -77,6 +77,46 @@ export interface AtmVolReading {
   historyDays: number;
 }
 
+export type ThetaUnit = 'per calendar day' | 'per trading day (252 a year)' | 'per year' | 'unknown';
+export type VegaUnit = 'per vol point (0.01)' | 'per 1.00 of vol' | 'unknown';
+
+/** A contract whose vendor delta differs from ours at the vendor's IV by more than the tolerance. */
+export interface VendorDeltaMismatch {
+  contractId: string;
+  expiry: string;
+  strike: number;
+  type: 'call' | 'put';
+  vendorDelta: number;
+  ourDelta: number;
+  /** vendorDelta − ourDelta. */
+  difference: number;
+}
+
+/**
+ * The vendor's greeks checked against the engine's own BSM at the vendor's IV (each expiry's put–call parity spot),
+ * and the contracts the vendor sent without greeks filled with ours.
+ */
+export interface VendorGreeksReading {
+  /** Contracts with a vendor IV and delta, a future expiry and a parity spot. */
+  checked: number;
+  /** Of those, contracts whose |vendor delta − ours| exceeds `deltaTolerance`. */
+  mismatched: number;
+  /** mismatched / checked (0 when nothing was checked). */
+  share: number;
+  deltaTolerance: number;
+  /** The vendor's theta and vega units, from the median ratio of theirs to ours (ours: per calendar day, per vol point). */
+  thetaUnit: ThetaUnit;
+  thetaRatio: number | null;
+  vegaUnit: VegaUnit;
+  vegaRatio: number | null;
+  /** Contracts sent without greeks (IV 0) that got the engine's own, from their mark. */
+  filled: number;
+  /** Contracts sent without greeks that could not be filled (no mark, or no IV for it). */
+  unfilled: number;
+  /** The largest mismatches, largest first. */
+  worst: VendorDeltaMismatch[];
+}
+
 /** `analytics:{symbol}:flow` and the flowUpdated event. */
 export interface OptionsFlowReading {
   symbol: string;
@@ -106,6 +146,8 @@ export interface OptionsFlowReading {
     /** Contracts with too little history to be judged against their own pace. */
     awaitingHistory: number;
   };
+  /** Absent in a reading stored before the check existed. */
+  vendorGreeks?: VendorGreeksReading;
 }
 
 /** A contract that became unusual at this refresh (it was not unusual at the one before). */

@@ -41,7 +41,10 @@ function informed(feed: EpisodeInjector, symbol: string, side: SimAggressor, sec
   return `informed ${JSON.stringify({ symbol: episode.symbol, startTs: episode.startTs, endTs: episode.endTs, ...episode.detail })}`;
 }
 
-/** `uoa SPY250117C00600000 5000 2`: that many contracts traded in one listed option over the next minutes (default 2). */
+/**
+ * `uoa SPY250117C00600000 5000 2`: that many contracts traded in one listed option over the next minutes (default 2),
+ * at any hour (before the open they add to the last session's volume).
+ */
 function unusualOptions(feed: object, [, occId = '', contractsText = '', minutesText = '2']: string[]): string {
   if (!canInject(feed)) return 'uoa: only the seeded model takes unusual activity on request, not a replay';
   const contracts = Number(contractsText);
@@ -49,6 +52,6 @@ function unusualOptions(feed: object, [, occId = '', contractsText = '', minutes
   if (!Number.isInteger(contracts) || contracts < 1) return `uoa: contracts must be a whole number above 0, got "${contractsText}"`;
   if (!(minutes > 0 && minutes <= 390)) return `uoa: minutes must be above 0 and at most 390, got "${minutesText}"`;
   const episode = feed.injectUnusualOptions(occId.toUpperCase(), contracts, minutes * 60_000);
-  if (!episode) return `uoa: ${occId} is not a contract listed today, or its session is not open`;
+  if (!episode) return `uoa: ${occId} is not a contract listed today`;
   return `uoa ${JSON.stringify({ symbol: episode.symbol, ...episode.detail, endTs: episode.endTs })}`;
 }

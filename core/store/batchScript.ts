@@ -10,6 +10,9 @@ import type { Redis } from 'ioredis';
  * - S value ttl                       SET key value [EX ttl]      (ttl 0: no expiry)
  * - H n field1 value1 … fieldn valuen ttl   HSET, then EXPIRE when ttl > 0
  * - L limit ttl n item1 … itemn       LPUSH items (the last ends up first), LTRIM to limit, EXPIRE when ttl > 0
+ * - X minid ttl n id1 item1 … idn itemn   XADD key id d item for each ("ms-*": Redis numbers entries within a ms; an id
+ *                                     at or below the stream's last falls back to "*", the server's clock), then
+ *                                     XTRIM MINID minid (removes what aged out since the last batch), EXPIRE when ttl > 0
  */
 const LUA = `
 local failed, a = 0, 1
@@ -38,12 +41,27 @@ for k = 1, #KEYS do
     run('LTRIM', key, 0, limit - 1)
     if ttl > 0 then run('EXPIRE', key, ttl) end
     a = a + 4 + n
+  elseif op == 'X' then
+    local minid, ttl, n = ARGV[a + 1], tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
+    for i = a + 4, a + 2 + 2 * n, 2 do
+      local added = redis.pcall('XADD', key, ARGV[i], 'd', ARGV[i + 1])
+      if type(added) == 'table' and added.err then run('XADD', key, '*', 'd', ARGV[i + 1]) end
+    end
+    run('XTRIM', key, 'MINID', minid)
+    if ttl > 0 then run('EXPIRE', key, ttl) end
+    a = a + 4 + 2 * n
   else
     return redis.error_reply('ingest batch: unknown operation ' .. tostring(op) .. ' for ' .. key)
   end
 end
 return failed
 `;
+
+/** One stream entry: its id's time (epoch ms; Redis adds the sequence) and its text (the one field `d`). */
+export interface StreamEntry {
+  ms: number;
+  text: string;
+}
 
 type BatchRunner = Redis & { ingestBatch(numberOfKeys: number, ...keysAndArgs: Array<string | number>): Promise<number> };
 
@@ -79,6 +97,14 @@ export class WriteBatch {
   lpush(key: string, items: readonly string[], limit: number, expireTtl: number | null): void {
     this.keys.push(key);
     this.args.push('L', limit, expireTtl ?? 0, items.length, ...items);
+  }
+
+  /** XADD of `entries` (oldest first) with ids "ms-*", XTRIM MINID `minId` (epoch ms), EXPIRE `expireTtl`. */
+  xadd(key: string, entries: readonly StreamEntry[], minId: number, expireTtl: number | null): void {
+    this.keys.push(key);
+    const args = this.args;
+    args.push('X', Math.max(0, Math.floor(minId)), expireTtl ?? 0, entries.length);
+    for (const entry of entries) args.push(`${Math.max(0, Math.floor(entry.ms))}-*`, entry.text);
   }
 }
 

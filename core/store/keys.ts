@@ -43,6 +43,8 @@ export const LIST_LIMITS = { trades: 1000, bars: 100, barHistory: 720, ibkrError
  */
 const FLOW_STATE_TTL = 24 * 3600;
 
+const historyTtl = (historyMinutes: number | undefined): number | null => (historyMinutes === undefined ? null : historyMinutes * 60);
+
 export const keys = {
   market: {
     book: (symbol: string) => k(`market:${symbol}:book`, TTL.marketFast),
@@ -55,6 +57,17 @@ export const keys = {
     imbalance: (symbol: string) => k(`market:${symbol}:imbalance`, TTL.marketFast),
     sweep: (symbol: string) => k(`market:${symbol}:sweep`, TTL.marketSlow),
     unusualVolume: (symbol: string) => k(`market:${symbol}:unusual_volume`, TTL.marketSlow),
+  },
+  /**
+   * Parameter discovery's history (store/discoveryHistoryWriter, read by store/discoveryHistory): one stream per
+   * symbol and kind, one field `d` of compact text (store/discoveryHistoryEncoding), ids on the engine's clock.
+   * Trimmed by age at each write (XTRIM MINID now − discovery.historyMinutes) and expiring that long after the
+   * last write (a symbol no longer configured leaves nothing behind); the TTL is set only when the minutes are given.
+   */
+  history: {
+    trades: (symbol: string, historyMinutes?: number) => k(`history:${symbol}:trades`, historyTtl(historyMinutes)),
+    bars: (symbol: string, historyMinutes?: number) => k(`history:${symbol}:bars`, historyTtl(historyMinutes)),
+    books: (symbol: string, historyMinutes?: number) => k(`history:${symbol}:books`, historyTtl(historyMinutes)),
   },
   analytics: {
     /** The latest VPIN reading (JSON VpinReading). */

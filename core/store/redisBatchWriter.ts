@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { withDeadline } from '../runtime/deadline';
-import { sendBatch, WriteBatch } from './batchScript';
+import { sendBatch, WriteBatch, type StreamEntry } from './batchScript';
 
 /** A key holding the latest value of something: its value is produced when the batch is written, not per tick. */
 export interface LatestWrite {
@@ -20,6 +20,8 @@ interface PendingList {
   ttl: number | null;
   limit: number;
   items: unknown[];
+  /** Set for a stream (append): entries older than this are trimmed at each write; items are StreamEntry. */
+  maxAgeMs?: number;
 }
 
 export interface WriterStats {
@@ -96,6 +98,18 @@ export class RedisBatchWriter {
     if (!list) this.lists.set(key, (list = { ttl, limit, items: [] }));
     list.items.push(item);
     // While Redis is away the buffer holds exactly what LTRIM would keep; otherwise trimming is amortised.
+    if (list.items.length > (this.stats.degraded ? limit : 2 * limit)) this.trim(list);
+    this.schedule();
+  }
+
+  /**
+   * Appends to a Redis stream trimmed by age: entries whose id is older than `maxAgeMs` go at each write. `limit`
+   * bounds only what waits here while Redis is away (the oldest beyond it are dropped and counted).
+   */
+  append(key: string, ttl: number | null, maxAgeMs: number, limit: number, entry: StreamEntry): void {
+    let list = this.lists.get(key);
+    if (!list) this.lists.set(key, (list = { ttl, limit, items: [], maxAgeMs }));
+    list.items.push(entry);
     if (list.items.length > (this.stats.degraded ? limit : 2 * limit)) this.trim(list);
     this.schedule();
   }
@@ -212,6 +226,11 @@ export class RedisBatchWriter {
       this.trim(list);
       const items = list.items;
       list.items = [];
+      if (list.maxAgeMs !== undefined) {
+        writes.xadd(key, items as StreamEntry[], now - list.maxAgeMs, this.ttlToRefresh(key, list.ttl, now));
+        taken.push([list, items]);
+        continue;
+      }
       const texts = items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
       writes.lpush(key, texts, list.limit, this.ttlToRefresh(key, list.ttl, now));
       taken.push([list, items]);

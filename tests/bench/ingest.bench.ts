@@ -68,7 +68,9 @@ async function startRun(framesPerSecond: number): Promise<Run> {
   const bus = createEngineBus();
   const cockpit = new MarketStreams(bus, symbols);
   cockpit.start();
-  const ingest = new IbkrDataSource({ ib: { host: '127.0.0.1', port, clientId: 1 }, symbols, staleAfterSeconds: 10, bus, redis: client, reportBadInput: () => undefined });
+  // With parameter discovery's history, as the engine runs by default (discovery.enabled).
+  const discoveryHistory = { historyMinutes: 120, bookSnapshotSeconds: 1, bookLevels: 10 };
+  const ingest = new IbkrDataSource({ ib: { host: '127.0.0.1', port, clientId: 1 }, symbols, staleAfterSeconds: 10, bus, redis: client, reportBadInput: () => undefined, discoveryHistory });
   ingest.writer.batchTag = () => ingest.venue.connection.messages;
   ingest.writer.onWritten = (startedAt, tag) => {
     if (!rec.recording) return;

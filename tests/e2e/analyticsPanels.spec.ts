@@ -1,6 +1,7 @@
 import { test as base, type Page } from '@playwright/test';
 import { shippedConfig } from '../support/engineProcess';
 import { savePanelScreenshot } from './support/panelScreenshot';
+import { startWorkstationOnSeparateGateway } from './support/separateGateway';
 import { createWorkstation, expect, type Workstation } from './support/workstation';
 
 const DATA_TIMEOUT = 30_000;
@@ -64,8 +65,77 @@ test('the options flow panel draws P/C ratios, ATM IV and the term structure, up
   await expect.poll(async () => Number(await panel.getByTestId('flow-term-chart').getAttribute('data-points'))).toBeGreaterThan(2);
   await expect.poll(() => panel.getByTestId('flow-expiries').locator('tbody tr').count()).toBeGreaterThan(2);
   await expect(panel.getByTestId('as-of')).toHaveText(/^as of \d\d:\d\d:\d\d/);
+  // The simulated vendor serves a few deltas 0.10 off and a few contracts without greeks (vendorGreekFlaws).
+  await expect(panel.getByTestId('flow-vendor-greeks-line')).toHaveText(
+    /^\d+\.\d% of [\d,]+ contracts: vendor delta off by > 0\.05 · theta per calendar day · vega per vol point · [\d,]+ filled with our greeks$/,
+  );
+  expect(Number(await panel.getByTestId('flow-vendor-greeks').getAttribute('data-mismatched'))).toBeGreaterThan(0);
+  expect(Number(await panel.getByTestId('flow-vendor-greeks').getAttribute('data-filled'))).toBeGreaterThan(0);
+  await expect(panel.getByTestId('flow-vendor-worst').locator('tbody tr')).toHaveCount(5);
 
   const asOf = Number(await panel.getByTestId('flow-chain-as-of').getAttribute('data-as-of'));
   await expect.poll(async () => Number(await panel.getByTestId('flow-chain-as-of').getAttribute('data-as-of')), { timeout: (OPTIONS_REFRESH_SECONDS + 30) * 1000 }).toBeGreaterThan(asOf);
   await savePanelScreenshot(panel, 'options-flow-spy', testInfo);
+});
+
+interface AvRow {
+  contractID: string;
+  expiration: string;
+  strike: string;
+  type: 'call' | 'put';
+  delta: string;
+  open_interest: string;
+}
+
+/** An out-of-the-money put of the fourth expiry with open interest, from the simulated Alpha Vantage endpoint. */
+async function quietPut(avPort: number): Promise<AvRow> {
+  const answer = await fetch(`http://127.0.0.1:${avPort}/query?function=REALTIME_OPTIONS&symbol=SPY&require_greeks=true&apikey=sim`);
+  const rows = ((await answer.json()) as { data: AvRow[] }).data;
+  const expiry = [...new Set(rows.map((r) => r.expiration))].sort()[3];
+  const put = rows.find((r) => r.expiration === expiry && r.type === 'put' && Number(r.delta) < -0.1 && Number(r.delta) > -0.3 && Number(r.open_interest) > 100);
+  if (!put) throw new Error(`no out-of-the-money put with open interest on ${expiry}`);
+  return put;
+}
+
+test('an unusual-activity episode typed at the sim console appears in the options flow panel’s unusual list with its contract and figures', async ({ page }) => {
+  // The sim as its own process, for its console; the rule judges a contract after one refresh of history.
+  const config = analyticsConfig();
+  const flow = { ...((config.analytics as Record<string, unknown>).flow as object), minSamples: 1 };
+  const { engine, gateway, dispose } = await startWorkstationOnSeparateGateway(60, { ...config, analytics: { ...(config.analytics as object), flow } });
+  try {
+    await page.goto(engine.url);
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 });
+    await page.keyboard.press('Alt+Shift+F');
+    const panel = page.getByTestId('options-flow-panel');
+    await expect(panel).toHaveAttribute('data-symbol', 'SPY');
+    const chainAsOf = panel.getByTestId('flow-chain-as-of');
+    await expect.poll(async () => Number(await chainAsOf.getAttribute('data-as-of')), { timeout: DATA_TIMEOUT }).toBeGreaterThan(0);
+    // Two refreshes seen: every contract has a pace to be judged against.
+    for (let i = 0; i < 2; i++) {
+      const asOf = Number(await chainAsOf.getAttribute('data-as-of'));
+      await expect.poll(async () => Number(await chainAsOf.getAttribute('data-as-of')), { timeout: (OPTIONS_REFRESH_SECONDS + 30) * 1000 }).toBeGreaterThan(asOf);
+    }
+
+    const put = await quietPut(gateway.avPort);
+    const openInterest = Number(put.open_interest);
+    const contracts = 3 * openInterest + 1_000;
+    const answer = await gateway.command(`uoa ${put.contractID} ${contracts} 0.05`); // all of it within three seconds
+    expect(answer).toMatch(/^uoa \{/);
+    expect(JSON.parse(answer.slice('uoa '.length))).toMatchObject({ occId: put.contractID, contracts, openInterest });
+
+    const label = `${put.expiration} ${Number(put.strike)} P`;
+    const row = panel.getByTestId('flow-unusual-row').filter({ hasText: label });
+    await expect(row).toHaveCount(1, { timeout: (2 * OPTIONS_REFRESH_SECONDS + 30) * 1000 });
+    const cells = (await row.locator('td').allTextContents()).map((t) => t.trim());
+    const [time, contract, volume, oi, overOi, pace, premium] = cells;
+    expect(time).toMatch(/^\d\d:\d\d:\d\d/);
+    expect(contract).toBe(label);
+    expect(Number(oi!.replaceAll(',', ''))).toBe(openInterest);
+    expect(Number(volume!.replaceAll(',', ''))).toBeGreaterThanOrEqual(openInterest); // the rule: volume at least its open interest
+    expect(Number(overOi)).toBeGreaterThanOrEqual(1);
+    expect(pace).toMatch(/^—$|^[\d,.]+×$/); // × its own pace; — when it had never traded between refreshes
+    expect(premium).toMatch(/^\$[\d.]+[KMB]?$/);
+  } finally {
+    await dispose();
+  }
 });

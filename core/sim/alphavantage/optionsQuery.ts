@@ -4,6 +4,7 @@ import { etDate, isValidDate, previousWeekday } from '../../market/newYorkTime';
 import { invalidCall } from './avErrors';
 import { fixed, integer } from './avFormat';
 import { param, type Query } from './query';
+import { servedDelta, servesNoGreeks } from './vendorGreekFlaws';
 
 type Row = Record<string, string>;
 
@@ -19,8 +20,10 @@ function toRow(o: OptionQuote, date: string, withGreeks: boolean): Row {
     volume: integer(o.volume), open_interest: integer(o.openInterest), date,
   };
   if (!withGreeks) return row;
+  const id = o.spec.occId;
+  if (servesNoGreeks({ occId: id, right: o.spec.right, strike: o.spec.strike, underlyingPrice: o.underlyingPrice, mark: o.mark })) return { ...row, implied_volatility: '0.00000', delta: '0.00000', gamma: '0.00000', theta: '0.00000', vega: '0.00000', rho: '0.00000' };
   return {
-    ...row, implied_volatility: fixed(o.impliedVol, 5), delta: fixed(o.delta, 5), gamma: fixed(o.gamma, 5),
+    ...row, implied_volatility: fixed(o.impliedVol, 5), delta: fixed(servedDelta(id, o.spec.right, o.delta), 5), gamma: fixed(o.gamma, 5),
     theta: fixed(o.theta, 5), vega: fixed(o.vega, 5), rho: fixed(o.rho, 5),
   };
 }
@@ -31,7 +34,7 @@ function underlying(q: Query): string {
   return symbol;
 }
 
-/** REALTIME_OPTIONS: the live chain; greeks and IV only with require_greeks=true; `contract=` picks one. */
+/** REALTIME_OPTIONS: the live chain; greeks and IV only with require_greeks=true (imperfect for a few: vendorGreekFlaws); `contract=` picks one. */
 export function realtimeOptions(q: Query): unknown {
   const symbol = underlying(q);
   const withGreeks = param(q, 'require_greeks')?.toLowerCase() === 'true';

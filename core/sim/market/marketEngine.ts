@@ -259,18 +259,20 @@ export class MarketEngine {
 
   /**
    * Unusual options activity on request (tests, practice), outside the seeded sequence: `contracts` traded in one
-   * listed contract over the next `durationMs`. Null when the contract is not listed today or its session is not open.
+   * listed contract over the next `durationMs`. Null when the contract is not listed for the current session. Unlike the
+   * seeded episodes it is taken at any hour: before the session opens its contracts add to the volume shown then (the
+   * last session's), so a test or a practice run need not wait for regular hours.
    */
   injectUnusualOptions(book: SymbolBook, occId: string, contracts: number, durationMs: number): MarketEpisode | null {
     const pick = this.chains?.listing(book.symbol).find((o) => o.spec.occId === occId);
-    if (!pick || this.now < pick.sessionOpenTs || !(contracts > 0) || !(durationMs > 0)) return null;
+    if (!pick || !(contracts > 0) || !(durationMs > 0)) return null;
     this.flow.now = this.now;
     return this.unusualOptions(book, pick, Math.round(contracts), durationMs);
   }
 
   private unusualOptions(book: SymbolBook, pick: ListedOption, contracts: number, durationMs: number): MarketEpisode {
     const endTs = this.now + durationMs;
-    this.chains!.addUnusual({ occId: pick.spec.occId, startTs: this.now, endTs, contracts });
+    this.chains!.addUnusual({ occId: pick.spec.occId, sessionOpenTs: pick.sessionOpenTs, startTs: this.now, endTs, contracts });
     const episode: MarketEpisode = {
       kind: 'unusual_options', symbol: book.symbol, startTs: this.now, endTs,
       detail: { occId: pick.spec.occId, conId: pick.spec.conId, contracts, openInterest: pick.openInterest, right: pick.spec.right, strike: pick.spec.strike, expiry: pick.spec.expiry },

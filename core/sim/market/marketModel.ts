@@ -163,8 +163,9 @@ export class MarketModel implements MarketFeed {
 
   /**
    * Unusual options activity now: `contracts` more traded in one of today's listed contracts (OCC id) over the next
-   * `durationMs`, as the model's own episodes (tests and practice). Null for an unknown symbol or contract, or before
-   * the session opens (options trade in regular hours).
+   * `durationMs`, as the model's own episodes (tests and practice). Null for an unknown symbol or contract. Taken at
+   * any hour: before the session opens its contracts add to the last session's volume (the seeded episodes start in
+   * regular hours only).
    */
   injectUnusualOptions(occId: string, contracts: number, durationMs: number): MarketEpisode | null {
     const book = this.engine.books.find((b) => occId.startsWith(b.symbol) && /^\d{6}[CP]\d{8}$/.test(occId.slice(b.symbol.length)));

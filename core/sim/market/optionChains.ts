@@ -24,6 +24,8 @@ export interface UnderlyingView {
 /** A burst of volume in one contract far beyond its usual turnover. */
 export interface UnusualOptionsActivity {
   occId: string;
+  /** The open of the session whose volume it adds to (an episode of an earlier session does not count today). */
+  sessionOpenTs: number;
   startTs: number;
   endTs: number;
   contracts: number;
@@ -99,13 +101,13 @@ export class OptionChains {
 
   /**
    * The session's volume so far: before the open, the last session's (as vendors show it until the first trade);
-   * from the open it accrues along the day's U shape (busy at the open and close), plus any unusual activity.
+   * from the open it accrues along the day's U shape (busy at the open and close). Plus any unusual activity: seeded
+   * episodes start in regular hours only, one requested before the open adds to the last session's volume.
    */
   private volumeAt(o: ListedOption, now: number): number {
-    if (now < o.sessionOpenTs) return o.priorVolume;
-    let volume = Math.round(o.sessionVolume * sessionShare((now - o.sessionOpenTs) / SESSION_MS));
+    let volume = now < o.sessionOpenTs ? o.priorVolume : Math.round(o.sessionVolume * sessionShare((now - o.sessionOpenTs) / SESSION_MS));
     for (const a of this.unusual.get(o.spec.occId) ?? []) {
-      if (now <= a.startTs) continue;
+      if (a.sessionOpenTs !== o.sessionOpenTs || now <= a.startTs) continue;
       volume += Math.round(a.contracts * Math.min(1, (now - a.startTs) / Math.max(1, a.endTs - a.startTs)));
     }
     return volume;

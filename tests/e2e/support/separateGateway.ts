@@ -47,8 +47,11 @@ async function startGateway(stateDir: string): Promise<SeparateGateway> {
   };
 }
 
-/** A workstation in `--source ibkr` mode against a gateway the test controls, as a trader would run it beside TWS. */
-export async function startWorkstationOnSeparateGateway(staleAfterSeconds: number): Promise<{
+/**
+ * A workstation in `--source ibkr` mode against a gateway the test controls, as a trader would run it beside TWS.
+ * `configOverrides` replace top-level sections of config.yaml (`schedules` is merged with the stale-after setting).
+ */
+export async function startWorkstationOnSeparateGateway(staleAfterSeconds: number, configOverrides: Record<string, unknown> = {}): Promise<{
   gateway: SeparateGateway;
   engine: LaunchedEngine;
   dispose(): Promise<void>;
@@ -57,7 +60,8 @@ export async function startWorkstationOnSeparateGateway(staleAfterSeconds: numbe
   const gateway = await startGateway(path.join(dir, 'sim'));
   // The risk checks keep no session either, so the stale-data breaker trips at any hour, after the cockpit's STALE.
   const risk = { ...shippedConfig().risk, marketCalendar: 'always-open', maxStaleDataSeconds: staleAfterSeconds };
-  const configPath = await writeTestConfig({ schedules: { staleAfterSeconds }, risk });
+  const schedules = { ...(configOverrides.schedules as object | undefined), staleAfterSeconds };
+  const configPath = await writeTestConfig({ risk, ...configOverrides, schedules });
   const engine = await launchEngine({
     dataDir: path.join(dir, 'data'),
     configPath,

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptionsFlowService } from '../../../core/analytics/optionsFlowService';
-import type { EngineBus } from '../../../core/bus/catalogue';
+import type { ChainRefresh, EngineBus } from '../../../core/bus/catalogue';
 import { flowSchema } from '../../../core/config/flowSchema';
 import type { OptionsFlowReading, UnusualOptionsActivityEvent } from '../../../core/market/optionsFlow';
+import { DELTA_FLAW, servesFlawedDelta, mayServeNoGreeks } from '../../../core/sim/alphavantage/vendorGreekFlaws';
 import { DEFAULT_START_TS } from '../../../core/sim/market/marketModel';
 import { keys } from '../../../core/store/keys';
 import { OptionsFlowStore } from '../../../core/store/optionsFlowStore';
@@ -20,6 +21,7 @@ describe('options flow on the simulated market', () => {
   const readings: OptionsFlowReading[] = [];
   const unusual: UnusualOptionsActivityEvent[] = [];
   const warnings: string[] = [];
+  const refreshes: ChainRefresh[] = [];
 
   const startService = async () => {
     service = new OptionsFlowService({ bus, storage: new OptionsFlowStore(bed.redis.client), settings, symbols: ['SPY'], log: { warn: (_d, m) => warnings.push(m) },
@@ -43,6 +45,7 @@ describe('options flow on the simulated market', () => {
     bus = ingest.bus;
     bus.subscribe('flowUpdated', (r) => readings.push(r));
     bus.subscribe('unusualOptionsActivity', (u) => unusual.push(u));
+    bus.subscribe('chainRefreshed', (r) => refreshes.push(r));
     await startService();
     await ingest.module.start();
   });
@@ -71,6 +74,26 @@ describe('options flow on the simulated market', () => {
     else expect(front.atmIv!).toBeLessThan(back.atmIv!);
     expect(reading.atm.iv!).toBeGreaterThan(Math.min(front.atmIv!, back.atmIv!));
     expect(reading.atm.iv!).toBeLessThan(Math.max(front.atmIv!, back.atmIv!));
+  });
+
+  it('checks the simulated vendor’s greeks: finds exactly the deltas it serves 0.10 off, its units, and fills the contracts sent without greeks', async () => {
+    const reading = await nextReading();
+    const chain = (await refreshes.find((r) => r.asOf === reading.asOf)!.load())!;
+    const flawed = new Set(chain.contracts.filter((c) => c.iv > 0 && servesFlawedDelta(c.contractId)).map((c) => c.contractId));
+    const sentWithout = chain.contracts.filter((c) => c.iv === 0);
+    expect(flawed.size).toBeGreaterThan(10);
+    expect(sentWithout.length).toBeGreaterThan(10);
+    expect(sentWithout.every((c) => mayServeNoGreeks(c.contractId) && c.mark > 0)).toBe(true);
+    const vendor = reading.vendorGreeks!;
+    expect(vendor).toMatchObject({ mismatched: flawed.size, thetaUnit: 'per calendar day', vegaUnit: 'per vol point (0.01)', filled: sentWithout.length, unfilled: 0 });
+    expect(vendor.checked).toBe(chain.contracts.length - sentWithout.length);
+    expect(vendor.share).toBeCloseTo(flawed.size / vendor.checked, 12);
+    expect(vendor.worst.length).toBe(5);
+    for (const w of vendor.worst) {
+      expect(flawed.has(w.contractId)).toBe(true);
+      expect(Math.abs(w.difference)).toBeCloseTo(DELTA_FLAW, 2);
+    }
+    expect(reading.counts.ownIv).toBe(sentWithout.length);
   });
 
   it('reports put/call ratios and premium from contracts that trade', async () => {

@@ -139,7 +139,7 @@ describe('gamma exposure', () => {
 
   it('sorts contracts into nested expiry buckets from today in New York, and counts the skipped ones by reason', () => {
     const result = computeGammaExposure({ chain: handMade, spot: 100.5, spotAsOf: now, now }, settings);
-    expect(result.contracts).toEqual({ used: 16, withoutIv: 1, expired: 1, invalid: 1 });
+    expect(result.contracts).toEqual({ used: 16, withoutIv: 1, expired: 1, invalid: 1, ownIv: 0 });
     const counts = Object.fromEntries(Object.entries(result.buckets).map(([bucket, b]) => [bucket, b.contracts]));
     expect(counts).toEqual({ '0dte': 2, '1dte': 1, upTo7d: 13, upTo35d: 15, all: 16 });
     const only = (expiries: string[]): number => bruteForceGex(chainOf(handMade.contracts.filter((c) => expiries.includes(c.expiry))), 100.5);

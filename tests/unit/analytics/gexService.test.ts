@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { blackScholes } from '../../../core/analytics/blackScholes';
 import { computeGammaExposure, DEFAULT_GEX_SETTINGS, type GammaExposureSettings } from '../../../core/analytics/gammaExposure';
 import { GexService, type GexServiceOptions } from '../../../core/analytics/gexService';
 import { createEngineBus, type ChainRefresh, type EngineBus } from '../../../core/bus/catalogue';
@@ -87,6 +88,38 @@ describe('GEX service', () => {
     expect(updates[0]!.flip.level).not.toBeNull();
     expect(yields.count).toBeGreaterThanOrEqual(4); // the event loop had its turns between slices: pricing, four grid parts, finish
     expect(service.stats).toMatchObject({ computations: 1, failures: 0, lastSkippedContracts: 0 });
+  });
+
+  it('prices the contracts sent without an IV with the engine’s own, implied from their mark, and counts them', async () => {
+    const asOf = now - 60_000;
+    const complete: OptionContractQuote[] = [];
+    for (const days of [4, 24]) {
+      const expiry = addDays(today, days);
+      const time = (etToUtc(expiry, 16) - asOf) / (365 * 86_400_000);
+      for (let strike = 90; strike <= 110; strike += 1) {
+        for (const type of ['call', 'put'] as const) {
+          const iv = 0.2 + 0.004 * Math.abs(strike - 100);
+          const g = blackScholes({ spot: 100, strike, time, vol: iv, rate: settings.rate, dividendYield: settings.dividendYield, right: type === 'call' ? 'C' : 'P' });
+          complete.push({
+            contractId: `${expiry}${type}${strike}`, expiry, strike, type, openInterest: 1000, iv, bid: g.price, bidSize: 1, ask: g.price, askSize: 1,
+            last: g.price, mark: g.price, volume: 0, delta: g.delta, gamma: g.gamma, theta: g.theta, vega: g.vega, rho: g.rho,
+          });
+        }
+      }
+    }
+    const sent = complete.map((c, i) => (i % 5 === 2 ? { ...c, iv: 0, delta: 0, gamma: 0, theta: 0, vega: 0, rho: 0 } : c));
+    const { bus, service, updates } = harness();
+    const quote = quoteAt(100.9, 101.1);
+    bus.publish('quoteChanged', quote);
+    bus.publish('chainRefreshed', refreshOf({ symbol: 'XYZ', asOf, quoteDate: today, contracts: sent, skipped: 0 }));
+    await service.idle();
+    const whole = computeGammaExposure({ chain: { symbol: 'XYZ', asOf, contracts: complete }, spot: 101, spotAsOf: quote.ts, now }, settings);
+    expect(updates[0]!.contracts).toEqual({ used: 84, withoutIv: 0, expired: 0, invalid: 0, ownIv: sent.filter((c) => c.iv === 0).length });
+    expect(updates[0]!.contracts.ownIv).toBe(17);
+    const { callGex, putGex, dex } = updates[0]!.totals;
+    expect(callGex / whole.totals.callGex - 1).toBeCloseTo(0, 8);
+    expect(putGex / whole.totals.putGex - 1).toBeCloseTo(0, 8);
+    expect(dex / whole.totals.dex - 1).toBeCloseTo(0, 8);
   });
 
   it('waits for a first quote before pricing a chain, then prices it at that quote', async () => {

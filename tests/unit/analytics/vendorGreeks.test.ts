@@ -68,3 +68,14 @@ describe('checkVendorGreeks', () => {
     expect([check.checked, check.skipped]).toEqual([56, 2]);
   });
 });
+
+describe('checkVendorGreeks worst mismatches', () => {
+  it('lists the contracts whose vendor delta is furthest from ours, largest first, with both deltas', () => {
+    const chain = vendorChain({ thetaPer: 1, vegaPer: 1 }, (i) => (i === 3 ? -0.2 : i === 10 ? 0.07 : i === 20 ? 0.12 : 0));
+    const check = checkVendorGreeks({ chain, spot, now, ...market, worstCount: 2 });
+    expect(check.deltaMismatches).toBe(3);
+    expect(check.worst.map((w) => w.contractId)).toEqual([chain.contracts[3]!.contractId, chain.contracts[20]!.contractId]);
+    expect(check.worst[0]!.difference).toBeCloseTo(-0.2, 9);
+    expect(check.worst[0]!.vendorDelta - check.worst[0]!.ourDelta).toBeCloseTo(-0.2, 9);
+  });
+});

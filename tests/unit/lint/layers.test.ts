@@ -35,6 +35,8 @@ const breaking: Array<[rule: string, path: string, code: string, message: RegExp
   ['discovery imports only market/ (not analytics)', 'core/discovery/fixture.ts', "export { VpinCalculator } from '../analytics/vpin';", /discovery\/ holds pure parameter-discovery methods/],
   ['discovery imports only market/ (not the store)', 'core/discovery/fixture.ts', "export { keys } from '../store/keys';", /discovery\/ holds pure parameter-discovery methods/],
   ['discovery does no I/O', 'core/discovery/fixture.ts', "export type { Redis } from 'ioredis';", /does no I\/O/],
+  ['signals reach orders only through the bus (not execution)', 'core/signals/fixture.ts', "export { OrderManager } from '../execution/orderManager';", /signals\/ turns a snapshot into proposals/],
+  ['signals do no I/O', 'core/signals/fixture.ts', "export type { Redis } from 'ioredis';", /signals\/ does no I\/O/],
   ['the renderer imports only the contract', 'renderer/src/panels/fixture.ts', "export type { Quote } from '../../../core/market/quote';", /only through the contract/],
   ['the renderer imports nothing of the store', 'renderer/src/fixture.ts', "export { keys } from '../../core/store/keys';", /only through the contract/],
 ];
@@ -48,6 +50,7 @@ const allowed: Array<[what: string, path: string, code: string]> = [
   ['the simulator importing market/', 'core/sim/market/fixture.ts', "export { etToUtc } from '../../market/newYorkTime';\nexport { TICK } from '../../market/tickTypes';"],
   ['the contract importing market/ and itself', 'core/contract/fixture.ts', "export type { Quote } from '../market/quote';\nexport type { Health } from './contract';"],
   ['discovery importing market/ and simple-statistics', 'core/discovery/fixture.ts', "export type { Trade } from '../market/trade';\nexport { ckmeans } from 'simple-statistics';"],
+  ['signals importing market/, the bus and analytics', 'core/signals/fixture.ts', "export type { Quote } from '../market/quote';\nexport type { EngineBus } from '../bus/catalogue';\nexport { blackScholes } from '../analytics/blackScholes';"],
   ['the renderer importing the contract', 'renderer/src/panels/fixture.ts', "export type { Quote } from '../../../core/contract/contract';\nexport { quoteChange } from '../../../core/contract/quoteFigures';"],
 ];
 

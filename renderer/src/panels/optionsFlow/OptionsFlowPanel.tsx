@@ -11,6 +11,7 @@ import { usePanelSymbol, type SymbolPanelParams } from '../usePanelSymbol';
 import { formatDollars, formatIv, formatRatio, formatVolPoints } from './flowFormat';
 import { ExpiryTable, PremiumChangeList, UnusualEventList, UnusualNowList } from './FlowTables';
 import { TermStructureChart } from './termStructureChart';
+import { VendorGreeksSection } from './VendorGreeks';
 
 /** The headline figures: P/C by volume and premium, the 30-day ATM IV with its rank and percentile, the skew. */
 function FlowSummary({ reading }: { reading: OptionsFlowReading }) {
@@ -47,7 +48,7 @@ function FlowSummary({ reading }: { reading: OptionsFlowReading }) {
 
 /**
  * Options flow of the panel's symbol at each chain refresh: put/call ratios, ATM IV with rank and percentile, the
- * term structure and skew, unusual activity and the largest premium changes.
+ * term structure and skew, the vendor-greek check, unusual activity and the largest premium changes.
  */
 export function OptionsFlowPanel(props: IDockviewPanelProps<SymbolPanelParams>) {
   const panelSymbol = usePanelSymbol(props);
@@ -88,6 +89,8 @@ export function OptionsFlowPanel(props: IDockviewPanelProps<SymbolPanelParams>) 
             <canvas ref={canvasRef} />
           </div>
           {reading && <ExpiryTable reading={reading} />}
+          <h3 className="section-title">Vendor greeks</h3>
+          {reading && <VendorGreeksSection check={reading.vendorGreeks} />}
         </div>
         <div className="flow-column">
           <h3 className="section-title">Unusual activity (newest first)</h3>

@@ -134,6 +134,26 @@ describe('option activity', () => {
     expect(model.injectUnusualOptions('NOPE', 100, 60_000)).toBeNull();
   });
 
+  it('takes a requested episode before the open, on top of the last session’s volume', () => {
+    const model = createMarketModel({ seed: 47, startTs: MONDAY_OPEN - 3_600_000, symbols: ['SPY'] });
+    const target = model.optionChain('SPY').find((o) => o.spec.expiry === '20250117' && o.spec.right === 'P' && o.spec.strike < o.underlyingPrice * 0.98)!;
+    const before = target.volume; // the last session's, as vendors show it before the open
+    expect(model.injectUnusualOptions(target.spec.occId, 5_000, 60_000)).not.toBeNull();
+    model.advance(120_000);
+    expect(model.option(target.spec.conId)!.volume).toBe(before + 5_000);
+  });
+
+  it('counts an episode in its own session’s volume only, not in the next session’s', () => {
+    const model = createMarketModel({ seed: 47, startTs: MONDAY_OPEN + 5.5 * 3_600_000, symbols: ['SPY'] });
+    const target = model.optionChain('SPY').find((o) => o.spec.expiry === '20250117' && o.spec.right === 'P' && o.spec.strike < o.underlyingPrice * 0.98)!;
+    model.injectUnusualOptions(target.spec.occId, 50_000, 60_000);
+    model.advance(120_000);
+    expect(model.option(target.spec.conId)!.volume).toBeGreaterThanOrEqual(50_000);
+    model.advance(1.5 * 3_600_000); // 16:32: Tuesday's listing, before its open
+    const tuesday = model.optionChain('SPY').find((o) => o.spec.occId === target.spec.occId)!;
+    expect(tuesday.volume).toBeLessThan(50_000);
+  });
+
   it('prices the historical chain of a past session around that day’s close', () => {
     const model = createMarketModel({ seed: 41, startTs: MONDAY_OPEN, symbols: ['SPY'] });
     const friday = model.historicalOptionChain('SPY', '2025-01-03');
