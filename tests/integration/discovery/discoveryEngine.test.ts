@@ -37,8 +37,12 @@ describe('parameter discovery in the running engine', () => {
 
     const yaml = parse(fs.readFileSync(path.join(engine.dataDir, 'discovered.yaml'), 'utf8')) as { run: { id: number } };
     expect(yaml.run.id).toBe(progress.id);
-    const health = await healthOf(engine);
-    expect(health.modules.discovery).toMatchObject({ state: 'running', detail: { runs: 1, failures: 0, running: false } });
+    const live = engine;
+    const health = await eventually('Health to show the run (it is taken each second)', async () => {
+      const h = await healthOf(live);
+      return h.modules.discovery?.detail.runs === 1 ? h : null;
+    }, 10_000);
+    expect(health.modules.discovery).toMatchObject({ state: 'running', detail: { runs: 1, failures: 0, running: false, lastError: null } });
   }, 120_000);
 });
 
