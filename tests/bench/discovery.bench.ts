@@ -3,8 +3,8 @@
 // symbols, correlations of every pair) for 12 symbols on one hour of seeded synthetic history (50,000 trades, 720
 // five-second bars and 3,600 one-second Level 2 snapshots a symbol), as one thread does it: median and max of 10
 // rounds after 3 warm-up rounds, with each method's share; the same on two hours (where the volatility regime has
-// enough bars to run). Then what a run costs the engine's thread after the computation (the guard and changes, the
-// YAML, the JSON for Redis). Last, whole runs in the engine's way (DiscoveryModule: real redis-server, the history
+// enough bars to run). Then what making the run whole costs (the guard and changes, the YAML, the JSON for Redis),
+// which the thread does too: the engine would pay it if it were done there. Last, whole runs in the engine's way (DiscoveryModule: real redis-server, the history
 // seeded from the simulated market for an hour, read and computed on the worker thread) with the engine's
 // event-loop delay sampled meanwhile (perf_hooks, 1 ms resolution), and an idle loop's as the machine's control.
 import os from 'node:os';
@@ -74,7 +74,7 @@ function methodShares(): void {
   for (const [name, ms] of Object.entries(spent)) report(`compute_1h_${name}_ms_mean`, ms / 5, 'ms');
 }
 
-function mainThreadFigures(findings: DiscoveryFindings): void {
+function assemblyFigures(findings: DiscoveryFindings): void {
   const stamp = { id: 2, trigger: 'schedule' as const, requestedBy: null, reason: null, startedAt: END, finishedAt: END + 100, windowMinutes: 60 };
   const previous = assembleRun({ ...stamp, id: 1 }, findings, null);
   const assemble: number[] = [];
@@ -86,9 +86,9 @@ function mainThreadFigures(findings: DiscoveryFindings): void {
     yaml.push(time(() => discoveredYaml(run))[1]);
     json.push(time(() => JSON.stringify(run))[1]);
   }
-  report('main_thread_assemble_run_ms_median', median(assemble.slice(5)), 'ms');
-  report('main_thread_yaml_ms_median', median(yaml.slice(5)), 'ms');
-  report('main_thread_json_ms_median', median(json.slice(5)), 'ms');
+  report('thread_assemble_run_ms_median', median(assemble.slice(5)), 'ms');
+  report('thread_yaml_ms_median', median(yaml.slice(5)), 'ms');
+  report('thread_json_ms_median', median(json.slice(5)), 'ms');
   report('run_json_kb', JSON.stringify(previous).length / 1024, 'KB');
 }
 
@@ -109,6 +109,7 @@ async function loopDelayFigures(): Promise<void> {
     idle.disable();
     const delay = monitorEventLoopDelay({ resolution: 1 });
     const walls: number[] = [];
+    const elu = performance.eventLoopUtilization();
     delay.enable();
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
@@ -117,6 +118,7 @@ async function loopDelayFigures(): Promise<void> {
       walls.push(performance.now() - t0);
     }
     delay.disable();
+    const busy = performance.eventLoopUtilization(elu);
     const detail = module.detail();
     report('run_wall_ms_median', median(walls), 'ms');
     report('run_read_ms', Number(detail.lastReadMs), 'ms');
@@ -124,6 +126,8 @@ async function loopDelayFigures(): Promise<void> {
     report('run_loop_delay_max_ms', delay.max / 1e6, 'ms');
     report('run_loop_delay_p99_ms', delay.percentile(99) / 1e6, 'ms');
     report('run_loop_delay_mean_ms', delay.mean / 1e6, 'ms');
+    report('run_engine_thread_busy_ms', busy.active, 'ms');
+    report('run_engine_thread_utilization', busy.utilization, 'share');
     report('idle_loop_delay_max_ms', idle.max / 1e6, 'ms');
     report('idle_loop_delay_p99_ms', idle.percentile(99) / 1e6, 'ms');
     if (Number(detail.failures) > 0) console.error(`runs failed: ${String(detail.lastError)}`);
@@ -137,6 +141,6 @@ report('load_average_1m', os.loadavg()[0]!, 'load');
 const oneHour = computeFigures(1);
 computeFigures(2);
 methodShares();
-mainThreadFigures(oneHour);
+assemblyFigures(oneHour);
 await loopDelayFigures();
 report('load_average_1m_after', os.loadavg()[0]!, 'load');
