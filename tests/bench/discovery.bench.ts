@@ -6,9 +6,12 @@
 // enough bars to run). Then what making the run whole costs (the guard and changes, the YAML, the JSON for Redis),
 // which the thread does too: the engine would pay it if it were done there. Last, whole runs in the engine's way (DiscoveryModule: real redis-server, the history
 // seeded from the simulated market for an hour, read and computed on the worker thread) with the engine's
-// event-loop delay sampled meanwhile (perf_hooks, 1 ms resolution), and an idle loop's as the machine's control.
+// event-loop delay sampled meanwhile (perf_hooks, 1 ms resolution), and an idle loop's as the machine's control; these
+// run first, after a full collection of the seeding's garbage.
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { DiscoveryModule } from '../../core/app/discoveryModule';
 import { createEngineBus } from '../../core/bus/catalogue';
 import { configSchema } from '../../core/config/configSchema';
@@ -19,6 +22,11 @@ import { discoveredYaml } from '../../core/store/discoveredYaml';
 import { seedDiscoveryHistory } from '../support/discoveryHistorySeed';
 import { commonFactor, syntheticHistory } from '../support/syntheticHistory';
 import { startTestRedis, tempDir } from '../support/testRedis';
+
+// A full collection on demand: seeding runs the simulated market on this thread, and its garbage must not be
+// collected in the middle of the measured runs (that pause would be the seeding's, not discovery's).
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc') as () => void;
 
 function report(metric: string, value: number, unit: string): void {
   console.log(JSON.stringify({ bench: 'discovery', metric, value: Number(value.toPrecision(4)), unit }));
@@ -103,6 +111,7 @@ async function loopDelayFigures(): Promise<void> {
     await module.start();
     await module.run('bench', 'warm-up: the thread starts');
     await module.whenIdle();
+    collectGarbage();
     const idle = monitorEventLoopDelay({ resolution: 1 });
     idle.enable();
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -138,9 +147,9 @@ async function loopDelayFigures(): Promise<void> {
 }
 
 report('load_average_1m', os.loadavg()[0]!, 'load');
+await loopDelayFigures(); // first, on a heap that holds nothing of the computations below
 const oneHour = computeFigures(1);
 computeFigures(2);
 methodShares();
 assemblyFigures(oneHour);
-await loopDelayFigures();
 report('load_average_1m_after', os.loadavg()[0]!, 'load');
