@@ -194,6 +194,31 @@ describe('discovery runs over time', () => {
     expect(next.id).toBeGreaterThan(run.id);
   });
 
+  it('runs shortly after start-up and then every schedules.discoveryMinutes, saying when the next run is', async () => {
+    const bus = createEngineBus();
+    const runs: DiscoveryRun[] = [];
+    bus.subscribe('parametersDiscovered', (run) => runs.push(run));
+    const module = new DiscoveryModule({
+      bus,
+      redis: await engineClient(),
+      config: { ...config, schedules: { ...config.schedules, discoveryMinutes: 0.05 } }, // every 3 s
+      dataDir: tempDir(),
+      reportBadInput: () => undefined,
+      firstRunDelayMs: 200,
+    });
+    modules.push(module);
+    const startedAt = Date.now();
+    await module.start();
+    expect(module.topic.current).toMatchObject({ intervalMinutes: 0.05, nextRunAt: expect.any(Number) });
+    expect(module.topic.current!.nextRunAt! - startedAt).toBeLessThan(1_000);
+    const fresh = () => runs.filter((r) => r.startedAt >= startedAt); // not the run read back at start-up
+    await eventually('two runs', () => fresh().length >= 2, 60_000, 100);
+    await module.stop();
+    const [first, second] = fresh() as [DiscoveryRun, DiscoveryRun];
+    expect([first.trigger, second.trigger]).toEqual(['startup', 'schedule']);
+    expect(second.startedAt - first.startedAt).toBeGreaterThanOrEqual(2_900);
+  });
+
   it('refuses a run asked for while one runs, and the first goes on to finish', async () => {
     const engineNice = os.getPriority();
     const module = await discoveryModule({ dataDir: tempDir() });

@@ -40,6 +40,16 @@ describe('the cockpit’s analytics streams', () => {
     expect(watch(spy.gex)).toEqual([]);
   });
 
+  it('say which bucket size VPIN measures with and where it came from, once the service has taken a new one', async () => {
+    const { bus, spy } = start();
+    streams!.start();
+    bus.publish('vpinBucketResized', { symbol: 'SPY', bucketVolume: 428, source: 'discovered', asOf: 5_000 });
+    bus.publish('vpinBucketResized', { symbol: 'MSFT', bucketVolume: 100, source: 'discovered', asOf: 5_000 });
+    await nextTurn();
+    expect(spy.vpin!.current!.settings).toEqual({ ...SETTINGS, bucketVolume: 428, bucketSource: 'discovered', bucketAsOf: 5_000 });
+    expect(streams!.topics('AAPL')!.vpin!.current!.settings).toEqual(SETTINGS);
+  });
+
   it('append VPIN readings oldest first, keep the last 500 and the newest 20 alerts, newest first', async () => {
     const { bus, spy } = start();
     streams!.start();
