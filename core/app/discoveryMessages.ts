@@ -40,6 +40,8 @@ export interface ComputedRun {
   summary: DiscoveryRunSummary;
   readMs: number;
   computeMs: number;
+  /** Stored history entries that could not be read, by symbol (only symbols with some). */
+  skipped: Record<string, number>;
 }
 
 export type JobReply = ({ id: number } & ComputedRun) | { id: number; failure: string };

@@ -56,6 +56,7 @@ export class DiscoveryModule implements EngineModule {
         computer: this.computer,
         symbols: symbolSetups(config),
         historyMinutes: config.discovery.historyMinutes,
+        reportBadInput: options.reportBadInput,
         writeFile: (text) => writeDiscoveredYaml(options.dataDir, text),
       },
       config.schedules.discoveryMinutes,

@@ -14,6 +14,8 @@ export interface DiscoveryRunnerOptions {
   symbols: readonly SymbolSetup[];
   /** Minutes of history a run reads (discovery.historyMinutes). */
   historyMinutes: number;
+  /** A stored history entry a run could not read: counted in monitoring:bad_input. */
+  reportBadInput: (source: string, problem: string) => void;
   /** Writes discovered.yaml's text (store/discoveredYaml). */
   writeFile: (text: string) => Promise<unknown>;
   now?: () => number;
@@ -125,6 +127,9 @@ export class DiscoveryRunner {
       });
       Object.assign(progress, { done: progress.total - 1, step: 'saving the results' });
       this.publish();
+      for (const [symbol, count] of Object.entries(computed.skipped)) {
+        this.options.reportBadInput('discovery', `${count} stored history entries of ${symbol} could not be read and were left out of run ${id}`);
+      }
       await this.save(computed);
       Object.assign(this.stats, { readMs: Math.round(computed.readMs), computeMs: Math.round(computed.computeMs) });
       this.latestJson = computed.runJson;

@@ -35,22 +35,23 @@ async function serve(setup: DiscoveryThreadSetup): Promise<void> {
 
 async function run(job: DiscoveryJob, read: Reader): Promise<JobReply> {
   const id = job.stamp.id;
-  const { findings, readMs, computeMs } = await discover(job, read);
+  const { findings, readMs, computeMs, skipped } = await discover(job, read);
   const t0 = performance.now();
   const previous = job.previousJson === null ? null : (JSON.parse(job.previousJson) as DiscoveryRun);
   const discovered = assembleRun({ ...job.stamp, finishedAt: Date.now() }, findings, previous);
-  const reply = { id, run: discovered, runJson: JSON.stringify(discovered), yaml: discoveredYaml(discovered), summary: runSummary(discovered), readMs };
+  const reply = { id, run: discovered, runJson: JSON.stringify(discovered), yaml: discoveredYaml(discovered), summary: runSummary(discovered), readMs, skipped };
   return { ...reply, computeMs: computeMs + performance.now() - t0 };
 }
 
 /** Every method on every symbol, one symbol at a time, with a progress message after each. */
-async function discover(job: DiscoveryJob, read: Reader): Promise<{ findings: DiscoveryFindings; readMs: number; computeMs: number }> {
+async function discover(job: DiscoveryJob, read: Reader): Promise<{ findings: DiscoveryFindings; readMs: number; computeMs: number; skipped: Record<string, number> }> {
   const id = job.stamp.id;
   const now = job.to;
   let readMs = 0;
   let computeMs = 0;
   const symbols: SymbolFindings[] = [];
   const bars: Array<{ symbol: string; bars: Bar[] }> = [];
+  const skipped: Record<string, number> = {};
   for (const [i, setup] of job.symbols.entries()) {
     const t0 = performance.now();
     const history = await read(setup.symbol, job.from, job.to).catch((error: unknown) => {
@@ -61,13 +62,14 @@ async function discover(job: DiscoveryJob, read: Reader): Promise<{ findings: Di
     computeMs += performance.now() - t1;
     readMs += t1 - t0;
     bars.push({ symbol: setup.symbol, bars: history.bars });
+    if (history.skipped) skipped[setup.symbol] = history.skipped;
     post({ id, progress: { done: i + 1, step: `${setup.symbol}: history read, parameters computed` } });
   }
   const t2 = performance.now();
   const correlations = discoverCorrelations(bars, { from: job.from, to: job.to }, now);
   computeMs += performance.now() - t2;
   post({ id, progress: { done: job.symbols.length + 1, step: 'correlations computed' } });
-  return { findings: { symbols, correlations }, readMs, computeMs };
+  return { findings: { symbols, correlations }, readMs, computeMs, skipped };
 }
 
 /**

@@ -43,13 +43,13 @@ async function engineClient(): Promise<Redis> {
   return client;
 }
 
-async function discoveryModule(options: { dataDir: string; bus?: EngineBus; client?: Redis }): Promise<DiscoveryModule> {
+async function discoveryModule(options: { dataDir: string; bus?: EngineBus; client?: Redis; reportBadInput?: (source: string, problem: string) => void }): Promise<DiscoveryModule> {
   const module = new DiscoveryModule({
     bus: options.bus ?? createEngineBus(),
     redis: options.client ?? (await engineClient()),
     config,
     dataDir: options.dataDir,
-    reportBadInput: () => undefined,
+    reportBadInput: options.reportBadInput ?? (() => undefined),
     firstRunDelayMs: 3_600_000, // runs are asked for
   });
   modules.push(module);
@@ -254,6 +254,17 @@ describe('discovery runs over time', () => {
       return module.latest()?.id === progress.id ? module.latest() : null;
     }, 30_000, 500);
     expect(after!.symbols[0]!.tradeSizes.refusal).toBeNull();
+  });
+});
+
+describe('bad history', () => {
+  it('a stored history entry that cannot be read is left out of the run and counted as bad input', async () => {
+    const problems: string[] = [];
+    const module = await discoveryModule({ dataDir: tempDir(), reportBadInput: (source, problem) => problems.push(`${source}: ${problem}`) });
+    await redis.client.xadd(keys.history.bars('AAPL').key, '*', 'd', 'not a bar');
+    const run = await runNow(module, 'garbled bar');
+    expect(problems).toEqual([`discovery: 1 stored history entries of AAPL could not be read and were left out of run ${run.id}`]);
+    expect(run.symbols[3]!.volatility.refusal).toBeNull();
   });
 });
 
