@@ -182,7 +182,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   const { breakers } = risk;
   modules.push(risk);
   modules.push({ name: 'circuitBreakers', dependsOn: ['tradingState', 'risk'], start: async () => breakers.start(), stop: async () => breakers.stop(), detail: () => breakers.detail() });
-  const execution = new ExecutionModule({ bus, redis: redis.client, connection: market.ibkr.connection, tradingState, riskLimits: risk.limits, dayHigh: risk.high, latched: risk.latches, reportBadInput });
+  const execution = new ExecutionModule({ bus, redis: redis.client, connection: market.ibkr.connection, tradingState, riskLimits: risk.limits, dayHigh: risk.high, latched: risk.latches, reportBadInput, optionRate: settings.config.analytics.gex.rate });
   modules.push(execution);
   // Watches the venue once the order manager runs, and stops before it: a shutdown is not a lost connection.
   const { latches } = risk;

@@ -28,6 +28,8 @@ export interface ExecutionModuleOptions {
   /** The connection and stale-data breakers latched until a trader resets them (the order gate refuses BREAKER_TRIPPED). */
   latched?: LatchedBreakers;
   reportBadInput: (source: string, problem: string) => void;
+  /** Risk-free rate for the engine's own greeks of contracts the vendor sent without (config analytics.gex.rate). */
+  optionRate: number;
 }
 
 /**
@@ -49,7 +51,7 @@ export class ExecutionModule implements EngineModule {
     const { bus } = options;
     this.venue = new IbkrExecution({ connection: options.connection, bus, reportBadInput: (problem) => options.reportBadInput('ibkr', problem) });
     this.store = new RedisExecutionStore(options.redis);
-    this.marks = new OptionChainMarks(bus);
+    this.marks = new OptionChainMarks(bus, options.optionRate);
     this.manager = new OrderManager({ bus, venue: this.venue, store: this.store, gate: new OrderGate(options.tradingState, options.riskLimits, ORDER_CHECKS, options.latched), optionMarks: this.marks.lookup, high: options.dayHigh });
     this.killSwitch = new KillSwitch(bus, options.tradingState);
     this.flatten = new FlattenAll({

@@ -2,7 +2,10 @@ import type { ChainRefresh, EngineBus } from '../bus/catalogue';
 import type { OptionMark, OptionInstrument } from '../execution/positionValuation';
 import type { OptionChainSnapshot, OptionContractQuote } from '../market/optionChain';
 import type { Quote } from '../market/quote';
+import { fillChainGreeks } from '../analytics/ownGreeks';
 import { moduleLogger } from '../runtime/logger';
+
+const pauseTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const log = moduleLogger('optionChainMarks');
 
@@ -28,7 +31,8 @@ export class OptionChainMarks {
   private readonly quotes = new Map<string, Quote>();
   private readonly offs: Array<() => void> = [];
 
-  constructor(private readonly bus: EngineBus) {}
+  /** `rate`: the risk-free rate our own greeks use for contracts the vendor sent without. */
+  constructor(private readonly bus: EngineBus, private readonly rate: number) {}
 
   start(): void {
     this.offs.push(
@@ -69,10 +73,13 @@ export class OptionChainMarks {
     const { symbol, asOf } = refresh;
     if (this.tried.get(symbol) === asOf) return;
     this.tried.set(symbol, asOf);
-    refresh.load().then(
-      (chain) => {
-        if (chain && asOf >= (this.indexed.get(symbol)?.asOf ?? 0)) this.indexed.set(symbol, { asOf, byKey: indexOf(chain) });
-      },
+    refresh.load().then(async (chain) => {
+      if (!chain) return;
+      // A contract the vendor sent without greeks gets ours: a delta of 0 would hide it from the exposure checks.
+      const { chain: filled } = await fillChainGreeks(chain, chain.asOf, this.rate, pauseTurn);
+      if (asOf >= (this.indexed.get(symbol)?.asOf ?? 0)) this.indexed.set(symbol, { asOf, byKey: indexOf(filled) });
+    }).then(
+      () => undefined,
       (error: unknown) => log.warn({ err: error, symbol }, 'the option chain for marking positions could not be read back; trying again at its next refresh'),
     );
   }
