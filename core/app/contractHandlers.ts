@@ -19,6 +19,8 @@ import type { CommandHandlers, StreamHandlers } from './contractServer';
 import type { SignalsModule } from './signalsModule';
 import { ProposalRefused } from '../signals/approvalQueue';
 import { AutomationRefused } from '../signals/automation';
+import type { DiscoveryModule } from './discoveryModule';
+import { DiscoveryBusyError } from './discoveryRunner';
 
 export interface HandlerDeps {
   settings: Settings;
@@ -31,6 +33,7 @@ export interface HandlerDeps {
   riskMonitor: RiskMonitor;
   latches: BreakerLatches;
   signals: SignalsModule;
+  discovery: DiscoveryModule;
 }
 
 /** One handler per contract command. */
@@ -77,8 +80,14 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
       await deps.latches.reset(input, who(context.transport));
       return deps.riskMonitor.breaker(input.name);
     },
-    runDiscovery: () => {
-      throw new ContractError('UNAVAILABLE', 'parameter discovery is not running yet');
+    runDiscovery: async ({ reason }, context) => {
+      if (!deps.discovery.enabled) throw new ContractError('UNAVAILABLE', DISCOVERY_OFF);
+      try {
+        return await deps.discovery.run(who(context.transport), reason);
+      } catch (error) {
+        if (error instanceof DiscoveryBusyError) throw new ContractError('REFUSED', error.message);
+        throw error;
+      }
     },
     ...proposalHandlers(deps.signals, who),
   };
@@ -122,7 +131,10 @@ export interface StreamDeps {
   riskMonitor: RiskMonitor;
   denials: DenialLog;
   signals: SignalsModule;
+  discovery: DiscoveryModule;
 }
+
+const DISCOVERY_OFF = 'parameter discovery is switched off: set discovery.enabled to true in config/config.yaml';
 
 /** An order command's answer, with the execution's refusals as contract errors the cockpit can show. */
 async function orderCommand<T>(answer: Promise<T>): Promise<T> {
@@ -184,7 +196,8 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     gex: ({ symbol }) => analyticsTopics(symbol).gex,
     optionsFlow: ({ symbol }) => analyticsTopics(symbol).optionsFlow,
     discovery: () => {
-      throw new ContractError('UNAVAILABLE', 'parameter discovery is not running yet');
+      if (!deps.discovery.enabled) throw new ContractError('UNAVAILABLE', DISCOVERY_OFF);
+      return deps.discovery.topic;
     },
     proposals: () => deps.signals.proposals,
     strategies: () => deps.signals.strategies,

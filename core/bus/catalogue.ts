@@ -25,7 +25,8 @@ import type { SweepEvent } from '../market/sweep';
 import type { TechnicalSnapshot } from '../market/technicals';
 import type { Trade } from '../market/trade';
 import type { UnusualVolumeEvent } from '../market/volumeReading';
-import type { VpinReading } from '../market/vpinReading';
+import type { DiscoveryRun } from '../market/discoveryReading';
+import type { VpinBucketSize, VpinReading } from '../market/vpinReading';
 import { Bus, type CommandSpec, type SubscriberFailureReporter } from './bus';
 
 /** A symbol's Level 2 book changed (one object per symbol, published again on every change). */
@@ -213,6 +214,13 @@ export interface EngineEvents {
   vpinUpdated: VpinReading;
   /** analytics/vpinService: a toxicity episode began (VPIN's CDF reached the alert level): the reading that began it. */
   toxicityAlerted: VpinReading;
+  /** analytics/vpinService: a symbol's VPIN measures with a new bucket size from this bucket on (discovered or configured). */
+  vpinBucketResized: VpinBucketSize;
+  /**
+   * app/discoveryRunner: a discovery run finished (every value through the guard: a refusal keeps the previous value),
+   * or the newest stored run was read back at start-up. Safe to keep.
+   */
+  parametersDiscovered: DiscoveryRun;
   /**
    * analytics/gexService: a symbol's GEX / DEX by strike and expiry bucket, totals, walls and flip level, computed from
    * its newest chain at the live spot (on each chain refresh, and again when the spot moves past the configured step),

@@ -167,4 +167,16 @@ export const keys = {
     haltAudit: k('system:halt:audit', null),
     health: (process: string) => k(`system:health:${process}`, TTL.health),
   },
+  /** Parameter discovery's runs (core/app/discoveryRunner via store/discoveryStore). Durable. */
+  discoveryRuns: {
+    /** The newest finished run (JSON DiscoveryRun): read back at start-up, so the values survive a restart. */
+    latest: k('discovery:latest', null),
+    /** Every run, oldest first, capped at DISCOVERY_RUNS_KEPT: fields summary (JSON DiscoveryRunSummary) and, unless it failed, run (JSON DiscoveryRun). */
+    runs: k('discovery:runs', null),
+    /** The last run id given out: ids are never reused. */
+    runId: k('discovery:run_id', null),
+  },
 } as const;
+
+/** Runs kept in discovery:runs: a day of them at the default 15 minutes. */
+export const DISCOVERY_RUNS_KEPT = 96;
