@@ -18,6 +18,7 @@ import type { SentimentScore } from '../market/sentiment';
 import type { SweepEvent } from '../market/sweep';
 import type { TechnicalsBySymbol } from '../market/technicals';
 import type { VpinReading } from '../market/vpinReading';
+import type { SymbolDiscovery } from '../market/discoveryReading';
 import type { StrategySnapshot } from './strategySnapshot';
 
 /** Five-second bars kept per symbol (the longest lookback is well under half of it). */
@@ -41,6 +42,7 @@ interface SymbolInputs {
   technicals: TechnicalsBySymbol;
   sentiment: SentimentScore | null;
   positionQuantity: number;
+  discovered: SymbolDiscovery | null;
 }
 
 export interface SnapshotBookOptions {
@@ -84,6 +86,12 @@ export class SnapshotBook {
       bus.subscribe('sentimentRefreshed', on((s) => s.score.symbol, (i, s) => (i.sentiment = s.score))),
       bus.subscribe('chainRefreshed', (refresh) => void this.loadChain(refresh.symbol, refresh.asOf, refresh.load)),
       bus.subscribe('positionsChanged', (positions) => this.positions(positions)),
+      bus.subscribe('parametersDiscovered', (run) => {
+        for (const found of run.symbols) {
+          const inputs = this.inputs.get(found.symbol);
+          if (inputs) inputs.discovered = found;
+        }
+      }),
     );
   }
 
@@ -111,8 +119,7 @@ export class SnapshotBook {
       gex: i.gex, vpin: i.vpin, flow: i.flow,
       sweeps: i.sweeps.filter((s) => now - s.detectedAt <= SWEEPS_KEPT_MS).reverse(),
       chain: i.chain,
-      // No discovery event reaches the engine yet: the rules use their configured lookbacks.
-      discovered: null,
+      discovered: i.discovered,
       technicals, sentiment: i.sentiment, positionQuantity: i.positionQuantity,
     };
   }
@@ -153,7 +160,7 @@ export class SnapshotBook {
 }
 
 function emptyInputs(): SymbolInputs {
-  return { quote: null, bars: [], book: null, gex: null, vpin: null, flow: null, sweeps: [], chain: null, chainLoading: 0, technicals: {}, sentiment: null, positionQuantity: 0 };
+  return { quote: null, bars: [], book: null, gex: null, vpin: null, flow: null, sweeps: [], chain: null, chainLoading: 0, technicals: {}, sentiment: null, positionQuantity: 0, discovered: null };
 }
 
 function pushBar(bars: Bar[], bar: Bar): void {

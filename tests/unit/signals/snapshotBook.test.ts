@@ -64,4 +64,11 @@ describe('the snapshot book', () => {
     expect(book.snapshot('SPY').chain?.contracts).toHaveLength(1);
     expect(problems[0]).toMatch(/could not be read back \(worker gone\)/);
   });
+
+  it('carries each symbol’s latest discovery, so the rules use the discovered lookback with its as-of time', () => {
+    const { bus, book } = bookOf();
+    const spy = { symbol: 'SPY', returnStructure: { value: { lookbackBars: 40, computedAt: NOW - 60_000 }, refusal: null } };
+    bus.publish('parametersDiscovered', { id: 7, symbols: [spy, { symbol: 'QQQ' }] } as never);
+    expect(book.snapshot('SPY').discovered).toBe(spy);
+  });
 });
