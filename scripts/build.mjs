@@ -21,6 +21,13 @@ async function buildChainCallThread() {
   }
 }
 
+/** Parameter discovery's thread, likewise beside each bundle (core/app/threadEntry looks next to itself). */
+async function buildDiscoveryThread() {
+  for (const outfile of ['dist/discoveryThread.cjs', 'dist/electron/discoveryThread.cjs']) {
+    await build({ ...common, entryPoints: ['core/app/discoveryThread.ts'], outfile, format: 'cjs' });
+  }
+}
+
 async function buildElectron() {
   if (!fs.existsSync(path.join(root, 'electron/main.ts'))) return;
   // CommonJS has no import.meta: code that needs its own location uses __filename there (chainReader).
@@ -35,7 +42,7 @@ async function buildRenderer() {
   await viteBuild({ configFile: config, logLevel: 'warn' });
 }
 
-await Promise.all([buildEngine(), buildElectron(), buildChainCallThread()]);
+await Promise.all([buildEngine(), buildElectron(), buildChainCallThread(), buildDiscoveryThread()]);
 await buildRenderer();
 fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
 fs.writeFileSync(path.join(root, 'dist/.build-stamp'), new Date().toISOString() + '\n');

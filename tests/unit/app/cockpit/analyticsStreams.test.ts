@@ -3,7 +3,7 @@ import { createEngineBus } from '../../../../core/bus/catalogue';
 import { AnalyticsStreams, UNUSUAL_EVENTS_SHOWN, VPIN_ALERTS_SHOWN, VPIN_READINGS_SHOWN } from '../../../../core/app/cockpit/analyticsStreams';
 import type { GammaExposureUpdate, OptionsFlowReading, OptionsFlowView, UnusualOptionsActivityEvent, VpinReading, VpinSettings, VpinView } from '../../../../core/contract/analyticsView';
 
-const SETTINGS: VpinSettings = { classification: 'trade', bucketVolume: 3_000, buckets: 5, alertLevel: 0.9 };
+const SETTINGS: VpinSettings = { classification: 'trade', bucketVolume: 3_000, bucketSource: 'configured', bucketAsOf: null, buckets: 5, alertLevel: 0.9 };
 
 function reading(bucket: number, alert = false, symbol = 'SPY'): VpinReading {
   return { symbol, vpin: 0.3, bucket, time: 1_000 + bucket, cdf: 0.5, toxic: alert, alert };
@@ -38,6 +38,16 @@ describe('the cockpit’s analytics streams', () => {
     expect(spy.vpin!.current).toEqual({ symbol: 'SPY', settings: SETTINGS, readings: [], alerts: [] });
     expect(spy.optionsFlow.current).toEqual({ reading: null, unusualEvents: [] });
     expect(watch(spy.gex)).toEqual([]);
+  });
+
+  it('say which bucket size VPIN measures with and where it came from, once the service has taken a new one', async () => {
+    const { bus, spy } = start();
+    streams!.start();
+    bus.publish('vpinBucketResized', { symbol: 'SPY', bucketVolume: 428, source: 'discovered', asOf: 5_000 });
+    bus.publish('vpinBucketResized', { symbol: 'MSFT', bucketVolume: 100, source: 'discovered', asOf: 5_000 });
+    await nextTurn();
+    expect(spy.vpin!.current!.settings).toEqual({ ...SETTINGS, bucketVolume: 428, bucketSource: 'discovered', bucketAsOf: 5_000 });
+    expect(streams!.topics('AAPL')!.vpin!.current!.settings).toEqual(SETTINGS);
   });
 
   it('append VPIN readings oldest first, keep the last 500 and the newest 20 alerts, newest first', async () => {
