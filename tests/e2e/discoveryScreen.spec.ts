@@ -69,6 +69,8 @@ const test = base.extend<object, { desk: DiscoveryDesk }>({
   ],
 });
 const expect = baseExpect.configure({ timeout: 20_000 });
+// Tall enough that the panel's screenshot shows its charts, not only its top.
+test.use({ viewport: { width: 1600, height: 2000 } });
 
 // Seeding two hours of market and a discovery run on a machine shared with other runs: generous, only against a hang.
 test.describe.configure({ mode: 'default', timeout: 240_000 });
@@ -153,9 +155,11 @@ test('Run now produces a new run: its number, start time and the recent runs mov
   await expect.poll(() => runId(page), { timeout: RUN_TIMEOUT }).toBeGreaterThan(before);
   const latest = panel.getByTestId('discovery-latest-run');
   await expect(latest).toHaveAttribute('data-trigger', 'manual');
+  await expect(latest).toContainText('“e2e: check after the seeded history”');
   await expect(latest).not.toHaveAttribute('data-started-at', startedBefore!);
   const newest = await runId(page);
   await expect(panel.getByTestId('discovery-run-row').first()).toHaveAttribute('data-run-id', String(newest));
+  await expect(panel.getByTestId('discovery-run-row').first().getByTestId('discovery-run-trigger')).toContainText('manual');
   await expect(runNow).toBeEnabled({ timeout: RUN_TIMEOUT });
   // What changed since the previous run is listed, or said to be nothing.
   await expect(panel.getByTestId('discovery-changes').or(panel.getByTestId('discovery-no-changes'))).toBeVisible();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PairCorrelation, TradeSizeClusters } from '../../../core/contract/contract';
 import { correlationColour, heatmapRows, heatmapSymbols, pairsProvenance } from '../../../renderer/src/panels/discovery/correlationFigures';
 import { describeChange, describeProvenance, describeRefusal, formatDurationMs } from '../../../renderer/src/panels/discovery/discoveryFormat';
-import { clusterOfBin, logTickLabel, sizeBars, sizeMarks } from '../../../renderer/src/panels/discovery/tradeSizeFigures';
+import { clusterOfBin, logTickLabel, sizeBars, sizeMarks, withinHistogram } from '../../../renderer/src/panels/discovery/tradeSizeFigures';
 
 // 2026-12-07 10:15:07 in New York (EST, UTC−5).
 const AT_10_15_07 = Date.UTC(2026, 11, 7, 15, 15, 7);
@@ -85,6 +85,13 @@ describe('Discovery screen: the trade-size histogram on a log axis', () => {
     expect(10 ** marks.find((m) => m.kind === 'bucket')!.x).toBeCloseTo(428, 6);
     expect(marks.find((m) => m.kind === 'paper')).toMatchObject({ label: 'ADV/50 1.3K' });
     expect(sizeMarks({ ...clusters(), paperBucketVolume: null }).some((m) => m.kind === 'paper')).toBe(false);
+  });
+
+  it('knows when the paper’s bucket lies outside the traded sizes, so the screen says it is not drawn', () => {
+    // The histogram spans 1 to 10^3 shares.
+    expect(withinHistogram(clusters(), 1_250)).toBe(false);
+    expect(withinHistogram(clusters(), 428)).toBe(true);
+    expect(withinHistogram({ ...clusters(), histogram: [] }, 428)).toBe(false);
   });
 
   it('labels the axis at whole powers of ten only', () => {

@@ -2,7 +2,7 @@ import type { DiscoveryRunSummary } from '../../../../core/contract/contract';
 import { formatMarketTime } from '../../format/marketTime';
 import { formatDurationMs } from './discoveryFormat';
 
-/** The last runs, newest first: when, what started it, how long, what changed, what refused, a failure. */
+/** The last runs, newest first: when, what started it (who asked and why), how long, what changed, what refused, a failure. */
 export function RunHistory({ runs }: { runs: readonly DiscoveryRunSummary[] }) {
   if (runs.length === 0) return <p className="empty">No run recorded yet.</p>;
   return (
@@ -23,7 +23,11 @@ export function RunHistory({ runs }: { runs: readonly DiscoveryRunSummary[] }) {
           <tr key={run.id} data-testid="discovery-run-row" data-run-id={run.id}>
             <td className="num right">#{run.id}</td>
             <td className="num">{formatMarketTime(run.startedAt)}</td>
-            <td>{run.trigger}</td>
+            <td className="wrap-cell" data-testid="discovery-run-trigger">
+              {run.trigger}
+              {run.requestedBy ? ` by ${run.requestedBy}` : ''}
+              {run.reason ? <span className="muted"> “{run.reason}”</span> : null}
+            </td>
             <td className="num right">{formatDurationMs(run.finishedAt - run.startedAt)}</td>
             <td className="num right">{run.changes}</td>
             <td className={`num right ${run.refusals > 0 ? 'warn' : ''}`}>{run.refusals}</td>

@@ -13,7 +13,8 @@ export function RunTimes({ view }: { view: DiscoveryView }) {
       {latest ? (
         <span data-testid="discovery-latest-run" data-run-id={latest.id} data-started-at={latest.startedAt} data-finished-at={latest.finishedAt} data-trigger={latest.trigger}>
           run <b>#{latest.id}</b> ({latest.trigger}
-          {latest.requestedBy ? ` by ${latest.requestedBy}` : ''}) started {formatMarketTime(latest.startedAt)}, finished {formatMarketTime(latest.finishedAt)} (
+          {latest.requestedBy ? ` by ${latest.requestedBy}` : ''}
+          {latest.reason ? `: “${latest.reason}”` : ''}) started {formatMarketTime(latest.startedAt)}, finished {formatMarketTime(latest.finishedAt)} (
           {formatDurationMs(latest.finishedAt - latest.startedAt)}) · {formatAge(now - latest.finishedAt)} ago · read the last {latest.windowMinutes} min
         </span>
       ) : (

@@ -3,6 +3,14 @@ import { formatSize } from '../../format/numbers';
 import { formatFraction } from './discoveryFormat';
 import { MethodStatus } from './MethodStatus';
 import { TradeSizeHistogram } from './TradeSizeHistogram';
+import { withinHistogram } from './tradeSizeFigures';
+
+/** The paper's default bucket, and when it lies beyond every trade size, that the chart cannot draw it. */
+function describePaperBucket(found: TradeSizeClusters): string {
+  const paper = found.paperBucketVolume;
+  if (paper === null) return 'unknown: no ADV configured';
+  return `${formatSize(paper)} shares${withinHistogram(found, paper) ? '' : ' (outside the traded sizes: not drawn)'}`;
+}
 
 /** Each cluster: centre, range, trades and share of volume; the chosen one marked. */
 function ClusterTable({ found }: { found: TradeSizeClusters }) {
@@ -50,7 +58,7 @@ export function TradeSizeSection({ found }: { found: DiscoveredValue<TradeSizeCl
             bucket <b className="discovery-figure">{formatSize(value.bucketVolume)}</b> shares
           </span>
           <span className="muted">the centre of cluster {value.chosenCluster + 1}, which holds the volume-weighted median trade</span>
-          <span data-testid="discovery-paper-bucket">paper (ADV / 50) {value.paperBucketVolume === null ? 'unknown: no ADV configured' : `${formatSize(value.paperBucketVolume)} shares`}</span>
+          <span data-testid="discovery-paper-bucket">paper (ADV / 50) {describePaperBucket(value)}</span>
           <span className="muted">clustered {formatSize(value.clusteredSample)} trades</span>
         </p>
       )}

@@ -69,3 +69,10 @@ export const formatShares = (shares: number): string => compact.format(shares);
 
 /** The axis's tick label at a log10 value: only whole powers of ten are labelled (1, 10, 100, 1K …). */
 export const logTickLabel = (log10: number): string => (Number.isInteger(log10) ? formatShares(10 ** log10) : '');
+
+/** Whether a size lies within the histogram's span (and so is drawn on its axis). */
+export function withinHistogram(found: TradeSizeClusters, shares: number): boolean {
+  const first = found.histogram[0];
+  const last = found.histogram.at(-1);
+  return first !== undefined && last !== undefined && shares >= first.low && shares <= last.high;
+}
