@@ -138,7 +138,7 @@ test('the Discovery screen shows a run with its histogram, ACF and PACF, volatil
   await expect(panel.getByTestId('market-maker-grid')).toHaveCount(0);
 });
 
-test('Run now produces a new run: its number, start time and the recent runs move on', async ({ page, desk }) => {
+test('Run now shows the run in progress and produces a new run: its number, start time and the recent runs move on', async ({ page, desk }) => {
   await desk.open(page);
   await page.keyboard.press('Alt+Shift+D');
   const panel = page.getByTestId('discovery-panel');
@@ -151,6 +151,10 @@ test('Run now produces a new run: its number, start time and the recent runs mov
 
   await panel.getByTestId('discovery-reason').fill('e2e: check after the seeded history');
   await runNow.click();
+  // While it runs (seconds: it reads two hours of three symbols): its step and progress, and no second Run now.
+  const progress = panel.getByTestId('discovery-progress');
+  await expect(progress).toHaveText(new RegExp(`^run #${before + 1} \\(manual\\): .+ \\d+/\\d+$`));
+  await expect(runNow).toBeDisabled();
   await expect(panel.getByTestId('discovery-run-error')).toHaveCount(0);
   await expect.poll(() => runId(page), { timeout: RUN_TIMEOUT }).toBeGreaterThan(before);
   const latest = panel.getByTestId('discovery-latest-run');
