@@ -67,8 +67,9 @@ describe('the cockpit’s analytics streams', () => {
     expect(view.readings.at(-1)!.bucket).toBe(600);
     expect(view.alerts).toHaveLength(VPIN_ALERTS_SHOWN);
     expect(view.alerts.map((a) => a.bucket).slice(0, 2)).toEqual([600, 580]);
-    // One burst in one turn: the empty view, then one publish with all of it, dated by the newest reading.
-    expect(seen.map((s) => s.value.readings.length)).toEqual([0, VPIN_READINGS_SHOWN]);
+    // One burst in one turn is one publish with all of it, dated by the newest reading (before it only the empty view,
+    // which a slow machine may deliver twice: once on subscribing, once when the start-up publish's pacing ends).
+    expect(seen.map((s) => s.value.readings.length).filter((n) => n > 0)).toEqual([VPIN_READINGS_SHOWN]);
     expect(seen.at(-1)!.asOf).toBe(reading(600).time);
     expect(streams!.topics('AAPL')!.vpin!.current!.readings.map((r) => r.bucket)).toEqual([1]);
   });
