@@ -12,12 +12,12 @@ async function buildEngine() {
 }
 
 /**
- * The worker threads (the chain reader's, the analytics'), beside each bundle that starts them (core/app/threadEntry
- * looks next to itself). Their packages (axios, ioredis) are bundled in: in a packaged app they run from outside the
- * asar archive, where they could not load them.
+ * The worker threads (the chain reader's, the analytics', parameter discovery's), beside each bundle that starts
+ * them (core/app/threadEntry looks next to itself). Their packages (axios, ioredis) are bundled in: in a packaged app
+ * they run from outside the asar archive, where they could not load them.
  */
 async function buildThreads() {
-  for (const name of ['chainCallThread', 'analyticsThread']) {
+  for (const name of ['chainCallThread', 'analyticsThread', 'discoveryThread']) {
     for (const outfile of [`dist/${name}.cjs`, `dist/electron/${name}.cjs`]) {
       await build({ ...common, entryPoints: [`core/app/${name}.ts`], outfile, format: 'cjs' });
     }

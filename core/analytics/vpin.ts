@@ -85,6 +85,19 @@ export class VpinCalculator {
     this.bulkClassifier = new BulkVolumeClassifier(this.options, pour);
   }
 
+  /** V now (options.bucketVolume is the size it started with; resize changes it). */
+  get bucketVolume(): number {
+    return this.buckets.bucketVolume;
+  }
+
+  /**
+   * A new bucket size V from the next bucket on (at once when no bucket is being filled, else when the open one
+   * closes): no bucket mixes two sizes. Answers whether it applied at once.
+   */
+  resize(bucketVolume: number): boolean {
+    return this.buckets.resize(bucketVolume);
+  }
+
   /** Buckets filled so far. */
   get bucketsFilled(): number {
     return this.buckets.completed;

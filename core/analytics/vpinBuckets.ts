@@ -28,20 +28,40 @@ export class VolumeBuckets {
   private bought = 0;
   /** Buckets filled so far. */
   completed = 0;
+  /** A new V asked for while a bucket was being filled: it applies when that bucket closes. */
+  private pendingVolume: number | null = null;
 
   constructor(
-    readonly bucketVolume: number,
+    private volume: number,
     readonly buckets: number,
     private readonly onBucket: BucketListener,
   ) {
     this.imbalances = new Float64Array(buckets);
   }
 
+  /** V, shares per bucket, now. */
+  get bucketVolume(): number {
+    return this.volume;
+  }
+
+  /**
+   * A new V from the next bucket on: at once when no bucket is being filled, else when the one being filled closes, so
+   * no bucket mixes two sizes. The last n buckets' imbalances are rescaled to the new V (each keeps its share of its
+   * bucket), so VPIN goes on from the same value. Answers whether it applied at once.
+   */
+  resize(volume: number): boolean {
+    if (!(volume > 0) || !Number.isFinite(volume)) throw new RangeError(`a VPIN bucket must be a positive number of shares (got ${volume})`);
+    this.pendingVolume = volume;
+    if (this.filled > 0) return false;
+    this.applyPendingVolume();
+    return true;
+  }
+
   /** Pours `volume` shares of which the fraction `buyFraction` (0..1) was bought. */
   pour(volume: number, buyFraction: number, time: number): void {
     let left = volume;
     while (left > 0) {
-      const room = this.bucketVolume - this.filled;
+      const room = this.volume - this.filled;
       if (left < room) {
         this.filled += left;
         this.bought += left * buyFraction;
@@ -57,12 +77,12 @@ export class VolumeBuckets {
     const imbalances: number[] = [];
     const start = this.held === this.buckets ? this.next : 0;
     for (let i = 0; i < this.held; i++) imbalances.push(this.imbalances[(start + i) % this.buckets]!);
-    return { bucketVolume: this.bucketVolume, imbalances, filled: this.filled, bought: this.bought, completed: this.completed };
+    return { bucketVolume: this.volume, imbalances, filled: this.filled, bought: this.bought, completed: this.completed };
   }
 
   /** Takes back a state saved before a restart (its last n buckets); false, and nothing changed, if it does not fit. */
   restore(state: BucketState): boolean {
-    const v = this.bucketVolume;
+    const v = this.volume;
     const valid = (x: unknown, max: number): boolean => typeof x === 'number' && x >= 0 && x <= max;
     if (state.bucketVolume !== v || !Array.isArray(state.imbalances) || !state.imbalances.every((x) => valid(x, v))) return false;
     if (!valid(state.filled, v) || !valid(state.bought, state.filled) || !Number.isInteger(state.completed) || state.completed < state.imbalances.length) return false;
@@ -79,7 +99,7 @@ export class VolumeBuckets {
   }
 
   private closeBucket(time: number): void {
-    const v = this.bucketVolume;
+    const v = this.volume;
     const imbalance = Math.abs(v - 2 * this.bought); // |sold − bought| with sold = V − bought
     const old = this.held === this.buckets ? this.imbalances[this.next]! : 0;
     this.imbalances[this.next] = imbalance;
@@ -90,6 +110,17 @@ export class VolumeBuckets {
     this.bought = 0;
     this.completed++;
     this.onBucket(this.held === this.buckets ? this.imbalanceSum / (this.buckets * v) : null, this.completed, time);
+    this.applyPendingVolume();
+  }
+
+  private applyPendingVolume(): void {
+    const volume = this.pendingVolume;
+    this.pendingVolume = null;
+    if (volume === null || volume === this.volume) return;
+    const scale = volume / this.volume;
+    for (let i = 0; i < this.held; i++) this.imbalances[i] = this.imbalances[i]! * scale;
+    this.imbalanceSum = this.sumRing();
+    this.volume = volume;
   }
 
   private sumRing(): number {

@@ -1,7 +1,7 @@
 import type { EngineBus } from '../bus/catalogue';
 import type { Quote } from '../market/quote';
 import type { Trade } from '../market/trade';
-import type { VpinReading } from '../market/vpinReading';
+import type { VpinBucketSize, VpinReading } from '../market/vpinReading';
 import { VpinCalculator, type BucketState, type VpinOptions } from './vpin';
 import { RegularSessionGate } from './vpinSession';
 
@@ -40,6 +40,10 @@ interface Watched {
   quote: Quote | null;
   gate: RegularSessionGate | null;
   latest: VpinReading | null;
+  /** The bucket size measured with now. */
+  size: VpinBucketSize;
+  /** A bucket size asked for that waits for the open bucket to close. */
+  wanted: VpinBucketSize | null;
 }
 
 /**
@@ -69,7 +73,8 @@ export class VpinService {
   constructor(private readonly options: VpinServiceOptions) {
     for (const { symbol, bucketVolume } of options.symbols) {
       const calculator = new VpinCalculator(symbol, { ...options.vpin, bucketVolume });
-      this.watched.set(symbol, { calculator, quote: null, gate: options.regularHoursOnly ? new RegularSessionGate() : null, latest: null });
+      const size: VpinBucketSize = { symbol, bucketVolume, source: 'configured', asOf: null };
+      this.watched.set(symbol, { calculator, quote: null, gate: options.regularHoursOnly ? new RegularSessionGate() : null, latest: null, size, wanted: null });
     }
   }
 
@@ -92,6 +97,28 @@ export class VpinService {
   /** The latest reading of a symbol (null before its first). */
   latest(symbol: string): VpinReading | null {
     return this.watched.get(symbol)?.latest ?? null;
+  }
+
+  /** The bucket size a symbol's VPIN measures with now (null for a symbol not watched). */
+  bucketSize(symbol: string): VpinBucketSize | null {
+    return this.watched.get(symbol)?.size ?? null;
+  }
+
+  /**
+   * Measures a symbol with a new bucket size from its next bucket on: at once when no bucket is being filled (before the
+   * first print, or right after a bucket closed), else when the open bucket closes. vpinBucketResized says when it applies.
+   */
+  resizeBuckets(size: VpinBucketSize): void {
+    const watched = this.watched.get(size.symbol);
+    if (!watched) return;
+    const current = watched.size;
+    if (current.bucketVolume === size.bucketVolume && current.source === size.source && current.asOf === size.asOf) {
+      watched.wanted = null;
+      return;
+    }
+    watched.wanted = size;
+    watched.calculator.resize(size.bucketVolume);
+    this.applyWantedSize(watched);
   }
 
   /** The symbols VPIN is measured for. */
@@ -154,6 +181,15 @@ export class VpinService {
     if (calculator.ignoredPrints > ignoredBefore) this.ignore(trade);
   }
 
+  /** The size asked for is the one measured with once the calculator has taken it (at a bucket boundary). */
+  private applyWantedSize(watched: Watched): void {
+    const wanted = watched.wanted;
+    if (!wanted || watched.calculator.bucketVolume !== wanted.bucketVolume) return;
+    watched.wanted = null;
+    watched.size = wanted;
+    this.options.bus.publish('vpinBucketResized', wanted);
+  }
+
   private ignore(trade: Trade): void {
     this.ignoredPrints++;
     this.options.reportBadInput?.('vpin', `a print of ${trade.symbol} with price ${trade.price} and size ${trade.size} was left out of VPIN: both must be positive numbers`);
@@ -169,5 +205,6 @@ export class VpinService {
         this.options.bus.publish('toxicityAlerted', reading);
       }
     }
+    if (watched.wanted) this.applyWantedSize(watched);
   }
 }

@@ -16,6 +16,11 @@ import { barsBefore } from './barHistory';
 import type { AlphaVantageStreams } from './cockpit/alphaVantageStreams';
 import type { CockpitStreams } from './cockpit/cockpitStreams';
 import type { CommandHandlers, StreamHandlers } from './contractServer';
+import type { SignalsModule } from './signalsModule';
+import { ProposalRefused } from '../signals/approvalQueue';
+import { AutomationRefused } from '../signals/automation';
+import type { DiscoveryModule } from './discoveryModule';
+import { DiscoveryBusyError } from './discoveryRunner';
 
 export interface HandlerDeps {
   settings: Settings;
@@ -27,6 +32,8 @@ export interface HandlerDeps {
   riskLimits: RuntimeRiskLimits;
   riskMonitor: RiskMonitor;
   latches: BreakerLatches;
+  signals: SignalsModule;
+  discovery: DiscoveryModule;
 }
 
 /** One handler per contract command. */
@@ -73,10 +80,45 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
       await deps.latches.reset(input, who(context.transport));
       return deps.riskMonitor.breaker(input.name);
     },
-    runDiscovery: () => {
-      throw new ContractError('UNAVAILABLE', 'parameter discovery is not running yet');
+    runDiscovery: async ({ reason }, context) => {
+      if (!deps.discovery.enabled) throw new ContractError('UNAVAILABLE', DISCOVERY_OFF);
+      try {
+        return await deps.discovery.run(who(context.transport), reason);
+      } catch (error) {
+        if (error instanceof DiscoveryBusyError) throw new ContractError('REFUSED', error.message);
+        throw error;
+      }
     },
+    ...proposalHandlers(deps.signals, who),
   };
+}
+
+/** The approval queue's commands; the queue's refusals are REFUSED errors (NOT_CONFIRMED as the reason when so). */
+function proposalHandlers(signals: SignalsModule, who: (transport: string) => string): Pick<CommandHandlers, 'approveProposal' | 'rejectProposal' | 'modifyProposal' | 'snoozeProposal' | 'setStrategyAutomation'> {
+  const { queue } = signals;
+  return {
+    approveProposal: ({ id, confirmed }, context) => proposalCommand(() => queue.approve(id, { by: who(context.transport), confirmed })),
+    rejectProposal: ({ id, reason }, context) => proposalCommand(async () => queue.reject(id, reason, who(context.transport))),
+    modifyProposal: ({ id, quantity, limitPrice, approve, confirmed }, context) =>
+      proposalCommand(async () => {
+        const changed = queue.modify(id, { ...(quantity === undefined ? {} : { quantity }), ...(limitPrice === undefined ? {} : { limitPrice }) });
+        return signals.decisionOrView(approve ? await queue.approve(id, { by: who(context.transport), confirmed }) : changed);
+      }),
+    snoozeProposal: ({ id, minutes }) => proposalCommand(async () => signals.view(queue.snooze(id, minutes))),
+    setStrategyAutomation: ({ strategy, mode, confirmed, reason }, context) =>
+      proposalCommand(() => signals.setAutomation(strategy, mode, { confirmed, reason, by: who(context.transport) })),
+  };
+}
+
+async function proposalCommand<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ProposalRefused || error instanceof AutomationRefused) {
+      throw new ContractError('REFUSED', error.message, error.code === 'NOT_CONFIRMED' ? 'NOT_CONFIRMED' : undefined);
+    }
+    throw error;
+  }
 }
 
 export interface StreamDeps {
@@ -88,7 +130,11 @@ export interface StreamDeps {
   alphaVantageConfigured: boolean;
   riskMonitor: RiskMonitor;
   denials: DenialLog;
+  signals: SignalsModule;
+  discovery: DiscoveryModule;
 }
+
+const DISCOVERY_OFF = 'parameter discovery is switched off: set discovery.enabled to true in config/config.yaml';
 
 /** An order command's answer, with the execution's refusals as contract errors the cockpit can show. */
 async function orderCommand<T>(answer: Promise<T>): Promise<T> {
@@ -150,8 +196,11 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     gex: ({ symbol }) => analyticsTopics(symbol).gex,
     optionsFlow: ({ symbol }) => analyticsTopics(symbol).optionsFlow,
     discovery: () => {
-      throw new ContractError('UNAVAILABLE', 'parameter discovery is not running yet');
+      if (!deps.discovery.enabled) throw new ContractError('UNAVAILABLE', DISCOVERY_OFF);
+      return deps.discovery.topic;
     },
+    proposals: () => deps.signals.proposals,
+    strategies: () => deps.signals.strategies,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { EngineBus } from '../bus/catalogue';
 import type { Settings } from '../config/settings';
+import type { DiscoveryRun } from '../market/discoveryReading';
 import type { EngineModule } from '../runtime/supervisor';
 import { SimulatedMarketModule } from './simulatedMarketModule';
 import { AlphaVantageStore } from '../store/alphaVantageStore';
@@ -21,7 +22,14 @@ export interface DataSources {
 }
 
 /** The data sources for the configured source, publishing on the bus: in sim mode the venues talk to the embedded market. */
-export function dataSources(settings: Settings, redis: RedisModule, bus: EngineBus, reportBadInput: (source: string, problem: string) => void): DataSources {
+/** `discovered`: the newest discovery run, when discovery runs (VPIN takes its bucket sizes). */
+export function dataSources(
+  settings: Settings,
+  redis: RedisModule,
+  bus: EngineBus,
+  reportBadInput: (source: string, problem: string) => void,
+  discovered?: () => DiscoveryRun | null,
+): DataSources {
   const { config } = settings;
   const sim = settings.source === 'sim' ? simulatedMarketModule(settings) : null;
   const ibkr = new IbkrDataSource({
@@ -36,7 +44,7 @@ export function dataSources(settings: Settings, redis: RedisModule, bus: EngineB
     discoveryHistory: config.discovery.enabled ? config.discovery : null,
   });
   const alphaVantage = sim || settings.alphaVantage.apiKey ? alphaVantageModule(settings, sim, redis, bus, reportBadInput) : null;
-  const vpin = config.analytics.vpin.enabled ? vpinModule(settings, redis, bus, reportBadInput) : null;
+  const vpin = config.analytics.vpin.enabled ? vpinModule(settings, redis, bus, reportBadInput, discovered) : null;
   // Listed before the ingestion, so it starts first and hears every print.
   const all: EngineModule[] = [...(sim ? [sim] : []), ...(vpin ? [vpin] : []), ibkr, ...(alphaVantage ? [alphaVantage] : [])];
   return { sim, ibkr, alphaVantage, vpin, all };
@@ -47,7 +55,13 @@ function dependencies(sim: SimulatedMarketModule | null): string[] {
   return sim ? ['redis', 'sim'] : ['redis'];
 }
 
-function vpinModule(settings: Settings, redis: RedisModule, bus: EngineBus, reportBadInput: (source: string, problem: string) => void): VpinModule {
+function vpinModule(
+  settings: Settings,
+  redis: RedisModule,
+  bus: EngineBus,
+  reportBadInput: (source: string, problem: string) => void,
+  discovered: (() => DiscoveryRun | null) | undefined,
+): VpinModule {
   const { config } = settings;
   return new VpinModule({
     bus,
@@ -56,6 +70,7 @@ function vpinModule(settings: Settings, redis: RedisModule, bus: EngineBus, repo
     symbols: config.symbols.map((s) => s.symbol),
     alwaysOpen: settings.source === 'sim' && config.sim.tradingHours === 'always-open',
     reportBadInput,
+    discovered,
   });
 }
 

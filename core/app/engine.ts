@@ -20,6 +20,7 @@ import { vpinSettings } from './vpinModule';
 import { ExecutionModule } from './executionModule';
 import { GexModule, gexSettings } from './gexModule';
 import { AnalyticsWorker } from './analyticsWorker';
+import { DiscoveryModule } from './discoveryModule';
 import { commandHandlers, streamHandlers } from './contractHandlers';
 import { ContractServer } from './contractServer';
 import { dataSources, type DataSources } from './dataSources';
@@ -27,6 +28,7 @@ import { healthReport } from './healthReport';
 import { ApprovalMode } from '../risk/approvalMode';
 import { RiskMonitor, type OrderFlowUse } from '../risk/riskMonitor';
 import { RiskModule } from './riskModule';
+import { SignalsModule } from './signalsModule';
 import { DataDirLock } from './dataDirLock';
 import { HaltRequests } from './haltRequests';
 import { WebBridge } from './webBridge';
@@ -57,8 +59,12 @@ export interface Engine {
   readonly execution: ExecutionModule;
   /** GEX / DEX from each option chain at the live spot (analytics:{symbol}:gex / :dex, gexUpdated). */
   readonly gex: GexModule;
+  /** Parameter discovery: its runs, schedule and the `discovery` stream. */
+  readonly discovery: DiscoveryModule;
   /** What the contract's streams show, fed by the bus. */
   readonly cockpit: CockpitStreams;
+  /** Strategies, the approval queue, automation and the signal history. */
+  readonly signals: SignalsModule;
   readonly webBridge: WebBridge | null;
   readonly tradingState: TradingStateService;
   readonly badInput: BadInputCounter;
@@ -147,7 +153,8 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   tradingState.topic.subscribe((state) => bus.publish('tradingStateChanged', state));
   const vpinConfig = settings.config.analytics.vpin;
   const cockpit = new CockpitStreams(bus, settings.config.symbols, (symbol) => (vpinConfig.enabled ? vpinSettings(vpinConfig, symbol) : null));
-  const market = dataSources(settings, redis, bus, reportBadInput);
+  const discovery = new DiscoveryModule({ bus, redis: redis.client, config: settings.config, dataDir: settings.dataDir, reportBadInput });
+  const market = dataSources(settings, redis, bus, reportBadInput, discovery.enabled ? () => discovery.latest() : undefined);
   const symbols = settings.config.symbols.map((s) => s.symbol);
   const risk = new RiskModule({ bus, redis: redis.client, tradingState, configured: riskLimitsOf(settings), symbols, venue: (): OrderFlowUse => execution.manager.flowUse() });
   // The monitor starts after execution and the approval mode (riskMonitor's module depends on both).
@@ -155,9 +162,12 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     bus, limits: risk.limits, breakers: risk.breakers, latches: risk.latches, high: risk.high, approval: (): ApprovalView => approvalMode.view(),
     flow: (): OrderFlowUse => execution.manager.flowUse(),
   });
+  const signals = new SignalsModule({
+    bus, redis: redis.client, config: settings.config.signals, symbols, tradingState: () => tradingState.current.state, approvalMode: () => approvalMode.current.mode,
+  });
   const contract = new ContractServer(
-    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor, latches: risk.latches }),
-    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null, riskMonitor, denials: risk.denials }),
+    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor, latches: risk.latches, signals, discovery }),
+    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null, riskMonitor, denials: risk.denials, signals, discovery }),
     reportBadInput,
     (stream) => droppedEvents.add(stream),
   );
@@ -188,6 +198,8 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   const optionsFlow = new OptionsFlowService({ bus, analytics, symbols, log: moduleLogger('optionsFlow') });
   modules.push({ name: 'optionsFlow', dependsOn: ['redis', 'analyticsThread'], start: () => optionsFlow.start(), stop: () => optionsFlow.stop(), detail: () => optionsFlow.detail() });
   if (settings.recordPath) modules.push(sessionRecorderModule(bus, settings));
+  // Before VPIN: the newest run's bucket sizes are read back before VPIN reads back its buckets.
+  modules.push(discovery);
   modules.push(...market.all);
   const { breakers } = risk;
   modules.push(risk);
@@ -203,6 +215,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   });
   modules.push(serviceModule('approvalMode', ['risk'], async () => approvalMode.start(), () => approvalMode.stop()));
   modules.push(serviceModule('riskMonitor', ['risk', 'execution', 'approvalMode'], async () => (riskMonitor.loadHistory(risk.history), riskMonitor.start()), () => riskMonitor.stop()));
+  modules.push(signals);
   modules.push(new HaltRequests({ dataDir: settings.dataDir, tradingState, reportBadInput }));
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 
@@ -235,7 +248,9 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     market,
     execution,
     gex,
+    discovery,
     cockpit,
+    signals,
     webBridge,
     tradingState,
     badInput,

@@ -18,13 +18,15 @@ import type { GammaExposureUpdate } from '../market/gammaExposureReading';
 import type { OptionChainSnapshot } from '../market/optionChain';
 import type { OptionsFlowReading, UnusualOptionsActivityEvent } from '../market/optionsFlow';
 import type { AccountSnapshot, Fill, Instrument, OrderDenial, OrderModification, OrderPreview, OrderReceipt, OrderRecord, OrderRequest, Position } from '../market/order';
+import type { PreCheck, Proposal, ProposalDecision } from '../market/proposal';
 import type { Quote } from '../market/quote';
 import type { SentimentSnapshot } from '../market/sentiment';
 import type { SweepEvent } from '../market/sweep';
 import type { TechnicalSnapshot } from '../market/technicals';
 import type { Trade } from '../market/trade';
 import type { UnusualVolumeEvent } from '../market/volumeReading';
-import type { VpinReading } from '../market/vpinReading';
+import type { DiscoveryRun } from '../market/discoveryReading';
+import type { VpinBucketSize, VpinReading } from '../market/vpinReading';
 import { Bus, type CommandSpec, type SubscriberFailureReporter } from './bus';
 
 /** A symbol's Level 2 book changed (one object per symbol, published again on every change). */
@@ -212,6 +214,13 @@ export interface EngineEvents {
   vpinUpdated: VpinReading;
   /** analytics/vpinService: a toxicity episode began (VPIN's CDF reached the alert level): the reading that began it. */
   toxicityAlerted: VpinReading;
+  /** analytics/vpinService: a symbol's VPIN measures with a new bucket size from this bucket on (discovered or configured). */
+  vpinBucketResized: VpinBucketSize;
+  /**
+   * app/discoveryRunner: a discovery run finished (every value through the guard: a refusal keeps the previous value),
+   * or the newest stored run was read back at start-up. Safe to keep.
+   */
+  parametersDiscovered: DiscoveryRun;
   /**
    * analytics/gexService: a symbol's GEX / DEX by strike and expiry bucket, totals, walls and flip level, computed from
    * its newest chain at the live spot (on each chain refresh, and again when the spot moves past the configured step),
@@ -226,6 +235,10 @@ export interface EngineEvents {
   tradingStateChanged: TradingState;
   /** risk/approvalMode: automatic approval fell back to manual (the dead-man rule). */
   approvalModeChanged: { mode: 'manual' | 'auto'; changedAt: number; changedBy: string; reason: string };
+  /** signals/signalService: a strategy proposed an order (pending in the approval queue). Safe to keep. */
+  proposalCreated: Proposal;
+  /** signals/approvalQueue: a proposal was approved, modified and approved, rejected, expired or refused. Safe to keep. */
+  proposalDecided: { proposal: Proposal; decision: ProposalDecision };
   venueConnectionChanged: VenueConnection;
   venueAccountChanged: VenueAccount;
   /** An error or notice from the venue, classified. */
@@ -242,6 +255,8 @@ export interface EngineEvents {
  */
 export interface EngineCommands {
   submitOrder: CommandSpec<OrderRequest, OrderReceipt>;
+  /** The order gate's answer for this order with the same facts submitOrder would use; nothing is sent or recorded. */
+  checkOrder: CommandSpec<OrderRequest, PreCheck>;
   /** The gateway's what-if answer: margin and commission impact, nothing placed. */
   previewOrder: CommandSpec<OrderRequest, OrderPreview>;
   modifyOrder: CommandSpec<OrderModification, OrderRecord>;

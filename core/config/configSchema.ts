@@ -3,6 +3,7 @@ import { discoverySchema } from './discoverySchema';
 import { gexSchema } from './gexSchema';
 import { flowSchema } from './flowSchema';
 import { riskSchema } from './riskSchema';
+import { signalSymbolProblems, signalsSchema } from './signalsSchema';
 import { vpinSchema } from './vpinSchema';
 
 /** config/config.yaml. Strict objects: an unknown key is an error that names it, never silently ignored. */
@@ -78,8 +79,10 @@ export const configSchema = z.strictObject({
   }).prefault({}),
   /** Parameter discovery's history and inputs (README "Parameter discovery"). */
   discovery: discoverySchema.prefault({}),
-
+  /** The strategies and the approval queue (README "Signals and approval"). */
+  signals: signalsSchema.prefault({}),
 }).superRefine((config, ctx) => {
+  for (const problem of signalSymbolProblems(config.signals, config.symbols)) ctx.addIssue({ code: 'custom', ...problem });
   const level2 = config.symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol);
   if (level2.length > config.ibkr.depthRequests) {
     ctx.addIssue({

@@ -4,9 +4,9 @@
  */
 import type { GammaExposureUpdate } from '../market/gammaExposureReading';
 import type { OptionsFlowReading, UnusualOptionsActivityEvent } from '../market/optionsFlow';
-import type { VpinReading } from '../market/vpinReading';
+import type { VpinBucketSource, VpinReading } from '../market/vpinReading';
 
-export type { GammaExposureUpdate, OptionsFlowReading, UnusualOptionsActivityEvent, VpinReading };
+export type { GammaExposureUpdate, OptionsFlowReading, UnusualOptionsActivityEvent, VpinBucketSource, VpinReading };
 export type { BucketExposure, DealerPositioning, Exposure, ExpiryBucket, FlipLevel, GammaExposure, StrikeExposure } from '../market/gammaExposureReading';
 
 /** The VPIN service's settings for a symbol, so the panel can say what it shows. */
@@ -14,6 +14,10 @@ export interface VpinSettings {
   classification: 'bulk' | 'trade';
   /** Shares per bucket (V). */
   bucketVolume: number;
+  /** Where V came from: parameter discovery (trade-size clusters) or the config (analytics.vpin). */
+  bucketSource: VpinBucketSource;
+  /** When discovery computed V (epoch ms); null for a configured V. */
+  bucketAsOf: number | null;
   /** n: VPIN over the last n buckets. */
   buckets: number;
   /** A toxicity alert when VPIN's CDF reaches this. */

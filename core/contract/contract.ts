@@ -18,6 +18,10 @@ import type { IngestionState } from './ingestionState';
 import { cancelAllOrdersInput, cancelOrderInput, closePositionInput, orderModificationInput, orderTicketInput } from './orderInputs';
 import type { GammaExposureUpdate, OptionsFlowView, VpinView } from './analyticsView';
 import { runDiscoveryInput, type DiscoveryProgress, type DiscoveryView } from './discoveryView';
+import {
+  approveProposalInput, modifyProposalInput, rejectProposalInput, setStrategyAutomationInput, snoozeProposalInput,
+  type ProposalDecision, type ProposalsView, type ProposalView, type StrategyView,
+} from './proposalView';
 import { flattenAllInput, resetBreakerInput, setRiskLimitInput, type BreakerView, type FlattenProgress, type RiskDenialRecord, type RiskLimitView, type RiskView } from './riskView';
 
 export type { AccountSnapshot, DenialCode, Fill, OrderPreview, OrderReceipt, OrderRecord, Position };
@@ -27,6 +31,7 @@ export { FINAL_ORDER_STATUSES, instrumentKey, multiplierOf, orderTypes, timesInF
 export type * from './riskView';
 export type * from './analyticsView';
 export type * from './discoveryView';
+export type * from './proposalView';
 export { runtimeRiskLimitNames } from './riskView';
 export type { AlphaVantageStatus, Bar, Book, IngestionState, OptionChainSnapshot, Quote, SentimentSnapshot, SweepEvent, TechnicalsBySymbol, Trade };
 
@@ -154,6 +159,19 @@ export const commands = {
   resetBreaker: command<typeof resetBreakerInput, BreakerView>(resetBreakerInput),
   /** Starts a discovery run now (REFUSED while one runs); answers its progress at the start, the `discovery` stream follows it. */
   runDiscovery: command<typeof runDiscoveryInput, DiscoveryProgress>(runDiscoveryInput),
+  /**
+   * Sends the proposal's order (risk runs again); answers its decision: approved with the order ids, or refused with
+   * the risk gate's reason. REFUSED (NOT_CONFIRMED) when its underlying moved beyond signals.reconfirmMovePercent and
+   * `confirmed` is not true; a second approval answers the first's decision and places nothing new.
+   */
+  approveProposal: command<typeof approveProposalInput, ProposalDecision>(approveProposalInput),
+  rejectProposal: command<typeof rejectProposalInput, ProposalDecision>(rejectProposalInput),
+  /** Changes size and/or limit; with `approve: true` approves with the change (answers the decision, else the proposal). */
+  modifyProposal: command<typeof modifyProposalInput, ProposalView | ProposalDecision>(modifyProposalInput),
+  /** Hides a proposal for some minutes; it still expires at its time. */
+  snoozeProposal: command<typeof snoozeProposalInput, ProposalView>(snoozeProposalInput),
+  /** manual, auto (needs `confirmed: true`: NOT_CONFIRMED otherwise) or off; audited (signals:automation:audit). */
+  setStrategyAutomation: command<typeof setStrategyAutomationInput, StrategyView>(setStrategyAutomationInput),
 } as const;
 
 export const streams = {
@@ -197,6 +215,10 @@ export const streams = {
   optionsFlow: stream<typeof symbolInput, OptionsFlowView>(symbolInput),
   /** Parameter discovery: the newest run with its evidence, the run in progress, the last runs, the next run's time. */
   discovery: stream<typeof noInput, DiscoveryView>(noInput),
+  /** The approval queue: open proposals and the last decided ones, with age and the move since each was made. */
+  proposals: stream<typeof noInput, ProposalsView>(noInput),
+  /** Each strategy: enabled, symbols, automation, orders this hour, last quiet reasons, report card. */
+  strategies: stream<typeof noInput, StrategyView[]>(noInput),
 } as const;
 
 export type CommandName = keyof typeof commands;

@@ -31,6 +31,34 @@ export interface ClassifiedBarVolume {
   sellVolume: number;
 }
 
+/** A print as the signed-volume series needs it: size, time and the side that took liquidity. */
+export interface SidedPrint {
+  size: number;
+  ts: number;
+  aggressor: 'buy' | 'sell' | 'unknown';
+}
+
+/**
+ * Each bar's bought and sold volume from the prints inside it ([bar start, bar start + 5 s)), by the print's aggressor:
+ * a print whose side is unknown counts on neither side. Bars and prints sorted by time, oldest first; one pass over both.
+ */
+export function classifiedBarVolumes(bars: ReadonlyArray<{ time: number }>, prints: readonly SidedPrint[]): ClassifiedBarVolume[] {
+  const out: ClassifiedBarVolume[] = bars.map(() => ({ buyVolume: 0, sellVolume: 0 }));
+  let p = 0;
+  for (let b = 0; b < bars.length; b++) {
+    const start = bars[b]!.time;
+    const end = start + BAR_MS;
+    while (p < prints.length && prints[p]!.ts < start) p++;
+    for (; p < prints.length && prints[p]!.ts < end; p++) {
+      const print = prints[p]!;
+      if (!(Number.isFinite(print.size) && print.size > 0)) continue;
+      if (print.aggressor === 'buy') out[b]!.buyVolume += print.size;
+      else if (print.aggressor === 'sell') out[b]!.sellVolume += print.size;
+    }
+  }
+  return out;
+}
+
 /** Signed volume per bar: buy minus sell volume. */
 export function signedVolumes(bars: readonly ClassifiedBarVolume[]): number[] {
   return bars.map((bar) => bar.buyVolume - bar.sellVolume);

@@ -1,4 +1,5 @@
 import type { EngineBus, EngineCommands, VenueOrderReadiness } from '../bus/catalogue';
+import type { PreCheck } from '../market/proposal';
 import type { OrderDenial, OrderModification, OrderPreview, OrderReceipt, OrderRecord, OrderRequest } from '../market/order';
 import type { DayHighWater } from '../risk/dayHighWater';
 import { recentOrderCounts } from '../risk/denialInputs';
@@ -146,6 +147,7 @@ export class OrderManager {
     const { bus } = this.deps;
     return [
       bus.serve('submitOrder', (request) => this.submit(request)),
+      bus.serve('checkOrder', async (request) => this.check(request)),
       bus.serve('previewOrder', (request) => this.preview(request)),
       bus.serve('modifyOrder', (change) => this.modify(change)),
       bus.serve('cancelOrder', ({ orderId, requestedBy, reason }) => this.cancel(orderId, requestedBy, reason)),
@@ -187,6 +189,12 @@ export class OrderManager {
     } finally {
       this.submitting.delete(request.clientOrderKey);
     }
+  }
+
+  /** The gate's answer now (a proposal's pre-check): nothing recorded, audited or sent. */
+  private check(request: OrderRequest): PreCheck {
+    const denial = validateOrder(request) ?? this.deps.gate.check({ action: 'place', orders: gateOrders(request), source: request.source }, this.facts(), this.clock());
+    return denial ? { passed: false, code: denial.code, message: denial.message } : { passed: true };
   }
 
   /** Gate → ids (recorded first) → gate again (the state may have moved meanwhile) → record → venue. */

@@ -203,6 +203,8 @@ export interface DiscoveryRun {
   trigger: DiscoveryTrigger;
   /** Who asked, for a manual run. */
   requestedBy: string | null;
+  /** Why, for a manual run (runDiscovery's reason); null for the others. */
+  reason?: string | null;
   startedAt: number;
   finishedAt: number;
   /** The history window read: the last `windowMinutes` before startedAt. */
@@ -228,6 +230,9 @@ export interface DiscoveryProgress {
 export interface DiscoveryRunSummary {
   id: number;
   trigger: DiscoveryTrigger;
+  /** Who asked and why, for a manual run; null for the others. */
+  requestedBy?: string | null;
+  reason?: string | null;
   startedAt: number;
   finishedAt: number;
   changes: number;

@@ -52,6 +52,24 @@ export interface Proposal {
   /** The underlying's price when proposed: a move beyond the set amount since then needs re-confirmation. */
   underlyingPrice: number;
   /** The risk engine's pre-check at proposal time (approval runs risk again). */
-  preCheck: { passed: true } | { passed: false; code: string; message: string };
+  preCheck: PreCheck;
   status: ProposalStatus;
+}
+
+/** The order gate's judgement of an order without sending it: pass, or the denial (code and sentence). */
+export type PreCheck = { passed: true } | { passed: false; code: string; message: string };
+
+/** How a proposal ended: who decided, why, and the orders it placed or the refusal it met. */
+export interface ProposalDecision {
+  status: Exclude<ProposalStatus, 'pending' | 'snoozed'>;
+  at: number;
+  /** The operator (via the cockpit), `automation:<strategy>`, or `engine` (expiry). */
+  by: string;
+  reason: string;
+  /** The orders placed (the bracket's parent first); empty when nothing was placed. */
+  orderIds: number[];
+  /** Why approval placed nothing (the risk gate's code, or the queue's own). */
+  refusal: { code: string; message: string } | null;
+  /** What the trader changed before approving. */
+  changes: { quantity?: number; limitPrice?: number } | null;
 }

@@ -16,3 +16,16 @@ export interface VpinReading {
   /** True on the one reading that begins a toxicity episode. */
   alert: boolean;
 }
+
+/** Where a VPIN bucket size came from: discovery (trade-size clusters, as of its computation) or the config. */
+export type VpinBucketSource = 'discovered' | 'configured';
+
+/** The bucket size V a symbol's VPIN measures with now, and where it came from. */
+export interface VpinBucketSize {
+  symbol: string;
+  /** Shares per bucket. */
+  bucketVolume: number;
+  source: VpinBucketSource;
+  /** When discovery computed it (epoch ms); null for a configured size. */
+  asOf: number | null;
+}

@@ -152,6 +152,14 @@ export const keys = {
     /** The approval mode and who set it last: {mode, changedAt, changedBy, reason} (JSON); config decides the mode at start. */
     approval: k('risk:approval', null),
   },
+  signals: {
+    /** The last proposal number given out (INCR): a proposal id is never reused, across restarts. Durable. */
+    proposalSeq: k('signals:proposal_seq', null),
+    /** Every proposal and its fate, append-only: kind (proposed, decided, filled, outcome), id, strategy, at, json. Durable. */
+    history: k('signals:history', null),
+    /** Every switch of a strategy's automation mode, append-only: at, by, strategy, from, to, reason. Durable. */
+    automationAudit: k('signals:automation:audit', null),
+  },
   system: {
     /** The trading state (kill switch): hash {state, changedAt, changedBy, reason}. Durable. */
     halt: k('system:halt', null),
@@ -159,4 +167,16 @@ export const keys = {
     haltAudit: k('system:halt:audit', null),
     health: (process: string) => k(`system:health:${process}`, TTL.health),
   },
+  /** Parameter discovery's runs (core/app/discoveryRunner via store/discoveryStore). Durable. */
+  discoveryRuns: {
+    /** The newest finished run (JSON DiscoveryRun): read back at start-up, so the values survive a restart. */
+    latest: k('discovery:latest', null),
+    /** Every run, oldest first, capped at DISCOVERY_RUNS_KEPT: fields summary (JSON DiscoveryRunSummary) and, unless it failed, run (JSON DiscoveryRun). */
+    runs: k('discovery:runs', null),
+    /** The last run id given out: ids are never reused. */
+    runId: k('discovery:run_id', null),
+  },
 } as const;
+
+/** Runs kept in discovery:runs: a day of them at the default 15 minutes. */
+export const DISCOVERY_RUNS_KEPT = 96;

@@ -36,6 +36,7 @@ export async function writeTestConfig(overrides: Record<string, unknown> = {}): 
   const config: Record<string, unknown> = shippedConfig();
   config.redis = { port: await freePort() };
   Object.assign(config, overrides);
+  if (!('signals' in overrides)) config.signals = strategiesOn(config.signals as Record<string, unknown>, config.symbols as Array<{ symbol: string; etf?: boolean }>);
   config.sim = { ...(config.sim as Record<string, unknown>), tradingHours: 'always-open' };
   const file = path.join(tempDir('alphatrader-config-'), 'config.yaml');
   fs.writeFileSync(file, stringify(config));
@@ -108,4 +109,15 @@ export async function startEngineProcess(
         child.kill(signal);
       }),
   };
+}
+
+/** The shipped strategies, each kept on the test's symbols only (a strategy on an unconfigured symbol is a config error). */
+function strategiesOn(signals: Record<string, unknown>, symbols: Array<{ symbol: string; etf?: boolean }>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...signals };
+  for (const [name, section] of Object.entries(signals)) {
+    if (typeof section !== 'object' || section === null || !('symbols' in section)) continue;
+    const allowed = (s: string) => symbols.some((c) => c.symbol === s && (name !== 'mocImbalance' || c.etf === true));
+    out[name] = { ...section, symbols: (section.symbols as string[]).filter(allowed) };
+  }
+  return out;
 }

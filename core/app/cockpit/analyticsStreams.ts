@@ -1,5 +1,6 @@
 import type { EngineBus } from '../../bus/catalogue';
 import type { GammaExposureUpdate, OptionsFlowReading, OptionsFlowView, UnusualOptionsActivityEvent, VpinReading, VpinSettings, VpinView } from '../../contract/analyticsView';
+import type { VpinBucketSize } from '../../market/vpinReading';
 import { Topic } from '../../runtime/topic';
 
 /** Spot re-prices of GEX and a fast market's VPIN buckets come in bursts: at most one publish per 50 ms a stream. */
@@ -79,6 +80,7 @@ export class AnalyticsStreams {
     this.unsubscribes.push(
       this.bus.subscribe('vpinUpdated', (reading) => this.onVpin(reading)),
       this.bus.subscribe('toxicityAlerted', (reading) => this.onToxicity(reading)),
+      this.bus.subscribe('vpinBucketResized', (size) => this.onBucketResized(size)),
       this.bus.subscribe('gexUpdated', (update) => this.onGex(update)),
       this.bus.subscribe('flowUpdated', (reading) => this.onFlow(reading)),
       this.bus.subscribe('unusualOptionsActivity', (event) => this.onUnusual(event)),
@@ -123,6 +125,14 @@ export class AnalyticsStreams {
     state.live.vpin = true;
     state.alerts.unshift(reading);
     if (state.alerts.length > VPIN_ALERTS_SHOWN) state.alerts.length = VPIN_ALERTS_SHOWN;
+    this.vpinChanged(state);
+  }
+
+  /** The panel says which bucket size VPIN measures with, and where it came from, from the bucket it applies to. */
+  private onBucketResized(size: VpinBucketSize): void {
+    const state = this.symbols.get(size.symbol);
+    if (!state?.settings) return;
+    state.settings = { ...state.settings, bucketVolume: size.bucketVolume, bucketSource: size.source, bucketAsOf: size.asOf };
     this.vpinChanged(state);
   }
 

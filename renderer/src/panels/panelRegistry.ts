@@ -18,6 +18,7 @@ const ChartPanel = lazyPanel<SymbolPanelParams>(() => import('./chart/ChartPanel
 const GexPanel = lazyPanel<SymbolPanelParams>(() => import('./gex/GexPanel').then((m) => m.GexPanel), 'the GEX chart');
 const OptionChainPanel = lazyPanel<SymbolPanelParams>(() => import('./optionChain/OptionChainPanel').then((m) => m.OptionChainPanel), 'the option chain');
 const VpinPanel = lazyPanel<SymbolPanelParams>(() => import('./vpin/VpinPanel').then((m) => m.VpinPanel), 'the VPIN panel');
+const DiscoveryPanel = lazyPanel<SymbolPanelParams>(() => import('./discovery/DiscoveryPanel').then((m) => m.DiscoveryPanel), 'the Discovery screen');
 const OptionsFlowPanel = lazyPanel<SymbolPanelParams>(() => import('./optionsFlow/OptionsFlowPanel').then((m) => m.OptionsFlowPanel), 'the options flow');
 
 export interface PanelDefinition {
@@ -48,6 +49,7 @@ export const panelRegistry: readonly PanelDefinition[] = [
   { id: 'vpin', title: 'VPIN', component: VpinPanel, focusKey: 'V' },
   { id: 'optionsFlow', title: 'Options flow', component: OptionsFlowPanel, focusKey: 'F' },
   { id: 'gex', title: 'GEX', component: GexPanel, focusKey: 'G' },
+  { id: 'discovery', title: 'Discovery', component: DiscoveryPanel, focusKey: 'D' },
 ];
 
 /** Each panel inside its own error boundary: one failing panel never takes the header and kill switch with it. */

@@ -17,7 +17,7 @@ afterAll(async () => redis?.stop());
 const reading = (bucket: number, alert = false): VpinReading => ({ symbol: 'SPY', vpin: 0.4, bucket, time: bucket, cdf: 0.5, toxic: alert, alert });
 
 async function seed(symbols: string[]): Promise<{ streams: AnalyticsStreams; badInput: Record<string, string> }> {
-  const streams = new AnalyticsStreams(createEngineBus(), symbols, () => ({ classification: 'trade', bucketVolume: 100, buckets: 5, alertLevel: 0.9 }));
+  const streams = new AnalyticsStreams(createEngineBus(), symbols, () => ({ classification: 'trade', bucketVolume: 100, bucketSource: 'configured', bucketAsOf: null, buckets: 5, alertLevel: 0.9 }));
   streams.start();
   const counter = new BadInputCounter(redis.client);
   await analyticsSeedModule({ redis: redis.client, streams, symbols, vpinHistoryReadings: 1_000, reportBadInput: (source, problem) => counter.report(source, problem) })

@@ -4,7 +4,8 @@ import { VpinService } from '../../../core/analytics/vpinService';
 import { RegularSessionGate } from '../../../core/analytics/vpinSession';
 import { createEngineBus } from '../../../core/bus/catalogue';
 import type { Trade } from '../../../core/market/trade';
-import type { VpinReading } from '../../../core/market/vpinReading';
+import type { VpinBucketSize, VpinReading } from '../../../core/market/vpinReading';
+import { VolumeBuckets } from '../../../core/analytics/vpinBuckets';
 import { etToUtc } from '../../../core/market/newYorkTime';
 
 const QUOTE = { bid: 10, ask: 10.1 };
@@ -138,5 +139,49 @@ describe('the VPIN service on the bus', () => {
     expect(alerted).toHaveLength(0); // equal readings tie at the middle of their history
     expect(service.latest('SPY')).toEqual(updated.at(-1));
     expect(service.readings).toBe(4);
+  });
+});
+
+describe('a new VPIN bucket size', () => {
+  test('asked for mid-bucket, applies when the open bucket closes; the last buckets are rescaled so VPIN goes on from the same value', () => {
+    const vpins: Array<number | null> = [];
+    const buckets = new VolumeBuckets(100, 2, (vpin) => vpins.push(vpin));
+    buckets.pour(100, 1, 1); // imbalance 100
+    buckets.pour(100, 0.5, 2); // imbalance 0: VPIN (100 + 0) / (2 × 100) = 0.5
+    buckets.pour(30, 1, 3);
+    expect(buckets.resize(50)).toBe(false);
+    expect(buckets.bucketVolume).toBe(100);
+    buckets.pour(70, 1, 4); // the open bucket closes at 100 shares (imbalance 100), then V becomes 50
+    expect(buckets.bucketVolume).toBe(50);
+    expect(buckets.state()).toMatchObject({ bucketVolume: 50, imbalances: [0, 50], filled: 0 });
+    buckets.pour(50, 0, 5); // a 50-share bucket, all sold: (50 + 50) / (2 × 50) = 1
+    expect(vpins).toEqual([null, 0.5, 0.5, 1]);
+  });
+
+  test('with no bucket being filled it applies at once', () => {
+    const buckets = new VolumeBuckets(100, 2, () => undefined);
+    expect(buckets.resize(400)).toBe(true);
+    expect(buckets.bucketVolume).toBe(400);
+    expect(() => buckets.resize(Number.NaN)).toThrow(/positive number of shares/);
+  });
+
+  test('the service says when a symbol measures with the new size, and where it came from', async () => {
+    const bus = createEngineBus();
+    const service = new VpinService({ bus, symbols: [{ symbol: 'SPY', bucketVolume: 100 }], vpin: { ...DEFAULT_VPIN_OPTIONS, buckets: 1, classification: 'trade' }, regularHoursOnly: false });
+    const resized: VpinBucketSize[] = [];
+    bus.subscribe('vpinBucketResized', (size) => resized.push(size));
+    await service.start();
+    const print = (size: number, ts: number): Trade => ({ symbol: 'SPY', price: 10.1, size, ts, receivedAt: ts, totalVolume: 0, vwap: 10.1, aggressor: 'unknown' });
+    bus.publish('quoteChanged', { symbol: 'SPY', ...QUOTE, bidSize: 1, askSize: 1, last: null, lastSize: null, volume: null, close: null, halted: false, ts: 0 });
+    bus.publish('tradePrinted', print(60, 1));
+    const discovered: VpinBucketSize = { symbol: 'SPY', bucketVolume: 400, source: 'discovered', asOf: 1_000 };
+    service.resizeBuckets(discovered);
+    expect(resized).toEqual([]);
+    expect(service.bucketSize('SPY')).toMatchObject({ bucketVolume: 100, source: 'configured' });
+    bus.publish('tradePrinted', print(40, 2)); // closes the 100-share bucket
+    expect(resized).toEqual([discovered]);
+    expect(service.bucketSize('SPY')).toEqual(discovered);
+    expect(service.bucketState('SPY')!.bucketVolume).toBe(400);
+    await service.stop();
   });
 });

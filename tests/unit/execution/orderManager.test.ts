@@ -196,6 +196,24 @@ describe('order manager: submitting', () => {
   });
 });
 
+describe('order manager: checking an order without sending it (a proposal’s pre-check)', () => {
+  test('answers pass, or the gate’s denial, and sends, records, publishes and audits nothing', async () => {
+    const h = await ready();
+    const bracket = orderRequest({ clientOrderKey: 'proposal-zeroDte-SPY-1', type: 'LMT', limitPrice: 450, bracket: { takeProfitPrice: 455, stopLossPrice: 445 } });
+    expect(await h.bus.send('checkOrder', bracket)).toEqual({ passed: true });
+    h.setTradingState('HALTED');
+    expect(await h.bus.send('checkOrder', bracket)).toMatchObject({ passed: false, code: 'HALTED', message: expect.stringContaining('HALTED') });
+    expect(await h.bus.send('checkOrder', orderRequest({ quantity: -1 }))).toMatchObject({ passed: false, code: 'INVALID_ORDER' });
+    expect(h.venue.placed).toHaveLength(0);
+    expect(h.store.orders.size).toBe(0);
+    expect(h.events.orderDenied ?? []).toHaveLength(0);
+    expect(h.store.rows('order denied')).toHaveLength(0);
+    // The key was only checked: submitting it now is a first submit, not a duplicate.
+    h.setTradingState('ACTIVE');
+    expect(await h.bus.send('submitOrder', bracket)).toMatchObject({ duplicate: false });
+  });
+});
+
 describe('order manager: changing, cancelling, closing', () => {
   test('a modify re-places the order under its own id with the new price, audited', async () => {
     const h = await ready(20);

@@ -6,12 +6,12 @@ export const formatVpin = (value: number) => formatNumber(value, 3);
 /** The CDF as a percentile: 0.93 → "93.0%"; "—" while its history is short. */
 export const formatCdf = (cdf: number | null) => (cdf === null ? '—' : `${formatNumber(cdf * 100, 1)}%`);
 
-/** What the service computes with: bulk or trade classification, V shares per bucket, n buckets, the alert level. */
+/** What the service computes with: bulk or trade classification, V shares per bucket, n buckets, the alert level, where V came from. */
 export function VpinSettingsLine({ settings }: { settings: VpinSettings }) {
   return (
     <p className="vpin-settings muted num" data-testid="vpin-settings">
       {settings.classification === 'bulk' ? 'bulk volume classification' : 'trade classification (quote rule)'} · V {formatSize(settings.bucketVolume)} shares · n {settings.buckets}{' '}
-      buckets · alert at CDF ≥ {formatCdf(settings.alertLevel)}
+      buckets · alert at CDF ≥ {formatCdf(settings.alertLevel)} · V {settings.bucketAsOf === null ? 'configured' : `discovered ${formatMarketTime(settings.bucketAsOf)}`}
     </p>
   );
 }

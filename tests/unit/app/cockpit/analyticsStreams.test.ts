@@ -3,7 +3,7 @@ import { createEngineBus } from '../../../../core/bus/catalogue';
 import { AnalyticsStreams, UNUSUAL_EVENTS_SHOWN, VPIN_ALERTS_SHOWN, VPIN_READINGS_SHOWN } from '../../../../core/app/cockpit/analyticsStreams';
 import type { GammaExposureUpdate, OptionsFlowReading, OptionsFlowView, UnusualOptionsActivityEvent, VpinReading, VpinSettings, VpinView } from '../../../../core/contract/analyticsView';
 
-const SETTINGS: VpinSettings = { classification: 'trade', bucketVolume: 3_000, buckets: 5, alertLevel: 0.9 };
+const SETTINGS: VpinSettings = { classification: 'trade', bucketVolume: 3_000, bucketSource: 'configured', bucketAsOf: null, buckets: 5, alertLevel: 0.9 };
 
 function reading(bucket: number, alert = false, symbol = 'SPY'): VpinReading {
   return { symbol, vpin: 0.3, bucket, time: 1_000 + bucket, cdf: 0.5, toxic: alert, alert };
@@ -40,6 +40,16 @@ describe('the cockpit’s analytics streams', () => {
     expect(watch(spy.gex)).toEqual([]);
   });
 
+  it('say which bucket size VPIN measures with and where it came from, once the service has taken a new one', async () => {
+    const { bus, spy } = start();
+    streams!.start();
+    bus.publish('vpinBucketResized', { symbol: 'SPY', bucketVolume: 428, source: 'discovered', asOf: 5_000 });
+    bus.publish('vpinBucketResized', { symbol: 'MSFT', bucketVolume: 100, source: 'discovered', asOf: 5_000 });
+    await nextTurn();
+    expect(spy.vpin!.current!.settings).toEqual({ ...SETTINGS, bucketVolume: 428, bucketSource: 'discovered', bucketAsOf: 5_000 });
+    expect(streams!.topics('AAPL')!.vpin!.current!.settings).toEqual(SETTINGS);
+  });
+
   it('append VPIN readings oldest first, keep the last 500 and the newest 20 alerts, newest first', async () => {
     const { bus, spy } = start();
     streams!.start();
@@ -57,8 +67,9 @@ describe('the cockpit’s analytics streams', () => {
     expect(view.readings.at(-1)!.bucket).toBe(600);
     expect(view.alerts).toHaveLength(VPIN_ALERTS_SHOWN);
     expect(view.alerts.map((a) => a.bucket).slice(0, 2)).toEqual([600, 580]);
-    // One burst in one turn: the empty view, then one publish with all of it, dated by the newest reading.
-    expect(seen.map((s) => s.value.readings.length)).toEqual([0, VPIN_READINGS_SHOWN]);
+    // One burst in one turn is one publish with all of it, dated by the newest reading (before it only the empty view,
+    // which a slow machine may deliver twice: once on subscribing, once when the start-up publish's pacing ends).
+    expect(seen.map((s) => s.value.readings.length).filter((n) => n > 0)).toEqual([VPIN_READINGS_SHOWN]);
     expect(seen.at(-1)!.asOf).toBe(reading(600).time);
     expect(streams!.topics('AAPL')!.vpin!.current!.readings.map((r) => r.bucket)).toEqual([1]);
   });

@@ -76,6 +76,8 @@ describe('the limiter when the event loop stalls', () => {
     );
     await Promise.all(jobs);
     await limiter.stop();
-    expect(busiestWindow(launches, 400)).toBeLessThanOrEqual(4);
+    // A launch is stamped when its job starts, a little after the limiter let it go; on a loaded machine that lag
+    // differs from job to job by a few ms, so the window checked is 25 ms shorter than the budget's.
+    expect(busiestWindow(launches, 375)).toBeLessThanOrEqual(4);
   });
 });
