@@ -40,6 +40,8 @@ export interface FlowRequest {
 
 export type FlowOutcome = (
   | { kind: 'missing' }
+  /** The stored chain is already newer than the refresh asked for: its own refresh follows (and is computed). */
+  | { kind: 'superseded' }
   | { kind: 'unreadable'; problem: string }
   | { kind: 'repeat'; reading: OptionsFlowReading | null }
   | { kind: 'computed'; reading: OptionsFlowReading; newlyUnusual: UnusualContract[]; computeMs: number; unstored: string | null }
@@ -113,6 +115,9 @@ export class ChainAnalyticsCore implements ChainAnalytics {
       return { kind: 'unreadable', problem: messageOf(error), ...noted };
     }
     if (!chain) return { kind: 'missing', ...noted };
+    // A newer chain was stored since this refresh was announced: it is valued with its own refresh's times, so that a
+    // reading never pairs a chain with another refresh's valuation time.
+    if (chain.asOf > request.chainAsOf) return { kind: 'superseded', ...noted };
     // The same chain again (restored at start-up, or published twice): its volumes would count as a refresh with
     // nothing traded. The reading it gave is shown again instead.
     if (chain.asOf <= flow.state.asOf) return { kind: 'repeat', reading: flow.latest, ...noted };

@@ -40,7 +40,7 @@ export class OptionsFlowService {
   readonly name = 'optionsFlow';
   private readonly flows = new Map<string, SymbolFlow>();
   private unsubscribe: (() => void) | undefined;
-  private readonly counts = { refreshes: 0, loadFailures: 0, chainsMissing: 0, storeFailures: 0, computeFailures: 0, stateUnreadable: 0, repeats: 0, unusualEvents: 0 };
+  private readonly counts = { refreshes: 0, loadFailures: 0, chainsMissing: 0, storeFailures: 0, computeFailures: 0, stateUnreadable: 0, repeats: 0, superseded: 0, unusualEvents: 0 };
   private lastComputeMs: number | null = null;
   private readonly now: () => number;
 
@@ -108,6 +108,9 @@ export class OptionsFlowService {
         return;
       case 'missing':
         this.counts.chainsMissing++;
+        return;
+      case 'superseded':
+        this.counts.superseded++; // the newer chain's own refresh is computed next
         return;
       case 'repeat':
         this.counts.repeats++;

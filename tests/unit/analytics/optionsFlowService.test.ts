@@ -72,7 +72,8 @@ function harness(storage = new MemoryStorage()) {
   bus.subscribe('unusualOptionsActivity', (u) => unusual.push(u));
   const refresh = async (chain: OptionChainSnapshot | Error | null, symbol = 'XYZ') => {
     stored = chain;
-    bus.publish('chainRefreshed', { symbol, asOf: 0, load: () => Promise.reject(new Error('the flow service reads no chain itself')) });
+    const asOf = chain instanceof Error || chain === null ? 0 : chain.asOf;
+    bus.publish('chainRefreshed', { symbol, asOf, load: () => Promise.reject(new Error('the flow service reads no chain itself')) });
     await service.settled();
   };
   return { bus, service, storage, readings, unusual, warnings, refresh };
@@ -150,6 +151,19 @@ describe('the options flow service', () => {
     expect(second.storage.state!.samples.every((n) => n === 1)).toBe(true); // one interval so far, not two
     expect(second.service.detail()).toMatchObject({ repeats: 1, refreshes: 0 });
     await second.service.stop();
+  });
+
+  it('computes a refresh only with its own chain: one whose chain was already replaced in storage waits for the newer refresh', async () => {
+    const h = harness();
+    await h.service.start();
+    await h.refresh(chainAt(start));
+    const newer = chainAt(start + 60_000);
+    await h.refresh(newer); // stored, announced
+    h.bus.publish('chainRefreshed', { symbol: 'XYZ', asOf: start + 30_000, load: () => Promise.reject(new Error('unused')) }); // an older announcement, late
+    await h.service.settled();
+    expect(h.readings.map((r) => r.asOf)).toEqual([start, start + 60_000]);
+    expect(h.service.detail()).toMatchObject({ refreshes: 2, superseded: 1 });
+    await h.service.stop();
   });
 
   it('starts afresh, logged and counted, when its stored history cannot be read', async () => {
