@@ -9,15 +9,18 @@ import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { lazyPanel } from './lazyPanel';
 import type { SymbolPanelParams } from './usePanelSymbol';
 import { SentimentPanel } from './sentiment/SentimentPanel';
+import { StrategiesPanel } from './strategies/StrategiesPanel';
 import { TapePanel } from './tape/TapePanel';
 import { OrderTicketPanel } from './ticket/OrderTicketPanel';
 import { ticketInputId } from './ticket/TicketFields';
+import { APPROVAL_QUEUE_ID } from './approvals/approvalQueueId';
 import { WatchlistPanel } from './watchlist/WatchlistPanel';
 
 const ChartPanel = lazyPanel<SymbolPanelParams>(() => import('./chart/ChartPanel').then((m) => m.ChartPanel), 'the chart');
 const GexPanel = lazyPanel<SymbolPanelParams>(() => import('./gex/GexPanel').then((m) => m.GexPanel), 'the GEX chart');
 const OptionChainPanel = lazyPanel<SymbolPanelParams>(() => import('./optionChain/OptionChainPanel').then((m) => m.OptionChainPanel), 'the option chain');
 const VpinPanel = lazyPanel<SymbolPanelParams>(() => import('./vpin/VpinPanel').then((m) => m.VpinPanel), 'the VPIN panel');
+const ApprovalQueuePanel = lazyPanel<SymbolPanelParams>(() => import('./approvals/ApprovalQueuePanel').then((m) => m.ApprovalQueuePanel), 'the approval queue');
 const OptionsFlowPanel = lazyPanel<SymbolPanelParams>(() => import('./optionsFlow/OptionsFlowPanel').then((m) => m.OptionsFlowPanel), 'the options flow');
 
 export interface PanelDefinition {
@@ -48,6 +51,8 @@ export const panelRegistry: readonly PanelDefinition[] = [
   { id: 'vpin', title: 'VPIN', component: VpinPanel, focusKey: 'V' },
   { id: 'optionsFlow', title: 'Options flow', component: OptionsFlowPanel, focusKey: 'F' },
   { id: 'gex', title: 'GEX', component: GexPanel, focusKey: 'G' },
+  { id: 'approvals', title: 'Approval queue', component: ApprovalQueuePanel, focusKey: 'A', focusId: APPROVAL_QUEUE_ID },
+  { id: 'strategies', title: 'Strategies', component: StrategiesPanel, focusKey: 'Y' },
 ];
 
 /** Each panel inside its own error boundary: one failing panel never takes the header and kill switch with it. */
