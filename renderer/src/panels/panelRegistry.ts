@@ -13,14 +13,13 @@ import { StrategiesPanel } from './strategies/StrategiesPanel';
 import { TapePanel } from './tape/TapePanel';
 import { OrderTicketPanel } from './ticket/OrderTicketPanel';
 import { ticketInputId } from './ticket/TicketFields';
-import { APPROVAL_QUEUE_ID } from './approvals/approvalQueueId';
+import { ApprovalQueuePanel, APPROVAL_QUEUE_ID } from './approvals/ApprovalQueuePanel';
 import { WatchlistPanel } from './watchlist/WatchlistPanel';
 
 const ChartPanel = lazyPanel<SymbolPanelParams>(() => import('./chart/ChartPanel').then((m) => m.ChartPanel), 'the chart');
 const GexPanel = lazyPanel<SymbolPanelParams>(() => import('./gex/GexPanel').then((m) => m.GexPanel), 'the GEX chart');
 const OptionChainPanel = lazyPanel<SymbolPanelParams>(() => import('./optionChain/OptionChainPanel').then((m) => m.OptionChainPanel), 'the option chain');
 const VpinPanel = lazyPanel<SymbolPanelParams>(() => import('./vpin/VpinPanel').then((m) => m.VpinPanel), 'the VPIN panel');
-const ApprovalQueuePanel = lazyPanel<SymbolPanelParams>(() => import('./approvals/ApprovalQueuePanel').then((m) => m.ApprovalQueuePanel), 'the approval queue');
 const OptionsFlowPanel = lazyPanel<SymbolPanelParams>(() => import('./optionsFlow/OptionsFlowPanel').then((m) => m.OptionsFlowPanel), 'the options flow');
 
 export interface PanelDefinition {

@@ -4,7 +4,6 @@ import { ReasonDialog, useReasonDialog } from '../../dialogs/ReasonDialog';
 import { useEngineClient } from '../../engine/engineContext';
 import { useFeed } from '../../feeds/useFeed';
 import { useNow } from '../../stores/nowStore';
-import { APPROVAL_QUEUE_ID } from './approvalQueueId';
 import { FreshnessBadge } from '../freshness/FreshnessBadge';
 import { lastResync, useFreshness } from '../freshness/useFreshness';
 import { ConfirmApprovalDialog, ModifyProposalDialog } from './ModifyProposalDialog';
@@ -13,6 +12,8 @@ import { instrumentText, queueOrder } from './proposalFormat';
 import { ProposalDetail } from './ProposalDetail';
 import { DecidedProposalsTable, OpenProposalsTable } from './ProposalTables';
 
+/** The element Alt+Shift+A puts the focus in: the queue's keys work from there. */
+export const APPROVAL_QUEUE_ID = 'approval-queue';
 const none: readonly ProposalView[] = [];
 
 /** The selected proposal: the one chosen while it is open, else the one now at the same place in the queue. */

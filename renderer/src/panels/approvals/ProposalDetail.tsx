@@ -1,11 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ProposalView } from '../../../../core/contract/proposalView';
 import { useFeed } from '../../feeds/useFeed';
 import { formatAge } from '../../format/age';
 import { formatMarketTime } from '../../format/marketTime';
 import { formatPrice } from '../../format/numbers';
 import { useNow } from '../../stores/nowStore';
-import { UnderlyingChart } from './underlyingChart';
+import type { UnderlyingChart } from './underlyingChart';
 
 /** The selected proposal's why: each reason with its value and the age of its input, the pre-check, and the chart. */
 export function ProposalDetail({ proposal }: { proposal: ProposalView }) {
@@ -53,31 +53,44 @@ export function ProposalDetail({ proposal }: { proposal: ProposalView }) {
   );
 }
 
-/** The underlying's last 5-second bars, the proposal's moment and price marked. */
+/**
+ * The underlying's last 5-second bars, the proposal's moment and price marked. The chart library loads only when a
+ * proposal is shown, so the queue itself (and its keys) is there at once.
+ */
 function UnderlyingMiniChart({ proposal }: { proposal: ProposalView }) {
   const bars = useFeed('bars', { symbol: proposal.symbol }, 1_000).event?.value;
   const containerRef = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<UnderlyingChart | null>(null);
+  const [chart, setChart] = useState<UnderlyingChart | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
-    const chart = new UnderlyingChart(containerRef.current!);
-    chartRef.current = chart;
+    let made: UnderlyingChart | null = null;
+    let gone = false;
+    import('./underlyingChart').then(
+      ({ UnderlyingChart }) => {
+        if (gone || !containerRef.current) return;
+        made = new UnderlyingChart(containerRef.current);
+        setChart(made);
+      },
+      (error: unknown) => setFailure(`The chart did not load: ${error instanceof Error ? error.message : String(error)}`),
+    );
     return () => {
-      chart.dispose();
-      chartRef.current = null;
+      gone = true;
+      made?.dispose();
     };
   }, []);
 
   useEffect(() => {
-    chartRef.current?.show(bars ?? [], { price: proposal.underlyingPrice, at: proposal.createdAt });
-  }, [bars, proposal.underlyingPrice, proposal.createdAt]);
+    chart?.show(bars ?? [], { price: proposal.underlyingPrice, at: proposal.createdAt });
+  }, [chart, bars, proposal.underlyingPrice, proposal.createdAt]);
 
   return (
     <div className="proposal-chart-box">
       <span className="muted">
         {proposal.symbol} 5 s · proposed at {formatPrice(proposal.underlyingPrice)}, now {formatPrice(proposal.currentPrice)}
       </span>
-      <div className="proposal-chart" ref={containerRef} data-testid="proposal-chart" data-bars={bars?.length ?? 0} />
+      {failure && <span className="ticket-error">{failure}</span>}
+      <div className="proposal-chart" ref={containerRef} data-testid="proposal-chart" data-bars={chart ? (bars?.length ?? 0) : 0} />
     </div>
   );
 }

@@ -32,6 +32,9 @@ export function OpenProposalsTable({ proposals, selectedId, now, onSelect }: { p
             data-testid={`proposal-row-${p.id}`}
             data-status={p.status}
             data-precheck={p.preCheck.passed ? 'passed' : 'failed'}
+            data-instrument={instrumentText(p)}
+            data-quantity={p.order.quantity}
+            data-limit={p.order.limitPrice}
             onClick={() => onSelect(p.id)}
           >
             <td className="strong" title={p.id}>
