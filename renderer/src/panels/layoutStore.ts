@@ -38,7 +38,7 @@ const addTab = (api: DockviewApi, id: string, referencePanel: string) =>
 
 /**
  * Top row: watchlist | chart (VPIN behind it) | ladder | tape (order ticket behind it); bottom row: option chain
- * (options flow and GEX behind it) | sentiment & technicals | health (positions, orders, risk, strategies and the approval queue behind it). The ticket shares no group with the ladder or the chain,
+ * (options flow, GEX, the approval queue and strategies behind it) | sentiment & technicals | health (positions, orders and risk behind it). The ticket shares no group with the ladder or the chain,
  * so a click on either fills a ticket that is on screen beside it.
  */
 export function applyDefaultLayout(api: DockviewApi): void {
@@ -52,13 +52,13 @@ export function applyDefaultLayout(api: DockviewApi): void {
   add(api, 'optionChain', { direction: 'below' });
   addTab(api, 'optionsFlow', 'optionChain');
   addTab(api, 'gex', 'optionChain');
+  addTab(api, 'approvals', 'optionChain');
+  addTab(api, 'strategies', 'optionChain');
   add(api, 'sentiment', { referencePanel: 'optionChain', direction: 'right' });
   add(api, 'health', { referencePanel: 'sentiment', direction: 'right' });
   addTab(api, 'positions', 'health');
   addTab(api, 'orders', 'health');
   addTab(api, 'risk', 'health');
-  addTab(api, 'strategies', 'health');
-  addTab(api, 'approvals', 'health');
   const size = (id: string, width: number) => api.getPanel(id)?.group.api.setSize({ width });
   size('watchlist', 330);
   size('ladder', 300);

@@ -4,6 +4,9 @@ import { useFeed } from '../../feeds/useFeed';
 import { formatAge } from '../../format/age';
 import { formatMarketTime } from '../../format/marketTime';
 import { formatPrice } from '../../format/numbers';
+
+/** A reason's figure as the rule saw it, without padding zeros: -0.74, 0.95, 12,000. */
+const reasonValue = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 import { useNow } from '../../stores/nowStore';
 import type { UnderlyingChart } from './underlyingChart';
 
@@ -27,7 +30,7 @@ export function ProposalDetail({ proposal }: { proposal: ProposalView }) {
             {proposal.reasons.map((reason, index) => (
               <tr key={index} data-testid="proposal-reason">
                 <td className="strong">{reason.fact}</td>
-                <td className="num right">{typeof reason.value === 'number' ? formatPrice(reason.value, 0.0001) : reason.value}</td>
+                <td className="num right">{typeof reason.value === 'number' ? reasonValue.format(reason.value) : reason.value}</td>
                 <td>{reason.detail}</td>
                 <td className="num right muted" title={`as of ${formatMarketTime(reason.asOf)}`}>
                   {formatAge(now - reason.asOf)}
