@@ -53,7 +53,7 @@ async function selectedProposal(page: Page, queue: Locator): Promise<{ id: strin
   return { id, row };
 }
 
-test('a 1DTE proposal appears with its reasons and chart; R rejects one with a reason, Enter approves the next, whose order fills into a position', async ({ page, trader }, testInfo) => {
+test('a 1DTE proposal appears with its reasons and chart; S snoozes and R rejects one with a reason, Enter approves the next, whose order fills into a position', async ({ page, trader }, testInfo) => {
   await trader.open(page);
   const panel = page.getByTestId('approval-panel');
   const queue = panel.getByTestId('approval-queue');
@@ -70,7 +70,11 @@ test('a 1DTE proposal appears with its reasons and chart; R rejects one with a r
   await expect(detail.getByTestId('proposal-chart')).not.toHaveAttribute('data-bars', '0');
   await savePanelScreenshot(panel, 'approval-queue', testInfo);
 
-  // R: rejected with a reason, it leaves the queue and shows among the decided with that reason.
+  // S: snoozed, it stays listed (dimmed, still expiring); R: rejected with a reason, it leaves the queue and shows
+  // among the decided with that reason.
+  await page.keyboard.press('s');
+  await expect(first.row).toHaveAttribute('data-status', 'snoozed');
+  await expect(panel.getByTestId('approval-notice')).toContainText(`${first.id} snoozed for 5 minutes`);
   await page.keyboard.press('r');
   const rejectDialog = page.getByTestId('reject-proposal-dialog');
   await rejectDialog.getByTestId('reject-proposal-reason').fill('spread too wide for me');
@@ -115,4 +119,14 @@ test('a 1DTE proposal appears with its reasons and chart; R rejects one with a r
   const card = page.getByTestId('strategies-panel').getByTestId('report-row-oneDte');
   await expect(card.getByTestId('report-rejected')).not.toHaveText('0');
   await expect(card.getByTestId('report-approved')).not.toHaveText('0');
+
+  // Switching the strategy to auto asks for a reason and says what the engine will then do on its own.
+  const automation = page.getByTestId('automation-oneDte');
+  await automation.getByRole('button', { name: 'auto' }).click();
+  const dialog = page.getByTestId('automation-oneDte-dialog');
+  await expect(dialog).toContainText('The engine will approve 1DTE’s proposals itself');
+  await dialog.getByTestId('automation-oneDte-reason').fill('watched it all morning');
+  await dialog.getByTestId('automation-oneDte-confirm').click();
+  await expect(automation).toHaveAttribute('data-mode', 'auto');
+  await savePanelScreenshot(page.getByTestId('strategies-panel'), 'strategies', testInfo);
 });

@@ -46,7 +46,7 @@ export function AutomationSwitch({ strategy }: { strategy: StrategyView }) {
           </button>
         ))}
       </span>
-      <ReasonDialog {...change.dialog} name="strategy-automation" title={`Switch ${title} to ${target ?? ''}?`} confirmLabel={target === 'auto' ? 'Switch to auto' : 'Switch'}>
+      <ReasonDialog {...change.dialog} name={`automation-${strategy.name}`} title={`Switch ${title} to ${target ?? ''}?`} confirmLabel={target === 'auto' ? 'Switch to auto' : 'Switch'}>
         {target === 'auto' ? (
           <p>
             The engine will approve {title}’s proposals itself — only while trading is ACTIVE and risk’s approval mode is auto, when the pre-check passed, up to{' '}
