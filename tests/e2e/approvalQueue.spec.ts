@@ -39,7 +39,7 @@ const test = base.extend<{ trader: Workstation }>({
   },
 });
 
-// One engine for the one test: approving changes the account. The first proposal needs the chain and a quote.
+// One engine per test: approving changes the account. The first proposal needs the chain and a quote.
 test.describe.configure({ timeout: 240_000 });
 
 /** Opens the queue from the keyboard and waits for its selected proposal, one the risk pre-check passed. */
@@ -129,4 +129,31 @@ test('a 1DTE proposal appears with its reasons and chart; S snoozes and R reject
   await dialog.getByTestId('automation-oneDte-confirm').click();
   await expect(automation).toHaveAttribute('data-mode', 'auto');
   await savePanelScreenshot(page.getByTestId('strategies-panel'), 'strategies', testInfo);
+});
+
+test('M changes a proposal’s entry limit and Enter approves it with the change: the entry fills into a position', async ({ page, trader }) => {
+  await trader.open(page);
+  const panel = page.getByTestId('approval-panel');
+  const queue = panel.getByTestId('approval-queue');
+  const proposal = await selectedProposal(page, queue);
+  const instrument = (await proposal.row.getAttribute('data-instrument'))!;
+  const quantity = (await proposal.row.getAttribute('data-quantity'))!;
+  const limit = Number(await proposal.row.getAttribute('data-limit'));
+
+  await page.keyboard.press('m');
+  const dialog = page.getByTestId('modify-proposal-dialog');
+  const limitField = dialog.getByRole('textbox', { name: /^Entry limit/ });
+  await expect(dialog.getByRole('textbox', { name: 'Quantity' })).toBeFocused();
+  await expect(dialog.getByRole('textbox', { name: 'Quantity' })).toHaveValue(quantity);
+  await limitField.fill((Math.round(limit * 1.3 * 100) / 100).toFixed(2)); // over the ask: it fills at once
+  await limitField.press('Enter');
+
+  const notice = panel.getByTestId('approval-notice');
+  await expect(notice).toHaveText(new RegExp(`^${proposal.id} modified: orders #\\d+, #\\d+, #\\d+`));
+  await expect(panel.getByTestId(`decided-row-${proposal.id}`)).toHaveAttribute('data-status', 'modified');
+  const entryId = /#(\d+)/.exec((await notice.textContent())!)![1]!;
+  await page.keyboard.press('Alt+Shift+R');
+  await expect(page.getByTestId('orders-panel').getByTestId(`order-row-${entryId}`)).toHaveAttribute('data-status', 'Filled', { timeout: 30_000 });
+  await page.keyboard.press('Alt+Shift+P');
+  await expect(page.getByTestId('positions-panel').getByTestId(`position-row-${instrument}`)).toHaveAttribute('data-quantity', quantity, { timeout: 30_000 });
 });
