@@ -102,6 +102,8 @@ test('keyboard shortcuts switch symbols and focus panels, and ? lists them witho
     ['V', 'vpin-panel'],
     ['F', 'options-flow-panel'],
     ['G', 'gex-panel'],
+    ['A', 'approval-panel'],
+    ['Y', 'strategies-panel'],
   ];
   for (const [key, panel] of focusKeys) {
     await page.keyboard.press(`Alt+Shift+${key}`);
