@@ -103,6 +103,8 @@ test('keyboard shortcuts switch symbols and focus panels, and ? lists them witho
     ['F', 'options-flow-panel'],
     ['G', 'gex-panel'],
     ['D', 'discovery-panel'],
+    ['A', 'approval-panel'],
+    ['Y', 'strategies-panel'],
   ];
   for (const [key, panel] of focusKeys) {
     await page.keyboard.press(`Alt+Shift+${key}`);

@@ -38,7 +38,7 @@ const addTab = (api: DockviewApi, id: string, referencePanel: string) =>
 
 /**
  * Top row: watchlist | chart (VPIN behind it) | ladder | tape (order ticket behind it); bottom row: option chain
- * (options flow, GEX and Discovery behind it) | sentiment & technicals | health (positions, orders and risk behind it). The ticket shares no group with the ladder or the chain,
+ * (options flow, GEX, Discovery, the approval queue and strategies behind it) | sentiment & technicals | health (positions, orders and risk behind it). The ticket shares no group with the ladder or the chain,
  * so a click on either fills a ticket that is on screen beside it.
  */
 export function applyDefaultLayout(api: DockviewApi): void {
@@ -53,6 +53,8 @@ export function applyDefaultLayout(api: DockviewApi): void {
   addTab(api, 'optionsFlow', 'optionChain');
   addTab(api, 'gex', 'optionChain');
   addTab(api, 'discovery', 'optionChain');
+  addTab(api, 'approvals', 'optionChain');
+  addTab(api, 'strategies', 'optionChain');
   add(api, 'sentiment', { referencePanel: 'optionChain', direction: 'right' });
   add(api, 'health', { referencePanel: 'sentiment', direction: 'right' });
   addTab(api, 'positions', 'health');

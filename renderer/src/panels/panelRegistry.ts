@@ -9,9 +9,11 @@ import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { lazyPanel } from './lazyPanel';
 import type { SymbolPanelParams } from './usePanelSymbol';
 import { SentimentPanel } from './sentiment/SentimentPanel';
+import { StrategiesPanel } from './strategies/StrategiesPanel';
 import { TapePanel } from './tape/TapePanel';
 import { OrderTicketPanel } from './ticket/OrderTicketPanel';
 import { ticketInputId } from './ticket/TicketFields';
+import { ApprovalQueuePanel, APPROVAL_QUEUE_ID } from './approvals/ApprovalQueuePanel';
 import { WatchlistPanel } from './watchlist/WatchlistPanel';
 
 const ChartPanel = lazyPanel<SymbolPanelParams>(() => import('./chart/ChartPanel').then((m) => m.ChartPanel), 'the chart');
@@ -50,6 +52,8 @@ export const panelRegistry: readonly PanelDefinition[] = [
   { id: 'optionsFlow', title: 'Options flow', component: OptionsFlowPanel, focusKey: 'F' },
   { id: 'gex', title: 'GEX', component: GexPanel, focusKey: 'G' },
   { id: 'discovery', title: 'Discovery', component: DiscoveryPanel, focusKey: 'D' },
+  { id: 'approvals', title: 'Approval queue', component: ApprovalQueuePanel, focusKey: 'A', focusId: APPROVAL_QUEUE_ID },
+  { id: 'strategies', title: 'Strategies', component: StrategiesPanel, focusKey: 'Y' },
 ];
 
 /** Each panel inside its own error boundary: one failing panel never takes the header and kill switch with it. */
