@@ -3,9 +3,9 @@
  * proposal and automation commands. Browser-safe.
  */
 import { z } from 'zod';
-import { strategyNames, type Proposal, type ProposalDecision, type StrategyName } from '../market/proposal';
+import { strategyNames, type Proposal, type ProposalDecision, type StrategyName, type StrategyReportCard } from '../market/proposal';
 
-export type { PreCheck, Proposal, ProposalDecision, ProposalReason, ProposalStatus, ProposedOrder, StrategyName } from '../market/proposal';
+export type { PreCheck, Proposal, ProposalDecision, ProposalReason, ProposalStatus, ProposedOrder, StrategyName, StrategyReportCard } from '../market/proposal';
 
 /** A proposal as the queue shows it: its status and reasons, with its age and how far its underlying has moved. */
 export interface ProposalView extends Proposal {
@@ -27,21 +27,6 @@ export interface ProposalsView {
   open: ProposalView[];
   /** The last decided ones, newest first. */
   decided: ProposalView[];
-}
-
-export interface StrategyReportCard {
-  proposed: number;
-  approved: number;
-  modified: number;
-  rejected: number;
-  expired: number;
-  refused: number;
-  filled: number;
-  closed: number;
-  wins: number;
-  hitRate: number | null;
-  averagePnl: number | null;
-  totalPnl: number;
 }
 
 export interface StrategyView {

@@ -73,3 +73,22 @@ export interface ProposalDecision {
   /** What the trader changed before approving. */
   changes: { quantity?: number; limitPrice?: number } | null;
 }
+
+/** A strategy's record from the signal history. */
+export interface StrategyReportCard {
+  proposed: number;
+  approved: number;
+  modified: number;
+  rejected: number;
+  expired: number;
+  refused: number;
+  /** Proposals whose entry filled. */
+  filled: number;
+  /** Positions closed again, with their P&L. */
+  closed: number;
+  /** Closed with a gain: hit rate = wins / closed (null before the first). */
+  wins: number;
+  hitRate: number | null;
+  averagePnl: number | null;
+  totalPnl: number;
+}

@@ -6,7 +6,7 @@
  */
 import type { EngineBus } from '../bus/catalogue';
 import { multiplierOf, type Fill } from '../market/order';
-import { strategyNames, type Proposal, type ProposalDecision, type StrategyName } from '../market/proposal';
+import { strategyNames, type Proposal, type ProposalDecision, type StrategyName, type StrategyReportCard } from '../market/proposal';
 
 export type HistoryEntry =
   | { kind: 'proposed'; at: number; proposal: Proposal }
@@ -20,23 +20,6 @@ export interface HistoryStore {
   load(): Promise<HistoryEntry[]>;
 }
 
-export interface ReportCard {
-  proposed: number;
-  approved: number;
-  modified: number;
-  rejected: number;
-  expired: number;
-  refused: number;
-  /** Proposals whose entry filled. */
-  filled: number;
-  /** Positions closed again, with their P&L. */
-  closed: number;
-  /** Closed with a gain: hit rate = wins / closed (null before the first). */
-  wins: number;
-  hitRate: number | null;
-  averagePnl: number | null;
-  totalPnl: number;
-}
 
 interface Trade {
   id: string;
@@ -49,10 +32,10 @@ interface Trade {
   done: boolean;
 }
 
-const emptyCard = (): ReportCard => ({ proposed: 0, approved: 0, modified: 0, rejected: 0, expired: 0, refused: 0, filled: 0, closed: 0, wins: 0, hitRate: null, averagePnl: null, totalPnl: 0 });
+const emptyCard = (): StrategyReportCard => ({ proposed: 0, approved: 0, modified: 0, rejected: 0, expired: 0, refused: 0, filled: 0, closed: 0, wins: 0, hitRate: null, averagePnl: null, totalPnl: 0 });
 
 export class SignalHistory {
-  private readonly cards = new Map<StrategyName, ReportCard>(strategyNames.map((n) => [n, emptyCard()]));
+  private readonly cards = new Map<StrategyName, StrategyReportCard>(strategyNames.map((n) => [n, emptyCard()]));
   private readonly byOrder = new Map<number, Trade>();
   private readonly offs: Array<() => void> = [];
 
@@ -89,7 +72,7 @@ export class SignalHistory {
     for (const off of this.offs.splice(0)) off();
   }
 
-  card(strategy: StrategyName): ReportCard {
+  card(strategy: StrategyName): StrategyReportCard {
     return { ...this.cards.get(strategy)! };
   }
 

@@ -1,5 +1,6 @@
 import { BarController, BarElement, Chart, LinearScale, Tooltip } from 'chart.js';
 import annotationPlugin from 'chartjs-plugin-annotation';
+import { AnnotatedChart } from './annotatedChart';
 import { formatNumber } from '../../format/numbers';
 import { axis, COLOURS, markLine } from './chartStyle';
 
@@ -17,11 +18,9 @@ export interface CorrelogramView {
 }
 
 /** The coefficients by lag as bars (beyond the band: orange), the ±band lines and the chosen lookback. */
-export class CorrelogramChart {
-  private readonly chart: Chart<'bar', Point[]>;
-
+export class CorrelogramChart extends AnnotatedChart<'bar', Point> {
   constructor(canvas: HTMLCanvasElement, label: string) {
-    this.chart = new Chart<'bar', Point[]>(canvas, {
+    super(new Chart<'bar', Point[]>(canvas, {
       type: 'bar',
       data: { datasets: [] },
       options: {
@@ -45,7 +44,7 @@ export class CorrelogramChart {
           annotation: { annotations: {} },
         },
       },
-    });
+    }));
   }
 
   /** Draws the coefficients; returns the number of bars. */
@@ -60,15 +59,5 @@ export class CorrelogramChart {
     };
     this.chart.update('none');
     return data.length;
-  }
-
-  clear(): void {
-    this.chart.data.datasets = [];
-    this.chart.options.plugins!.annotation!.annotations = {};
-    this.chart.update('none');
-  }
-
-  dispose(): void {
-    this.chart.destroy();
   }
 }

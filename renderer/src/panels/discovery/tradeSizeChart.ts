@@ -1,5 +1,6 @@
 import { BarController, BarElement, Chart, LinearScale, Tooltip } from 'chart.js';
 import annotationPlugin, { type AnnotationOptions } from 'chartjs-plugin-annotation';
+import { AnnotatedChart } from './annotatedChart';
 import type { TradeSizeClusters } from '../../../../core/contract/contract';
 import { formatSize } from '../../format/numbers';
 import { axis, COLOURS, markLine } from './chartStyle';
@@ -20,11 +21,9 @@ function barColour(bar: SizeBar, chosen: number): string {
  * The trade-size histogram on a log axis (x = log10 shares, ticks at powers of ten), bars coloured by cluster (the
  * chosen cluster green), with each cluster's edges, the chosen bucket and the paper's ADV/50 as lines.
  */
-export class TradeSizeChart {
-  private readonly chart: Chart<'bar', Point[]>;
-
+export class TradeSizeChart extends AnnotatedChart<'bar', Point> {
   constructor(canvas: HTMLCanvasElement) {
-    this.chart = new Chart<'bar', Point[]>(canvas, {
+    super(new Chart<'bar', Point[]>(canvas, {
       type: 'bar',
       data: { datasets: [] },
       options: {
@@ -54,7 +53,7 @@ export class TradeSizeChart {
           annotation: { annotations: {} },
         },
       },
-    });
+    }));
   }
 
   /** Draws the clusters; returns the number of bars. */
@@ -72,15 +71,5 @@ export class TradeSizeChart {
     this.chart.options.plugins!.annotation!.annotations = lines;
     this.chart.update('none');
     return bars.length;
-  }
-
-  clear(): void {
-    this.chart.data.datasets = [];
-    this.chart.options.plugins!.annotation!.annotations = {};
-    this.chart.update('none');
-  }
-
-  dispose(): void {
-    this.chart.destroy();
   }
 }

@@ -1,5 +1,6 @@
 import { Chart, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import annotationPlugin from 'chartjs-plugin-annotation';
+import { AnnotatedChart } from './annotatedChart';
 import type { VolatilityRegime } from '../../../../core/contract/contract';
 import { formatMarketTime } from '../../format/marketTime';
 import { axis, COLOURS, markLine } from './chartStyle';
@@ -10,11 +11,9 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, 
 type Point = { x: number; y: number };
 
 /** Annualized realized volatility (%) of each history window over time, with the LOW and HIGH thresholds. */
-export class VolatilityChart {
-  private readonly chart: Chart<'line', Point[]>;
-
+export class VolatilityChart extends AnnotatedChart<'line', Point> {
   constructor(canvas: HTMLCanvasElement) {
-    this.chart = new Chart<'line', Point[]>(canvas, {
+    super(new Chart<'line', Point[]>(canvas, {
       type: 'line',
       data: { datasets: [] },
       options: {
@@ -32,7 +31,7 @@ export class VolatilityChart {
           annotation: { annotations: {} },
         },
       },
-    });
+    }));
   }
 
   /** Draws the series; returns the number of points. */
@@ -46,15 +45,5 @@ export class VolatilityChart {
     };
     this.chart.update('none');
     return data.length;
-  }
-
-  clear(): void {
-    this.chart.data.datasets = [];
-    this.chart.options.plugins!.annotation!.annotations = {};
-    this.chart.update('none');
-  }
-
-  dispose(): void {
-    this.chart.destroy();
   }
 }
