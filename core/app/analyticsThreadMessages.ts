@@ -16,8 +16,9 @@ export type AnalyticsCall = keyof ChainAnalytics;
 /** One call of the ChainAnalytics port, by name and arguments. */
 export type AnalyticsJob = { [K in AnalyticsCall]: { id: number; call: K; args: Parameters<ChainAnalytics[K]> } }[AnalyticsCall];
 
-/** Posted once the thread can take calls (its code loaded, its Redis connection up or given up on). */
-export const READY = 'ready';
+import { READY } from './threadReady';
+
+export { READY };
 
 /** A call's result, or why it failed (an Error does not cross threads as itself). */
 export type AnalyticsReply = { id: number; value: Awaited<ReturnType<ChainAnalytics[AnalyticsCall]>> } | { id: number; failure: string };

@@ -16,8 +16,9 @@ export interface ChainThreadSetup {
 /** One chain call to make, or one stored chain to read back (`load`). */
 export type ChainJob = { id: number; request: AvRequest; symbol: string } | { id: number; load: string };
 
-/** Posted once the thread can take calls (its code loaded, its Redis connection up or given up on). */
-export const READY = 'ready';
+import { READY } from './threadReady';
+
+export { READY };
 
 /** A stored chain read back, its contracts packed (typed arrays are moved between threads, objects copied). */
 export type LoadedChain = Omit<OptionChainSnapshot, 'contracts'> & { contracts: PackedContracts };

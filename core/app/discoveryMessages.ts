@@ -20,8 +20,9 @@ export interface DiscoveryJob {
   previousJson: string | null;
 }
 
-/** Posted once the thread can take runs (its code loaded, its Redis connection up or given up on). */
-export const READY = 'ready';
+import { READY } from './threadReady';
+
+export { READY };
 
 /** A step of a run done: `done` of `total` steps (one per symbol, then the correlations; saving is the runner's). */
 export interface JobProgress {
