@@ -1,28 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gexSettings } from '../../../core/app/gexModule';
-import { ConfigError } from '../../../core/config/configError';
 import { loadConfigFile } from '../../../core/config/loadConfig';
-import { tempDir } from '../../support/testRedis';
+import { configProblems, loadConfigText } from './configText';
+import { gexSettings } from '../../../core/app/gexModule';
 
 const minimal = 'symbols:\n  - { symbol: SPY, dataClass: level2 }\n';
 
-function load(text: string) {
-  const file = path.join(tempDir('alphatrader-gex-config-'), 'config.yaml');
-  fs.writeFileSync(file, `${minimal}${text}`);
-  return loadConfigFile(file);
-}
-
-function problemsOf(text: string): string {
-  try {
-    load(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+const load = (text: string) => loadConfigText(minimal, text);
+const problemsOf = (text: string): string => configProblems(minimal, text);
 
 describe('analytics.gex configuration', () => {
   it('defaults to dealers long calls and short puts, spot ± 20% in 0.5% steps, a re-price every 0.5% move', () => {

@@ -1,28 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../core/config/configError';
 import { loadConfigFile } from '../../../core/config/loadConfig';
+import { configProblems, loadConfigText } from './configText';
 import { strategySettings } from '../../../core/config/signalsSchema';
-import { tempDir } from '../../support/testRedis';
 
 const symbols = 'symbols:\n  - { symbol: SPY, dataClass: level2, etf: true }\n  - { symbol: AAPL, dataClass: standard }\n';
 
-function load(text: string) {
-  const file = path.join(tempDir('alphatrader-signals-config-'), 'config.yaml');
-  fs.writeFileSync(file, `${symbols}${text}`);
-  return loadConfigFile(file);
-}
-
-function problemsOf(text: string): string {
-  try {
-    load(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+const load = (text: string) => loadConfigText(symbols, text);
+const problemsOf = (text: string): string => configProblems(symbols, text);
 
 describe('signals configuration', () => {
   it('defaults: 120 s proposals, 0.3% re-confirmation, manual automation, windows in New York minutes', () => {
