@@ -1,5 +1,6 @@
 import type { DiscoveryChange } from '../../../../core/contract/contract';
 import { describeChange } from './discoveryFormat';
+import { TableHead } from '../TableHead';
 
 /** What moved since the previous run: parameter, before → after, and by how much. */
 export function ChangesList({ changes, firstRun }: { changes: readonly DiscoveryChange[]; firstRun: boolean }) {
@@ -12,13 +13,7 @@ export function ChangesList({ changes, firstRun }: { changes: readonly Discovery
   }
   return (
     <table className="grid-table compact" data-testid="discovery-changes" aria-label="Changes since the previous run">
-      <thead>
-        <tr>
-          <th>Parameter</th>
-          <th>Before → after</th>
-          <th>Change</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Parameter', 'Before → after', 'Change']} left={3} />
       <tbody>
         {changes.map((change) => {
           const line = describeChange(change);

@@ -4,6 +4,7 @@ import { formatFraction } from './discoveryFormat';
 import { MethodStatus } from './MethodStatus';
 import { TradeSizeHistogram } from './TradeSizeHistogram';
 import { withinHistogram } from './tradeSizeFigures';
+import { TableHead } from '../TableHead';
 
 /** The paper's default bucket, and when it lies beyond every trade size, that the chart cannot draw it. */
 function describePaperBucket(found: TradeSizeClusters): string {
@@ -16,15 +17,7 @@ function describePaperBucket(found: TradeSizeClusters): string {
 function ClusterTable({ found }: { found: TradeSizeClusters }) {
   return (
     <table className="grid-table compact" data-testid="discovery-clusters">
-      <thead>
-        <tr>
-          <th>Cluster</th>
-          <th className="right">Centre</th>
-          <th className="right">Range</th>
-          <th className="right">Trades</th>
-          <th className="right">Volume</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Cluster', 'Centre', 'Range', 'Trades', 'Volume']} />
       <tbody>
         {found.clusters.map((cluster, index) => (
           <tr key={cluster.centre} data-testid="discovery-cluster-row" data-chosen={index === found.chosenCluster} className={index === found.chosenCluster ? 'discovery-chosen' : ''}>

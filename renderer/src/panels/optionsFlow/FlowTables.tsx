@@ -2,6 +2,7 @@ import type { OptionsFlowReading, UnusualOptionsActivityEvent } from '../../../.
 import { formatMarketTime } from '../../format/marketTime';
 import { formatNumber, formatSize } from '../../format/numbers';
 import { contractLabel, formatDollars, formatIv, formatRatio, formatVolPoints } from './flowFormat';
+import { TableHead } from '../TableHead';
 
 type UnusualContract = UnusualOptionsActivityEvent['contract'];
 
@@ -11,16 +12,7 @@ export function ExpiryTable({ reading }: { reading: OptionsFlowReading }) {
   const expiries = Object.keys(reading.putCall.byExpiry);
   return (
     <table className="grid-table compact" data-testid="flow-expiries">
-      <thead>
-        <tr>
-          <th>Expiry</th>
-          <th className="right">Days</th>
-          <th className="right">P/C vol</th>
-          <th className="right">P/C prem</th>
-          <th className="right">ATM IV</th>
-          <th className="right">25Δ RR</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Expiry', 'Days', 'P/C vol', 'P/C prem', 'ATM IV', '25Δ RR']} />
       <tbody>
         {expiries.map((expiry) => {
           const pc = reading.putCall.byExpiry[expiry]!;
@@ -106,14 +98,7 @@ export function PremiumChangeList({ reading }: { reading: OptionsFlowReading }) 
   if (reading.premiumChanges.length === 0) return <p className="empty">No premium change since the previous refresh.</p>;
   return (
     <table className="grid-table compact" data-testid="flow-premium-changes">
-      <thead>
-        <tr>
-          <th>Contract</th>
-          <th className="right">Before</th>
-          <th className="right">Now</th>
-          <th className="right">Change</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Contract', 'Before', 'Now', 'Change']} />
       <tbody>
         {reading.premiumChanges.map((change) => (
           <tr key={change.contractId}>

@@ -1,6 +1,7 @@
 import type { OptionsFlowReading } from '../../../../core/contract/contract';
 import { formatNumber, formatSize } from '../../format/numbers';
 import { contractLabel } from './flowFormat';
+import { TableHead } from '../TableHead';
 
 type VendorGreeksReading = NonNullable<OptionsFlowReading['vendorGreeks']>;
 
@@ -38,14 +39,7 @@ export function VendorGreeksSection({ check }: { check: VendorGreeksReading | un
       </p>
       {check.worst.length > 0 && (
         <table className="grid-table compact" data-testid="flow-vendor-worst">
-          <thead>
-            <tr>
-              <th>Contract</th>
-              <th className="right">Vendor Δ</th>
-              <th className="right">Our Δ</th>
-              <th className="right">Diff</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Contract', 'Vendor Δ', 'Our Δ', 'Diff']} />
           <tbody>
             {check.worst.map((w) => (
               <tr key={w.contractId}>

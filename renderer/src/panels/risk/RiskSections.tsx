@@ -1,20 +1,14 @@
 import type { ApprovalView, BreakerView, StaleSymbolView, TradingStateHistoryEntry } from '../../../../core/contract/contract';
 import { formatMarketTimestamp } from '../../format/marketTime';
 import { ResetBreakerButton, resettable } from './ResetBreaker';
+import { TableHead } from '../TableHead';
 
 /** The trading state's changes, newest first: from → to, when, who and why. */
 export function StateHistoryTable({ history }: { history: readonly TradingStateHistoryEntry[] }) {
   if (history.length === 0) return <p className="empty">No change of the trading state recorded.</p>;
   return (
     <table className="grid-table compact" aria-label="Trading state history" data-testid="risk-history">
-      <thead>
-        <tr>
-          <th>Time</th>
-          <th>Change</th>
-          <th>By</th>
-          <th>Reason</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Time', 'Change', 'By', 'Reason']} left={4} />
       <tbody>
         {history.map((entry) => (
           <tr key={`${entry.at}-${entry.to}`}>

@@ -8,6 +8,7 @@ import { strategyTitles } from '../approvals/proposalFormat';
 import { FreshnessBadge } from '../freshness/FreshnessBadge';
 import { lastResync, useFreshness } from '../freshness/useFreshness';
 import { AutomationSwitch } from './AutomationSwitch';
+import { TableHead } from '../TableHead';
 
 const none: readonly StrategyView[] = [];
 const pnlClass = (value: number | null) => (value === null ? '' : value > 0 ? 'up' : value < 0 ? 'down' : '');
@@ -53,15 +54,7 @@ export function StrategiesPanel() {
 function StrategiesTable({ strategies }: { strategies: readonly StrategyView[] }) {
   return (
     <table className="grid-table compact" aria-label="Strategies">
-      <thead>
-        <tr>
-          <th>Strategy</th>
-          <th>Symbols</th>
-          <th>Automation</th>
-          <th className="right">Max qty (auto)</th>
-          <th className="right">Auto orders this hour</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Strategy', 'Symbols', 'Automation', 'Max qty (auto)', 'Auto orders this hour']} left={3} />
       <tbody>
         {strategies.map((s) => (
           <tr key={s.name} data-testid={`strategy-row-${s.name}`} className={s.enabled ? '' : 'muted'}>
@@ -89,22 +82,7 @@ const percent = (value: number | null) => (value === null ? '—' : `${Math.roun
 function ReportCardTable({ strategies }: { strategies: readonly StrategyView[] }) {
   return (
     <table className="grid-table compact" aria-label="Report card">
-      <thead>
-        <tr>
-          <th>Strategy</th>
-          <th className="right">Proposed</th>
-          <th className="right">Approved</th>
-          <th className="right">Modified</th>
-          <th className="right">Rejected</th>
-          <th className="right">Expired</th>
-          <th className="right">Refused</th>
-          <th className="right">Filled</th>
-          <th className="right">Closed</th>
-          <th className="right">Hit rate</th>
-          <th className="right">Avg P&amp;L</th>
-          <th className="right">Total P&amp;L</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Strategy', 'Proposed', 'Approved', 'Modified', 'Rejected', 'Expired', 'Refused', 'Filled', 'Closed', 'Hit rate', 'Avg P&amp;L', 'Total P&amp;L']} />
       <tbody>
         {strategies.map(({ name, report: r }) => (
           <tr key={name} data-testid={`report-row-${name}`}>
@@ -135,14 +113,7 @@ function QuietTable({ strategies }: { strategies: readonly StrategyView[] }) {
   if (rows.length === 0) return <p className="empty">No strategy has looked at a symbol yet.</p>;
   return (
     <table className="grid-table compact" aria-label="Why quiet">
-      <thead>
-        <tr>
-          <th>Strategy</th>
-          <th>Symbol</th>
-          <th>Last word</th>
-          <th className="right">When</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Strategy', 'Symbol', 'Last word', 'When']} left={3} />
       <tbody>
         {rows.map((q) => (
           <tr key={`${q.strategy}-${q.symbol}`} data-testid={`quiet-${q.strategy}-${q.symbol}`}>

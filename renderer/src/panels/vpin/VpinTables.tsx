@@ -1,6 +1,7 @@
 import type { VpinReading, VpinSettings } from '../../../../core/contract/contract';
 import { formatMarketTime } from '../../format/marketTime';
 import { formatNumber, formatSize } from '../../format/numbers';
+import { TableHead } from '../TableHead';
 
 export const formatVpin = (value: number) => formatNumber(value, 3);
 /** The CDF as a percentile: 0.93 → "93.0%"; "—" while its history is short. */
@@ -21,14 +22,7 @@ export function VpinAlertList({ alerts }: { alerts: readonly VpinReading[] }) {
   if (alerts.length === 0) return <p className="empty" data-testid="vpin-no-alerts">No toxicity alert yet.</p>;
   return (
     <table className="grid-table compact" data-testid="vpin-alerts">
-      <thead>
-        <tr>
-          <th>Time</th>
-          <th className="right">VPIN</th>
-          <th className="right">CDF</th>
-          <th className="right">Bucket</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Time', 'VPIN', 'CDF', 'Bucket']} />
       <tbody>
         {alerts.map((alert) => (
           <tr key={`${alert.bucket}-${alert.time}`} data-testid="vpin-alert-row">
