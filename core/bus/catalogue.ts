@@ -26,6 +26,7 @@ import type { TechnicalSnapshot } from '../market/technicals';
 import type { Trade } from '../market/trade';
 import type { UnusualVolumeEvent } from '../market/volumeReading';
 import type { DiscoveryRun } from '../market/discoveryReading';
+import type { MorningAnalysisNote } from '../market/morningAnalysis';
 import type { VpinBucketSize, VpinReading } from '../market/vpinReading';
 import { Bus, type CommandSpec, type SubscriberFailureReporter } from './bus';
 
@@ -239,6 +240,8 @@ export interface EngineEvents {
   proposalCreated: Proposal;
   /** signals/approvalQueue: a proposal was approved, modified and approved, rejected, expired or refused. Safe to keep. */
   proposalDecided: { proposal: Proposal; decision: ProposalDecision };
+  /** app/morningAnalysis: a morning analysis was stored (scheduled before the open, or asked for). Safe to keep. */
+  morningAnalysisReady: MorningAnalysisNote;
   venueConnectionChanged: VenueConnection;
   venueAccountChanged: VenueAccount;
   /** An error or notice from the venue, classified. */
