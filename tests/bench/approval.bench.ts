@@ -9,7 +9,7 @@
 // gatewayWrites.ts, as in execution.bench.ts). Then the bracket is cancelled and the rule proposes again at its next
 // evaluation (signals.evaluateEveryMs, 1 s as shipped). Goal: p99 < 20 ms. BENCH_APPROVALS (default 200).
 import { quantileSorted } from 'simple-statistics';
-import type { ProposalsView } from '../../core/contract/proposalView';
+import type { ProposalsView, StrategyView } from '../../core/contract/proposalView';
 import { setLogLevel } from '../../core/runtime/logger';
 import { contractOf, eventually } from '../support/engineContract';
 import { shippedConfig, writeTestConfig } from '../support/engineProcess';
@@ -67,6 +67,13 @@ const bridge = engine.webBridge!;
 const { client, close } = await contractOf({ port: bridge.port, token: bridge.token });
 let proposals: ProposalsView = { open: [], decided: [] };
 client.subscribe('proposals', {}, (e) => (proposals = e.value));
+let strategies: StrategyView[] = [];
+client.subscribe('strategies', {}, (e) => (strategies = e.value));
+/** Waits for the rule's next proposal; when none comes, says why the rule was quiet. */
+const nextProposal = (seen: Set<string>) =>
+  eventually('a new proposal', () => proposals.open.find((p) => p.status === 'pending' && !seen.has(p.id)), 180_000, 5).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}; 1DTE was quiet: ${JSON.stringify(strategies.find((s) => s.name === 'oneDte')?.quiet)}`, { cause: error });
+  });
 await eventually('the engine to reconcile with the gateway', () => engine.execution.manager.reconciled, 60_000, 100);
 const writes = watchGatewayWrites(gateway.port);
 
@@ -75,7 +82,7 @@ const seen = new Set<string>();
 let refused = 0;
 let failedPreCheck = 0;
 while (latencies.length < APPROVALS) {
-  const proposal = await eventually('a new proposal', () => proposals.open.find((p) => p.status === 'pending' && !seen.has(p.id)), 180_000, 5);
+  const proposal = await nextProposal(seen);
   seen.add(proposal.id);
   if (!proposal.preCheck.passed) {
     failedPreCheck++;
