@@ -10,6 +10,7 @@
 // evaluation (signals.evaluateEveryMs, 1 s as shipped). Goal: p99 < 20 ms. BENCH_APPROVALS (default 200).
 import { quantileSorted } from 'simple-statistics';
 import type { ProposalsView, StrategyView } from '../../core/contract/proposalView';
+import { instrumentKey, type Position } from '../../core/market/order';
 import { setLogLevel } from '../../core/runtime/logger';
 import { contractOf, eventually } from '../support/engineContract';
 import { shippedConfig, writeTestConfig } from '../support/engineProcess';
@@ -67,6 +68,8 @@ const bridge = engine.webBridge!;
 const { client, close } = await contractOf({ port: bridge.port, token: bridge.token });
 let proposals: ProposalsView = { open: [], decided: [] };
 client.subscribe('proposals', {}, (e) => (proposals = e.value));
+let positions: readonly Position[] = [];
+client.subscribe('positions', {}, (e) => (positions = e.value));
 let strategies: StrategyView[] = [];
 client.subscribe('strategies', {}, (e) => (strategies = e.value));
 /** Waits for the rule's next proposal; when none comes, says why the rule was quiet. */
@@ -77,6 +80,23 @@ const nextProposal = (seen: Set<string>) =>
 await eventually('the engine to reconcile with the gateway', () => engine.execution.manager.reconciled, 60_000, 100);
 const writes = watchGatewayWrites(gateway.port);
 
+/**
+ * The entry's limit is the mid of the chain the rule read (refreshed every minute), so the live ask is sometimes
+ * through it and it fills before the cancel: the rule stays quiet while positioned, so the position is closed.
+ */
+async function flattenFilledEntries(): Promise<void> {
+  await sleep(200); // the cancel's or the fill's reports
+  for (const position of positions.filter((p) => p.quantity !== 0)) {
+    filled++;
+    // Options close at a limit only: half the price, so the sell is marketable (the rule only buys).
+    const price = position.marketPrice ?? position.avgCost / position.multiplier;
+    const limitPrice = Math.max(0.01, Math.round(price * 50) / 100);
+    await client.call('closePosition', { instrumentKey: instrumentKey(position.instrument), clientOrderKey: `bench-close-${Date.now()}`, limitPrice, reason: 'benchmark: the entry filled' });
+  }
+  await eventually('flat again', () => positions.every((p) => p.quantity === 0), 30_000, 20);
+}
+
+let filled = 0;
 const latencies: number[] = [];
 const seen = new Set<string>();
 let refused = 0;
@@ -103,6 +123,7 @@ while (latencies.length < APPROVALS) {
   latencies.push(write.at - arrivals.get(proposal.id)!);
   if (process.env.BENCH_TRACE) console.error(`${proposal.id}: ${latencies.at(-1)!.toFixed(2)} ms`);
   await client.call('cancelAllOrders', { scope: 'engine', reason: 'benchmark: next approval' });
+  await flattenFilledEntries();
 }
 latencies.sort((a, b) => a - b);
 report('approve_to_socket_p50_ms', quantileSorted(latencies, 0.5), 'ms');
@@ -111,6 +132,7 @@ report('approve_to_socket_max_ms', latencies.at(-1)!, 'ms');
 report('approvals', latencies.length, 'count');
 report('refused', refused, 'count');
 report('failed_pre_check', failedPreCheck, 'count');
+report('entries_filled_and_closed', filled, 'count');
 
 await sleep(500);
 close();
