@@ -5,8 +5,8 @@
 // - frame timing while the ladder, chart and tape update together: long tasks (PerformanceObserver 'longtask';
 //   goal none over 50 ms) and requestAnimationFrame rate (goal >= 55 fps).
 // BENCH_SECONDS (default 20) sets the sampling time, BENCH_SIM_SPEED (default 1) the market-clock speed.
-import { chromium } from '@playwright/test';
 import { startEngineProcess, writeTestConfig } from '../support/engineProcess';
+import { launchChromium, openCockpit } from './cockpitPage';
 
 interface PageFigures {
   quoteLatencies: number[];
@@ -63,13 +63,9 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const speed = Number(process.env.BENCH_SIM_SPEED ?? 1);
 const configPath = await writeTestConfig({ sim: { seed: 42, speed, gatewayPort: 0, alphaVantagePort: 0 } });
 const engine = await startEngineProcess({ configPath });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, colorScheme: 'dark' });
-  await page.goto(engine.url);
+  const page = await openCockpit(browser, engine.url);
   await page.getByTestId('ladder-bid-row').nth(9).waitFor({ timeout: 60_000 });
   await page.getByTestId('tape-row').first().waitFor({ timeout: 60_000 });
   await page.getByTestId('chart-last-bar').waitFor({ timeout: 60_000 });

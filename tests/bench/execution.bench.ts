@@ -5,7 +5,6 @@
 // market, so it rests) is timed from `bus.send('submitOrder')` to the socket write that carries it
 // (net.Socket#write to the gateway's port); orders are sent one at a time, 50 ms apart (under TWS's 50 messages
 // a second). Goal: p99 < 5 ms. BENCH_ORDERS (default 300) sets the count.
-import net from 'node:net';
 import { quantileSorted } from 'simple-statistics';
 import { createEngineBus } from '../../core/bus/catalogue';
 import { OrderManager } from '../../core/execution/orderManager';
@@ -15,6 +14,7 @@ import { connectRedis } from '../../core/store/redisConnection';
 import { IbConnection } from '../../core/venues/ibkr/connection/ibConnection';
 import { IbkrExecution } from '../../core/venues/ibkr/execution/ibkrExecution';
 import { eventually } from '../support/eventually';
+import { watchGatewayWrites } from './gatewayWrites';
 import { startSimGatewayProcess } from './simGatewayProcess';
 import { startTestRedis } from '../support/testRedis';
 import { relaxedRiskLimits } from '../support/riskFixtures';
@@ -24,22 +24,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function report(metric: string, value: number, unit: string): void {
   console.log(JSON.stringify({ bench: 'execution', metric, value: Math.round(value * 1000) / 1000, unit }));
-}
-
-
-/** Times each write to the gateway's socket: the moment the order's bytes leave the engine. */
-function watchGatewayWrites(port: number): { next(): Promise<number> } {
-  let waiting: ((at: number) => void) | null = null;
-  const write = net.Socket.prototype.write;
-  net.Socket.prototype.write = function (this: net.Socket, ...args: Parameters<typeof write>) {
-    if (this.remotePort === port && waiting) {
-      const resolve = waiting;
-      waiting = null;
-      resolve(performance.now());
-    }
-    return write.apply(this, args);
-  } as typeof write;
-  return { next: () => new Promise((resolve) => (waiting = resolve)) };
 }
 
 const gateway = await startSimGatewayProcess();
@@ -65,7 +49,7 @@ for (let i = 0; i < ORDERS; i++) {
     clientOrderKey: `bench-${Date.now()}-${i}`, instrument: { kind: 'stock', symbol: 'SPY' }, side: 'buy', quantity: 1, type: 'LMT', limitPrice: 1,
     tif: 'DAY', outsideRth: true, source: 'strategy', requestedBy: 'bench', reason: 'benchmark',
   });
-  latencies.push((await written) - t0);
+  latencies.push((await written).at - t0);
   if (process.env.BENCH_TRACE && latencies.at(-1)! > 3) console.error(`order ${i}: ${latencies.at(-1)!.toFixed(2)} ms`);
   await sleep(50);
 }

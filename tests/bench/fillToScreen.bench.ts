@@ -6,10 +6,10 @@
 // order path too (contract → order manager → IB socket → gateway fill), so it is an upper bound of fill → screen.
 // Orders alternate buy and sell (1 share of AAPL), one at a time, 200 ms apart. Goal: p99 < 100 ms.
 // BENCH_ORDERS (default 60) sets the count.
-import { chromium } from '@playwright/test';
 import { quantileSorted } from 'simple-statistics';
 import { contractOf, eventually, healthOf } from '../support/engineContract';
 import { LIGHT_SYMBOLS, startEngineProcess, writeTestConfig } from '../support/engineProcess';
+import { launchChromium, openCockpit, recordShown, shownSoFar } from './cockpitPage';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 60);
 
@@ -17,37 +17,23 @@ function report(metric: string, value: number, unit: string): void {
   console.log(JSON.stringify({ bench: 'fillToScreen', metric, value: Math.round(value * 10) / 10, unit }));
 }
 
-/** Runs in the page: records, for each change of the AAPL row's quantity, the quantity and the next frame's time. */
-const PAGE_WATCH = `() => {
-  window.__positionFrames = [];
-  let last = null;
-  const read = () => document.querySelector('[data-testid="position-row-AAPL"]')?.getAttribute('data-quantity') ?? '0';
-  new MutationObserver(() => {
-    const q = read();
-    if (q === last) return;
-    last = q;
-    requestAnimationFrame(() => window.__positionFrames.push({ q: Number(q), t: Date.now() }));
-  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-quantity'] });
-}`;
+/** Page code: the AAPL row's quantity now (0 without a row); each change is recorded with its frame's time. */
+const AAPL_QUANTITY = `() => [document.querySelector('[data-testid="position-row-AAPL"]')?.getAttribute('data-quantity') ?? '0']`;
 
 // The same 1-share order alternates sides every 200 ms: the duplicate and rate checks would refuse some of them.
 const configPath = await writeTestConfig({ symbols: LIGHT_SYMBOLS, risk: { duplicateWindowSeconds: 0, maxOrdersPerSecond: 50, maxOrdersPerMinute: 1_000 } });
 const engine = await startEngineProcess({ configPath });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 const { client, close } = await contractOf(engine);
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, colorScheme: 'dark' });
-  await page.goto(engine.url);
+  const page = await openCockpit(browser, engine.url);
   await page.getByTestId('ladder-bid-row').first().waitFor({ timeout: 60_000 });
   await page.getByTestId('watch-row-AAPL').waitFor({ timeout: 60_000 }); // the session (and the shortcuts) are there
   await page.keyboard.press('Alt+Shift+P');
   await page.getByTestId('positions-panel').waitFor({ timeout: 10_000 });
   await eventually('the engine to reconcile', async () => (await healthOf(engine)).modules.execution?.detail.reconciled === true, 60_000, 200);
   await page.waitForTimeout(2_000);
-  await page.evaluate(`(${PAGE_WATCH})()`);
+  await recordShown(page, AAPL_QUANTITY, ['data-quantity']);
 
   const latencies: number[] = [];
   let held = 0;
@@ -56,10 +42,7 @@ try {
     held += side === 'buy' ? 1 : -1;
     const sent = Date.now();
     await client.call('submitOrder', { clientOrderKey: `bench-fill-${sent}-${i}`, instrument: { kind: 'stock', symbol: 'AAPL' }, side, quantity: 1, type: 'MKT', outsideRth: true });
-    const shown = await eventually(`the position at ${held}`, async () => {
-      const frames = (await page.evaluate('window.__positionFrames')) as Array<{ q: number; t: number }>;
-      return frames.find((f) => f.q === held && f.t >= sent);
-    }, 10_000, 10);
+    const shown = await eventually(`the position at ${held}`, async () => (await shownSoFar(page)).find((f) => f.key === String(held) && f.t >= sent), 10_000, 10);
     latencies.push(shown.t - sent);
     await page.waitForTimeout(200);
   }

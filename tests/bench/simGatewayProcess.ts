@@ -2,8 +2,11 @@ import { spawn } from 'node:child_process';
 import { freePort } from '../../core/store/freePort';
 import { eventually } from '../support/eventually';
 
-/** The simulated gateway (`npm run sim`, always open) in its own process, so its work does not share the bench's loop. */
-export async function startSimGatewayProcess(): Promise<{ port: number; stop(): void }> {
+/**
+ * The simulated gateway (`npm run sim`, always open) in its own process, so its work does not share the bench's loop;
+ * with its Alpha Vantage-compatible endpoint on a free port (`alphaVantageUrl`, the base URL the engine is given).
+ */
+export async function startSimGatewayProcess(): Promise<{ port: number; alphaVantageUrl: string; stop(): void }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'core/sim/cli.ts', '--port', String(port), '--av-port', '0', '--trading-hours', 'always-open'], {
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -11,6 +14,6 @@ export async function startSimGatewayProcess(): Promise<{ port: number; stop(): 
   });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  await eventually('the simulated gateway to listen', () => out.includes('TWS API gateway listening'), 60_000, 50);
-  return { port, stop: () => child.kill('SIGTERM') };
+  const alphaVantageUrl = await eventually('the simulated gateway to listen', () => /Alpha Vantage-compatible endpoint on (\S+)\/query/.exec(out)?.[1], 60_000, 50);
+  return { port, alphaVantageUrl, stop: () => child.kill('SIGTERM') };
 }

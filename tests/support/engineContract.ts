@@ -23,7 +23,7 @@ export async function redisPidOf(engine: EngineProcess): Promise<number> {
 }
 
 /** The contract over the engine's WebSocket bridge, as the cockpit in a browser uses it. */
-export async function contractOf(engine: EngineProcess): Promise<{ client: ContractClient; close(): void }> {
+export async function contractOf(engine: Pick<EngineProcess, 'port' | 'token'>): Promise<{ client: ContractClient; close(): void }> {
   const origin = `http://127.0.0.1:${engine.port}`;
   const WithOrigin = class extends WebSocket {
     constructor(url: string) {
