@@ -6,7 +6,7 @@
  */
 import type { EngineBus } from '../bus/catalogue';
 import type { Proposal, ProposalDecision } from '../market/proposal';
-import { isInexpressible, proposalOrder, type ProposalChanges } from './proposalOrder';
+import { proposalOrder, type ProposalChanges } from './proposalOrder';
 
 /** Why the queue would not act on a command (nothing about the proposal changed). */
 export class ProposalRefused extends Error {
@@ -166,7 +166,6 @@ export class ApprovalQueue {
     const request = proposalOrder(entry.proposal, input.by, changes);
     const status = changes ? 'modified' : 'approved';
     const reason = input.reason ?? (changes ? 'modified and approved' : 'approved');
-    if (isInexpressible(request)) return this.decide(entry, { status: 'refused', by: input.by, reason, refusal: { code: request.code, message: request.message } });
     try {
       const receipt = await this.options.bus.send('submitOrder', request);
       return this.decide(entry, { status, by: input.by, reason, orderIds: receipt.orderIds });

@@ -71,14 +71,16 @@ describe('the approval queue', () => {
     expect(decision).toMatchObject({ status: 'refused', orderIds: [], refusal: { code: 'HALTED', message: expect.stringContaining('HALTED') } });
   });
 
-  it('refuses to place a market-on-close exit it cannot express, saying so', async () => {
+  it('approves a market-on-close proposal as a limit entry with a stop and an MOC exit, no refusal', async () => {
     const { bus, submitted } = orderBus();
     const queue = queueOf(bus, testClock());
     const moc = proposal({ id: 'mocImbalance-SPY-2', strategy: 'mocImbalance', order: { instrument: { kind: 'stock', symbol: 'SPY' }, side: 'buy', quantity: 100, limitPrice: 600.01, stopPrice: 598, exit: { kind: 'close', order: 'MOC' } } });
     queue.add(moc);
     const decision = await queue.approve(moc.id, { by: 'trader' });
-    expect(decision).toMatchObject({ status: 'refused', refusal: { code: 'EXIT_NOT_SUPPORTED', message: expect.stringContaining('market-on-close') } });
-    expect(submitted).toHaveLength(0);
+    expect(submitted).toEqual([
+      expect.objectContaining({ clientOrderKey: 'proposal-mocImbalance-SPY-2', type: 'LMT', limitPrice: 600.01, quantity: 100, side: 'buy', tif: 'DAY', bracket: { exitAtClose: 'MOC', stopLossPrice: 598 } }),
+    ]);
+    expect(decision).toMatchObject({ status: 'approved', refusal: null, orderIds: [100, 101, 102] });
   });
 
   it('snoozes a proposal for some minutes: hidden, then back, and still expiring at its time', () => {
