@@ -3,15 +3,25 @@ import { startEngine, type Engine } from '../../core/app/engine';
 import { LIGHT_SYMBOLS, writeTestConfig } from './engineProcess';
 import { tempDir } from './testRedis';
 
+export interface InProcessEngineOptions {
+  dataDir?: string;
+  configPath?: string;
+  webBridge?: boolean;
+  /** `ibkr`: trade through a gateway at `ibPort` (a simulated gateway the test drives); default the config's source. */
+  source?: 'sim' | 'ibkr';
+  ibPort?: number;
+}
+
 /** The real engine in this process (managed Redis in a temp dir, web bridge on a free port). */
-export async function startInProcessEngine(options: { dataDir?: string; configPath?: string; webBridge?: boolean } = {}): Promise<{
+export async function startInProcessEngine(options: InProcessEngineOptions = {}): Promise<{
   engine: Engine;
   dataDir: string;
   configPath: string;
 }> {
   const dataDir = options.dataDir ?? tempDir('alphatrader-data-');
   const configPath = options.configPath ?? (await writeTestConfig({ symbols: LIGHT_SYMBOLS }));
-  const settings = resolveSettings({ config: configPath, 'data-dir': dataDir, port: '0' }, process.cwd(), {});
+  const flags = { config: configPath, 'data-dir': dataDir, port: '0', ...(options.source ? { source: options.source } : {}) };
+  const settings = resolveSettings(flags, process.cwd(), options.ibPort === undefined ? {} : { IB_PORT: String(options.ibPort) });
   const engine = await startEngine(settings, { projectRoot: process.cwd(), version: 'test', webBridge: options.webBridge ?? true, heartbeatMs: 200 });
   return { engine, dataDir, configPath };
 }
