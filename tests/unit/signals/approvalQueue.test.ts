@@ -52,6 +52,19 @@ describe('the approval queue', () => {
     expect(await queue.approve('zeroDte-SPY-1', { by: 'trader', confirmed: true })).toMatchObject({ status: 'approved' });
   });
 
+  it('says which way the underlying moved: a fall is a negative move, and it needs confirmation as a rise does', () => {
+    const { bus } = orderBus();
+    const price = { value: 600 };
+    const queue = queueOf(bus, testClock(), price);
+    queue.add(proposal());
+    price.value = 597.6; // −0.4%
+    const { proposal: open } = queue.get('zeroDte-SPY-1')!;
+    expect(queue.movedPercent(open)).toBeCloseTo(-0.4, 6);
+    expect(queue.needsConfirmation(open)).toBe(true);
+    price.value = 599; // −0.17%: inside 0.3%
+    expect(queue.needsConfirmation(open)).toBe(false);
+  });
+
   it('approves a modified size and limit as "modified", and refuses an impossible change', async () => {
     const { bus, submitted } = orderBus();
     const queue = queueOf(bus, testClock());
