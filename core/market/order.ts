@@ -207,6 +207,7 @@ export type DenialCode =
   | 'STALE_DATA'
   | 'NO_MARKET_DATA'
   | 'MARKET_CLOSED'
+  | 'AUCTION_CUTOFF'
   | 'OPTION_MARKET_ORDER'
   | 'SAME_DAY_EXPIRY'
   | 'TICK_SIZE'
