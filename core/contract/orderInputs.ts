@@ -43,7 +43,11 @@ export const orderTicketInput = z
     outsideRth: z.boolean().default(false),
     ocaGroup: z.string().trim().min(1).max(40).optional(),
     /** A stop and either a profit taker or a market-on-close exit (exitAtClose: 'MOC'), one cancelling the other. */
-    bracket: z.union([z.strictObject({ takeProfitPrice: price, stopLossPrice: price }), z.strictObject({ exitAtClose: z.literal('MOC'), stopLossPrice: price })]).optional(),
+    bracket: z
+      .union([z.strictObject({ takeProfitPrice: price, stopLossPrice: price }), z.strictObject({ exitAtClose: z.literal('MOC'), stopLossPrice: price })], {
+        error: 'a bracket is { takeProfitPrice, stopLossPrice } or { exitAtClose: "MOC", stopLossPrice }',
+      })
+      .optional(),
     reason,
   })
   .superRefine((order, ctx) => {

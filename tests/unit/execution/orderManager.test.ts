@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { OrderDeniedError } from '../../../core/execution/orderDenied';
 import { MemoryExecutionStore, orderRequest, SPY, SPY_CALL, startManager, type ManagerHarness } from '../../support/executionDoubles';
+import type { OrderRequest } from '../../../core/market/order';
 import { emptyQuote } from '../../../core/market/quote';
 import { relaxedRiskLimits } from '../../support/riskFixtures';
 
@@ -71,6 +72,14 @@ describe('order manager: submitting', () => {
     const h = await ready();
     const denial = await denialOf(h.bus.send('submitOrder', orderRequest({ side: 'buy', limitPrice: 450, bracket: { exitAtClose: 'MOC', stopLossPrice: 451 } })));
     expect(denial.denial).toMatchObject({ code: 'INVALID_ORDER', message: expect.stringContaining('the stop must be below the entry limit') });
+    expect(h.venue.placed).toHaveLength(0);
+  });
+
+  test('refuses a bracket of neither shape, saying the two it may take', async () => {
+    const h = await ready();
+    const bracket = { exitAtClose: 'MOO', stopLossPrice: 445 } as unknown as OrderRequest['bracket'];
+    const denial = await denialOf(h.bus.send('submitOrder', orderRequest({ bracket })));
+    expect(denial.denial).toMatchObject({ code: 'INVALID_ORDER', message: expect.stringContaining('a bracket is { takeProfitPrice, stopLossPrice } or { exitAtClose: "MOC", stopLossPrice }') });
     expect(h.venue.placed).toHaveLength(0);
   });
 
