@@ -42,7 +42,12 @@ export const orderTicketInput = z
     tif: z.enum(timesInForce).default('DAY'),
     outsideRth: z.boolean().default(false),
     ocaGroup: z.string().trim().min(1).max(40).optional(),
-    bracket: z.strictObject({ takeProfitPrice: price, stopLossPrice: price }).optional(),
+    /** A stop and either a profit taker or a market-on-close exit (exitAtClose: 'MOC'), one cancelling the other. */
+    bracket: z
+      .union([z.strictObject({ takeProfitPrice: price, stopLossPrice: price }), z.strictObject({ exitAtClose: z.literal('MOC'), stopLossPrice: price })], {
+        error: 'a bracket is { takeProfitPrice, stopLossPrice } or { exitAtClose: "MOC", stopLossPrice }',
+      })
+      .optional(),
     reason,
   })
   .superRefine((order, ctx) => {
@@ -55,11 +60,20 @@ export const orderTicketInput = z
     if (order.bracket) checkBracket(order, say);
   });
 
-function checkBracket(order: { side: 'buy' | 'sell'; limitPrice?: number; bracket?: { takeProfitPrice: number; stopLossPrice: number } }, say: (path: string, message: string) => void): void {
-  const { takeProfitPrice, stopLossPrice } = order.bracket!;
-  const profitAbove = order.side === 'buy';
-  if (profitAbove ? takeProfitPrice <= stopLossPrice : takeProfitPrice >= stopLossPrice) {
-    say('bracket', `for a ${order.side} bracket the profit taker must be ${profitAbove ? 'above' : 'below'} the stop`);
+type BracketInput = { takeProfitPrice: number; stopLossPrice: number } | { exitAtClose: 'MOC'; stopLossPrice: number };
+
+function checkBracket(order: { side: 'buy' | 'sell'; limitPrice?: number; bracket?: BracketInput }, say: (path: string, message: string) => void): void {
+  const bracket = order.bracket!;
+  const above = order.side === 'buy';
+  if ('takeProfitPrice' in bracket) {
+    if (above ? bracket.takeProfitPrice <= bracket.stopLossPrice : bracket.takeProfitPrice >= bracket.stopLossPrice) {
+      say('bracket', `for a ${order.side} bracket the profit taker must be ${above ? 'above' : 'below'} the stop`);
+    }
+    return;
+  }
+  const entry = order.limitPrice;
+  if (entry !== undefined && (above ? bracket.stopLossPrice >= entry : bracket.stopLossPrice <= entry)) {
+    say('bracket', `for a ${order.side} bracket the stop must be ${above ? 'below' : 'above'} the entry limit`);
   }
 }
 

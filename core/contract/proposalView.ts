@@ -10,7 +10,7 @@ export type { PreCheck, Proposal, ProposalDecision, ProposalReason, ProposalStat
 /** A proposal as the queue shows it: its status and reasons, with its age and how far its underlying has moved. */
 export interface ProposalView extends Proposal {
   ageMs: number;
-  /** The underlying now and its move since the proposal, in percent (null without a price). */
+  /** The underlying now and its move since the proposal, in percent, negative when down (null without a price). */
   currentPrice: number | null;
   movedPercent: number | null;
   /** Approving needs `confirmed: true` (the move is beyond signals.reconfirmMovePercent). */

@@ -3,7 +3,7 @@
  * input the contract has already checked), the records of a single order or a bracket, and a closing order.
  */
 import { orderTicketInput } from '../contract/orderInputs';
-import { instrumentKey, type OrderDenial, type OrderRecord, type OrderRequest, type OrderRole, type OrderSide, type OrderType } from '../market/order';
+import { instrumentKey, type BracketLegs, type OrderDenial, type OrderRecord, type OrderRequest, type OrderRole, type OrderSide, type OrderType } from '../market/order';
 import type { GateOrder } from '../risk/orderGate';
 import type { VenueOrder } from './executionVenue';
 import type { BookedPosition } from './positionBook';
@@ -39,12 +39,21 @@ export function gateOrders(request: OrderRequest): GateOrder[] {
   const exit = { instrument, side: opposite(side), quantity };
   return [
     { ...entry, role: 'parent' },
-    { ...exit, role: 'takeProfit', type: 'LMT', limitPrice: bracket.takeProfitPrice, stopPrice: null },
+    { ...exit, ...exitLeg(bracket) },
     { ...exit, role: 'stopLoss', type: 'STP', limitPrice: null, stopPrice: bracket.stopLossPrice },
   ];
 }
 
-/** The records to place, one id each (a bracket: parent, profit taker, stop; the children share an OCA group). */
+/** The bracket's exit besides its stop: a profit taker at its limit, or a market-on-close order. */
+function exitLeg(bracket: BracketLegs): Pick<GateOrder, 'role' | 'type' | 'limitPrice' | 'stopPrice'> {
+  if ('exitAtClose' in bracket) return { role: 'exitAtClose', type: bracket.exitAtClose, limitPrice: null, stopPrice: null };
+  return { role: 'takeProfit', type: 'LMT', limitPrice: bracket.takeProfitPrice, stopPrice: null };
+}
+
+/**
+ * The records to place, one id each (a bracket: parent, its exit — profit taker or market-on-close — and its stop; the
+ * children share an OCA group, so whichever fills first cancels the other).
+ */
 export function orderRecords(request: OrderRequest, ids: readonly number[], now: number): OrderRecord[] {
   const base = (orderId: number, role: OrderRole, parentId: number | null): OrderRecord => ({
     orderId,
@@ -73,13 +82,14 @@ export function orderRecords(request: OrderRequest, ids: readonly number[], now:
     updatedAt: now,
   });
   if (!request.bracket) return [base(ids[0]!, 'single', null)];
-  const [parentId, profitId, stopId] = ids as [number, number, number];
+  const [parentId, exitId, stopId] = ids as [number, number, number];
   const oca = request.ocaGroup ?? `bracket-${parentId}`;
-  const exit = { side: opposite(request.side), ocaGroup: oca, stopPrice: null, limitPrice: null };
+  const child = { side: opposite(request.side), ocaGroup: oca, stopPrice: null, limitPrice: null };
+  const exit = exitLeg(request.bracket);
   return [
     base(parentId, 'parent', null),
-    { ...base(profitId, 'takeProfit', parentId), ...exit, type: 'LMT', limitPrice: request.bracket.takeProfitPrice },
-    { ...base(stopId, 'stopLoss', parentId), ...exit, type: 'STP', stopPrice: request.bracket.stopLossPrice },
+    { ...base(exitId, exit.role, parentId), ...child, type: exit.type, limitPrice: exit.limitPrice },
+    { ...base(stopId, 'stopLoss', parentId), ...child, type: 'STP', stopPrice: request.bracket.stopLossPrice },
   ];
 }
 

@@ -20,11 +20,12 @@ export type Instrument =
 /** Who may send an order, for the audit trail and for risk (a kill switch's close is not a strategy's idea). */
 export type OrderSource = 'ticket' | 'approval' | 'strategy' | 'close' | 'flatten' | 'reconciliation';
 
-/** A bracket's two children: a profit taker (LMT) and a stop (STP), one cancels the other. */
-export interface BracketLegs {
-  takeProfitPrice: number;
-  stopLossPrice: number;
-}
+/**
+ * A bracket's two children, one cancelling the other (an OCA group): the protective stop (STP) and the exit, either a
+ * profit taker (LMT at takeProfitPrice) or, with exitAtClose, a market-on-close order that closes the position in the
+ * closing auction unless the stop has closed it first.
+ */
+export type BracketLegs = { takeProfitPrice: number; stopLossPrice: number } | { exitAtClose: 'MOC'; stopLossPrice: number };
 
 export interface OrderRequest {
   /**
@@ -78,7 +79,8 @@ export type OrderStatus = (typeof orderStatuses)[number];
 /** Statuses after which an order never changes again. */
 export const FINAL_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set(['Filled', 'Cancelled', 'ApiCancelled', 'Rejected', 'Inactive']);
 
-export type OrderRole = 'single' | 'parent' | 'takeProfit' | 'stopLoss';
+/** A bracket's children: its profit taker or its market-on-close exit, and its stop. */
+export type OrderRole = 'single' | 'parent' | 'takeProfit' | 'exitAtClose' | 'stopLoss';
 
 /** One order as the engine keeps it (in Redis and on the bus). */
 export interface OrderRecord {
@@ -205,6 +207,7 @@ export type DenialCode =
   | 'STALE_DATA'
   | 'NO_MARKET_DATA'
   | 'MARKET_CLOSED'
+  | 'AUCTION_CUTOFF'
   | 'OPTION_MARKET_ORDER'
   | 'SAME_DAY_EXPIRY'
   | 'TICK_SIZE'

@@ -13,6 +13,7 @@ import type { GateContext, GateOrder } from './orderGate';
 const LIMITS_OF: Partial<Record<DenialCode, ReadonlyArray<keyof RiskLimits>>> = {
   STALE_DATA: ['maxStaleDataSeconds'],
   MARKET_CLOSED: ['marketCalendar'],
+  AUCTION_CUTOFF: ['marketCalendar'],
   SAME_DAY_EXPIRY: ['sameDayExpiryCutoffMinutes'],
   TICK_SIZE: ['stockTick', 'optionTick'],
   MAX_QUANTITY: ['maxOrderShares', 'maxOrderContracts'],

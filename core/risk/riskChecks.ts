@@ -11,12 +11,13 @@ import { duplicateOrderCheck, orderRateCheck } from './flowChecks';
 import { dailyLossCheck, drawdownCheck } from './lossChecks';
 import type { OrderCheck } from './orderGate';
 import { dayVolumeCheck, notionalCheck, priceBandCheck, quantityCheck, tickCheck } from './orderSizeChecks';
-import { optionMarketOrderCheck, regularHoursCheck, sameDayExpiryCheck } from './sessionChecks';
+import { closingAuctionCheck, optionMarketOrderCheck, regularHoursCheck, sameDayExpiryCheck } from './sessionChecks';
 
 export const RISK_CHECKS: readonly OrderCheck[] = [
   staleDataCheck,
   staleLatchCheck,
   regularHoursCheck,
+  closingAuctionCheck,
   optionMarketOrderCheck,
   sameDayExpiryCheck,
   tickCheck,

@@ -6,7 +6,7 @@
  */
 import type { EngineBus } from '../bus/catalogue';
 import type { Proposal, ProposalDecision } from '../market/proposal';
-import { isInexpressible, proposalOrder, type ProposalChanges } from './proposalOrder';
+import { proposalOrder, type ProposalChanges } from './proposalOrder';
 
 /** Why the queue would not act on a command (nothing about the proposal changed). */
 export class ProposalRefused extends Error {
@@ -139,22 +139,22 @@ export class ApprovalQueue {
     return sending;
   }
 
-  /** How far the underlying has moved since the proposal, in percent (null without a price now). */
+  /** How far the underlying has moved since the proposal, in percent, negative when down (null without a price now). */
   movedPercent(proposal: Proposal): number | null {
     const now = this.options.price(proposal.symbol);
     if (now === null || !(proposal.underlyingPrice > 0)) return null;
-    return (Math.abs(now - proposal.underlyingPrice) / proposal.underlyingPrice) * 100;
+    return ((now - proposal.underlyingPrice) / proposal.underlyingPrice) * 100;
   }
 
   needsConfirmation(proposal: Proposal): boolean {
     const moved = this.movedPercent(proposal);
-    return moved !== null && moved > this.options.reconfirmMovePercent;
+    return moved !== null && Math.abs(moved) > this.options.reconfirmMovePercent;
   }
 
   private requireConfirmation(entry: QueueEntry, confirmed: boolean): void {
     if (confirmed || !this.needsConfirmation(entry.proposal)) return;
     const { proposal } = entry;
-    const moved = this.movedPercent(proposal)!.toFixed(2);
+    const moved = Math.abs(this.movedPercent(proposal)!).toFixed(2);
     throw new ProposalRefused(
       'NOT_CONFIRMED',
       `${proposal.symbol} has moved ${moved}% since proposal ${proposal.id} was made (from ${proposal.underlyingPrice} to ${this.options.price(proposal.symbol)}), more than ${this.options.reconfirmMovePercent}%: approve again with confirmed: true if it still stands.`,
@@ -166,7 +166,6 @@ export class ApprovalQueue {
     const request = proposalOrder(entry.proposal, input.by, changes);
     const status = changes ? 'modified' : 'approved';
     const reason = input.reason ?? (changes ? 'modified and approved' : 'approved');
-    if (isInexpressible(request)) return this.decide(entry, { status: 'refused', by: input.by, reason, refusal: { code: request.code, message: request.message } });
     try {
       const receipt = await this.options.bus.send('submitOrder', request);
       return this.decide(entry, { status, by: input.by, reason, orderIds: receipt.orderIds });

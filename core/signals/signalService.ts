@@ -10,7 +10,7 @@ import type { EngineBus, EventName } from '../bus/catalogue';
 import type { PreCheck, Proposal, StrategyName } from '../market/proposal';
 import type { ApprovalQueue } from './approvalQueue';
 import type { Automation } from './automation';
-import { isInexpressible, proposalOrder } from './proposalOrder';
+import { proposalOrder } from './proposalOrder';
 import type { ProposalDraft, Strategy } from './strategy';
 import type { StrategySnapshot } from './strategySnapshot';
 
@@ -143,21 +143,14 @@ export class SignalService {
     return proposal;
   }
 
-  /** The order gate's answer for the proposal's order now; the entry is judged even when its exit cannot be placed. */
+  /** The order gate's answer now for the proposal's whole order: the entry and its bracket's legs. */
   private async preCheck(proposal: Proposal): Promise<PreCheck> {
-    const request = proposalOrder(proposal, `signals:${proposal.strategy}`);
-    const entry = isInexpressible(request)
-      ? { clientOrderKey: `check-${proposal.id}`, instrument: proposal.order.instrument, side: proposal.order.side, quantity: proposal.order.quantity, type: 'LMT' as const, limitPrice: proposal.order.limitPrice, tif: 'DAY' as const, outsideRth: false, source: 'approval' as const, requestedBy: `signals:${proposal.strategy}`, reason: 'pre-check' }
-      : request;
-    let check: PreCheck;
     try {
-      check = await this.options.bus.send('checkOrder', entry);
+      return await this.options.bus.send('checkOrder', proposalOrder(proposal, `signals:${proposal.strategy}`));
     } catch (error) {
       const message = error instanceof CommandUnavailableError ? 'order execution is not running: the risk gate could not judge it' : (error as Error).message;
       return { passed: false, code: 'UNAVAILABLE', message };
     }
-    if (check.passed && isInexpressible(request)) return { passed: false, code: request.code, message: request.message };
-    return check;
   }
 
   private async automate(proposal: Proposal): Promise<void> {

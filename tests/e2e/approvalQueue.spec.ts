@@ -6,11 +6,15 @@ import { createWorkstation, expect, type Workstation } from './support/workstati
 /**
  * A deterministic trigger on the simulated market, from config alone: the 1DTE rule on SPY with its window opened to
  * the whole day, a day move of any size and no confirmations needed, so it proposes from the first live quote (as
- * tests/integration/signals/liveTrigger.test.ts does in-process). The other three strategies are off. Risk is opened
+ * tests/integration/signals/liveTrigger.test.ts does in-process). The other three strategies are off. A proposal
+ * lives ten minutes, and a move of SPY beyond 0.01% since it was made (six cents or so, the simulated market's
+ * ordinary drift within a minute) needs re-confirmation, so a waiting proposal soon asks for it. Risk is opened
  * like the order-path tests (always-open calendar, wide price band, no duplicate window) so the gate judges the
  * option order on its facts, not on the hour or on the test's own limit raise; the simulated market's exchange is
  * always open in every test config.
  */
+const RECONFIRM_PERCENT = 0.01;
+
 function approvalConfig(): Record<string, unknown> {
   const shipped = shippedConfig() as { risk: Record<string, unknown> };
   return {
@@ -21,6 +25,8 @@ function approvalConfig(): Record<string, unknown> {
       maxOrderNotional: 1e9, maxPositionPerSymbol: 1e6, maxConcentrationPercent: 1_000,
     },
     signals: {
+      proposalTtlSeconds: 600,
+      reconfirmMovePercent: RECONFIRM_PERCENT,
       zeroDte: { enabled: false }, swing: { enabled: false }, mocImbalance: { enabled: false },
       oneDte: { symbols: ['SPY'], window: { from: '00:00', to: '23:59' }, dayMovePercent: 0.000001, minConfirmations: 0 },
     },
@@ -40,7 +46,7 @@ const test = base.extend<{ trader: Workstation }>({
 });
 
 // One engine per test: approving changes the account. The first proposal needs the chain and a quote.
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 300_000 });
 
 /** Opens the queue from the keyboard and waits for its selected proposal, one the risk pre-check passed. */
 async function selectedProposal(page: Page, queue: Locator): Promise<{ id: string; row: Locator }> {
@@ -53,7 +59,25 @@ async function selectedProposal(page: Page, queue: Locator): Promise<{ id: strin
   return { id, row };
 }
 
-test('a 1DTE proposal appears with its reasons and chart; S snoozes and R rejects one with a reason, Enter approves the next, whose order fills into a position', async ({ page, trader }, testInfo) => {
+/**
+ * Waits until SPY has moved well beyond the threshold since the selected proposal was made (past twice it, so the
+ * move does not slip back under it between two keystrokes): its row says how far, marked "!".
+ */
+async function movedProposal(queue: Locator): Promise<{ id: string; row: Locator; moved: number }> {
+  let seen: { id: string; moved: number } | null = null;
+  const reading = async () => {
+    const id = (await queue.getAttribute('data-selected')) ?? '';
+    const text = id ? ((await queue.getByTestId(`proposal-row-${id}`).getByTestId('proposal-moved').textContent()) ?? '') : '';
+    const match = /^([+−])(\d+\.\d\d)% !$/.exec(text.trim());
+    seen = match && Number(match[2]) > 2 * RECONFIRM_PERCENT ? { id, moved: Number(match[2]) * (match[1] === '−' ? -1 : 1) } : null;
+    return seen;
+  };
+  await expect.poll(reading, { timeout: 150_000, intervals: [250] }).not.toBeNull();
+  const { id, moved } = seen!;
+  return { id, row: queue.getByTestId(`proposal-row-${id}`), moved };
+}
+
+test('a 1DTE proposal appears with its reasons and chart; S snoozes and R rejects one with a reason; on the next, moved since it was made, Enter asks first and confirming approves it; its order fills into a position', async ({ page, trader }, testInfo) => {
   await trader.open(page);
   const panel = page.getByTestId('approval-panel');
   const queue = panel.getByTestId('approval-queue');
@@ -84,15 +108,38 @@ test('a 1DTE proposal appears with its reasons and chart; S snoozes and R reject
   await expect(rejected.getByTestId('decided-fate')).toContainText('spread too wide for me');
   await expect(queue.getByTestId(`proposal-row-${first.id}`)).toHaveCount(0);
 
-  // The rule proposes again; Enter approves it: the bracket's entry goes to the gateway.
+  // The rule proposes again. Once SPY has moved beyond the threshold, the row says by how much, and Enter does not
+  // place it: it asks, saying the move; Esc places nothing. Enter again and Enter on the question approve it.
   await expect(queue).not.toHaveAttribute('data-selected', first.id, { timeout: 60_000 });
-  const second = await selectedProposal(page, queue);
-  expect(second.id).not.toBe(first.id);
+  const candidate = await selectedProposal(page, queue);
+  expect(candidate.id).not.toBe(first.id);
+  const second = await movedProposal(queue);
+  expect(Math.abs(second.moved)).toBeGreaterThan(RECONFIRM_PERCENT);
   const instrument = (await second.row.getAttribute('data-instrument'))!;
   const quantity = (await second.row.getAttribute('data-quantity'))!;
   const limit = Number(await second.row.getAttribute('data-limit'));
-  await page.keyboard.press('Enter');
   const notice = panel.getByTestId('approval-notice');
+  const question = page.getByTestId('confirm-approval-dialog');
+  await queue.focus();
+  await page.keyboard.press('Enter');
+  await expect(question).toBeVisible();
+  await expect(question).toContainText(`Approve ${second.id} after the move?`);
+  await expect(question.getByTestId('confirm-approval-confirm')).toBeFocused(); // Enter approves, Esc does not
+  await expect(question).toContainText(/SPY moved [+−]\d+\.\d\d% since the proposal was made \(at [\d.,]+, now [\d.,]+\)/);
+  const asked = Number(/moved ([+−])(\d+\.\d\d)%/.exec((await question.textContent())!)![2]);
+  expect(asked).toBeGreaterThanOrEqual(RECONFIRM_PERCENT);
+  await savePanelScreenshot(question, 'approval-reconfirm', testInfo);
+  await page.keyboard.press('Escape');
+  await expect(question).toBeHidden();
+  await expect(queue).toBeFocused();
+  await expect(second.row).toHaveAttribute('data-status', 'pending');
+  await expect(panel.getByTestId(`decided-row-${second.id}`)).toHaveCount(0);
+  await expect(notice).not.toContainText('approved');
+  await expect(second.row).toHaveAttribute('data-needs-confirmation', 'true');
+  await page.keyboard.press('Enter');
+  await expect(question).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(question).toBeHidden();
   await expect(notice).toHaveText(new RegExp(`^${second.id} approved: orders #\\d+, #\\d+, #\\d+`));
   await expect(panel.getByTestId(`decided-row-${second.id}`)).toHaveAttribute('data-status', 'approved');
   const entryId = /#(\d+)/.exec((await notice.textContent())!)![1]!;

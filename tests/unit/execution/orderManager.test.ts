@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { OrderDeniedError } from '../../../core/execution/orderDenied';
-import { MemoryExecutionStore, orderRequest, SPY, startManager, type ManagerHarness } from '../../support/executionDoubles';
+import { MemoryExecutionStore, orderRequest, SPY, SPY_CALL, startManager, type ManagerHarness } from '../../support/executionDoubles';
+import type { OrderRequest } from '../../../core/market/order';
 import { emptyQuote } from '../../../core/market/quote';
 import { relaxedRiskLimits } from '../../support/riskFixtures';
 
@@ -42,6 +43,44 @@ describe('order manager: submitting', () => {
     expect(stop).toMatchObject({ orderId: 52, transmit: true, record: { role: 'stopLoss', side: 'sell', type: 'STP', stopPrice: 445, limitPrice: null, parentId: 50 } });
     expect(profit!.record.ocaGroup).toBeTruthy();
     expect(stop!.record.ocaGroup).toBe(profit!.record.ocaGroup);
+  });
+
+  test('places a market-on-close bracket whole: limit entry, MOC exit and stop under the parent, one OCA group, transmitting only with the last', async () => {
+    const h = await ready(60);
+    const receipt = await h.bus.send('submitOrder', orderRequest({ type: 'LMT', limitPrice: 450, bracket: { exitAtClose: 'MOC', stopLossPrice: 445 } }));
+    expect(receipt.orderIds).toEqual([60, 61, 62]);
+    const [parent, close, stop] = h.venue.placed[0]!;
+    expect(parent).toMatchObject({ orderId: 60, transmit: false, record: { role: 'parent', side: 'buy', type: 'LMT', limitPrice: 450, parentId: null } });
+    expect(close).toMatchObject({ orderId: 61, transmit: false, record: { role: 'exitAtClose', side: 'sell', type: 'MOC', limitPrice: null, stopPrice: null, quantity: 100, parentId: 60 } });
+    expect(stop).toMatchObject({ orderId: 62, transmit: true, record: { role: 'stopLoss', side: 'sell', type: 'STP', stopPrice: 445, parentId: 60 } });
+    expect(close!.record.ocaGroup).toBeTruthy();
+    expect(stop!.record.ocaGroup).toBe(close!.record.ocaGroup);
+  });
+
+  test('judges every leg of a market-on-close bracket: an MOC exit on an option is refused, and the legs count as three open orders', async () => {
+    const h = await ready();
+    const optionBracket = orderRequest({ instrument: SPY_CALL, limitPrice: 2.5, bracket: { exitAtClose: 'MOC', stopLossPrice: 1.5 } });
+    expect((await denialOf(h.bus.send('submitOrder', optionBracket))).denial.code).toBe('OPTION_MARKET_ORDER');
+    const tight = await startManager(new MemoryExecutionStore(), { ...relaxedRiskLimits(), maxOpenOrders: 2 });
+    await tight.connect(1);
+    const bracket = orderRequest({ bracket: { exitAtClose: 'MOC', stopLossPrice: 445 } });
+    expect(await tight.bus.send('checkOrder', bracket)).toMatchObject({ passed: false, code: 'OPEN_ORDERS' });
+    expect(await tight.bus.send('checkOrder', orderRequest())).toEqual({ passed: true });
+  });
+
+  test('refuses a market-on-close bracket whose stop is on the wrong side of the entry, naming the problem', async () => {
+    const h = await ready();
+    const denial = await denialOf(h.bus.send('submitOrder', orderRequest({ side: 'buy', limitPrice: 450, bracket: { exitAtClose: 'MOC', stopLossPrice: 451 } })));
+    expect(denial.denial).toMatchObject({ code: 'INVALID_ORDER', message: expect.stringContaining('the stop must be below the entry limit') });
+    expect(h.venue.placed).toHaveLength(0);
+  });
+
+  test('refuses a bracket of neither shape, saying the two it may take', async () => {
+    const h = await ready();
+    const bracket = { exitAtClose: 'MOO', stopLossPrice: 445 } as unknown as OrderRequest['bracket'];
+    const denial = await denialOf(h.bus.send('submitOrder', orderRequest({ bracket })));
+    expect(denial.denial).toMatchObject({ code: 'INVALID_ORDER', message: expect.stringContaining('a bracket is { takeProfitPrice, stopLossPrice } or { exitAtClose: "MOC", stopLossPrice }') });
+    expect(h.venue.placed).toHaveLength(0);
   });
 
   test('a double submit with one client order key places once and answers the first receipt with duplicate: true', async () => {

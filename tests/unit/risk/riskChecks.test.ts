@@ -8,7 +8,7 @@ import { duplicateOrderCheck, orderRateCheck } from '../../../core/risk/flowChec
 import { dailyLossCheck, drawdownCheck } from '../../../core/risk/lossChecks';
 import type { GateContext, GateOrder, GateRequest, OrderCheck } from '../../../core/risk/orderGate';
 import { dayVolumeCheck, notionalCheck, priceBandCheck, quantityCheck, tickCheck } from '../../../core/risk/orderSizeChecks';
-import { optionMarketOrderCheck, regularHoursCheck, sameDayExpiryCheck } from '../../../core/risk/sessionChecks';
+import { closingAuctionCheck, optionMarketOrderCheck, regularHoursCheck, sameDayExpiryCheck } from '../../../core/risk/sessionChecks';
 import { SPY, SPY_CALL } from '../../support/executionDoubles';
 import { gateFacts, gateOrder, quoteOf, riskLimits, type FactsInput } from '../../support/riskFixtures';
 
@@ -166,6 +166,16 @@ describe('options and session risk checks', () => {
     expect(regularHoursCheck(mkt, context({}, {}, etToUtc('2027-11-26', 13, 0)))?.message).toMatch(/09:30–13:00 \(half day\)/);
     expect(codeOf(regularHoursCheck, buy(1, 100), context({}, {}, etToUtc('2025-03-03', 20, 0)))).toBeNull(); // a limit may rest
     expect(codeOf(regularHoursCheck, mkt, context({}, { marketCalendar: 'always-open' }, etToUtc('2025-03-03', 20, 0)))).toBeNull();
+  });
+
+  test('MOC and LOC orders, a bracket’s MOC exit too, only before the closing auction’s cut-off: 15:50, 12:50 on a half day (AUCTION_CUTOFF)', () => {
+    const mocExit = place(gateOrder('buy', 10, SPY, 100, { role: 'parent' }), gateOrder('sell', 10, SPY, null, { role: 'exitAtClose', type: 'MOC' }), gateOrder('sell', 10, SPY, null, { role: 'stopLoss', type: 'STP', stopPrice: 98 }));
+    expect(codeOf(closingAuctionCheck, mocExit, context({}, {}, etToUtc('2025-03-03', 15, 49, 59)))).toBeNull();
+    expect(closingAuctionCheck(mocExit, context({}, {}, etToUtc('2025-03-03', 15, 50)))?.message).toMatch(/no more MOC orders after 15:50 New York time, and it is 15:50/);
+    expect(codeOf(closingAuctionCheck, place(gateOrder('sell', 10, SPY, 100, { type: 'LOC' })), context({}, {}, etToUtc('2025-03-03', 15, 59)))).toBe('AUCTION_CUTOFF');
+    expect(codeOf(closingAuctionCheck, mocExit, context({}, {}, etToUtc('2025-11-28', 12, 55)))).toBe('AUCTION_CUTOFF');
+    expect(codeOf(closingAuctionCheck, buy(1, 100), context({}, {}, etToUtc('2025-03-03', 15, 55)))).toBeNull(); // no auction order
+    expect(codeOf(closingAuctionCheck, mocExit, context({}, { marketCalendar: 'always-open' }, etToUtc('2025-03-03', 15, 55)))).toBeNull();
   });
 });
 

@@ -52,6 +52,19 @@ describe('the approval queue', () => {
     expect(await queue.approve('zeroDte-SPY-1', { by: 'trader', confirmed: true })).toMatchObject({ status: 'approved' });
   });
 
+  it('says which way the underlying moved: a fall is a negative move, and it needs confirmation as a rise does', () => {
+    const { bus } = orderBus();
+    const price = { value: 600 };
+    const queue = queueOf(bus, testClock(), price);
+    queue.add(proposal());
+    price.value = 597.6; // −0.4%
+    const { proposal: open } = queue.get('zeroDte-SPY-1')!;
+    expect(queue.movedPercent(open)).toBeCloseTo(-0.4, 6);
+    expect(queue.needsConfirmation(open)).toBe(true);
+    price.value = 599; // −0.17%: inside 0.3%
+    expect(queue.needsConfirmation(open)).toBe(false);
+  });
+
   it('approves a modified size and limit as "modified", and refuses an impossible change', async () => {
     const { bus, submitted } = orderBus();
     const queue = queueOf(bus, testClock());
@@ -71,14 +84,16 @@ describe('the approval queue', () => {
     expect(decision).toMatchObject({ status: 'refused', orderIds: [], refusal: { code: 'HALTED', message: expect.stringContaining('HALTED') } });
   });
 
-  it('refuses to place a market-on-close exit it cannot express, saying so', async () => {
+  it('approves a market-on-close proposal as a limit entry with a stop and an MOC exit, no refusal', async () => {
     const { bus, submitted } = orderBus();
     const queue = queueOf(bus, testClock());
     const moc = proposal({ id: 'mocImbalance-SPY-2', strategy: 'mocImbalance', order: { instrument: { kind: 'stock', symbol: 'SPY' }, side: 'buy', quantity: 100, limitPrice: 600.01, stopPrice: 598, exit: { kind: 'close', order: 'MOC' } } });
     queue.add(moc);
     const decision = await queue.approve(moc.id, { by: 'trader' });
-    expect(decision).toMatchObject({ status: 'refused', refusal: { code: 'EXIT_NOT_SUPPORTED', message: expect.stringContaining('market-on-close') } });
-    expect(submitted).toHaveLength(0);
+    expect(submitted).toEqual([
+      expect.objectContaining({ clientOrderKey: 'proposal-mocImbalance-SPY-2', type: 'LMT', limitPrice: 600.01, quantity: 100, side: 'buy', tif: 'DAY', bracket: { exitAtClose: 'MOC', stopLossPrice: 598 } }),
+    ]);
+    expect(decision).toMatchObject({ status: 'approved', refusal: null, orderIds: [100, 101, 102] });
   });
 
   it('snoozes a proposal for some minutes: hidden, then back, and still expiring at its time', () => {

@@ -15,6 +15,8 @@ import { DecidedProposalsTable, OpenProposalsTable } from './ProposalTables';
 /** The element Alt+Shift+A puts the focus in: the queue's keys work from there. */
 export const APPROVAL_QUEUE_ID = 'approval-queue';
 const none: readonly ProposalView[] = [];
+/** Back to the queue after a dialog, so its keys work again at once. */
+const focusQueue = () => document.getElementById(APPROVAL_QUEUE_ID)?.focus();
 
 /** The selected proposal: the one chosen while it is open, else the one now at the same place in the queue. */
 function useSelection(queue: readonly ProposalView[]) {
@@ -107,20 +109,21 @@ export function ApprovalQueuePanel() {
         busy={actions.busy}
         onConfirm={() => actions.confirming && void actions.approve(actions.confirming, true)}
         onCancel={actions.cancelConfirm}
+        onClosed={focusQueue}
       />
       <ModifyProposalDialog
         proposal={modifying}
         onClose={(notice) => {
           setModifying(null);
           if (notice) actions.setNotice(notice);
-          document.getElementById(APPROVAL_QUEUE_ID)?.focus();
+          focusQueue();
         }}
       />
       <ReasonDialog
         {...reject.dialog}
         onCancel={() => {
           reject.dialog.onCancel();
-          document.getElementById(APPROVAL_QUEUE_ID)?.focus();
+          focusQueue();
         }}
         name="reject-proposal"
         title={`Reject ${rejecting?.id ?? ''}?`}

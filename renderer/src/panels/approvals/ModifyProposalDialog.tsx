@@ -84,18 +84,27 @@ export function ModifyProposalDialog({ proposal, onClose }: { proposal: Proposal
   );
 }
 
-/** Enter on a proposal whose underlying moved beyond the set amount: one more Enter approves, Esc does not. */
-export function ConfirmApprovalDialog({ proposal, busy, onConfirm, onCancel }: { proposal: ProposalView | null; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+/**
+ * Enter on a proposal whose underlying moved beyond the set amount: one more Enter approves, Esc does not. `onClosed`
+ * runs once the dialog has closed (the page behind it takes focus again only then).
+ */
+export function ConfirmApprovalDialog({ proposal, busy, onConfirm, onCancel, onClosed }: { proposal: ProposalView | null; busy: boolean; onConfirm: () => void; onCancel: () => void; onClosed?: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const approveRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (proposal && !dialog.open) dialog.showModal();
     else if (!proposal && dialog.open) dialog.close();
   }, [proposal]);
+  // showModal focuses the first button (Cancel), and a button cannot take focus while disabled (busy): once the
+  // dialog is open and enabled, the focus goes to Approve anyway, so Enter approves.
+  useEffect(() => {
+    if (proposal && !busy) approveRef.current?.focus();
+  }, [proposal, busy]);
 
   return (
-    <dialog ref={dialogRef} className="release-dialog" data-testid="confirm-approval-dialog" aria-labelledby="confirm-approval-title" onCancel={onCancel}>
+    <dialog ref={dialogRef} className="release-dialog" data-testid="confirm-approval-dialog" aria-labelledby="confirm-approval-title" onCancel={onCancel} onClose={onClosed}>
       {proposal && (
         <form
           method="dialog"
@@ -113,7 +122,7 @@ export function ConfirmApprovalDialog({ proposal, busy, onConfirm, onCancel }: {
             <button type="button" className="btn" onClick={onCancel}>
               Cancel
             </button>
-            <button type="submit" className="btn" data-testid="confirm-approval-confirm" autoFocus disabled={busy}>
+            <button ref={approveRef} type="submit" className="btn" data-testid="confirm-approval-confirm" disabled={busy}>
               Approve anyway
             </button>
           </div>

@@ -35,6 +35,7 @@ export function OpenProposalsTable({ proposals, selectedId, now, onSelect }: { p
             data-instrument={instrumentText(p)}
             data-quantity={p.order.quantity}
             data-limit={p.order.limitPrice}
+            data-needs-confirmation={p.needsConfirmation}
             onClick={() => onSelect(p.id)}
           >
             <td className="strong" title={p.id}>
@@ -50,7 +51,7 @@ export function OpenProposalsTable({ proposals, selectedId, now, onSelect }: { p
               {p.preCheck.passed ? '✔ passed' : `✖ ${p.preCheck.code}`}
             </td>
             <td className="num right">{p.status === 'snoozed' && p.snoozedUntil ? `snoozed · ${timeLeftText(p, now)}` : timeLeftText(p, now)}</td>
-            <td className={`num right${p.needsConfirmation ? ' down strong' : ''}`} title={p.needsConfirmation ? 'moved beyond the re-confirmation threshold: approving asks first' : ''}>
+            <td data-testid="proposal-moved" className={`num right${p.needsConfirmation ? ' down strong' : ''}`} title={p.needsConfirmation ? 'moved beyond the re-confirmation threshold: approving asks first' : ''}>
               {movedText(p.movedPercent)}
               {p.needsConfirmation ? ' !' : ''}
             </td>

@@ -7,7 +7,7 @@ import { editOf, orderModification, type OrderEdit } from '../../trading/orderEd
 import { orderErrorText } from '../../trading/orderErrors';
 import { canCancel, canModify, groupOf } from '../../trading/orderGroups';
 
-const roleNames = { single: '', parent: 'bracket', takeProfit: 'take profit', stopLoss: 'stop loss' } as const;
+const roleNames = { single: '', parent: 'bracket', takeProfit: 'take profit', exitAtClose: 'exit at close', stopLoss: 'stop loss' } as const;
 
 /** One order. Its own working orders have Cancel and Modify (price and size in place: Enter saves, Esc discards). */
 export function OrderRow({ order, onError }: { order: OrderRecord; onError: (message: string) => void }) {
