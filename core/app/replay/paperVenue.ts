@@ -5,7 +5,8 @@
  * - LMT fills once the touch reaches the limit (buy: ask ≤ limit; sell: bid ≥ limit), MKT at once, STP once the touch
  *   crosses the stop (sell: bid ≤ stop; buy: ask ≥ stop), STP LMT as STP within its limit; MOC and LOC never fill;
  * - an option trades at its chain's last snapshot (the session format records chains, not option ticks);
- * - a bracket's children work once the parent filled, and a child's fill cancels its sibling (one cancels the other);
+ * - a bracket's children work from the first match after the parent filled, and a child's fill cancels its sibling
+ *   (one cancels the other);
  * - commissions: $0.65 a contract, $0.005 a share, at least $1 an order.
  * Orders are matched after each step of market time, in order-id order, on the replay's clock: deterministic.
  */
@@ -71,10 +72,11 @@ export class PaperVenue implements ExecutionVenue {
     return { openOrders: [], fills: [], positions: [] };
   }
 
-  /** Fills what the market reached since the last call. */
+  /** Fills what the market reached since the last call; a bracket's children work from the next call on. */
   match(): void {
-    for (const [orderId, held] of [...this.working].sort(([a], [b]) => a - b)) {
-      if (!held.active || !this.working.has(orderId)) continue;
+    const active = [...this.working].filter(([, held]) => held.active).sort(([a], [b]) => a - b);
+    for (const [orderId, held] of active) {
+      if (!this.working.has(orderId)) continue;
       const touch = this.market.touch(held.record.instrument);
       const price = touch ? fillPrice(held.record, touch) : null;
       if (price !== null) this.fill(orderId, held.record, price);

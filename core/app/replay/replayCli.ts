@@ -93,7 +93,14 @@ async function main(): Promise<number> {
     else throw error;
     return 2;
   }
-  const result = await runReplay(source, args.config, args.speed);
+  let result;
+  try {
+    result = await runReplay(source, args.config, args.speed);
+  } catch (error) {
+    if (!(error instanceof SessionFileError)) throw error;
+    console.error(`replay: ${error.message} (the replay stopped there; nothing is reported)`);
+    return 2;
+  }
   console.log(args.json ? JSON.stringify(result) : formatReplay(result, args.speed));
   return 0;
 }

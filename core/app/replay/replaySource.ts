@@ -6,7 +6,7 @@
 import type { MarketEventMap } from '../../sim/market/marketFeed';
 import type { SymbolSpec } from '../../sim/market/marketFeed';
 import { createMarketModel, DEFAULT_START_TS } from '../../sim/market/marketModel';
-import { readSessionFile, type ReplayEvent } from '../../sim/replay';
+import { streamSessionFile, type ReplayEvent } from '../../sim/replay';
 
 export interface ReplaySource {
   /** What is played, for the report: the file, or "simulated market, seed N". */
@@ -17,10 +17,14 @@ export interface ReplaySource {
   events(): Iterable<ReplayEvent>;
 }
 
-/** A recorded session; throws SessionFileError (naming the line) or the file system's error when it cannot be read. */
+/**
+ * A recorded session, read as it is played (a day's file is too big to hold as one string). Throws the file system's
+ * error when it cannot be opened and SessionFileError (naming the line) for a bad header now, for a bad event when
+ * the replay reaches it.
+ */
 export function sessionFileSource(path: string): ReplaySource {
-  const session = readSessionFile(path);
-  return { name: path, startTs: session.startTs, symbols: session.symbols, events: () => session.events };
+  const session = streamSessionFile(path);
+  return { name: path, startTs: session.startTs, symbols: session.symbols, events: () => session.events() };
 }
 
 export interface SimulatedSessionOptions {
