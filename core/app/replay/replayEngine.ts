@@ -56,13 +56,13 @@ export interface ReplayEngine {
   stop(): Promise<void>;
 }
 
-/** `symbols`: the session's symbols (Level 2 ones for the sweeps). */
-export function wireReplay(config: AppConfig, clock: ReplayClock, symbols: Array<{ symbol: string; level2: boolean }>): ReplayEngine {
+/** `symbols`: the session's symbols (Level 2 ones for the sweeps); `previousClose`: the quotes' close, when known. */
+export function wireReplay(config: AppConfig, clock: ReplayClock, symbols: Array<{ symbol: string; level2: boolean }>, previousClose?: (symbol: string) => number | null): ReplayEngine {
   const now = clock.now;
   const problems: string[] = [];
   const bus = createEngineBus((topic, error) => problems.push(`a ${topic} subscriber failed: ${(error as Error).message}`));
   const names = symbols.map((s) => s.symbol);
-  const market = new ReplayMarket(bus);
+  const market = new ReplayMarket(bus, previousClose);
   const venue = new PaperVenue(bus, market, now);
   const active = { state: 'ACTIVE' as const, changedAt: clock.now(), changedBy: 'replay', reason: 'replay', persisted: false };
   const marks = new OptionChainMarks(bus, config.analytics.gex.rate);

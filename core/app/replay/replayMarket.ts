@@ -22,7 +22,11 @@ export class ReplayMarket {
   private readonly touches = new Map<string, Touch>();
   private readonly chains = new Map<string, OptionChainSnapshot>();
 
-  constructor(private readonly bus: EngineBus) {}
+  /** `previousClose`: a quote's `close` (the session format does not record it; the simulated market knows it). */
+  constructor(
+    private readonly bus: EngineBus,
+    private readonly previousClose: (symbol: string) => number | null = () => null,
+  ) {}
 
   /** The latest bid and ask of an instrument (a stock, or an option contract from its chain's last snapshot). */
   touch(instrument: Instrument): Touch | null {
@@ -39,7 +43,7 @@ export class ReplayMarket {
     switch (event.type) {
       case 'quote': {
         const q = event.data;
-        const quote: Quote = { symbol: q.symbol, bid: q.bid, bidSize: q.bidSize, ask: q.ask, askSize: q.askSize, last: q.last, lastSize: q.lastSize, volume: q.volume, close: null, halted: q.halted, ts: q.ts };
+        const quote: Quote = { symbol: q.symbol, bid: q.bid, bidSize: q.bidSize, ask: q.ask, askSize: q.askSize, last: q.last, lastSize: q.lastSize, volume: q.volume, close: this.previousClose(q.symbol), halted: q.halted, ts: q.ts };
         this.touches.set(instrumentKey({ kind: 'stock', symbol: q.symbol }), { bid: q.bid, ask: q.ask, ts: q.ts });
         bus.publish('quoteChanged', quote);
         return;

@@ -15,6 +15,8 @@ export interface ReplaySource {
   symbols: SymbolSpec[];
   /** The events in time order; a simulated market makes them as they are read. */
   events(): Iterable<ReplayEvent>;
+  /** The close of the session before (a quote's `close`); a recorded session does not carry it. */
+  previousClose(symbol: string): number | null;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface ReplaySource {
  */
 export function sessionFileSource(path: string): ReplaySource {
   const session = streamSessionFile(path);
-  return { name: path, startTs: session.startTs, symbols: session.symbols, events: () => session.events() };
+  return { name: path, startTs: session.startTs, symbols: session.symbols, events: () => session.events(), previousClose: () => null };
 }
 
 export interface SimulatedSessionOptions {
@@ -53,6 +55,7 @@ export function simulatedSessionSource(options: SimulatedSessionOptions): Replay
     startTs,
     symbols: model.symbols(),
     events: () => simulatedEvents(model, options),
+    previousClose: (symbol) => model.previousClose(symbol) ?? null,
   };
 }
 
