@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ReplayResult } from '../../../core/app/replay/replayRun';
+import { runReplay, type ReplayResult } from '../../../core/app/replay/replayRun';
+import { simulatedSessionSource } from '../../../core/app/replay/replaySource';
+import { loadConfigFile } from '../../../core/config/loadConfig';
 import { createMarketModel } from '../../../core/sim/market/marketModel';
 import { recordSession } from '../../../core/sim/replay';
 import { writeTestConfig } from '../../support/engineProcess';
@@ -80,6 +82,23 @@ describe('npm run replay on a recorded session', () => {
     expect(run.stdout).toMatch(/strategy\s+symbols\s+proposals\s+approved\s+refused by risk/);
     expect(run.stdout).toContain(first.proposals[0]!.id);
   }, 60_000);
+});
+
+describe('a replay of the seeded simulated market', () => {
+  it('gives the same proposals twice, and the 1DTE rule has the previous close it needs', async () => {
+    const configPath = await writeTestConfig({
+      signals: { oneDte: { symbols: ['SPY'], window: { from: '09:30', to: '16:00' }, dayMovePercent: 0.05, minConfirmations: 0, maxQuantity: 50 }, zeroDte: { enabled: false }, swing: { enabled: false }, mocImbalance: { enabled: false } },
+      risk: ORDER_PATH_RISK,
+    });
+    const config = loadConfigFile(configPath);
+    const play = () => runReplay(simulatedSessionSource({ seed: 7, symbols: ['SPY'], durationMs: 10 * 60_000, optionUnderlyings: ['SPY'], optionsEveryMs: 60_000 }), config, Number.POSITIVE_INFINITY);
+    const first = await play();
+    const second = await play();
+    expect(first.proposals.length).toBeGreaterThan(0);
+    expect(first.proposals[0]!.reasons[0]).toMatch(/^day move /);
+    expect(second.proposals).toEqual(first.proposals);
+    expect(second.strategies).toEqual(first.strategies);
+  }, 120_000);
 });
 
 describe('npm run replay refuses what it cannot play', () => {
