@@ -40,6 +40,7 @@ export class SweepDetector {
       this.bus.subscribe('bookCleared', (change) => this.onBookCleared(change)),
       this.bus.subscribe('tradePrinted', (trade) => this.onTrade(trade)),
     ];
+    if (this.quietCheckMs === 0) return; // the owner calls closeQuietBursts on its own clock (a replay)
     this.timer = setInterval(() => this.closeQuietBursts(Date.now()), this.quietCheckMs);
     this.timer.unref();
   }

@@ -30,7 +30,7 @@ export interface VpinServiceOptions {
   loadSaved?: (symbol: string, readings: number) => Promise<SavedVpin>;
   /** A print VPIN cannot use (size or price not a positive number): counted in monitoring:bad_input. */
   reportBadInput?: (source: string, problem: string) => void;
-  /** How often the clock closes bars of a quiet market (ms). */
+  /** How often the clock closes bars of a quiet market (ms); 0: no timer, the owner calls clockTick (a replay). */
   clockMs?: number;
 }
 
@@ -84,7 +84,8 @@ export class VpinService {
     const { bus } = this.options;
     this.unsubscribe.push(bus.subscribe('tradePrinted', (trade) => this.onTrade(trade)));
     if (this.options.vpin.classification === 'trade') this.unsubscribe.push(bus.subscribe('quoteChanged', (quote) => this.onQuote(quote)));
-    this.timer = setInterval(() => this.onWallClock(Date.now()), this.options.clockMs ?? 1_000);
+    if (this.options.clockMs === 0) return;
+    this.timer = setInterval(() => this.clockTick(Date.now()), this.options.clockMs ?? 1_000);
     this.timer.unref();
   }
 
@@ -141,7 +142,8 @@ export class VpinService {
     for (const watched of this.watched.values()) this.publish(watched, watched.calculator.onClock(marketNow));
   }
 
-  private onWallClock(now: number): void {
+  /** Closes the bars of a quiet market at `now` (the timer's wall clock, or a replay's market clock). */
+  clockTick(now: number): void {
     if (!Number.isNaN(this.lastPrintTs)) this.onClock(this.lastPrintTs + (now - this.lastPrintAt));
   }
 

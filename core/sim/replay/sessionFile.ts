@@ -81,3 +81,55 @@ export function parseSession(text: string): ReplaySession {
 export function readSessionFile(path: string): ReplaySession {
   return parseSession(fs.readFileSync(path, 'utf8'));
 }
+
+/** A session file read as it is played: its header at once, its events line by line (a day is too big for one string). */
+export interface StreamedSession {
+  startTs: number;
+  symbols: ReplaySession['symbols'];
+  /** The events in file order; throws SessionFileError at the first line that does not parse or goes back in time. */
+  events(): Generator<ReplayEvent>;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+function* fileLines(path: string): Generator<string> {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(CHUNK_BYTES);
+    let rest = '';
+    for (let read = fs.readSync(fd, buffer); read > 0; read = fs.readSync(fd, buffer)) {
+      const lines = (rest + buffer.toString('utf8', 0, read)).split('\n');
+      rest = lines.pop() as string;
+      yield* lines;
+    }
+    if (rest !== '') yield rest;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Opens a recorded session for streaming; the header is checked now (SessionFileError), each event as it is read. */
+export function streamSessionFile(path: string): StreamedSession {
+  const lines = fileLines(path);
+  const first = header.safeParse(parseLine(lines.next().value ?? '', 1));
+  lines.return(undefined);
+  if (!first.success) throw new SessionFileError(`line 1: not a session header (${describe(first.error)})`);
+  return {
+    startTs: first.data.startTs,
+    symbols: first.data.symbols,
+    *events() {
+      let lineNo = 0;
+      let previous = -Infinity;
+      for (const line of fileLines(path)) {
+        lineNo++;
+        const text = line.trim();
+        if (lineNo === 1 || text === '') continue;
+        const parsed = event.safeParse(parseLine(text, lineNo));
+        if (!parsed.success) throw new SessionFileError(`line ${lineNo}: ${describe(parsed.error)}`);
+        if (parsed.data.t < previous) throw new SessionFileError(`line ${lineNo}: time ${parsed.data.t} goes back before ${previous}`);
+        previous = parsed.data.t;
+        yield parsed.data as ReplayEvent;
+      }
+    },
+  };
+}

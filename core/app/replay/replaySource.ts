@@ -1,0 +1,93 @@
+/**
+ * Where a replay's market comes from: a recorded session file (the engine's `--record` or the simulator's recorder),
+ * or the seeded simulated market run for a session. Either way the replay sees the same thing — events in the
+ * session format, in time order — so the rest of the loop does not know which it plays.
+ */
+import type { MarketEventMap } from '../../sim/market/marketFeed';
+import type { SymbolSpec } from '../../sim/market/marketFeed';
+import { createMarketModel, DEFAULT_START_TS } from '../../sim/market/marketModel';
+import { streamSessionFile, type ReplayEvent } from '../../sim/replay';
+
+export interface ReplaySource {
+  /** What is played, for the report: the file, or "simulated market, seed N". */
+  name: string;
+  startTs: number;
+  symbols: SymbolSpec[];
+  /** The events in time order; a simulated market makes them as they are read. */
+  events(): Iterable<ReplayEvent>;
+  /** The close of the session before (a quote's `close`); a recorded session does not carry it. */
+  previousClose(symbol: string): number | null;
+}
+
+/**
+ * A recorded session, read as it is played (a day's file is too big to hold as one string). Throws the file system's
+ * error when it cannot be opened and SessionFileError (naming the line) for a bad header now, for a bad event when
+ * the replay reaches it.
+ */
+export function sessionFileSource(path: string): ReplaySource {
+  const session = streamSessionFile(path);
+  return { name: path, startTs: session.startTs, symbols: session.symbols, events: () => session.events(), previousClose: () => null };
+}
+
+export interface SimulatedSessionOptions {
+  seed: number;
+  /** The simulated symbols (a subset of the model's twelve). */
+  symbols: string[];
+  /** Market time played, from the open (default 2025-01-06 09:30 New York). */
+  durationMs: number;
+  /** These underlyings' option chains are snapshot every `optionsEveryMs`. */
+  optionUnderlyings: string[];
+  optionsEveryMs: number;
+  /** A Level 2 book at most this often per symbol, as the engine's recorder keeps it. */
+  depthEveryMs?: number;
+  startTs?: number;
+}
+
+/** The model advances in steps this long; its events come out between steps. */
+const STEP_MS = 100;
+
+/** The seeded simulated market for a session: the same seed and options give the same events. */
+export function simulatedSessionSource(options: SimulatedSessionOptions): ReplaySource {
+  const startTs = options.startTs ?? DEFAULT_START_TS;
+  const model = createMarketModel({ seed: options.seed, symbols: options.symbols, startTs });
+  return {
+    name: `simulated market, seed ${options.seed}, ${Math.round(options.durationMs / 60_000)} min`,
+    startTs,
+    symbols: model.symbols(),
+    events: () => simulatedEvents(model, options),
+    previousClose: (symbol) => model.previousClose(symbol) ?? null,
+  };
+}
+
+function* simulatedEvents(model: ReturnType<typeof createMarketModel>, options: SimulatedSessionOptions): Generator<ReplayEvent> {
+  const pending: ReplayEvent[] = [];
+  const depthWritten = new Map<string, number>();
+  const depthEveryMs = options.depthEveryMs ?? 250;
+  const listeners: { [K in keyof MarketEventMap]: (...args: MarketEventMap[K]) => void } = {
+    quote: (data) => pending.push({ t: model.now(), type: 'quote', data }),
+    trade: (data) => pending.push({ t: model.now(), type: 'trade', data }),
+    bar: (data) => pending.push({ t: model.now(), type: 'bar', data }),
+    episode: (data) => pending.push({ t: model.now(), type: 'episode', data }),
+    depth: (data) => {
+      const t = model.now();
+      if (t - (depthWritten.get(data.symbol) ?? -Infinity) < depthEveryMs) return;
+      depthWritten.set(data.symbol, t);
+      pending.push({ t, type: 'depth', data: { ...data, bids: data.bids.map((r) => ({ ...r })), asks: data.asks.map((r) => ({ ...r })) } });
+    },
+  };
+  for (const [event, listener] of Object.entries(listeners)) model.on(event as keyof MarketEventMap, listener as never);
+  try {
+    let lastOptions = -Infinity;
+    for (let elapsed = 0; elapsed < options.durationMs; elapsed += STEP_MS) {
+      const t = model.now();
+      if (t - lastOptions >= options.optionsEveryMs) {
+        lastOptions = t;
+        for (const underlying of options.optionUnderlyings) yield { t, type: 'options', underlying, data: model.optionChain(underlying) };
+      }
+      model.advance(Math.min(STEP_MS, options.durationMs - elapsed));
+      yield* pending.splice(0);
+    }
+  } finally {
+    for (const [event, listener] of Object.entries(listeners)) model.off(event as keyof MarketEventMap, listener as never);
+  }
+}
