@@ -34,8 +34,9 @@ export function shippedConfig(): Record<string, Record<string, unknown>> {
  */
 export async function writeTestConfig(overrides: Record<string, unknown> = {}): Promise<string> {
   const config: Record<string, unknown> = shippedConfig();
-  config.redis = { port: await freePort() };
-  Object.assign(config, overrides);
+  // A `redis` override keeps the free port unless it names its own.
+  const redis = { ...(config.redis as object), port: await freePort(), ...(overrides.redis as object | undefined) };
+  Object.assign(config, overrides, { redis });
   if (!('signals' in overrides)) config.signals = strategiesOn(config.signals as Record<string, unknown>, config.symbols as Array<{ symbol: string; etf?: boolean }>);
   config.sim = { ...(config.sim as Record<string, unknown>), tradingHours: 'always-open' };
   const file = path.join(tempDir('alphatrader-config-'), 'config.yaml');
