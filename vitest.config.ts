@@ -13,6 +13,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // Engine processes run from a bundle built once for the run (tests/support/engineBundle.ts).
+          globalSetup: ['tests/support/engineBundleSetup.ts'],
         },
       },
     ],

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { freePort } from '../../core/store/freePort';
+import { ENGINE_BUNDLE_ENV } from './engineBundle';
 import { tempDir } from './testRedis';
 
 export interface EngineProcess {
@@ -44,10 +45,15 @@ export async function writeTestConfig(overrides: Record<string, unknown> = {}): 
   return file;
 }
 
-/** Runs the real engine (web mode) as a child process and waits for the URL it prints. */
+/**
+ * Runs the real engine (web mode) as a child process: the bundle this test run built from the source
+ * (tests/support/engineBundle.ts, named by the suite's global set-up), else the source itself through tsx.
+ */
 export function spawnEngine(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const bundle = process.env[ENGINE_BUNDLE_ENV];
+  const script = bundle ? ['--enable-source-maps', bundle] : ['--import', 'tsx', 'core/app/main.ts'];
   // A piped stdin that ends when this test process dies stops the engine, so no engine outlives its test run.
-  return spawn(process.execPath, ['--import', 'tsx', 'core/app/main.ts', ...args], {
+  return spawn(process.execPath, [...script, ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ALPHATRADER_STOP_ON_STDIN_END: '1', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
