@@ -26,7 +26,9 @@ const test = base.extend<object, { workstation: Workstation }>({
 test.describe.configure({ timeout: 120_000 });
 
 test.beforeEach(async ({ workstation }) => {
-  await workstation.redis().config('SET', 'min-replicas-to-write', '0');
+  const redis = workstation.redis();
+  await redis.config('SET', 'min-replicas-to-write', '0');
+  redis.disconnect(); // a client kept open across the restart test would only log its refused reconnects
   const contract = await contractOf(workstation.engine);
   try {
     await contract.client.call('setTradingState', { state: 'ACTIVE', reason: 'the next kill switch test starts ACTIVE', confirmed: true });
