@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
-  globalSetup: './tests/e2e/support/requireBuiltRenderer.ts',
+  // The built cockpit must be there; the engine is bundled from the source for the run (tests/support/engineBundle.ts).
+  globalSetup: ['./tests/e2e/support/requireBuiltRenderer.ts', './tests/support/engineBundleSetup.ts'],
   timeout: 45_000,
   expect: { timeout: 8_000 },
   fullyParallel: true,

@@ -128,6 +128,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     externalUrl: settings.redisUrl,
     dataDir: settings.dataDir,
     port: settings.config.redis.port,
+    socketTimeoutMs: settings.config.redis.socketTimeoutSeconds * 1_000,
     // In a packaged app config/ is unpacked beside the asar archive: redis-server reads the file from disk.
     confPath: path.join(options.projectRoot, 'config/redis.conf').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
   });

@@ -27,7 +27,11 @@ export const configSchema = z.strictObject({
   /** Name written into the audit trail for actions taken from this workstation. */
   operator: z.string().min(1).default('trader'),
   web: z.strictObject({ host: z.literal('127.0.0.1').default('127.0.0.1'), port: port.default(8600) }).prefault({}),
-  redis: z.strictObject({ port: port.default(6390) }).prefault({}),
+  redis: z.strictObject({
+    port: port.default(6390),
+    /** A connection with commands waiting that hears nothing this long (a frozen redis-server) is dropped and reopened. */
+    socketTimeoutSeconds: z.number().min(0.5).max(600).default(10),
+  }).prefault({}),
   ibkr: z.strictObject({
     host: z.string().min(1).default('127.0.0.1'),
     port: port.default(7497),

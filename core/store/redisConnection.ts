@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 /**
  * A connection that has commands waiting and hears nothing back for this long is given up and reopened: a
  * redis-server that is frozen (stopped, swapping) must show as disconnected and fail the commands sent to it,
- * not hold them forever.
+ * not hold them forever. The engine's own client takes it from config (`redis.socketTimeoutSeconds`).
  */
 export const SOCKET_TIMEOUT_MS = 10_000;
 
@@ -12,13 +12,13 @@ export const SOCKET_TIMEOUT_MS = 10_000;
  * must not lose data keep their own bounded buffers. Reconnects with capped backoff, for as long as it lives:
  * only `disconnect()`/`quit()` end it.
  */
-export function connectRedis(url: string, name = 'alphatrader'): Redis {
+export function connectRedis(url: string, name = 'alphatrader', socketTimeoutMs = SOCKET_TIMEOUT_MS): Redis {
   const redis = new Redis(url, {
     connectionName: name,
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
-    socketTimeout: SOCKET_TIMEOUT_MS,
+    socketTimeout: socketTimeoutMs,
     retryStrategy: (attempt) => Math.min(2_000, 100 * 2 ** Math.min(attempt, 5)),
   });
   redis.on('error', () => undefined); // state is read from redis.status; errors surface on the commands that fail

@@ -11,6 +11,8 @@ export interface RedisModuleOptions {
   dataDir: string;
   port: number;
   confPath: string;
+  /** A connection with commands waiting that hears nothing this long is dropped and reopened (SOCKET_TIMEOUT_MS). */
+  socketTimeoutMs?: number;
 }
 
 /** A restarted redis-server must answer the engine's client within this (its reconnect backoff is at most 2 s). */
@@ -38,7 +40,7 @@ export class RedisModule implements EngineModule {
     this.managed = options.externalUrl
       ? null
       : new ManagedRedis({ dataDir: options.dataDir, port: options.port, confPath: path.resolve(options.confPath) });
-    this.client = connectRedis(options.externalUrl ?? this.managed!.url);
+    this.client = connectRedis(options.externalUrl ?? this.managed!.url, undefined, options.socketTimeoutMs);
     this.client.on('ready', () => this.readyCount++);
     this.client.on('end', () => this.reopenLater());
   }

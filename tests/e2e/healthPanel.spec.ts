@@ -1,16 +1,15 @@
-import { expect, test } from './support/workstation';
+import { expect, SLOW_TEST_TIMEOUT, test } from './support/sharedWorkstation';
 
-// Each test starts its own engine and the page now streams every cockpit panel: on a machine shared with other
-// runs that takes longer than playwright.config's default, so these tests get more time (their checks are unchanged).
-test.describe.configure({ timeout: 120_000 });
+// Health only reads: the worker's shared market engine (sharedWorkstation) serves it, fresh page per test.
+test.describe.configure({ timeout: SLOW_TEST_TIMEOUT });
 
-test('the Health panel shows every engine module running with a ticking heartbeat', async ({ page, workstation, request }) => {
-  await workstation.open(page);
+test('the Health panel shows every engine module running with a ticking heartbeat', async ({ page, market, request }) => {
+  await market.open(page);
   const panel = page.getByTestId('health-panel');
   await expect(panel.getByTestId('health-status')).toHaveText(/OK/);
   await expect(panel.getByTestId('health-redis')).toHaveText(/connected/);
 
-  const health = (await (await request.get(`http://127.0.0.1:${workstation.engine.port}/api/health`)).json()) as { modules: Record<string, unknown> };
+  const health = (await (await request.get(`http://127.0.0.1:${market.engine.port}/api/health`)).json()) as { modules: Record<string, unknown> };
   const modules = Object.keys(health.modules);
   expect(modules).toEqual(expect.arrayContaining(['redis', 'tradingState', 'webBridge']));
   await expect(panel.getByTestId('module-table').locator('tbody tr')).toHaveCount(modules.length);

@@ -1,9 +1,41 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from './support/workstation';
+import { test as base, type Page } from '@playwright/test';
+import { contractOf } from '../support/engineContract';
+import { createWorkstation, expect, type Workstation } from './support/workstation';
 
-// Each test starts its own engine and the page now streams every cockpit panel: on a machine shared with other
-// runs that takes longer than playwright.config's default, so these tests get more time (their checks are unchanged).
+/**
+ * One engine per worker for this file: every test starts ACTIVE, with a Redis that takes writes (beforeEach), so a
+ * test sees only its own changes; the audit checks read the newest entry or count from the test's own start.
+ */
+const test = base.extend<object, { workstation: Workstation }>({
+  workstation: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
+    async ({}, use) => {
+      const workstation = await createWorkstation();
+      try {
+        await use(workstation);
+      } finally {
+        await workstation.dispose();
+      }
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+});
+
+// The page streams every cockpit panel: on a machine shared with other runs that takes longer than
+// playwright.config's default, so these tests get more time (their checks are unchanged).
 test.describe.configure({ timeout: 120_000 });
+
+test.beforeEach(async ({ workstation }) => {
+  const redis = workstation.redis();
+  await redis.config('SET', 'min-replicas-to-write', '0');
+  redis.disconnect(); // a client kept open across the restart test would only log its refused reconnects
+  const contract = await contractOf(workstation.engine);
+  try {
+    await contract.client.call('setTradingState', { state: 'ACTIVE', reason: 'the next kill switch test starts ACTIVE', confirmed: true });
+  } finally {
+    contract.close();
+  }
+});
 
 const haltButton = (page: Page) => page.getByRole('button', { name: /^HALT/ });
 const resumeButton = (page: Page) => page.getByRole('button', { name: /^Resume/ });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { freePort } from '../../core/store/freePort';
+import { ENGINE_BUNDLE_ENV } from './engineBundle';
 import { tempDir } from './testRedis';
 
 export interface EngineProcess {
@@ -34,8 +35,9 @@ export function shippedConfig(): Record<string, Record<string, unknown>> {
  */
 export async function writeTestConfig(overrides: Record<string, unknown> = {}): Promise<string> {
   const config: Record<string, unknown> = shippedConfig();
-  config.redis = { port: await freePort() };
-  Object.assign(config, overrides);
+  // A `redis` override keeps the free port unless it names its own.
+  const redis = { ...(config.redis as object), port: await freePort(), ...(overrides.redis as object | undefined) };
+  Object.assign(config, overrides, { redis });
   if (!('signals' in overrides)) config.signals = strategiesOn(config.signals as Record<string, unknown>, config.symbols as Array<{ symbol: string; etf?: boolean }>);
   config.sim = { ...(config.sim as Record<string, unknown>), tradingHours: 'always-open' };
   const file = path.join(tempDir('alphatrader-config-'), 'config.yaml');
@@ -43,10 +45,15 @@ export async function writeTestConfig(overrides: Record<string, unknown> = {}): 
   return file;
 }
 
-/** Runs the real engine (web mode) as a child process and waits for the URL it prints. */
+/**
+ * Runs the real engine (web mode) as a child process: the bundle this test run built from the source
+ * (tests/support/engineBundle.ts, named by the suite's global set-up), else the source itself through tsx.
+ */
 export function spawnEngine(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const bundle = process.env[ENGINE_BUNDLE_ENV];
+  const script = bundle ? ['--enable-source-maps', bundle] : ['--import', 'tsx', 'core/app/main.ts'];
   // A piped stdin that ends when this test process dies stops the engine, so no engine outlives its test run.
-  return spawn(process.execPath, ['--import', 'tsx', 'core/app/main.ts', ...args], {
+  return spawn(process.execPath, [...script, ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ALPHATRADER_STOP_ON_STDIN_END: '1', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -13,8 +13,15 @@ const running: Array<{ stop(): Promise<unknown> }> = [];
 const clients: Array<{ close(): void } | Redis> = [];
 let external: TestRedis | undefined;
 
-async function startEngine(options: { dataDir?: string; configPath?: string; env?: NodeJS.ProcessEnv } = {}): Promise<EngineProcess> {
-  const engine = await startEngineProcess({ configPath: options.configPath ?? (await writeTestConfig({ symbols: LIGHT_SYMBOLS })), ...options });
+/**
+ * A frozen redis-server is noticed once a command has waited `redis.socketTimeoutSeconds` (10 s shipped); the freeze
+ * tests set it to this, so each waits seconds, not tens of seconds, for the same disconnect.
+ */
+const FROZEN_AFTER_SECONDS = 3;
+
+async function startEngine(options: { dataDir?: string; configPath?: string; env?: NodeJS.ProcessEnv; frozenAfterSeconds?: number } = {}): Promise<EngineProcess> {
+  const redis = options.frozenAfterSeconds === undefined ? {} : { redis: { socketTimeoutSeconds: options.frozenAfterSeconds } };
+  const engine = await startEngineProcess({ configPath: options.configPath ?? (await writeTestConfig({ symbols: LIGHT_SYMBOLS, ...redis })), ...options });
   running.push(engine);
   return engine;
 }
@@ -111,7 +118,7 @@ describe('the engine when its Redis goes away', () => {
   });
 
   it('shows Redis disconnected while its redis-server is frozen (SIGSTOP), and reconnects once it runs again', async () => {
-    const engine = await startEngine();
+    const engine = await startEngine({ frozenAfterSeconds: FROZEN_AFTER_SECONDS });
     const pid = await redisPidOf(engine);
     process.kill(pid, 'SIGSTOP');
     try {
@@ -125,7 +132,7 @@ describe('the engine when its Redis goes away', () => {
   });
 
   it('shuts down cleanly while its redis-server is frozen (SIGSTOP), leaving no redis-server behind', async () => {
-    const engine = await startEngine();
+    const engine = await startEngine({ frozenAfterSeconds: FROZEN_AFTER_SECONDS });
     const pid = await redisPidOf(engine);
     process.kill(pid, 'SIGSTOP');
     const started = Date.now();
@@ -141,7 +148,7 @@ describe('the engine when its Redis goes away', () => {
 
   /** Freezes the engine's redis-server, sends a HALT (which cannot be recorded), then ends the engine with `signal`. */
   async function haltWhileFrozenThenStop(reason: string, signal: NodeJS.Signals): Promise<{ engine: EngineProcess; exitCode: number | null }> {
-    const engine = await startEngine();
+    const engine = await startEngine({ frozenAfterSeconds: FROZEN_AFTER_SECONDS });
     const { client } = track(await contractOf(engine));
     const pid = await redisPidOf(engine);
     process.kill(pid, 'SIGSTOP');

@@ -34,6 +34,12 @@ describe('config.yaml validation', () => {
     expect(config.risk.approvalMode).toBe('manual');
   });
 
+  it('takes how long a silent Redis connection is tolerated from redis.socketTimeoutSeconds, and refuses one under half a second', () => {
+    expect(loadConfigFile(writeConfig(minimal)).redis.socketTimeoutSeconds).toBe(10);
+    expect(loadConfigFile(writeConfig(`${minimal}redis:\n  socketTimeoutSeconds: 3\n`)).redis).toMatchObject({ port: 6390, socketTimeoutSeconds: 3 });
+    expect(problemsOf(() => loadConfigFile(writeConfig(`${minimal}redis:\n  socketTimeoutSeconds: 0\n`)))).toMatch(/redis\.socketTimeoutSeconds/);
+  });
+
   it('fills defaults for omitted sections so a minimal file is enough', () => {
     const config = loadConfigFile(writeConfig(minimal));
     expect(config.source).toBe('sim');
