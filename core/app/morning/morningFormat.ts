@@ -32,8 +32,11 @@ export function vpinText(vpin: MorningVpin): string {
 }
 
 export function technicalText(t: MorningTechnical): string {
-  const values = Object.entries(t.values).map(([name, v]) => `${name} ${v.toFixed(2)}`).join(', ');
-  return `${t.indicator.toUpperCase()} ${values} (${t.signal})`;
+  const name = t.indicator.toUpperCase();
+  const entries = Object.entries(t.values);
+  // RSI and ATR have one value named after themselves: "RSI 71.40", not "RSI RSI 71.40".
+  const values = entries.length === 1 && entries[0]![0].toUpperCase() === name ? `${name} ${entries[0]![1].toFixed(2)}` : `${name} ${entries.map(([n, v]) => `${n} ${v.toFixed(2)}`).join(', ')}`;
+  return `${values} (${t.signal})`;
 }
 
 export function positionText(p: MorningPosition): string {
