@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { etParts, pad } from '../../core/market/newYorkTime';
 
 /** What the fake answers one request with; answers are used in order, the last one repeats. */
 export interface ScriptedAnswer {
@@ -95,4 +96,10 @@ export function rateLimited(seconds: number): ScriptedAnswer {
     error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' },
     headers: { 'retry-after': String(seconds), 'x-ratelimit-reset-requests': `${seconds}s` },
   };
+}
+
+/** A morningAnalysis.time twelve hours away (New York): a test's own runs are never joined by a scheduled one. */
+export function timeFarFromNow(now = Date.now()): string {
+  const { hour, minute } = etParts(now + 12 * 3_600_000);
+  return `${pad(hour)}:${pad(minute)}`;
 }

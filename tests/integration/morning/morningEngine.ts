@@ -6,6 +6,7 @@ import { createMemoryPair } from '../../../core/contract/memoryTransport';
 import type { MorningAnalysisNote } from '../../../core/market/morningAnalysis';
 import { LIGHT_SYMBOLS, shippedConfig, writeTestConfig } from '../../support/engineProcess';
 import { eventually } from '../../support/eventually';
+import { timeFarFromNow } from '../../support/fakeChatCompletions';
 import { tempDir } from '../../support/testRedis';
 
 export interface MorningDesk {
@@ -22,7 +23,7 @@ export interface MorningDesk {
 
 /** The morning analysis's config for tests: the fake provider, a short timeout and retries. */
 export function morningConfig(baseUrl: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...shippedConfig().morningAnalysis, baseUrl, model: 'gpt-test', timeoutSeconds: 5, maxRetries: 2, ...overrides };
+  return { ...shippedConfig().morningAnalysis, baseUrl, time: timeFarFromNow(), model: 'gpt-test', timeoutSeconds: 5, maxRetries: 2, ...overrides };
 }
 
 /** The real engine in this process on the simulated market, with the key (or none) in its environment. */
