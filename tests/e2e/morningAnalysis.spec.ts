@@ -50,7 +50,7 @@ test('Run now: the analysis is requested, stored and shown rendered, with hostil
     expect(await markdown.locator('a').getAttribute('href')).toBeNull();
     await expect(markdown.locator('script, iframe, [onerror]')).toHaveCount(0);
     await page.waitForTimeout(500); // an onerror would have fired by now: the image has nothing to load
-    expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __injected?: string }).__injected)).toBeUndefined();
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0]!.body.messages!.at(-1)!.content).toContain('## SPY');
     await page.screenshot({ path: 'test-results/panels/morning-analysis.png' });

@@ -5,6 +5,7 @@ import type { ModuleHealth } from '../../contract/contract';
 import type { MorningAnalysisRunning, MorningAnalysisView } from '../../contract/morningAnalysisView';
 import type { MorningAnalysis, MorningTrigger } from '../../market/morningAnalysis';
 import type { Position } from '../../market/order';
+import { withDeadline } from '../../runtime/deadline';
 import { moduleLogger } from '../../runtime/logger';
 import type { EngineModule } from '../../runtime/supervisor';
 import { Topic } from '../../runtime/topic';
@@ -40,6 +41,8 @@ export class MorningAnalysisBusyError extends Error {
 }
 
 const log = moduleLogger('morningAnalysis');
+/** A Redis step that takes longer fails (a frozen Redis must not keep an analysis "being made" and refuse the next). */
+const REDIS_DEADLINE_MS = 10_000;
 /** The schedule is looked at again at least this often, so a suspended machine or a clock change cannot skip a day. */
 const RECHECK_MS = 60_000;
 
@@ -126,7 +129,8 @@ export class MorningAnalysisModule implements EngineModule {
       const startedAt = running.startedAt;
       const tradingDay = preparedTradingDay(startedAt);
       const inputs = assembleMorningInputs({ tradingDay, now: startedAt, snapshots: this.options.symbols.map((s) => this.options.snapshot(s)), positions: this.options.positions() });
-      const id = await this.store.nextId(tradingDay).catch(() => `${tradingDay}-t${startedAt}`); // Redis away: still unique
+      // Redis away: an id no counter gives (the counter's are small numbers), still unique.
+      const id = await withDeadline(this.store.nextId(tradingDay), REDIS_DEADLINE_MS, 'the next analysis id').catch(() => `${tradingDay}-t${startedAt}`);
       this.step(running, this.options.apiKey ? 'asking the LLM' : 'storing');
       const analysis = await writeMorningAnalysis({ id, trigger: running.trigger, requestedBy: running.requestedBy, reason, startedAt, inputs }, this.llm(), this.now);
       this.step(running, 'storing');
@@ -151,7 +155,7 @@ export class MorningAnalysisModule implements EngineModule {
 
   /** Redis and the file each on their own: one failing does not stop the other (shown, counted, logged). */
   private async save(analysis: MorningAnalysis): Promise<void> {
-    const results = await Promise.allSettled([this.store.saveToRedis(analysis), this.store.saveFile(analysis)]);
+    const results = await Promise.allSettled([withDeadline(this.store.saveToRedis(analysis), REDIS_DEADLINE_MS, 'saving to Redis'), this.store.saveFile(analysis)]);
     const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [`not saved to ${i === 0 ? 'Redis' : 'the data dir'}: ${(r.reason as Error)?.message ?? r.reason}`] : []));
     this.storeError = failures.length > 0 ? `analysis ${analysis.id} ${failures.join('; ')}` : null;
     if (this.storeError) {
