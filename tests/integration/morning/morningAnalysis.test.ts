@@ -8,7 +8,12 @@ import { keys } from '../../../core/store/keys';
 import { MORNING_DIR } from '../../../core/store/morningAnalysisStore';
 import { eventually } from '../../support/eventually';
 import { rateLimited, startFakeChatCompletions, type FakeChatCompletions } from '../../support/fakeChatCompletions';
-import { startMorningDesk, type MorningDesk } from './morningEngine';
+import { ContractClient } from '../../../core/contract/contractClient';
+import type { ContractError } from '../../../core/contract/contract';
+import { createMemoryPair } from '../../../core/contract/memoryTransport';
+import { LIGHT_SYMBOLS, writeTestConfig } from '../../support/engineProcess';
+import { startInProcessEngine } from '../../support/inProcessEngine';
+import { morningConfig, startMorningDesk, type MorningDesk } from './morningEngine';
 
 const KEY = 'sk-morning-test-5d1e0c9a';
 const NOTE = '# Morning note\n\nSPY opens above its flip.';
@@ -120,6 +125,26 @@ describe('the morning analysis without a key', () => {
     } finally {
       await desk.stop();
       await fake.close();
+    }
+  }, 60_000);
+});
+
+describe('the morning analysis switched off', () => {
+  it('the stream and the command answer UNAVAILABLE, naming the setting, and nothing is made', async () => {
+    const configPath = await writeTestConfig({ symbols: LIGHT_SYMBOLS, morningAnalysis: morningConfig('http://127.0.0.1:9/v1', { enabled: false }) });
+    const { engine, dataDir } = await startInProcessEngine({ configPath, webBridge: false });
+    try {
+      const pair = createMemoryPair();
+      engine.contract.serve(pair.server, 'morning-off-test');
+      const cockpit = new ContractClient(pair.client);
+      const errors: ContractError[] = [];
+      cockpit.subscribe('morningAnalysis', {}, () => undefined, (error) => errors.push(error));
+      await eventually('the stream\'s answer', () => errors.length > 0, 10_000);
+      expect(errors[0]).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('morningAnalysis.enabled') });
+      await expect(cockpit.call('runMorningAnalysis', {})).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('morningAnalysis.enabled') });
+      expect(fs.existsSync(path.join(dataDir, MORNING_DIR))).toBe(false);
+    } finally {
+      await engine.stop();
     }
   }, 60_000);
 });
