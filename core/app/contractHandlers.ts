@@ -21,6 +21,7 @@ import { ProposalRefused } from '../signals/approvalQueue';
 import { AutomationRefused } from '../signals/automation';
 import type { DiscoveryModule } from './discoveryModule';
 import { DiscoveryBusyError } from './discoveryRunner';
+import { MorningAnalysisBusyError, type MorningAnalysisModule } from './morning/morningAnalysisModule';
 
 export interface HandlerDeps {
   settings: Settings;
@@ -34,6 +35,7 @@ export interface HandlerDeps {
   latches: BreakerLatches;
   signals: SignalsModule;
   discovery: DiscoveryModule;
+  morning: MorningAnalysisModule;
 }
 
 /** One handler per contract command. */
@@ -89,6 +91,15 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
         throw error;
       }
     },
+    runMorningAnalysis: ({ reason }, context) => {
+      if (!deps.morning.enabled) throw new ContractError('UNAVAILABLE', MORNING_OFF);
+      try {
+        return deps.morning.run('manual', { by: who(context.transport), reason });
+      } catch (error) {
+        if (error instanceof MorningAnalysisBusyError) throw new ContractError('REFUSED', error.message);
+        throw error;
+      }
+    },
     ...proposalHandlers(deps.signals, who),
   };
 }
@@ -132,9 +143,11 @@ export interface StreamDeps {
   denials: DenialLog;
   signals: SignalsModule;
   discovery: DiscoveryModule;
+  morning: MorningAnalysisModule;
 }
 
 const DISCOVERY_OFF = 'parameter discovery is switched off: set discovery.enabled to true in config/config.yaml';
+const MORNING_OFF = 'the morning analysis is switched off: set morningAnalysis.enabled to true in config/config.yaml';
 
 /** An order command's answer, with the execution's refusals as contract errors the cockpit can show. */
 async function orderCommand<T>(answer: Promise<T>): Promise<T> {
@@ -198,6 +211,10 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     discovery: () => {
       if (!deps.discovery.enabled) throw new ContractError('UNAVAILABLE', DISCOVERY_OFF);
       return deps.discovery.topic;
+    },
+    morningAnalysis: () => {
+      if (!deps.morning.enabled) throw new ContractError('UNAVAILABLE', MORNING_OFF);
+      return deps.morning.topic;
     },
     proposals: () => deps.signals.proposals,
     strategies: () => deps.signals.strategies,

@@ -29,6 +29,7 @@ import { ApprovalMode } from '../risk/approvalMode';
 import { RiskMonitor, type OrderFlowUse } from '../risk/riskMonitor';
 import { RiskModule } from './riskModule';
 import { SignalsModule } from './signalsModule';
+import { MorningAnalysisModule } from './morning/morningAnalysisModule';
 import { DataDirLock } from './dataDirLock';
 import { HaltRequests } from './haltRequests';
 import { WebBridge } from './webBridge';
@@ -65,6 +66,8 @@ export interface Engine {
   readonly cockpit: CockpitStreams;
   /** Strategies, the approval queue, automation and the signal history. */
   readonly signals: SignalsModule;
+  /** The morning analysis: scheduled before the open and on demand, stored with its inputs. */
+  readonly morning: MorningAnalysisModule;
   readonly webBridge: WebBridge | null;
   readonly tradingState: TradingStateService;
   readonly badInput: BadInputCounter;
@@ -166,9 +169,13 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   const signals = new SignalsModule({
     bus, redis: redis.client, config: settings.config.signals, symbols, tradingState: () => tradingState.current.state, approvalMode: () => approvalMode.current.mode,
   });
+  const morning = new MorningAnalysisModule({
+    bus, redis: redis.client, config: settings.config.morningAnalysis, apiKey: settings.llmApiKey, dataDir: settings.dataDir, symbols,
+    snapshot: (symbol) => signals.book.snapshot(symbol), positions: () => cockpit.execution.positions.current ?? [], reportBadInput,
+  });
   const contract = new ContractServer(
-    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor, latches: risk.latches, signals, discovery }),
-    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null, riskMonitor, denials: risk.denials, signals, discovery }),
+    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor, latches: risk.latches, signals, discovery, morning }),
+    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null, riskMonitor, denials: risk.denials, signals, discovery, morning }),
     reportBadInput,
     (stream) => droppedEvents.add(stream),
   );
@@ -217,6 +224,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   modules.push(serviceModule('approvalMode', ['risk'], async () => approvalMode.start(), () => approvalMode.stop()));
   modules.push(serviceModule('riskMonitor', ['risk', 'execution', 'approvalMode'], async () => (riskMonitor.loadHistory(risk.history), riskMonitor.start()), () => riskMonitor.stop()));
   modules.push(signals);
+  modules.push(morning);
   modules.push(new HaltRequests({ dataDir: settings.dataDir, tradingState, reportBadInput }));
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 
@@ -252,6 +260,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     discovery,
     cockpit,
     signals,
+    morning,
     webBridge,
     tradingState,
     badInput,

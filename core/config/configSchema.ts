@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { discoverySchema } from './discoverySchema';
 import { gexSchema } from './gexSchema';
+import { morningAnalysisSchema } from './morningAnalysisSchema';
 import { flowSchema } from './flowSchema';
 import { riskSchema } from './riskSchema';
 import { signalSymbolProblems, signalsSchema } from './signalsSchema';
@@ -85,6 +86,8 @@ export const configSchema = z.strictObject({
   discovery: discoverySchema.prefault({}),
   /** The strategies and the approval queue (README "Signals and approval"). */
   signals: signalsSchema.prefault({}),
+  /** The pre-market note from an LLM, or by rules without a key (README "Morning analysis"). */
+  morningAnalysis: morningAnalysisSchema.prefault({}),
 }).superRefine((config, ctx) => {
   for (const problem of signalSymbolProblems(config.signals, config.symbols)) ctx.addIssue({ code: 'custom', ...problem });
   const level2 = config.symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol);
@@ -129,6 +132,8 @@ export const envSchema = z.object({
   IB_CLIENT_ID: z.coerce.number().int().min(0).optional(),
   ALPHAVANTAGE_API_KEY: z.string().min(1).optional(),
   ALPHAVANTAGE_BASE_URL: z.url(urlExpected).optional(),
+  /** The morning analysis's chat-completions key (OpenAI or a compatible provider); without it the summary is rule-based. */
+  OPENAI_API_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 

@@ -25,6 +25,8 @@ export interface Settings {
     entitlement: 'realtime' | 'delayed';
     optionsFallback: 'historical' | 'none';
   };
+  /** The morning analysis's chat-completions key (OPENAI_API_KEY); never logged. */
+  llmApiKey: string | undefined;
   config: AppConfig;
 }
 
@@ -100,6 +102,7 @@ export function resolveSettings(flags: Flags, projectRoot: string, processEnv: N
       entitlement: config.alphaVantage.entitlement,
       optionsFallback: config.alphaVantage.optionsFallback,
     },
+    llmApiKey: env.OPENAI_API_KEY,
     config,
   };
 }

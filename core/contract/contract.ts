@@ -18,6 +18,7 @@ import type { IngestionState } from './ingestionState';
 import { cancelAllOrdersInput, cancelOrderInput, closePositionInput, orderModificationInput, orderTicketInput } from './orderInputs';
 import type { GammaExposureUpdate, OptionsFlowView, VpinView } from './analyticsView';
 import { runDiscoveryInput, type DiscoveryProgress, type DiscoveryView } from './discoveryView';
+import { runMorningAnalysisInput, type MorningAnalysisRunning, type MorningAnalysisView } from './morningAnalysisView';
 import {
   approveProposalInput, modifyProposalInput, rejectProposalInput, setStrategyAutomationInput, snoozeProposalInput,
   type ProposalDecision, type ProposalsView, type ProposalView, type StrategyView,
@@ -31,6 +32,7 @@ export { FINAL_ORDER_STATUSES, instrumentKey, multiplierOf, orderTypes, timesInF
 export type * from './riskView';
 export type * from './analyticsView';
 export type * from './discoveryView';
+export type * from './morningAnalysisView';
 export type * from './proposalView';
 export { runtimeRiskLimitNames } from './riskView';
 export type { AlphaVantageStatus, Bar, Book, IngestionState, OptionChainSnapshot, Quote, SentimentSnapshot, SweepEvent, TechnicalsBySymbol, Trade };
@@ -160,6 +162,11 @@ export const commands = {
   /** Starts a discovery run now (REFUSED while one runs); answers its progress at the start, the `discovery` stream follows it. */
   runDiscovery: command<typeof runDiscoveryInput, DiscoveryProgress>(runDiscoveryInput),
   /**
+   * Makes a morning analysis now (REFUSED while one is being made); answers at the start, the `morningAnalysis` stream
+   * shows it when stored. UNAVAILABLE when morningAnalysis.enabled is false.
+   */
+  runMorningAnalysis: command<typeof runMorningAnalysisInput, MorningAnalysisRunning>(runMorningAnalysisInput),
+  /**
    * Sends the proposal's order (risk runs again); answers its decision: approved with the order ids, or refused with
    * the risk gate's reason. REFUSED (NOT_CONFIRMED) when its underlying moved beyond signals.reconfirmMovePercent and
    * `confirmed` is not true; a second approval answers the first's decision and places nothing new.
@@ -215,6 +222,8 @@ export const streams = {
   optionsFlow: stream<typeof symbolInput, OptionsFlowView>(symbolInput),
   /** Parameter discovery: the newest run with its evidence, the run in progress, the last runs, the next run's time. */
   discovery: stream<typeof noInput, DiscoveryView>(noInput),
+  /** The morning analysis: the newest with its inputs (LLM or rule-based), the one being made, the next scheduled time. */
+  morningAnalysis: stream<typeof noInput, MorningAnalysisView>(noInput),
   /** The approval queue: open proposals and the last decided ones, with age and the move since each was made. */
   proposals: stream<typeof noInput, ProposalsView>(noInput),
   /** Each strategy: enabled, symbols, automation, orders this hour, last quiet reasons, report card. */

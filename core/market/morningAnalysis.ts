@@ -1,3 +1,5 @@
+import type { MorningInputs } from './morningInputs';
+
 /**
  * The morning analysis as the rest of the engine sees it: what app/morningAnalysis publishes when an analysis is
  * stored, and what distribution sends. Its assembled inputs are stored with it (core/store) but not carried here.
@@ -12,4 +14,24 @@ export interface MorningAnalysisNote {
   source: 'llm' | 'rules';
   /** Markdown text: shown rendered safely in the cockpit, sent as text by distribution. */
   markdown: string;
+}
+
+/** What made an analysis: the schedule before the open, or a trader's "Run now". */
+export type MorningTrigger = 'schedule' | 'manual';
+
+/** An analysis as stored (Redis and a file in the data dir) and shown: the note, its inputs and how it was made. */
+export interface MorningAnalysis extends MorningAnalysisNote {
+  trigger: MorningTrigger;
+  /** Who asked and why, for a manual run; null for a scheduled one. */
+  requestedBy: string | null;
+  reason: string | null;
+  /** The model that answered (as the provider named it); null for the rule-based summary. */
+  model: string | null;
+  /** Why the LLM was not used although a key is set (the API's error, key-free); null otherwise. */
+  error: string | null;
+  /** Token counts the provider reported; null for the rule-based summary or when it reported none. */
+  usage: { promptTokens: number; completionTokens: number; totalTokens: number } | null;
+  /** From assembling the inputs to the answer, ms. */
+  durationMs: number;
+  inputs: MorningInputs;
 }

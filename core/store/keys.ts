@@ -176,7 +176,19 @@ export const keys = {
     /** The last run id given out: ids are never reused. */
     runId: k('discovery:run_id', null),
   },
+  /** The morning analysis (core/app/morning via store/morningAnalysisStore). Durable. */
+  morning: {
+    /** The newest analysis with its inputs (JSON MorningAnalysis): read back at start-up, so the panel survives a restart. */
+    latest: k('morning:latest', null),
+    /** Every analysis, oldest first, capped at MORNING_ANALYSES_KEPT: fields id, source, analysis (JSON MorningAnalysis). */
+    history: k('morning:history', null),
+    /** Hash trading day → the last sequence number given that day: an id ("2026-12-07-2") is never reused. */
+    seq: k('morning:seq', null),
+  },
 } as const;
+
+/** Analyses kept in morning:history: about a year of one a day with a few asked for. */
+export const MORNING_ANALYSES_KEPT = 500;
 
 /** Runs kept in discovery:runs: a day of them at the default 15 minutes. */
 export const DISCOVERY_RUNS_KEPT = 96;
