@@ -21,6 +21,7 @@ import { ProposalRefused } from '../signals/approvalQueue';
 import { AutomationRefused } from '../signals/automation';
 import type { DiscoveryModule } from './discoveryModule';
 import { DiscoveryBusyError } from './discoveryRunner';
+import type { DistributionModule } from './distributionModule';
 
 export interface HandlerDeps {
   settings: Settings;
@@ -34,6 +35,7 @@ export interface HandlerDeps {
   latches: BreakerLatches;
   signals: SignalsModule;
   discovery: DiscoveryModule;
+  distribution: DistributionModule;
 }
 
 /** One handler per contract command. */
@@ -90,6 +92,14 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
       }
     },
     ...proposalHandlers(deps.signals, who),
+    previewDistribution: ({ channel, kind }) => deps.distribution.service.preview(channel, kind),
+    testSendDistribution: async ({ channel, text }) => {
+      const service = deps.distribution.service;
+      const view = service.channelViews().find((c) => c.name === channel)!;
+      if (!view.enabled) throw new ContractError('REFUSED', `${channel} is switched off: set distribution.${channel}.enabled to true in config/config.yaml`);
+      const { rateLimited: _r, ...message } = await service.testSend(channel, text);
+      return message;
+    },
   };
 }
 
@@ -132,6 +142,7 @@ export interface StreamDeps {
   denials: DenialLog;
   signals: SignalsModule;
   discovery: DiscoveryModule;
+  distribution: DistributionModule;
 }
 
 const DISCOVERY_OFF = 'parameter discovery is switched off: set discovery.enabled to true in config/config.yaml';
@@ -201,6 +212,7 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     },
     proposals: () => deps.signals.proposals,
     strategies: () => deps.signals.strategies,
+    distribution: () => deps.distribution.topic,
   };
 }
 

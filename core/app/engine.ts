@@ -29,6 +29,7 @@ import { ApprovalMode } from '../risk/approvalMode';
 import { RiskMonitor, type OrderFlowUse } from '../risk/riskMonitor';
 import { RiskModule } from './riskModule';
 import { SignalsModule } from './signalsModule';
+import { DistributionModule } from './distributionModule';
 import { DataDirLock } from './dataDirLock';
 import { HaltRequests } from './haltRequests';
 import { WebBridge } from './webBridge';
@@ -65,6 +66,8 @@ export interface Engine {
   readonly cockpit: CockpitStreams;
   /** Strategies, the approval queue, automation and the signal history. */
   readonly signals: SignalsModule;
+  /** Messages to Discord, Telegram and X: the outbox and its channels. */
+  readonly distribution: DistributionModule;
   readonly webBridge: WebBridge | null;
   readonly tradingState: TradingStateService;
   readonly badInput: BadInputCounter;
@@ -165,9 +168,13 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   const signals = new SignalsModule({
     bus, redis: redis.client, config: settings.config.signals, symbols, tradingState: () => tradingState.current.state, approvalMode: () => approvalMode.current.mode,
   });
+  const failedSends = new HashCounter(redis.client, keys.monitoring.distributionFailed.key);
+  const distribution = new DistributionModule({
+    bus, redis: redis.client, config: settings.config.distribution, secrets: settings.distributionSecrets, reportCard: (s) => signals.history.card(s), failedSends, reportBadInput,
+  });
   const contract = new ContractServer(
-    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor, latches: risk.latches, signals, discovery }),
-    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null, riskMonitor, denials: risk.denials, signals, discovery }),
+    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor, latches: risk.latches, signals, discovery, distribution }),
+    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null, riskMonitor, denials: risk.denials, signals, discovery, distribution }),
     reportBadInput,
     (stream) => droppedEvents.add(stream),
   );
@@ -216,6 +223,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   modules.push(serviceModule('approvalMode', ['risk'], async () => approvalMode.start(), () => approvalMode.stop()));
   modules.push(serviceModule('riskMonitor', ['risk', 'execution', 'approvalMode'], async () => (riskMonitor.loadHistory(risk.history), riskMonitor.start()), () => riskMonitor.stop()));
   modules.push(signals);
+  modules.push(distribution);
   modules.push(new HaltRequests({ dataDir: settings.dataDir, tradingState, reportBadInput }));
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 
@@ -225,7 +233,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   } catch (error) {
     await supervisor.stop();
     cockpit.stop();
-    stopCounters(badInput, droppedEvents);
+    stopCounters(badInput, droppedEvents, failedSends);
     await redis.close();
     healthTopic.close();
     throw error;
@@ -251,6 +259,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     discovery,
     cockpit,
     signals,
+    distribution,
     webBridge,
     tradingState,
     badInput,
@@ -259,10 +268,10 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     async stop() {
       clearInterval(healthTimer);
       healthTopic.close();
-      await withDeadline(Promise.all([badInput.flush(), droppedEvents.flush()]), COUNTER_FLUSH_MS, 'flushing monitoring counters').catch(
+      await withDeadline(Promise.all([badInput.flush(), droppedEvents.flush(), failedSends.flush()]), COUNTER_FLUSH_MS, 'flushing monitoring counters').catch(
         (error: unknown) => log.warn({ err: error }, 'monitoring counters not written'),
       );
-      stopCounters(badInput, droppedEvents);
+      stopCounters(badInput, droppedEvents, failedSends);
       await supervisor.stop();
       cockpit.stop();
       await redis.close();

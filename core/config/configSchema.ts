@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { discoverySchema } from './discoverySchema';
+import { distributionSchema } from './distributionSchema';
 import { gexSchema } from './gexSchema';
 import { flowSchema } from './flowSchema';
 import { riskSchema } from './riskSchema';
@@ -81,6 +82,8 @@ export const configSchema = z.strictObject({
   discovery: discoverySchema.prefault({}),
   /** The strategies and the approval queue (README "Signals and approval"). */
   signals: signalsSchema.prefault({}),
+  /** Messages to Discord, Telegram and X (README "Distribution"). */
+  distribution: distributionSchema.prefault({}),
 }).superRefine((config, ctx) => {
   for (const problem of signalSymbolProblems(config.signals, config.symbols)) ctx.addIssue({ code: 'custom', ...problem });
   const level2 = config.symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol);
@@ -125,6 +128,11 @@ export const envSchema = z.object({
   IB_CLIENT_ID: z.coerce.number().int().min(0).optional(),
   ALPHAVANTAGE_API_KEY: z.string().min(1).optional(),
   ALPHAVANTAGE_BASE_URL: z.url(urlExpected).optional(),
+  // Distribution secrets: checked for presence only, so a bad value is never echoed in an error.
+  DISCORD_WEBHOOK_URL: z.string().min(1).optional(),
+  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+  TELEGRAM_CHAT_ID: z.string().min(1).optional(),
+  X_USER_TOKEN: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 

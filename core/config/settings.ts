@@ -25,7 +25,16 @@ export interface Settings {
     entitlement: 'realtime' | 'delayed';
     optionsFallback: 'historical' | 'none';
   };
+  /** The distribution channels' secrets (.env only, never logged). */
+  distributionSecrets: DistributionSecrets;
   config: AppConfig;
+}
+
+export interface DistributionSecrets {
+  discordWebhookUrl: string | undefined;
+  telegramBotToken: string | undefined;
+  telegramChatId: string | undefined;
+  xUserToken: string | undefined;
 }
 
 export interface Flags {
@@ -99,6 +108,9 @@ export function resolveSettings(flags: Flags, projectRoot: string, processEnv: N
       callsPerMinute: config.alphaVantage.callsPerMinute,
       entitlement: config.alphaVantage.entitlement,
       optionsFallback: config.alphaVantage.optionsFallback,
+    },
+    distributionSecrets: {
+      discordWebhookUrl: env.DISCORD_WEBHOOK_URL, telegramBotToken: env.TELEGRAM_BOT_TOKEN, telegramChatId: env.TELEGRAM_CHAT_ID, xUserToken: env.X_USER_TOKEN,
     },
     config,
   };
