@@ -39,6 +39,8 @@ export class ChannelWorker {
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<void> | null = null;
   private stopped = true;
+  /** A 429 holds the whole channel (its rate limit is the channel's, not the message's) until then. */
+  private pausedUntil = 0;
 
   constructor(private readonly deps: ChannelWorkerDeps) {}
 
@@ -46,8 +48,10 @@ export class ChannelWorker {
     return this.waiting.size;
   }
 
+  /** A message read back after a restart still waiting on a 429 holds the channel again, for the rest of the wait. */
   add(message: OutboxMessage): void {
     this.waiting.set(message.key, message);
+    if (message.state === 'queued' && message.error?.startsWith('HTTP 429')) this.pausedUntil = Math.max(this.pausedUntil, message.dueAt);
     this.kick();
   }
 
@@ -68,7 +72,7 @@ export class ChannelWorker {
     clearTimeout(this.timer);
     const next = this.next();
     if (!next) return;
-    const wait = next.dueAt - this.deps.clock();
+    const wait = Math.max(next.dueAt, this.pausedUntil) - this.deps.clock();
     if (wait > 0) {
       this.timer = setTimeout(() => this.kick(), Math.min(wait, MAX_TIMER_MS));
       this.timer.unref();
@@ -121,6 +125,7 @@ export class ChannelWorker {
     const { retryAfterMs, permanent } = error.options;
     if (retryAfterMs !== null) {
       Object.assign(message, { state: 'queued', rateLimited: message.rateLimited + 1, dueAt: clock() + retryAfterMs });
+      this.pausedUntil = message.dueAt;
       return;
     }
     const failures = message.attempts - message.rateLimited;
