@@ -29,7 +29,7 @@ const STORE_RETRY_MS = 5_000;
 const MAX_TIMER_MS = 2_147_483_647;
 
 /**
- * One channel's sender: its due messages one at a time, oldest due first, each marked `sending` in the store before
+ * One channel's sender: its due messages one at a time, oldest first, each marked `sending` in the store before
  * the channel is asked and `sent` after it answered, so a restart retries what was in flight and never what was
  * sent. A 429 waits exactly what the channel said; other failures back off (doubling, capped); a refusal that
  * cannot pass on retry fails at once. Each channel has its own worker: a slow or failing one holds up no other.
@@ -86,10 +86,16 @@ export class ChannelWorker {
       });
   }
 
+  /** Of the messages due, the oldest (a message that waited on a 429 keeps its place); else the one due first. */
   private next(): OutboxMessage | undefined {
-    let best: OutboxMessage | undefined;
-    for (const m of this.waiting.values()) if (!best || m.dueAt < best.dueAt || (m.dueAt === best.dueAt && m.createdAt < best.createdAt)) best = m;
-    return best;
+    const now = this.deps.clock();
+    let oldestDue: OutboxMessage | undefined;
+    let dueFirst: OutboxMessage | undefined;
+    for (const m of this.waiting.values()) {
+      if (m.dueAt <= now && (!oldestDue || m.createdAt < oldestDue.createdAt || (m.createdAt === oldestDue.createdAt && m.key < oldestDue.key))) oldestDue = m;
+      if (!dueFirst || m.dueAt < dueFirst.dueAt) dueFirst = m;
+    }
+    return oldestDue ?? dueFirst;
   }
 
   private async attempt(message: OutboxMessage): Promise<void> {
