@@ -105,6 +105,7 @@ test('keyboard shortcuts switch symbols and focus panels, and ? lists them witho
     ['D', 'discovery-panel'],
     ['A', 'approval-panel'],
     ['Y', 'strategies-panel'],
+    ['B', 'distribution-panel'],
   ];
   for (const [key, panel] of focusKeys) {
     await page.keyboard.press(`Alt+Shift+${key}`);

@@ -21,6 +21,7 @@ const GexPanel = lazyPanel<SymbolPanelParams>(() => import('./gex/GexPanel').the
 const OptionChainPanel = lazyPanel<SymbolPanelParams>(() => import('./optionChain/OptionChainPanel').then((m) => m.OptionChainPanel), 'the option chain');
 const VpinPanel = lazyPanel<SymbolPanelParams>(() => import('./vpin/VpinPanel').then((m) => m.VpinPanel), 'the VPIN panel');
 const DiscoveryPanel = lazyPanel<SymbolPanelParams>(() => import('./discovery/DiscoveryPanel').then((m) => m.DiscoveryPanel), 'the Discovery screen');
+const DistributionPanel = lazyPanel<SymbolPanelParams>(() => import('./distribution/DistributionPanel').then((m) => m.DistributionPanel), 'the Distribution panel');
 const OptionsFlowPanel = lazyPanel<SymbolPanelParams>(() => import('./optionsFlow/OptionsFlowPanel').then((m) => m.OptionsFlowPanel), 'the options flow');
 
 export interface PanelDefinition {
@@ -54,6 +55,7 @@ export const panelRegistry: readonly PanelDefinition[] = [
   { id: 'discovery', title: 'Discovery', component: DiscoveryPanel, focusKey: 'D' },
   { id: 'approvals', title: 'Approval queue', component: ApprovalQueuePanel, focusKey: 'A', focusId: APPROVAL_QUEUE_ID },
   { id: 'strategies', title: 'Strategies', component: StrategiesPanel, focusKey: 'Y' },
+  { id: 'distribution', title: 'Distribution', component: DistributionPanel, focusKey: 'B' },
 ];
 
 /** Each panel inside its own error boundary: one failing panel never takes the header and kill switch with it. */
