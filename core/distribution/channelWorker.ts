@@ -92,7 +92,7 @@ export class ChannelWorker {
     let oldestDue: OutboxMessage | undefined;
     let dueFirst: OutboxMessage | undefined;
     for (const m of this.waiting.values()) {
-      if (m.dueAt <= now && (!oldestDue || m.createdAt < oldestDue.createdAt || (m.createdAt === oldestDue.createdAt && m.key < oldestDue.key))) oldestDue = m;
+      if (m.dueAt <= now && (!oldestDue || m.createdAt < oldestDue.createdAt)) oldestDue = m; // ties: the first queued
       if (!dueFirst || m.dueAt < dueFirst.dueAt) dueFirst = m;
     }
     return oldestDue ?? dueFirst;

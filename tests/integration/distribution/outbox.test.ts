@@ -154,6 +154,17 @@ describe('distribution to Discord, Telegram and X over HTTP', () => {
     expect(service.channelViews().find((c) => c.name === 'telegram')).toMatchObject({ configured: false, problem: 'TELEGRAM_BOT_TOKEN not set in .env' });
   });
 
+  it('reports a stored message it cannot read as bad input, leaves it in Redis, and still sends the others', async () => {
+    const first = await started({ discord: { delaySeconds: 60 }, telegram: { enabled: false }, x: { enabled: false } });
+    await first.service.publish(fill());
+    await first.service.stop(100);
+    await redis.client.hset(keys.distribution.outbox.key, 'broken@discord', '{"not": "a message"');
+    const second = await started({ telegram: { enabled: false }, x: { enabled: false } });
+    expect(second.problems).toEqual([`${keys.distribution.outbox.key} field broken@discord is not a readable message; left as it is`]);
+    expect(await redis.client.hexists(keys.distribution.outbox.key, 'broken@discord')).toBe(1);
+    expect(second.service.queueDepth).toBe(1); // the delayed fill, read back with its due time
+  });
+
   it('holds a message back for the channel’s delay', async () => {
     const { service } = await started({ discord: { delaySeconds: 1 }, telegram: { enabled: false }, x: { enabled: false } });
     const before = Date.now();
