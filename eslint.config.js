@@ -67,6 +67,12 @@ const LAYERS = [
     message: 'signals/ turns a snapshot into proposals: it imports only market/, bus/, analytics/ and itself (orders go through the bus to risk).',
     paths: [{ name: 'ioredis', message: 'signals/ does no I/O.' }, { name: '@stoqey/ib', message: 'signals/ does no I/O.' }],
   },
+  {
+    layer: 'distribution',
+    forbidden: ['app', 'store', 'venues', 'sim', 'analytics', 'bus', 'runtime', 'risk', 'config', 'signals', 'execution', 'discovery'],
+    message: 'distribution/ renders messages and talks to Discord, Telegram and X: it imports only market/, the contract’s types and itself (the app wires it to the bus, Redis goes through its OutboxStore port).',
+    paths: [{ name: 'ioredis', message: 'distribution/ keeps its outbox through the OutboxStore port: core/store/ writes Redis.' }, { name: '@stoqey/ib', message: 'distribution/ never talks to the venue.' }],
+  },
   { layer: 'config', forbidden: ['app', 'store', 'venues', 'sim', 'analytics', 'bus', 'risk'], message: 'config/ only loads and validates settings.' },
 ];
 

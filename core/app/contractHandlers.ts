@@ -22,6 +22,7 @@ import { AutomationRefused } from '../signals/automation';
 import type { DiscoveryModule } from './discoveryModule';
 import { DiscoveryBusyError } from './discoveryRunner';
 import { MorningAnalysisBusyError, type MorningAnalysisModule } from './morning/morningAnalysisModule';
+import type { DistributionModule } from './distributionModule';
 
 export interface HandlerDeps {
   settings: Settings;
@@ -36,6 +37,7 @@ export interface HandlerDeps {
   signals: SignalsModule;
   discovery: DiscoveryModule;
   morning: MorningAnalysisModule;
+  distribution: DistributionModule;
 }
 
 /** One handler per contract command. */
@@ -101,6 +103,14 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
       }
     },
     ...proposalHandlers(deps.signals, who),
+    previewDistribution: ({ channel, kind }) => deps.distribution.service.preview(channel, kind),
+    testSendDistribution: async ({ channel, text }) => {
+      const service = deps.distribution.service;
+      const view = service.channelViews().find((c) => c.name === channel)!;
+      if (!view.enabled) throw new ContractError('REFUSED', `${channel} is switched off: set distribution.${channel}.enabled to true in config/config.yaml`);
+      const { rateLimited: _r, ...message } = await service.testSend(channel, text);
+      return message;
+    },
   };
 }
 
@@ -144,6 +154,7 @@ export interface StreamDeps {
   signals: SignalsModule;
   discovery: DiscoveryModule;
   morning: MorningAnalysisModule;
+  distribution: DistributionModule;
 }
 
 const DISCOVERY_OFF = 'parameter discovery is switched off: set discovery.enabled to true in config/config.yaml';
@@ -218,6 +229,7 @@ export function streamHandlers(deps: StreamDeps): StreamHandlers {
     },
     proposals: () => deps.signals.proposals,
     strategies: () => deps.signals.strategies,
+    distribution: () => deps.distribution.topic,
   };
 }
 

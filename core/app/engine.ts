@@ -30,6 +30,7 @@ import { RiskMonitor, type OrderFlowUse } from '../risk/riskMonitor';
 import { RiskModule } from './riskModule';
 import { SignalsModule } from './signalsModule';
 import { MorningAnalysisModule } from './morning/morningAnalysisModule';
+import { DistributionModule } from './distributionModule';
 import { DataDirLock } from './dataDirLock';
 import { HaltRequests } from './haltRequests';
 import { WebBridge } from './webBridge';
@@ -68,6 +69,8 @@ export interface Engine {
   readonly signals: SignalsModule;
   /** The morning analysis: scheduled before the open and on demand, stored with its inputs. */
   readonly morning: MorningAnalysisModule;
+  /** Messages to Discord, Telegram and X: the outbox and its channels. */
+  readonly distribution: DistributionModule;
   readonly webBridge: WebBridge | null;
   readonly tradingState: TradingStateService;
   readonly badInput: BadInputCounter;
@@ -173,9 +176,13 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     bus, redis: redis.client, config: settings.config.morningAnalysis, apiKey: settings.llmApiKey, dataDir: settings.dataDir, symbols,
     snapshot: (symbol) => signals.book.snapshot(symbol), positions: () => cockpit.execution.positions.current ?? [], reportBadInput,
   });
+  const failedSends = new HashCounter(redis.client, keys.monitoring.distributionFailed.key);
+  const distribution = new DistributionModule({
+    bus, redis: redis.client, config: settings.config.distribution, secrets: settings.distributionSecrets, reportCard: (s) => signals.history.card(s), failedSends, reportBadInput,
+  });
   const contract = new ContractServer(
-    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor, latches: risk.latches, signals, discovery, morning }),
-    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null, riskMonitor, denials: risk.denials, signals, discovery, morning }),
+    commandHandlers({ settings, version: options.version, tradingState, health, redis: redis.client, bus, riskLimits: risk.limits, riskMonitor, latches: risk.latches, signals, discovery, morning, distribution }),
+    streamHandlers({ settings, tradingState, healthTopic, cockpit, alphaVantageConfigured: market.alphaVantage !== null, riskMonitor, denials: risk.denials, signals, discovery, morning, distribution }),
     reportBadInput,
     (stream) => droppedEvents.add(stream),
   );
@@ -225,6 +232,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   modules.push(serviceModule('riskMonitor', ['risk', 'execution', 'approvalMode'], async () => (riskMonitor.loadHistory(risk.history), riskMonitor.start()), () => riskMonitor.stop()));
   modules.push(signals);
   modules.push(morning);
+  modules.push(distribution);
   modules.push(new HaltRequests({ dataDir: settings.dataDir, tradingState, reportBadInput }));
   if (webBridge) modules.push(serviceModule('webBridge', ['tradingState'], () => webBridge.start(), () => webBridge.stop()));
 
@@ -234,7 +242,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
   } catch (error) {
     await supervisor.stop();
     cockpit.stop();
-    stopCounters(badInput, droppedEvents);
+    stopCounters(badInput, droppedEvents, failedSends);
     await redis.close();
     healthTopic.close();
     throw error;
@@ -261,6 +269,7 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     cockpit,
     signals,
     morning,
+    distribution,
     webBridge,
     tradingState,
     badInput,
@@ -269,10 +278,10 @@ async function startLocked(settings: Settings, options: EngineOptions, lock: Dat
     async stop() {
       clearInterval(healthTimer);
       healthTopic.close();
-      await withDeadline(Promise.all([badInput.flush(), droppedEvents.flush()]), COUNTER_FLUSH_MS, 'flushing monitoring counters').catch(
+      await withDeadline(Promise.all([badInput.flush(), droppedEvents.flush(), failedSends.flush()]), COUNTER_FLUSH_MS, 'flushing monitoring counters').catch(
         (error: unknown) => log.warn({ err: error }, 'monitoring counters not written'),
       );
-      stopCounters(badInput, droppedEvents);
+      stopCounters(badInput, droppedEvents, failedSends);
       await supervisor.stop();
       cockpit.stop();
       await redis.close();

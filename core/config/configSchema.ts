@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { discoverySchema } from './discoverySchema';
+import { distributionSchema } from './distributionSchema';
 import { gexSchema } from './gexSchema';
 import { morningAnalysisSchema } from './morningAnalysisSchema';
 import { flowSchema } from './flowSchema';
@@ -88,6 +89,8 @@ export const configSchema = z.strictObject({
   signals: signalsSchema.prefault({}),
   /** The pre-market note from an LLM, or by rules without a key (README "Morning analysis"). */
   morningAnalysis: morningAnalysisSchema.prefault({}),
+  /** Messages to Discord, Telegram and X (README "Distribution"). */
+  distribution: distributionSchema.prefault({}),
 }).superRefine((config, ctx) => {
   for (const problem of signalSymbolProblems(config.signals, config.symbols)) ctx.addIssue({ code: 'custom', ...problem });
   const level2 = config.symbols.filter((s) => s.dataClass === 'level2').map((s) => s.symbol);
@@ -134,6 +137,11 @@ export const envSchema = z.object({
   ALPHAVANTAGE_BASE_URL: z.url(urlExpected).optional(),
   /** The morning analysis's chat-completions key (OpenAI or a compatible provider); without it the summary is rule-based. */
   OPENAI_API_KEY: z.string().min(1).optional(),
+  // Distribution secrets: checked for presence only, so a bad value is never echoed in an error.
+  DISCORD_WEBHOOK_URL: z.string().min(1).optional(),
+  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+  TELEGRAM_CHAT_ID: z.string().min(1).optional(),
+  X_USER_TOKEN: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 

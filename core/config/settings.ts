@@ -27,7 +27,16 @@ export interface Settings {
   };
   /** The morning analysis's chat-completions key (OPENAI_API_KEY); never logged. */
   llmApiKey: string | undefined;
+  /** The distribution channels' secrets (.env only, never logged). */
+  distributionSecrets: DistributionSecrets;
   config: AppConfig;
+}
+
+export interface DistributionSecrets {
+  discordWebhookUrl: string | undefined;
+  telegramBotToken: string | undefined;
+  telegramChatId: string | undefined;
+  xUserToken: string | undefined;
 }
 
 export interface Flags {
@@ -103,6 +112,9 @@ export function resolveSettings(flags: Flags, projectRoot: string, processEnv: N
       optionsFallback: config.alphaVantage.optionsFallback,
     },
     llmApiKey: env.OPENAI_API_KEY,
+    distributionSecrets: {
+      discordWebhookUrl: env.DISCORD_WEBHOOK_URL, telegramBotToken: env.TELEGRAM_BOT_TOKEN, telegramChatId: env.TELEGRAM_CHAT_ID, xUserToken: env.X_USER_TOKEN,
+    },
     config,
   };
 }

@@ -17,6 +17,7 @@ import type { AlphaVantageStatus } from './alphaVantageStatus';
 import type { IngestionState } from './ingestionState';
 import { cancelAllOrdersInput, cancelOrderInput, closePositionInput, orderModificationInput, orderTicketInput } from './orderInputs';
 import type { GammaExposureUpdate, OptionsFlowView, VpinView } from './analyticsView';
+import { previewDistributionInput, testSendDistributionInput, type DistributionMessageView, type DistributionPreview, type DistributionView } from './distributionView';
 import { runDiscoveryInput, type DiscoveryProgress, type DiscoveryView } from './discoveryView';
 import { runMorningAnalysisInput, type MorningAnalysisRunning, type MorningAnalysisView } from './morningAnalysisView';
 import {
@@ -33,6 +34,8 @@ export type * from './riskView';
 export type * from './analyticsView';
 export type * from './discoveryView';
 export type * from './morningAnalysisView';
+export type * from './distributionView';
+export { channelNames, distributionEventKinds, messageKinds } from './distributionView';
 export type * from './proposalView';
 export { runtimeRiskLimitNames } from './riskView';
 export type { AlphaVantageStatus, Bar, Book, IngestionState, OptionChainSnapshot, Quote, SentimentSnapshot, SweepEvent, TechnicalsBySymbol, Trade };
@@ -179,6 +182,13 @@ export const commands = {
   snoozeProposal: command<typeof snoozeProposalInput, ProposalView>(snoozeProposalInput),
   /** manual, auto (needs `confirmed: true`: NOT_CONFIRMED otherwise) or off; audited (signals:automation:audit). */
   setStrategyAutomation: command<typeof setStrategyAutomationInput, StrategyView>(setStrategyAutomationInput),
+  /** Exactly what a channel would send for an event kind (the newest heard, or an example); nothing is sent. */
+  previewDistribution: command<typeof previewDistributionInput, DistributionPreview>(previewDistributionInput),
+  /**
+   * Queues a test message for one channel now, through the outbox like any message (a channel in dry-run records it
+   * unsent; a switched-off channel is REFUSED). Answers the message; the `distribution` stream follows it.
+   */
+  testSendDistribution: command<typeof testSendDistributionInput, DistributionMessageView>(testSendDistributionInput),
 } as const;
 
 export const streams = {
@@ -228,6 +238,8 @@ export const streams = {
   proposals: stream<typeof noInput, ProposalsView>(noInput),
   /** Each strategy: enabled, symbols, automation, orders this hour, last quiet reasons, report card. */
   strategies: stream<typeof noInput, StrategyView[]>(noInput),
+  /** Distribution: each channel (on, dry-run, events, delay, counts), the queue's depth, the newest messages with their state. */
+  distribution: stream<typeof noInput, DistributionView>(noInput),
 } as const;
 
 export type CommandName = keyof typeof commands;

@@ -117,6 +117,8 @@ export const keys = {
     badInput: k('monitoring:bad_input', null),
     /** Stream events a slow page never got (its queue was full), counted by stream. */
     cockpitDropped: k('monitoring:cockpit:dropped', null),
+    /** Distribution messages given up as failed (refused, or out of attempts), counted by channel. */
+    distributionFailed: k('monitoring:distribution:failed', null),
   },
   execution: {
     /** This engine's orders: hash orderId → OrderRecord (JSON). Durable; finished orders older than a week are pruned at start. */
@@ -159,6 +161,13 @@ export const keys = {
     history: k('signals:history', null),
     /** Every switch of a strategy's automation mode, append-only: at, by, strategy, from, to, reason. Durable. */
     automationAudit: k('signals:automation:audit', null),
+  },
+  distribution: {
+    /**
+     * The outbox: hash idempotency key (event id@channel) → message (JSON: state, attempts, dueAt, text, error, remoteId).
+     * Durable: a restart sends what waited and never what was sent; finished messages are pruned after a week.
+     */
+    outbox: k('distribution:outbox', null),
   },
   system: {
     /** The trading state (kill switch): hash {state, changedAt, changedBy, reason}. Durable. */

@@ -106,6 +106,7 @@ test('keyboard shortcuts switch symbols and focus panels, and ? lists them witho
     ['A', 'approval-panel'],
     ['Y', 'strategies-panel'],
     ['M', 'morning-panel'],
+    ['B', 'distribution-panel'],
   ];
   for (const [key, panel] of focusKeys) {
     await page.keyboard.press(`Alt+Shift+${key}`);

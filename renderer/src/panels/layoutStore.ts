@@ -38,7 +38,7 @@ const addTab = (api: DockviewApi, id: string, referencePanel: string) =>
 
 /**
  * Top row: watchlist | chart (VPIN behind it) | ladder | tape (order ticket behind it); bottom row: option chain
- * (options flow, GEX, Discovery, the approval queue and strategies behind it) | sentiment & technicals | health (positions, orders, risk and the morning analysis behind it). The ticket shares no group with the ladder or the chain,
+ * (options flow, GEX, Discovery, the approval queue and strategies behind it) | sentiment & technicals | health (positions, orders, risk, the morning analysis and distribution behind it). The ticket shares no group with the ladder or the chain,
  * so a click on either fills a ticket that is on screen beside it.
  */
 export function applyDefaultLayout(api: DockviewApi): void {
@@ -61,6 +61,7 @@ export function applyDefaultLayout(api: DockviewApi): void {
   addTab(api, 'orders', 'health');
   addTab(api, 'risk', 'health');
   addTab(api, 'morningAnalysis', 'health');
+  addTab(api, 'distribution', 'health');
   const size = (id: string, width: number) => api.getPanel(id)?.group.api.setSize({ width });
   size('watchlist', 330);
   size('ladder', 300);

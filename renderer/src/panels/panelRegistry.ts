@@ -22,6 +22,7 @@ const OptionChainPanel = lazyPanel<SymbolPanelParams>(() => import('./optionChai
 const VpinPanel = lazyPanel<SymbolPanelParams>(() => import('./vpin/VpinPanel').then((m) => m.VpinPanel), 'the VPIN panel');
 const DiscoveryPanel = lazyPanel<SymbolPanelParams>(() => import('./discovery/DiscoveryPanel').then((m) => m.DiscoveryPanel), 'the Discovery screen');
 const MorningAnalysisPanel = lazyPanel<SymbolPanelParams>(() => import('./morning/MorningAnalysisPanel').then((m) => m.MorningAnalysisPanel), 'the morning analysis');
+const DistributionPanel = lazyPanel<SymbolPanelParams>(() => import('./distribution/DistributionPanel').then((m) => m.DistributionPanel), 'the Distribution panel');
 const OptionsFlowPanel = lazyPanel<SymbolPanelParams>(() => import('./optionsFlow/OptionsFlowPanel').then((m) => m.OptionsFlowPanel), 'the options flow');
 
 export interface PanelDefinition {
@@ -56,6 +57,7 @@ export const panelRegistry: readonly PanelDefinition[] = [
   { id: 'approvals', title: 'Approval queue', component: ApprovalQueuePanel, focusKey: 'A', focusId: APPROVAL_QUEUE_ID },
   { id: 'strategies', title: 'Strategies', component: StrategiesPanel, focusKey: 'Y' },
   { id: 'morningAnalysis', title: 'Morning analysis', component: MorningAnalysisPanel, focusKey: 'M' },
+  { id: 'distribution', title: 'Distribution', component: DistributionPanel, focusKey: 'B' },
 ];
 
 /** Each panel inside its own error boundary: one failing panel never takes the header and kill switch with it. */

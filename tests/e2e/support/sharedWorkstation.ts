@@ -2,9 +2,16 @@ import { expect as baseExpect, test as base } from '@playwright/test';
 import { shippedConfig } from '../../support/engineProcess';
 import { createWorkstation, type Workstation } from './workstation';
 
-/** Chains refresh every 20 s instead of 60, so the in-place refresh test waits a third as long for a new chain. */
+/**
+ * Chains refresh every 20 s instead of 60, so the in-place refresh test waits a third as long for a new chain.
+ * Distribution: Discord in dry-run (renders, sends nothing) and Telegram on without its .env secrets (only test
+ * sends), so the Distribution panel has a dry-run channel and one that cannot send.
+ */
 function marketConfig(): Record<string, unknown> {
-  return { schedules: { ...shippedConfig().schedules, optionsRefreshSeconds: 20 } };
+  return {
+    schedules: { ...shippedConfig().schedules, optionsRefreshSeconds: 20 },
+    distribution: { discord: { enabled: true, dryRun: true }, telegram: { enabled: true, dryRun: false, events: [] } },
+  };
 }
 
 /**

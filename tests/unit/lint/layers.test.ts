@@ -37,6 +37,9 @@ const breaking: Array<[rule: string, path: string, code: string, message: RegExp
   ['discovery does no I/O', 'core/discovery/fixture.ts', "export type { Redis } from 'ioredis';", /does no I\/O/],
   ['signals reach orders only through the bus (not execution)', 'core/signals/fixture.ts', "export { OrderManager } from '../execution/orderManager';", /signals\/ turns a snapshot into proposals/],
   ['signals do no I/O', 'core/signals/fixture.ts', "export type { Redis } from 'ioredis';", /signals\/ does no I\/O/],
+  ['distribution keeps its outbox through its store port (not the store)', 'core/distribution/fixture.ts', "export { keys } from '../store/keys';", /distribution\/ renders messages/],
+  ['distribution holds no Redis client', 'core/distribution/fixture.ts', "export type { Redis } from 'ioredis';", /OutboxStore port/],
+  ['distribution does not reach into the app', 'core/distribution/channels/fixture.ts', "export { startEngine } from '../../app/engine';", /distribution\/ renders messages/],
   ['the renderer imports only the contract', 'renderer/src/panels/fixture.ts', "export type { Quote } from '../../../core/market/quote';", /only through the contract/],
   ['the renderer imports nothing of the store', 'renderer/src/fixture.ts', "export { keys } from '../../core/store/keys';", /only through the contract/],
 ];
@@ -51,6 +54,7 @@ const allowed: Array<[what: string, path: string, code: string]> = [
   ['the contract importing market/ and itself', 'core/contract/fixture.ts', "export type { Quote } from '../market/quote';\nexport type { Health } from './contract';"],
   ['discovery importing market/ and simple-statistics', 'core/discovery/fixture.ts', "export type { Trade } from '../market/trade';\nexport { ckmeans } from 'simple-statistics';"],
   ['signals importing market/, the bus and analytics', 'core/signals/fixture.ts', "export type { Quote } from '../market/quote';\nexport type { EngineBus } from '../bus/catalogue';\nexport { blackScholes } from '../analytics/blackScholes';"],
+  ['distribution importing market/, the contract and axios', 'core/distribution/fixture.ts', "export type { Fill } from '../market/order';\nexport type { ChannelName } from '../contract/distributionView';\nexport { default as axios } from 'axios';"],
   ['the renderer importing the contract', 'renderer/src/panels/fixture.ts', "export type { Quote } from '../../../core/contract/contract';\nexport { quoteChange } from '../../../core/contract/quoteFigures';"],
 ];
 

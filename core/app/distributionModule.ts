@@ -1,0 +1,171 @@
+import type { Redis } from 'ioredis';
+import type { EngineBus } from '../bus/catalogue';
+import type { DistributionConfig } from '../config/distributionSchema';
+import type { DistributionSecrets } from '../config/settings';
+import type { DistributionView } from '../contract/distributionView';
+import { dailySummaryText, summaryDue, type DaySignals } from '../distribution/dailySummary';
+import { DistributionService } from '../distribution/distributionService';
+import { dailySummaryEvent, fillEvent, morningAnalysisEvent, signalEvent, toxicityEvent, type DistributionEvent } from '../distribution/eventFacts';
+import type { OutboxMessage } from '../distribution/outboxMessage';
+import { redactor } from '../distribution/redact';
+import { nyseSession } from '../market/marketCalendar';
+import { etDate } from '../market/newYorkTime';
+import type { Fill } from '../market/order';
+import { strategyNames, type StrategyName } from '../market/proposal';
+import type { StrategyReportCard } from '../market/proposal';
+import { moduleLogger } from '../runtime/logger';
+import type { EngineModule } from '../runtime/supervisor';
+import { Topic } from '../runtime/topic';
+import { RedisDistributionStore } from '../store/distributionStore';
+import type { HashCounter } from '../store/hashCounter';
+import { channelSetups } from './distributionChannels';
+
+const log = moduleLogger('distribution');
+const DAY_MS = 24 * 3_600_000;
+/** Finished messages (and so their idempotency keys) are kept a week. */
+const KEEP_FINISHED_MS = 7 * DAY_MS;
+const SUMMARY_CHECK_MS = 30_000;
+/** An event the store could not take (Redis down) is tried again this often, this many times. */
+const REQUEUE_MS = 5_000;
+const REQUEUE_TRIES = 120;
+/** A send in flight at stop gets this long to be answered and marked (else it is sent again after the restart). */
+const STOP_GRACE_MS = 2_000;
+
+export interface DistributionModuleOptions {
+  bus: EngineBus;
+  redis: Redis;
+  config: DistributionConfig;
+  secrets: DistributionSecrets;
+  /** Each strategy's report card (the signal history). */
+  reportCard: (strategy: StrategyName) => StrategyReportCard;
+  failedSends: HashCounter;
+  reportBadInput: (source: string, problem: string) => void;
+  clock?: () => number;
+}
+
+type DayCounts = DaySignals['today'];
+
+/**
+ * Distribution as one engine module (Health's "distribution"): hears approved signals, fills, toxicity alerts and the
+ * morning analysis on the bus, builds the daily summary after the close, and hands each to the outbox, which sends it
+ * to every channel that takes it. Serves the cockpit's `distribution` stream, the preview and the test send.
+ */
+export class DistributionModule implements EngineModule {
+  readonly name = 'distribution';
+  readonly dependsOn = ['redis', 'signals'];
+  readonly topic = new Topic<DistributionView>(100);
+  readonly service: DistributionService;
+  private readonly clock: () => number;
+  private readonly unsubscribe: Array<() => void> = [];
+  private readonly dayFills = new Map<string, Fill>();
+  private readonly dayCounts = new Map<StrategyName, DayCounts>();
+  private day = '';
+  private summarySent = '';
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: DistributionModuleOptions) {
+    this.clock = options.clock ?? Date.now;
+    const { secrets } = options;
+    const redact = redactor([secrets.discordWebhookUrl, secrets.telegramBotToken, secrets.xUserToken]);
+    this.service = new DistributionService({
+      channels: channelSetups(options.config, secrets),
+      store: new RedisDistributionStore(options.redis, options.reportBadInput),
+      retry: { maxAttempts: options.config.retry.maxAttempts, baseDelayMs: options.config.retry.baseDelaySeconds * 1_000, maxDelayMs: options.config.retry.maxDelaySeconds * 1_000 },
+      redact, clock: this.clock, keepFinishedMs: KEEP_FINISHED_MS,
+      onChange: () => this.publishView(),
+      onMessage: (m) => this.logged(m),
+      onProblem: (problem) => log.warn(redact(problem)),
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.service.start();
+    const { bus } = this.options;
+    this.unsubscribe.push(
+      bus.subscribe('proposalDecided', ({ proposal, decision }) => {
+        this.count(proposal.strategy, decision.status);
+        if (decision.status === 'approved' || decision.status === 'modified') this.distribute(signalEvent(proposal, decision));
+      }),
+      bus.subscribe('proposalCreated', (proposal) => this.count(proposal.strategy, 'proposed')),
+      bus.subscribe('fillRecorded', (fill) => {
+        if (etDate(fill.time) === this.today()) this.dayFills.set(fill.execId, fill);
+        this.distribute(fillEvent(fill));
+      }),
+      bus.subscribe('toxicityAlerted', (reading) => this.distribute(toxicityEvent(reading))),
+      bus.subscribe('morningAnalysisReady', (note) => this.distribute(morningAnalysisEvent(note))),
+    );
+    this.timer = setInterval(() => this.summaryIfDue(), SUMMARY_CHECK_MS);
+    this.timer.unref();
+    this.summaryIfDue();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    for (const off of this.unsubscribe.splice(0)) off();
+    await this.service.stop(STOP_GRACE_MS);
+    this.topic.close();
+  }
+
+  detail(): Record<string, number> {
+    const channels = this.service.channelViews();
+    return { queued: this.service.queueDepth, sent: channels.reduce((n, c) => n + c.sent, 0), failed: channels.reduce((n, c) => n + c.failed, 0) };
+  }
+
+  view(): DistributionView {
+    return { channels: this.service.channelViews(), queueDepth: this.service.queueDepth, recent: this.service.recent(), dailySummaryAt: this.options.config.dailySummaryAt };
+  }
+
+  /** Hands the event to the outbox; while Redis cannot take it, it is offered again (the outbox drops repeats). */
+  distribute(event: DistributionEvent, tries = 0): void {
+    this.service.publish(event).catch((error: unknown) => {
+      if (tries >= REQUEUE_TRIES) return log.error({ event: event.id, reason: (error as Error).message }, 'a distribution event was not queued: Redis did not take it');
+      log.warn({ event: event.id, reason: (error as Error).message }, 'a distribution event waits for Redis');
+      setTimeout(() => this.distribute(event, tries + 1), REQUEUE_MS).unref();
+    });
+  }
+
+  private today(): string {
+    const date = etDate(this.clock());
+    if (date !== this.day) {
+      this.day = date;
+      this.dayFills.clear();
+      this.dayCounts.clear();
+    }
+    return date;
+  }
+
+  private count(strategy: StrategyName, what: string): void {
+    this.today();
+    const counts = this.dayCounts.get(strategy) ?? { proposed: 0, approved: 0, rejected: 0, expired: 0 };
+    if (what === 'proposed') counts.proposed++;
+    else if (what === 'approved' || what === 'modified') counts.approved++;
+    else if (what === 'rejected') counts.rejected++;
+    else if (what === 'expired') counts.expired++;
+    this.dayCounts.set(strategy, counts);
+  }
+
+  private summaryIfDue(): void {
+    const now = this.clock();
+    const date = summaryDue(now, this.options.config.dailySummaryAt, (ts) => nyseSession(ts) !== null);
+    if (date === null || date === this.summarySent || date !== this.today()) return;
+    this.summarySent = date;
+    const signals: DaySignals[] = strategyNames.map((strategy) => ({
+      strategy, card: this.options.reportCard(strategy), today: this.dayCounts.get(strategy) ?? { proposed: 0, approved: 0, rejected: 0, expired: 0 },
+    }));
+    this.distribute(dailySummaryEvent(date, dailySummaryText([...this.dayFills.values()], signals), now));
+  }
+
+  private publishView(): void {
+    this.topic.publish(this.view(), this.clock());
+  }
+
+  /** Every message's fate in the log (no text, no secret: the channel, the key, the state, the channel's id or error). */
+  private logged(message: OutboxMessage): void {
+    const { channel, key, state, attempts, remoteId, error } = message;
+    if (state === 'failed') {
+      this.options.failedSends.add(channel);
+      log.warn({ channel, key, attempts, error }, 'distribution message failed');
+    } else if (state === 'sent') log.info({ channel, key, attempts, remoteId }, 'distribution message sent');
+    else if (state === 'queued' && error) log.info({ channel, key, attempts, error, dueAt: new Date(message.dueAt).toISOString() }, 'distribution message will be tried again');
+  }
+}

@@ -1,0 +1,46 @@
+/** The distribution outbox in Redis (keys.distribution.outbox): one hash, a message per idempotency key. Durable. */
+import type { Redis } from 'ioredis';
+import type { OutboxMessage, OutboxStore } from '../distribution/outboxMessage';
+import { channelNames, messageKinds } from '../contract/distributionView';
+import { keys } from './keys';
+
+const { outbox } = keys.distribution;
+
+function isMessage(value: unknown): value is OutboxMessage {
+  const m = value as Partial<OutboxMessage> | null;
+  return typeof m === 'object' && m !== null && typeof m.key === 'string' && typeof m.text === 'string' && typeof m.dueAt === 'number'
+    && typeof m.attempts === 'number' && channelNames.includes(m.channel!) && messageKinds.includes(m.kind!);
+}
+
+export class RedisDistributionStore implements OutboxStore {
+  constructor(private readonly redis: Redis, private readonly reportBadInput: (source: string, problem: string) => void) {}
+
+  async add(message: OutboxMessage): Promise<boolean> {
+    return (await this.redis.hsetnx(outbox.key, message.key, JSON.stringify(message))) === 1;
+  }
+
+  async save(message: OutboxMessage): Promise<void> {
+    await this.redis.hset(outbox.key, message.key, JSON.stringify(message));
+  }
+
+  /** Every stored message; one that does not parse is reported as bad input and left in Redis for a person to read. */
+  async load(): Promise<OutboxMessage[]> {
+    const fields = await this.redis.hgetall(outbox.key);
+    const messages: OutboxMessage[] = [];
+    for (const [key, json] of Object.entries(fields)) {
+      let value: unknown;
+      try {
+        value = JSON.parse(json);
+      } catch {
+        value = null;
+      }
+      if (isMessage(value)) messages.push({ ...value, rateLimited: value.rateLimited ?? 0 });
+      else this.reportBadInput('distribution', `${outbox.key} field ${key} is not a readable message; left as it is`);
+    }
+    return messages;
+  }
+
+  async remove(keyList: readonly string[]): Promise<void> {
+    if (keyList.length > 0) await this.redis.hdel(outbox.key, ...keyList);
+  }
+}

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DistributionModule } from '../../../core/app/distributionModule';
+import { createEngineBus, type EngineBus } from '../../../core/bus/catalogue';
+import { distributionSchema } from '../../../core/config/distributionSchema';
+import type { Proposal, ProposalDecision, StrategyReportCard } from '../../../core/market/proposal';
+import { etToUtc } from '../../../core/market/newYorkTime';
+import { HashCounter } from '../../../core/store/hashCounter';
+import { keys } from '../../../core/store/keys';
+import { eventually } from '../../support/eventually';
+import { startTestRedis, type TestRedis } from '../../support/testRedis';
+import { closeFakes, secretsFor, startFakes, type Fakes } from './distributionHarness';
+
+const card: StrategyReportCard = { proposed: 4, approved: 2, modified: 0, rejected: 1, expired: 1, refused: 0, filled: 2, closed: 2, wins: 1, hitRate: 0.5, averagePnl: 10, totalPnl: 20 };
+const AFTER_CLOSE = etToUtc('2026-12-07', 16, 20); // a Monday
+const MORNING = etToUtc('2026-12-07', 10, 31);
+
+let redis: TestRedis;
+let fakes: Fakes;
+let modules: DistributionModule[] = [];
+
+function moduleOn(bus: EngineBus, clock: () => number, config: Record<string, unknown> = {}): DistributionModule {
+  const module = new DistributionModule({
+    bus, redis: redis.client, secrets: secretsFor(fakes), reportCard: () => card,
+    config: distributionSchema.parse({ discord: { enabled: true, dryRun: false }, telegram: { enabled: false }, x: { enabled: false }, ...config }),
+    failedSends: new HashCounter(redis.client, keys.monitoring.distributionFailed.key, 50), reportBadInput: () => undefined, clock,
+  });
+  modules.push(module);
+  return module;
+}
+
+const proposal = { id: 'zeroDte-SPY-7', strategy: 'zeroDte', symbol: 'SPY', confidence: 0.8, reasons: [{ fact: 'VPIN CDF', value: 0.93, asOf: MORNING, detail: '' }], createdAt: MORNING, expiresAt: MORNING + 120_000, underlyingPrice: 450, preCheck: { passed: true }, status: 'approved', order: { instrument: { kind: 'stock', symbol: 'SPY' }, side: 'buy', quantity: 10, limitPrice: 450.1, stopPrice: 448, exit: { kind: 'target', targetPrice: 454 } } } as Proposal;
+const decision = (status: ProposalDecision['status']): ProposalDecision => ({ status, at: MORNING, by: 'trader via web', reason: 'test', orderIds: [], refusal: null, changes: null });
+
+beforeEach(async () => {
+  redis = await startTestRedis();
+  fakes = await startFakes();
+});
+
+afterEach(async () => {
+  await Promise.all(modules.map((m) => m.stop()));
+  modules = [];
+  await closeFakes(fakes);
+  await redis.stop();
+});
+
+describe('the distribution module on the engine bus', () => {
+  it('sends approved signals, fills, toxicity alerts and the morning analysis it hears, and no rejected proposal', async () => {
+    const bus = createEngineBus();
+    await moduleOn(bus, () => MORNING).start();
+    bus.publish('proposalDecided', { proposal: { ...proposal, id: 'zeroDte-SPY-6' }, decision: decision('rejected') });
+    bus.publish('proposalDecided', { proposal, decision: decision('approved') });
+    bus.publish('fillRecorded', { execId: 'x1', orderId: 1, instrument: { kind: 'stock', symbol: 'SPY' }, side: 'buy', quantity: 10, price: 450.08, exchange: 'ARCA', time: MORNING, commission: 1 });
+    bus.publish('toxicityAlerted', { symbol: 'QQQ', vpin: 0.5, bucket: 40, time: MORNING, cdf: 0.97, toxic: true, alert: true });
+    bus.publish('morningAnalysisReady', { id: '2026-12-07-1', tradingDay: '2026-12-07', createdAt: MORNING, source: 'rules', markdown: 'SPY opens above the flip.' });
+    await eventually('four messages posted', () => fakes.discord.received.length === 4);
+    expect(fakes.discord.contents()).toEqual([
+      'Signal zeroDte approved: buy 10 SPY limit 450.10, stop 448.00, target 454.00. VPIN CDF 0.93',
+      'Filled: buy 10 SPY at 450.08 (10:31 ET)',
+      'Toxicity alert QQQ: VPIN 0.500, CDF 0.97 (10:31 ET)',
+      'Morning analysis 2026-12-07\nSPY opens above the flip.',
+    ]);
+  });
+
+  it('builds the daily summary after the close from the day’s fills and signals, once, even after a restart', async () => {
+    const bus = createEngineBus();
+    let now = etToUtc('2026-12-07', 16, 0);
+    const first = moduleOn(bus, () => now);
+    await first.start();
+    bus.publish('proposalCreated', proposal);
+    bus.publish('proposalDecided', { proposal, decision: decision('approved') });
+    bus.publish('fillRecorded', { execId: 'x1', orderId: 1, instrument: { kind: 'stock', symbol: 'SPY' }, side: 'buy', quantity: 10, price: 450, exchange: 'ARCA', time: now, commission: 1 });
+    await eventually('the signal and the fill posted', () => fakes.discord.received.length === 2);
+    now = AFTER_CLOSE;
+    (first as unknown as { summaryIfDue(): void }).summaryIfDue(); // what its 30-second timer does
+    await eventually('the summary posted', () => fakes.discord.received.length === 3);
+    expect(fakes.discord.contents()[2]).toBe(
+      'Daily summary 2026-12-07: 1 fills (1 buys, 0 sells), net cash -$4501.00. zeroDte: 1 proposed, 1 approved, 0 rejected, 0 expired; hit rate 50% of 2, total P&L $20.00.',
+    );
+    await first.stop();
+    modules = [];
+    await moduleOn(createEngineBus(), () => AFTER_CLOSE + 60_000).start(); // a restart that evening
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fakes.discord.received).toHaveLength(3);
+  });
+
+  it('counts failed sends by channel in monitoring', async () => {
+    fakes.discord.script({ status: 400, body: { message: 'Invalid Form Body', code: 50035 } });
+    const bus = createEngineBus();
+    await moduleOn(bus, () => MORNING).start();
+    bus.publish('fillRecorded', { execId: 'x9', orderId: 1, instrument: { kind: 'stock', symbol: 'SPY' }, side: 'sell', quantity: 1, price: 1, exchange: 'ARCA', time: MORNING, commission: 0 });
+    await eventually('counted', async () => (await redis.client.hget(keys.monitoring.distributionFailed.key, 'discord')) === '1');
+    expect(modules[0]!.view().recent[0]).toMatchObject({ state: 'failed', error: 'HTTP 400: Invalid Form Body', attempts: 1 });
+  });
+});
