@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { freePort } from '../../core/store/freePort';
 import { ENGINE_BUNDLE_ENV } from './engineBundle';
+import { timeFarFromNow } from './fakeChatCompletions';
 import { tempDir } from './testRedis';
 
 export interface EngineProcess {
@@ -30,8 +31,8 @@ export function shippedConfig(): Record<string, Record<string, unknown>> {
 
 /**
  * A copy of config/config.yaml with free ports, so tests never collide with a running workstation. The embedded
- * market's exchange is always open, so no engine test depends on the time of day it runs at (the gateway's own
- * tests cover trading hours on a fixed market clock).
+ * market's exchange is always open and the morning analysis is scheduled 12 hours away, so no engine test depends on
+ * the time of day it runs at (the gateway's own tests cover trading hours on a fixed market clock).
  */
 export async function writeTestConfig(overrides: Record<string, unknown> = {}): Promise<string> {
   const config: Record<string, unknown> = shippedConfig();
@@ -40,6 +41,8 @@ export async function writeTestConfig(overrides: Record<string, unknown> = {}): 
   Object.assign(config, overrides, { redis });
   if (!('signals' in overrides)) config.signals = strategiesOn(config.signals as Record<string, unknown>, config.symbols as Array<{ symbol: string; etf?: boolean }>);
   config.sim = { ...(config.sim as Record<string, unknown>), tradingHours: 'always-open' };
+  // No scheduled morning analysis during a test (a key in a developer's .env would send the test's data out at 08:30).
+  if (!('morningAnalysis' in overrides)) config.morningAnalysis = { ...(config.morningAnalysis as Record<string, unknown>), time: timeFarFromNow() };
   const file = path.join(tempDir('alphatrader-config-'), 'config.yaml');
   fs.writeFileSync(file, stringify(config));
   return file;

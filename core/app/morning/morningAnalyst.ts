@@ -17,7 +17,7 @@ export interface AnalysisRequest {
   inputs: MorningInputs;
 }
 
-/** Null: no key, so no request is made. */
+/** The client's settings; apiKey undefined: no key, so no request is made (the rule-based summary). */
 export type LlmSettings = Omit<ChatCompletionsOptions, 'apiKey'> & { apiKey: string | undefined };
 
 export async function writeMorningAnalysis(request: AnalysisRequest, llm: LlmSettings, now: () => number = Date.now): Promise<MorningAnalysis> {
