@@ -18,6 +18,8 @@ let external: TestRedis | undefined;
  * tests set it to this, so each waits seconds, not tens of seconds, for the same disconnect.
  */
 const FROZEN_AFTER_SECONDS = 3;
+/** A test that starts, freezes, stops and starts an engine again: on a loaded 2-core machine that outlasts 60 s. */
+const TWO_ENGINES_MS = 120_000;
 
 async function startEngine(options: { dataDir?: string; configPath?: string; env?: NodeJS.ProcessEnv; frozenAfterSeconds?: number } = {}): Promise<EngineProcess> {
   const redis = options.frozenAfterSeconds === undefined ? {} : { redis: { socketTimeoutSeconds: options.frozenAfterSeconds } };
@@ -174,13 +176,13 @@ describe('the engine when its Redis goes away', () => {
     const { engine, exitCode } = await haltWhileFrozenThenStop('halt during a freeze', 'SIGTERM');
     expect(exitCode).toBe(0); // Redis never answered: the HALT is still unrecorded
     await expectHaltRecordedAfterRestart(engine, 'halt during a freeze');
-  });
+  }, TWO_ENGINES_MS);
 
   it('keeps a HALT set while Redis is frozen when the engine is then killed with SIGKILL', async () => {
     const { engine, exitCode } = await haltWhileFrozenThenStop('halt, then the engine dies', 'SIGKILL');
     expect(exitCode).toBe(null);
     await expectHaltRecordedAfterRestart(engine, 'halt, then the engine dies');
-  });
+  }, TWO_ENGINES_MS);
 
   it('opens its Redis connection again when the connection is ended under it', async () => {
     const { engine } = await startInProcessEngine({ webBridge: false });
