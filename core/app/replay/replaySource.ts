@@ -55,7 +55,20 @@ export function simulatedSessionSource(options: SimulatedSessionOptions): Replay
     startTs,
     symbols: model.symbols(),
     events: () => simulatedEvents(model, options),
-    previousClose: (symbol) => model.previousClose(symbol) ?? null,
+    previousClose: cachedPreviousClose(model),
+  };
+}
+
+/** Worked out from the model's history (New York calendar arithmetic): kept a minute, not asked for on every quote. */
+const PREVIOUS_CLOSE_KEPT_MS = 60_000;
+
+function cachedPreviousClose(model: ReturnType<typeof createMarketModel>): (symbol: string) => number | null {
+  const kept = new Map<string, { at: number; close: number | null }>();
+  return (symbol) => {
+    const now = model.now();
+    let entry = kept.get(symbol);
+    if (!entry || now - entry.at >= PREVIOUS_CLOSE_KEPT_MS) kept.set(symbol, (entry = { at: now, close: model.previousClose(symbol) ?? null }));
+    return entry.close;
   };
 }
 
