@@ -74,7 +74,10 @@ let strategies: StrategyView[] = [];
 client.subscribe('strategies', {}, (e) => (strategies = e.value));
 /** Waits for the rule's next proposal; when none comes, says why the rule was quiet. */
 const nextProposal = (seen: Set<string>) =>
-  eventually('a new proposal', () => proposals.open.find((p) => p.status === 'pending' && !seen.has(p.id)), 180_000, 5).catch((error: unknown) => {
+  eventually('a new proposal', () => {
+    closeFilledEntries();
+    return proposals.open.find((p) => p.status === 'pending' && !seen.has(p.id));
+  }, 180_000, 5).catch((error: unknown) => {
     throw new Error(`${(error as Error).message}; 1DTE was quiet: ${JSON.stringify(strategies.find((s) => s.name === 'oneDte')?.quiet)}`, { cause: error });
   });
 await eventually('the engine to reconcile with the gateway', () => engine.execution.manager.reconciled, 60_000, 100);
@@ -82,18 +85,21 @@ const writes = watchGatewayWrites(gateway.port);
 
 /**
  * The entry's limit is the mid of the chain the rule read (refreshed every minute), so the live ask is sometimes
- * through it and it fills before the cancel: the rule stays quiet while positioned, so the position is closed.
+ * through it and it fills before its cancel: the rule stays quiet while positioned, so a position is closed (at a
+ * limit, as options must be: half its price, a marketable sell; the rule only buys) while the bench waits.
  */
-async function flattenFilledEntries(): Promise<void> {
-  await sleep(200); // the cancel's or the fill's reports
-  for (const position of positions.filter((p) => p.quantity !== 0)) {
-    filled++;
-    // Options close at a limit only: half the price, so the sell is marketable (the rule only buys).
+let closing: Promise<unknown> | null = null;
+function closeFilledEntries(): void {
+  const open = positions.filter((p) => p.quantity !== 0);
+  if (closing || open.length === 0) return;
+  filled += open.length;
+  closing = Promise.all(open.map((position) => {
     const price = position.marketPrice ?? position.avgCost / position.multiplier;
     const limitPrice = Math.max(0.01, Math.round(price * 50) / 100);
-    await client.call('closePosition', { instrumentKey: instrumentKey(position.instrument), clientOrderKey: `bench-close-${Date.now()}`, limitPrice, reason: 'benchmark: the entry filled' });
-  }
-  await eventually('flat again', () => positions.every((p) => p.quantity === 0), 30_000, 20);
+    return client.call('closePosition', { instrumentKey: instrumentKey(position.instrument), clientOrderKey: `bench-close-${Date.now()}`, limitPrice, reason: 'benchmark: the entry filled' });
+  }))
+    .catch((error: unknown) => console.error(`closing a filled entry: ${(error as Error).message}`))
+    .finally(() => sleep(1_000).then(() => (closing = null)));
 }
 
 let filled = 0;
@@ -123,7 +129,6 @@ while (latencies.length < APPROVALS) {
   latencies.push(write.at - arrivals.get(proposal.id)!);
   if (process.env.BENCH_TRACE) console.error(`${proposal.id}: ${latencies.at(-1)!.toFixed(2)} ms`);
   await client.call('cancelAllOrders', { scope: 'engine', reason: 'benchmark: next approval' });
-  await flattenFilledEntries();
 }
 latencies.sort((a, b) => a - b);
 report('approve_to_socket_p50_ms', quantileSorted(latencies, 0.5), 'ms');
