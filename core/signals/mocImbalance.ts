@@ -14,7 +14,7 @@ import { etToUtc } from '../market/newYorkTime';
 import { momentum } from './momentum';
 import { round } from './optionProposal';
 import { sizeByRisk } from './positionSizing';
-import { quiet, toCents, type Strategy, type StrategyVerdict } from './strategy';
+import { alreadyInvolved, quiet, toCents, type Strategy, type StrategyVerdict } from './strategy';
 import type { StrategySnapshot } from './strategySnapshot';
 
 export interface MocImbalanceSettings {
@@ -34,7 +34,8 @@ export const mocImbalance: Strategy<MocImbalanceSettings> = {
   name: 'mocImbalance',
   evaluate(snapshot, settings): StrategyVerdict {
     if (snapshot.marketMinute < settings.fromMinute || snapshot.marketMinute >= settings.toMinute) return quiet('outside the time window');
-    if (snapshot.positionQuantity !== 0) return quiet(`already positioned in ${snapshot.symbol}`);
+    const involved = alreadyInvolved(snapshot);
+    if (involved) return involved;
     const { imbalance, quote } = snapshot;
     if (imbalance === null || !quote || quote.bid === null || quote.ask === null) return quiet('no book or touch');
     if (Math.abs(imbalance) < settings.imbalance) return quiet(`book imbalance ${imbalance.toFixed(2)} is inside ±${settings.imbalance}`);

@@ -11,7 +11,7 @@
  */
 import type { ProposalReason } from '../market/proposal';
 import { isFresh, proposeOption, round, type OptionTrade } from './optionProposal';
-import { quiet, type Strategy, type StrategyVerdict } from './strategy';
+import { alreadyInvolved, quiet, type Strategy, type StrategyVerdict } from './strategy';
 import type { StrategySnapshot } from './strategySnapshot';
 
 export interface OneDteSettings extends Omit<OptionTrade, 'minDays'> {
@@ -28,7 +28,8 @@ export const oneDte: Strategy<OneDteSettings> = {
   name: 'oneDte',
   evaluate(snapshot, settings): StrategyVerdict {
     if (snapshot.marketMinute < settings.fromMinute || snapshot.marketMinute >= settings.toMinute) return quiet('outside the time window');
-    if (snapshot.positionQuantity !== 0) return quiet(`already positioned in ${snapshot.symbol}`);
+    const involved = alreadyInvolved(snapshot);
+    if (involved) return involved;
     const { quote } = snapshot;
     if (!quote || quote.last === null || quote.close === null || !(quote.close > 0)) return quiet('no last price and previous close yet');
     const dayMove = (quote.last / quote.close - 1) * 100;

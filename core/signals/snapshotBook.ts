@@ -12,7 +12,7 @@ import type { GammaExposureUpdate } from '../market/gammaExposureReading';
 import { addDays, etDate, etParts } from '../market/newYorkTime';
 import type { OptionChainSnapshot } from '../market/optionChain';
 import type { OptionsFlowReading } from '../market/optionsFlow';
-import type { Position } from '../market/order';
+import { FINAL_ORDER_STATUSES, type OrderRecord, type Position } from '../market/order';
 import type { Quote } from '../market/quote';
 import type { SentimentScore } from '../market/sentiment';
 import type { SweepEvent } from '../market/sweep';
@@ -60,6 +60,8 @@ export interface SnapshotBookOptions {
 export class SnapshotBook {
   private readonly inputs = new Map<string, SymbolInputs>();
   private readonly offs: Array<() => void> = [];
+  /** Orders not yet final, by id: their symbol (a strategy stays out of a symbol with a working order). */
+  private readonly working = new Map<number, string>();
   private readonly clock: () => number;
 
   constructor(private readonly options: SnapshotBookOptions) {
@@ -86,6 +88,7 @@ export class SnapshotBook {
       bus.subscribe('sentimentRefreshed', on((s) => s.score.symbol, (i, s) => (i.sentiment = s.score))),
       bus.subscribe('chainRefreshed', (refresh) => void this.loadChain(refresh.symbol, refresh.asOf, refresh.load)),
       bus.subscribe('positionsChanged', (positions) => this.positions(positions)),
+      bus.subscribe('orderChanged', (order) => this.order(order)),
       bus.subscribe('parametersDiscovered', (run) => {
         for (const found of run.symbols) {
           const inputs = this.inputs.get(found.symbol);
@@ -121,6 +124,7 @@ export class SnapshotBook {
       chain: i.chain,
       discovered: i.discovered,
       technicals, sentiment: i.sentiment, positionQuantity: i.positionQuantity,
+      workingOrders: this.workingOrders(symbol),
     };
   }
 
@@ -148,6 +152,17 @@ export class SnapshotBook {
     const last = addDays(today, this.options.maxChainDays);
     const contracts = chain.contracts.filter((c) => c.expiry >= today && c.expiry <= last);
     inputs.chain = { ...chain, contracts };
+  }
+
+  private order(order: OrderRecord): void {
+    if (FINAL_ORDER_STATUSES.has(order.status)) this.working.delete(order.orderId);
+    else this.working.set(order.orderId, order.instrument.symbol);
+  }
+
+  private workingOrders(symbol: string): number {
+    let count = 0;
+    for (const working of this.working.values()) if (working === symbol) count++;
+    return count;
   }
 
   private positions(positions: readonly Position[]): void {

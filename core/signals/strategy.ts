@@ -21,5 +21,15 @@ export interface Strategy<Settings> {
 
 export const quiet = (why: string): StrategyVerdict => ({ kind: 'quiet', why });
 
+/**
+ * Why a strategy stays out of a symbol it is already in: a position, or an order still working (an approved entry not
+ * yet filled, another order of the trader's), so an approval is not followed by a second proposal for the same trade.
+ */
+export function alreadyInvolved(snapshot: Pick<StrategySnapshot, 'symbol' | 'positionQuantity' | 'workingOrders'>): StrategyVerdict | null {
+  if (snapshot.positionQuantity !== 0) return quiet(`already positioned in ${snapshot.symbol}`);
+  if (snapshot.workingOrders > 0) return quiet(`an order for ${snapshot.symbol} is working`);
+  return null;
+}
+
 /** A price rounded to the cent (option and stock limits are quoted in cents here). */
 export const toCents = (price: number): number => Math.round(price * 100) / 100;

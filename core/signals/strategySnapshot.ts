@@ -37,4 +37,6 @@ export interface StrategySnapshot {
   sentiment: SentimentScore | null;
   /** Signed shares (or contracts) already held in this symbol's instruments. */
   positionQuantity: number;
+  /** This symbol's orders still working (not filled, cancelled or rejected), a bracket's legs each. */
+  workingOrders: number;
 }

@@ -11,7 +11,7 @@
  */
 import type { ProposalReason } from '../market/proposal';
 import { proposeOption, round, type OptionTrade } from './optionProposal';
-import { quiet, type Strategy, type StrategyVerdict } from './strategy';
+import { alreadyInvolved, quiet, type Strategy, type StrategyVerdict } from './strategy';
 import type { StrategySnapshot } from './strategySnapshot';
 
 export interface SwingSettings extends OptionTrade {
@@ -28,7 +28,8 @@ export const swing: Strategy<SwingSettings> = {
   name: 'swing',
   evaluate(snapshot, settings): StrategyVerdict {
     if (snapshot.marketMinute < settings.fromMinute || snapshot.marketMinute >= settings.toMinute) return quiet('outside the time window');
-    if (snapshot.positionQuantity !== 0) return quiet(`already positioned in ${snapshot.symbol}`);
+    const involved = alreadyInvolved(snapshot);
+    if (involved) return involved;
     const macd = snapshot.technicals?.macd;
     if (!macd || snapshot.now - macd.asOf > settings.maxTechnicalsAgeMs) return quiet('no recent MACD');
     const histogram = macd.latest.values['histogram'];

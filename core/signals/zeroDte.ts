@@ -12,7 +12,7 @@
 import type { ProposalReason } from '../market/proposal';
 import { momentum } from './momentum';
 import { isFresh, proposeOption, round, type OptionTrade } from './optionProposal';
-import { quiet, type Strategy, type StrategyVerdict } from './strategy';
+import { alreadyInvolved, quiet, type Strategy, type StrategyVerdict } from './strategy';
 import type { StrategySnapshot } from './strategySnapshot';
 
 export interface ZeroDteSettings extends Omit<OptionTrade, 'minDays' | 'maxDays'> {
@@ -33,7 +33,8 @@ export const zeroDte: Strategy<ZeroDteSettings> = {
   name: 'zeroDte',
   evaluate(snapshot, settings): StrategyVerdict {
     if (snapshot.marketMinute < settings.fromMinute || snapshot.marketMinute >= settings.toMinute) return quiet('outside the time window');
-    if (snapshot.positionQuantity !== 0) return quiet(`already positioned in ${snapshot.symbol}`);
+    const involved = alreadyInvolved(snapshot);
+    if (involved) return involved;
     const discovered = snapshot.discovered?.returnStructure.value;
     const lookback = discovered?.lookbackBars ?? settings.lookbackBars;
     const move = momentum(snapshot.bars, lookback);

@@ -28,7 +28,7 @@ function firing(now: number): StrategySnapshot {
   return {
     symbol: 'SPY', now, marketDate: '2026-12-07', marketMinute: 11 * 60, quote: null, bars, imbalance: null, gex, flow: null, discovered: null, technicals: null, sentiment: null,
     vpin: { symbol: 'SPY', vpin: 0.41, bucket: 80, time: now, cdf: 0.95, toxic: true, alert: true } as StrategySnapshot['vpin'], sweeps: [],
-    chain: { symbol: 'SPY', asOf: now, quoteDate: null, skipped: 0, contracts: [optionQuote('2026-12-07', 'call', 612, 0.31, 1.15, 1.25)] }, positionQuantity: 0,
+    chain: { symbol: 'SPY', asOf: now, quoteDate: null, skipped: 0, contracts: [optionQuote('2026-12-07', 'call', 612, 0.31, 1.15, 1.25)] }, positionQuantity: 0, workingOrders: 0,
   };
 }
 

@@ -40,6 +40,19 @@ describe('the snapshot book', () => {
     expect(book.price('SPY')).toBeCloseTo(600, 6);
   });
 
+  it('counts the symbol\'s working orders until each is filled, cancelled or rejected, so an approved entry is not proposed again', () => {
+    const { bus, book } = bookOf();
+    const order = (orderId: number, status: string, symbol = 'SPY') => ({ orderId, status, instrument: { kind: 'stock', symbol } }) as never;
+    bus.publish('orderChanged', order(1, 'Submitted'));
+    bus.publish('orderChanged', order(2, 'PreSubmitted'));
+    bus.publish('orderChanged', order(3, 'Submitted', 'QQQ'));
+    expect(book.snapshot('SPY').workingOrders).toBe(2);
+    bus.publish('orderChanged', order(1, 'Filled'));
+    bus.publish('orderChanged', order(2, 'Cancelled'));
+    expect(book.snapshot('SPY').workingOrders).toBe(0);
+    expect(book.snapshot('QQQ').workingOrders).toBe(1);
+  });
+
   it('loads the chain of a symbol an option strategy trades, keeping only expiries within the limit', async () => {
     const { bus, book } = bookOf();
     const chain: OptionChainSnapshot = {

@@ -22,7 +22,7 @@ export function optionQuote(expiry: string, type: 'call' | 'put', strike: number
 export function emptySnapshot(overrides: Partial<StrategySnapshot> = {}): StrategySnapshot {
   return {
     symbol: 'SPY', now: NOW, marketDate: '2026-12-07', marketMinute: 11 * 60, quote: null, bars: [], imbalance: null, gex: null, vpin: null,
-    flow: null, sweeps: [], chain: null, discovered: null, positionQuantity: 0, technicals: null, sentiment: null,
+    flow: null, sweeps: [], chain: null, discovered: null, positionQuantity: 0, workingOrders: 0, technicals: null, sentiment: null,
     ...overrides,
   };
 }

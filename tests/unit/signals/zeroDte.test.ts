@@ -55,6 +55,7 @@ describe('the 0DTE strategy', () => {
   it('stays quiet outside its window, with a position already on, and on a flat tape', () => {
     expect(zeroDte.evaluate(snapshot({ marketMinute: 15 * 60 + 45 }), settings)).toEqual({ kind: 'quiet', why: 'outside the time window' });
     expect(zeroDte.evaluate(snapshot({ positionQuantity: 3 }), settings).kind).toBe('quiet');
+    expect(zeroDte.evaluate(snapshot({ workingOrders: 1 }), settings)).toEqual({ kind: 'quiet', why: 'an order for SPY is working' });
     const flat = risingBars().map((b, i) => ({ ...b, close: 600 * Math.exp(i % 2 ? 0.0002 : -0.0002) }));
     expect(zeroDte.evaluate(snapshot({ bars: flat }), settings)).toMatchObject({ kind: 'quiet', why: expect.stringContaining('is below 2σ') });
   });
