@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { z } from 'zod';
 import type { ReplayEvent, ReplaySession } from './replayEvents';
 
@@ -96,12 +97,14 @@ function* fileLines(path: string): Generator<string> {
   const fd = fs.openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(CHUNK_BYTES);
+    const decoder = new StringDecoder('utf8'); // a character split between two chunks is kept whole
     let rest = '';
     for (let read = fs.readSync(fd, buffer); read > 0; read = fs.readSync(fd, buffer)) {
-      const lines = (rest + buffer.toString('utf8', 0, read)).split('\n');
+      const lines = (rest + decoder.write(buffer.subarray(0, read))).split('\n');
       rest = lines.pop() as string;
       yield* lines;
     }
+    rest += decoder.end();
     if (rest !== '') yield rest;
   } finally {
     fs.closeSync(fd);
