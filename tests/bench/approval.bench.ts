@@ -6,8 +6,9 @@
 // own WebSocket, as the cockpit does. Each approval is timed from the command's arrival at the contract server (the
 // web bridge hands it the parsed message: ContractServer#serve's transport, wrapped here) to the socket write that
 // carries the bracket's parent order (net.Socket#write to the gateway's port of a placeOrder with the parent's id:
-// gatewayWrites.ts, as in execution.bench.ts). Then the bracket is cancelled and the rule proposes again at its next
-// evaluation (signals.evaluateEveryMs, 1 s as shipped). Goal: p99 < 20 ms. BENCH_APPROVALS (default 200).
+// gatewayWrites.ts, as in execution.bench.ts). Then the bracket is cancelled (an entry that filled first is closed)
+// and the rule proposes again at its next evaluation (signals.evaluateEveryMs, 1 s as shipped). Goal: p99 < 20 ms.
+// BENCH_APPROVALS (default 200).
 import { quantileSorted } from 'simple-statistics';
 import type { ProposalsView, StrategyView } from '../../core/contract/proposalView';
 import { instrumentKey, type Position } from '../../core/market/order';
