@@ -21,7 +21,7 @@ import { ProposalRefused } from '../signals/approvalQueue';
 import { AutomationRefused } from '../signals/automation';
 import type { DiscoveryModule } from './discoveryModule';
 import { DiscoveryBusyError } from './discoveryRunner';
-import type { DistributionModule } from './distributionModule';
+import { ChannelModeRefused, type DistributionModule } from './distributionModule';
 
 export interface HandlerDeps {
   settings: Settings;
@@ -96,9 +96,17 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
     testSendDistribution: async ({ channel, text }) => {
       const service = deps.distribution.service;
       const view = service.channelViews().find((c) => c.name === channel)!;
-      if (!view.enabled) throw new ContractError('REFUSED', `${channel} is switched off: set distribution.${channel}.enabled to true in config/config.yaml`);
+      if (!view.enabled) throw new ContractError('REFUSED', `${channel} is switched off: switch it to dry-run or live first`);
       const { rateLimited: _r, ...message } = await service.testSend(channel, text);
       return message;
+    },
+    setDistributionChannel: async ({ channel, mode, confirmed, reason }, context) => {
+      try {
+        return await deps.distribution.setChannelMode(channel, mode, { confirmed, reason, by: who(context.transport) });
+      } catch (error) {
+        if (error instanceof ChannelModeRefused) throw new ContractError('REFUSED', error.message, 'NOT_CONFIRMED');
+        throw error;
+      }
     },
   };
 }
