@@ -22,7 +22,7 @@ import { AutomationRefused } from '../signals/automation';
 import type { DiscoveryModule } from './discoveryModule';
 import { DiscoveryBusyError } from './discoveryRunner';
 import { MorningAnalysisBusyError, type MorningAnalysisModule } from './morning/morningAnalysisModule';
-import type { DistributionModule } from './distributionModule';
+import { ChannelModeRefused, type DistributionModule } from './distributionModule';
 
 export interface HandlerDeps {
   settings: Settings;
@@ -107,9 +107,17 @@ export function commandHandlers(deps: HandlerDeps): CommandHandlers {
     testSendDistribution: async ({ channel, text }) => {
       const service = deps.distribution.service;
       const view = service.channelViews().find((c) => c.name === channel)!;
-      if (!view.enabled) throw new ContractError('REFUSED', `${channel} is switched off: set distribution.${channel}.enabled to true in config/config.yaml`);
+      if (!view.enabled) throw new ContractError('REFUSED', `${channel} is switched off: switch it to dry-run or live first`);
       const { rateLimited: _r, ...message } = await service.testSend(channel, text);
       return message;
+    },
+    setDistributionChannel: async ({ channel, mode, confirmed, reason }, context) => {
+      try {
+        return await deps.distribution.setChannelMode(channel, mode, { confirmed, reason, by: who(context.transport) });
+      } catch (error) {
+        if (error instanceof ChannelModeRefused) throw new ContractError('REFUSED', error.message, 'NOT_CONFIRMED');
+        throw error;
+      }
     },
   };
 }

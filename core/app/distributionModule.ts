@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { EngineBus } from '../bus/catalogue';
 import type { DistributionConfig } from '../config/distributionSchema';
 import type { DistributionSecrets } from '../config/settings';
-import type { DistributionView } from '../contract/distributionView';
+import type { ChannelMode, ChannelName, DistributionChannelView, DistributionView } from '../contract/distributionView';
 import { dailySummaryText, summaryDue, type DaySignals } from '../distribution/dailySummary';
 import { DistributionService } from '../distribution/distributionService';
 import { dailySummaryEvent, fillEvent, morningAnalysisEvent, signalEvent, toxicityEvent, type DistributionEvent } from '../distribution/eventFacts';
@@ -62,14 +62,16 @@ export class DistributionModule implements EngineModule {
   private day = '';
   private summarySent = '';
   private timer: NodeJS.Timeout | undefined;
+  private readonly store: RedisDistributionStore;
 
   constructor(private readonly options: DistributionModuleOptions) {
     this.clock = options.clock ?? Date.now;
     const { secrets } = options;
     const redact = redactor([secrets.discordWebhookUrl, secrets.telegramBotToken, secrets.xUserToken]);
+    this.store = new RedisDistributionStore(options.redis, options.reportBadInput);
     this.service = new DistributionService({
       channels: channelSetups(options.config, secrets),
-      store: new RedisDistributionStore(options.redis, options.reportBadInput),
+      store: this.store,
       retry: { maxAttempts: options.config.retry.maxAttempts, baseDelayMs: options.config.retry.baseDelaySeconds * 1_000, maxDelayMs: options.config.retry.maxDelaySeconds * 1_000 },
       redact, clock: this.clock, keepFinishedMs: KEEP_FINISHED_MS,
       onChange: () => this.publishView(),
@@ -113,6 +115,23 @@ export class DistributionModule implements EngineModule {
 
   view(): DistributionView {
     return { channels: this.service.channelViews(), queueDepth: this.service.queueDepth, recent: this.service.recent(), dailySummaryAt: this.options.config.dailySummaryAt };
+  }
+
+  /**
+   * Switches a channel off, to dry-run or live for this run, audited first (distribution:audit); going live needs
+   * `confirmed` (it sends for real). config.yaml decides again at the next start.
+   */
+  async setChannelMode(channel: ChannelName, mode: ChannelMode, input: { confirmed: boolean; by: string; reason: string }): Promise<DistributionChannelView> {
+    const from = this.service.modeOf(channel);
+    if (mode === 'live' && from !== 'live' && !input.confirmed) {
+      throw new ChannelModeRefused(`going live sends ${channel} messages for real: confirm it`);
+    }
+    if (mode !== from) {
+      await this.store.auditModeChange({ at: this.clock(), by: input.by, channel, from, to: mode, reason: input.reason });
+      this.service.setMode(channel, mode);
+      log.info({ channel, from, to: mode, by: input.by, reason: input.reason }, 'distribution channel switched');
+    }
+    return this.service.channelViews().find((c) => c.name === channel)!;
   }
 
   /** Hands the event to the outbox; while Redis cannot take it, it is offered again (the outbox drops repeats). */
@@ -168,4 +187,9 @@ export class DistributionModule implements EngineModule {
     } else if (state === 'sent') log.info({ channel, key, attempts, remoteId }, 'distribution message sent');
     else if (state === 'queued' && error) log.info({ channel, key, attempts, error, dueAt: new Date(message.dueAt).toISOString() }, 'distribution message will be tried again');
   }
+}
+
+/** A mode switch the module refuses (going live unconfirmed). */
+export class ChannelModeRefused extends Error {
+  readonly code = 'NOT_CONFIRMED';
 }

@@ -17,7 +17,7 @@ import type { AlphaVantageStatus } from './alphaVantageStatus';
 import type { IngestionState } from './ingestionState';
 import { cancelAllOrdersInput, cancelOrderInput, closePositionInput, orderModificationInput, orderTicketInput } from './orderInputs';
 import type { GammaExposureUpdate, OptionsFlowView, VpinView } from './analyticsView';
-import { previewDistributionInput, testSendDistributionInput, type DistributionMessageView, type DistributionPreview, type DistributionView } from './distributionView';
+import { previewDistributionInput, setDistributionChannelInput, testSendDistributionInput, type DistributionChannelView, type DistributionMessageView, type DistributionPreview, type DistributionView } from './distributionView';
 import { runDiscoveryInput, type DiscoveryProgress, type DiscoveryView } from './discoveryView';
 import { runMorningAnalysisInput, type MorningAnalysisRunning, type MorningAnalysisView } from './morningAnalysisView';
 import {
@@ -35,7 +35,7 @@ export type * from './analyticsView';
 export type * from './discoveryView';
 export type * from './morningAnalysisView';
 export type * from './distributionView';
-export { channelNames, distributionEventKinds, messageKinds } from './distributionView';
+export { channelModes, channelNames, distributionEventKinds, messageKinds } from './distributionView';
 export type * from './proposalView';
 export { runtimeRiskLimitNames } from './riskView';
 export type { AlphaVantageStatus, Bar, Book, IngestionState, OptionChainSnapshot, Quote, SentimentSnapshot, SweepEvent, TechnicalsBySymbol, Trade };
@@ -189,6 +189,11 @@ export const commands = {
    * unsent; a switched-off channel is REFUSED). Answers the message; the `distribution` stream follows it.
    */
   testSendDistribution: command<typeof testSendDistributionInput, DistributionMessageView>(testSendDistributionInput),
+  /**
+   * Switches a channel off, to dry-run or live until the next start (config.yaml decides again then); audited
+   * (distribution:audit). Going live needs `confirmed: true` (NOT_CONFIRMED). Messages already queued still go.
+   */
+  setDistributionChannel: command<typeof setDistributionChannelInput, DistributionChannelView>(setDistributionChannelInput),
 } as const;
 
 export const streams = {

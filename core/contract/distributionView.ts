@@ -88,3 +88,15 @@ export const testSendDistributionInput = z.strictObject({
   /** Replaces the test template's text when given. */
   text: z.string().trim().min(1).max(500).optional(),
 });
+
+/** A channel's mode: off, dry-run (renders, sends nothing) or live (sends). */
+export const channelModes = ['off', 'dryRun', 'live'] as const;
+export type ChannelMode = (typeof channelModes)[number];
+
+export const setDistributionChannelInput = z.strictObject({
+  channel: channelInput,
+  mode: z.enum(channelModes, 'one of off, dryRun, live'),
+  /** Going live sends for real: refused (NOT_CONFIRMED) without it. */
+  confirmed: z.boolean().default(false),
+  reason: z.string().trim().min(1, 'a reason (it is audited)').max(300),
+});

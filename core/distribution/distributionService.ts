@@ -1,5 +1,5 @@
 import type {
-  ChannelName, DistributionChannelView, DistributionEventKind, DistributionMessageView, DistributionPreview, MessageKind,
+  ChannelMode, ChannelName, DistributionChannelView, DistributionEventKind, DistributionMessageView, DistributionPreview, MessageKind,
 } from '../contract/distributionView';
 import { channelNames } from '../contract/distributionView';
 import type { ChannelClient } from './channels/channelClient';
@@ -110,6 +110,19 @@ export class DistributionService {
     return { channel, kind, ...formatted, source: heard ? 'latest' : 'example' };
   }
 
+  /** Switches a channel's mode for this run (the caller audits it). */
+  setMode(channel: ChannelName, mode: ChannelMode): void {
+    const { settings } = this.deps.channels[channel];
+    settings.enabled = mode !== 'off';
+    if (mode !== 'off') settings.dryRun = mode === 'dryRun';
+    this.deps.onChange();
+  }
+
+  modeOf(channel: ChannelName): ChannelMode {
+    const { enabled, dryRun } = this.deps.channels[channel].settings;
+    return !enabled ? 'off' : dryRun ? 'dryRun' : 'live';
+  }
+
   channelViews(): DistributionChannelView[] {
     return channelNames.map((name) => {
       const { settings, client, problem } = this.deps.channels[name];
@@ -144,7 +157,7 @@ export class DistributionService {
     };
     if (!(await this.deps.store.add(message))) return null;
     this.changed(message);
-    if (!settings.dryRun) this.workers[channel].add(message);
+    if (message.state === 'queued') this.workers[channel].add(message);
     return message;
   }
 

@@ -4,7 +4,17 @@ import type { OutboxMessage, OutboxStore } from '../distribution/outboxMessage';
 import { channelNames, messageKinds } from '../contract/distributionView';
 import { keys } from './keys';
 
-const { outbox } = keys.distribution;
+const { outbox, audit } = keys.distribution;
+
+/** A channel's mode switched from the cockpit. */
+export interface ChannelModeChange {
+  at: number;
+  by: string;
+  channel: string;
+  from: string;
+  to: string;
+  reason: string;
+}
 
 function isMessage(value: unknown): value is OutboxMessage {
   const m = value as Partial<OutboxMessage> | null;
@@ -38,6 +48,10 @@ export class RedisDistributionStore implements OutboxStore {
       else this.reportBadInput('distribution', `${outbox.key} field ${key} is not a readable message; left as it is`);
     }
     return messages;
+  }
+
+  async auditModeChange(change: ChannelModeChange): Promise<void> {
+    await this.redis.xadd(audit.key, '*', 'at', String(change.at), 'by', change.by, 'channel', change.channel, 'from', change.from, 'to', change.to, 'reason', change.reason);
   }
 
   async remove(keyList: readonly string[]): Promise<void> {

@@ -168,6 +168,8 @@ export const keys = {
      * Durable: a restart sends what waited and never what was sent; finished messages are pruned after a week.
      */
     outbox: k('distribution:outbox', null),
+    /** Every switch of a channel's mode from the cockpit, append-only: at, by, channel, from, to, reason. Durable. */
+    audit: k('distribution:audit', null),
   },
   system: {
     /** The trading state (kill switch): hash {state, changedAt, changedBy, reason}. Durable. */

@@ -37,4 +37,15 @@ test('the Distribution panel shows a dry-run channel, previews exactly what it w
   await expect(failed.getByTestId('distribution-send-state')).toHaveText('failed', { timeout: ANSWER_TIMEOUT });
   await expect(failed.getByTestId('distribution-send-outcome')).toHaveText('TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID not set in .env');
   await expect(panel.getByTestId('distribution-channel-telegram')).toContainText('1');
+
+  // Switch X from off to dry-run for this run (a reason, audited), and back off again.
+  const switchX = async (mode: string, reason: string) => {
+    await panel.getByTestId('distribution-switch-x').getByRole('button', { name: mode }).click();
+    await page.getByTestId('distribution-x-reason').fill(reason);
+    await page.getByTestId('distribution-x-confirm').click();
+    await expect(panel.getByTestId('distribution-channel-x').getByTestId('distribution-channel-mode')).toHaveText(mode, { timeout: ANSWER_TIMEOUT });
+  };
+  await switchX('dry-run', 'try X in dry-run');
+  await expect(panel.getByTestId('distribution-test-x')).toBeEnabled();
+  await switchX('off', 'done trying');
 });

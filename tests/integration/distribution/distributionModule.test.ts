@@ -83,6 +83,23 @@ describe('the distribution module on the engine bus', () => {
     expect(fakes.discord.received).toHaveLength(3);
   });
 
+  it('switches a channel at runtime: going live only when confirmed, every switch audited, messages sent from then on', async () => {
+    const bus = createEngineBus();
+    const module = moduleOn(bus, () => MORNING, { discord: { enabled: false } });
+    await module.start();
+    const fill = (execId: string) => bus.publish('fillRecorded', { execId, orderId: 1, instrument: { kind: 'stock', symbol: 'SPY' }, side: 'buy', quantity: 1, price: 2, exchange: 'ARCA', time: MORNING, commission: 0 });
+    fill('off');
+    await expect(module.setChannelMode('discord', 'live', { confirmed: false, by: 'trader via web', reason: 'go' })).rejects.toThrow('going live sends discord messages for real: confirm it');
+    expect(await module.setChannelMode('discord', 'dryRun', { confirmed: false, by: 'trader via web', reason: 'look first' })).toMatchObject({ enabled: true, dryRun: true });
+    fill('dry');
+    expect(await module.setChannelMode('discord', 'live', { confirmed: true, by: 'trader via web', reason: 'looks right' })).toMatchObject({ enabled: true, dryRun: false });
+    fill('live');
+    await eventually('the live fill posted', () => fakes.discord.received.length === 1);
+    expect(module.view().recent.map((m) => `${m.eventId}:${m.state}`)).toEqual(['fill:live:sent', 'fill:dry:dryRun']);
+    const audit = await redis.client.xrange(keys.distribution.audit.key, '-', '+');
+    expect(audit.map(([, f]) => `${f[5]}:${f[7]}>${f[9]}:${f[11]}`)).toEqual(['discord:off>dryRun:look first', 'discord:dryRun>live:looks right']);
+  });
+
   it('counts failed sends by channel in monitoring', async () => {
     fakes.discord.script({ status: 400, body: { message: 'Invalid Form Body', code: 50035 } });
     const bus = createEngineBus();

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { ChannelName, DistributionChannelView } from '../../../../core/contract/contract';
+import type { DistributionChannelView } from '../../../../core/contract/contract';
 import { useEngineClient } from '../../engine/engineContext';
 import { TableHead } from '../TableHead';
-
-export const channelTitles: Record<ChannelName, string> = { discord: 'Discord', telegram: 'Telegram', x: 'X' };
+import { ChannelModeSwitch } from './ChannelModeSwitch';
+import { channelTitles } from './channelTitles';
 
 /** off, dry-run (renders, sends nothing), live, or why it cannot send. */
 export function channelMode(c: DistributionChannelView): { text: string; className: string } {
@@ -18,7 +18,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 export function ChannelsTable({ channels }: { channels: readonly DistributionChannelView[] }) {
   return (
     <table className="grid-table compact" aria-label="Channels">
-      <TableHead columns={['Channel', 'Mode', 'Events', 'Delay', 'Queued', 'Sent', 'Failed', '']} left={3} />
+      <TableHead columns={['Channel', 'Mode', 'Switch', 'Events', 'Delay', 'Queued', 'Sent', 'Failed', '']} left={4} />
       <tbody>
         {channels.map((c) => (
           <ChannelRow key={c.name} channel={c} />
@@ -50,6 +50,9 @@ function ChannelRow({ channel: c }: { channel: DistributionChannelView }) {
       <td className={mode.className} data-testid="distribution-channel-mode">
         {mode.text}
       </td>
+      <td>
+        <ChannelModeSwitch channel={c} />
+      </td>
       <td>{c.events.join(', ') || '—'}</td>
       <td className="num right">{c.delaySeconds > 0 ? `${c.delaySeconds} s` : '—'}</td>
       <td className="num right">{c.queued}</td>
@@ -57,7 +60,7 @@ function ChannelRow({ channel: c }: { channel: DistributionChannelView }) {
       <td className={`num right ${c.failed > 0 ? 'down' : ''}`}>{c.failed}</td>
       <td className="right">
         <button type="button" className="btn" data-testid={`distribution-test-${c.name}`} disabled={!c.enabled || busy} onClick={() => void testSend()}
-          title={c.enabled ? (c.dryRun ? 'Queue a test message: dry-run records it without sending' : 'Send a test message now') : 'Switched off in config.yaml'}>
+          title={c.enabled ? (c.dryRun ? 'Queue a test message: dry-run records it without sending' : 'Send a test message now') : 'Switched off'}>
           Test send
         </button>
         {error && (

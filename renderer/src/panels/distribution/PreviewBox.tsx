@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { messageKinds, type ChannelName, type DistributionChannelView, type DistributionPreview, type MessageKind } from '../../../../core/contract/contract';
 import { useEngineClient } from '../../engine/engineContext';
-import { channelTitles } from './ChannelsTable';
+import { channelTitles } from './channelTitles';
 
 const kindTitles: Record<MessageKind, string> = {
   signal: 'Approved signal', fill: 'Fill', toxicity: 'Toxicity alert', dailySummary: 'Daily summary', morningAnalysis: 'Morning analysis', test: 'Test message',

@@ -1,7 +1,7 @@
 import type { DistributionMessageView } from '../../../../core/contract/contract';
 import { formatMarketTime } from '../../format/marketTime';
 import { TableHead } from '../TableHead';
-import { channelTitles } from './ChannelsTable';
+import { channelTitles } from './channelTitles';
 
 const stateClass: Record<DistributionMessageView['state'], string> = { queued: 'muted', sending: 'warn-text', sent: 'up', failed: 'down', dryRun: 'warn-text' };
 const stateText: Record<DistributionMessageView['state'], string> = { queued: 'queued', sending: 'sending', sent: 'sent', failed: 'failed', dryRun: 'dry-run' };
