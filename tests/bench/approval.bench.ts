@@ -14,7 +14,7 @@ import type { ProposalsView, StrategyView } from '../../core/contract/proposalVi
 import { instrumentKey, type Position } from '../../core/market/order';
 import { setLogLevel } from '../../core/runtime/logger';
 import { contractOf, eventually } from '../support/engineContract';
-import { shippedConfig, writeTestConfig } from '../support/engineProcess';
+import { proposingSpyConfig, writeTestConfig } from '../support/engineProcess';
 import { startInProcessEngine } from '../support/inProcessEngine';
 import { placedOrderId, watchGatewayWrites } from './gatewayWrites';
 import { startSimGatewayProcess } from './simGatewayProcess';
@@ -26,22 +26,8 @@ function report(metric: string, value: number, unit: string): void {
   console.log(JSON.stringify({ bench: 'approval', metric, value: Math.round(value * 1000) / 1000, unit }));
 }
 
-/** 1DTE on SPY proposes from any live quote; risk lets its option orders through (any hour, wide limits). */
-function approvalConfig(): Record<string, unknown> {
-  const shipped = shippedConfig() as { risk: Record<string, unknown> };
-  return {
-    symbols: [{ symbol: 'SPY', dataClass: 'level2', etf: true, priority: true }],
-    risk: {
-      ...shipped.risk,
-      marketCalendar: 'always-open', priceBandPercent: 100, duplicateWindowSeconds: 0, maxStaleDataSeconds: 3_600,
-      maxOrderNotional: 1e9, maxPositionPerSymbol: 1e6, maxConcentrationPercent: 1_000, maxOrdersPerSecond: 50, maxOrdersPerMinute: 10_000, maxOpenOrders: 1_000,
-    },
-    signals: {
-      zeroDte: { enabled: false }, swing: { enabled: false }, mocImbalance: { enabled: false },
-      oneDte: { symbols: ['SPY'], window: { from: '00:00', to: '23:59' }, dayMovePercent: 0.000001, minConfirmations: 0 },
-    },
-  };
-}
+/** Risk also lets many orders through quickly: 200 approvals, each cancelled. */
+const approvalConfig = () => proposingSpyConfig({ risk: { maxOrdersPerSecond: 50, maxOrdersPerMinute: 10_000, maxOpenOrders: 1_000 } });
 
 setLogLevel('error');
 const gateway = await startSimGatewayProcess();

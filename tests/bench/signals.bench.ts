@@ -13,7 +13,7 @@
 import { quantileSorted } from 'simple-statistics';
 import type { ProposalsView, ProposalView } from '../../core/contract/proposalView';
 import { contractOf, eventually } from '../support/engineContract';
-import { shippedConfig, startEngineProcess, writeTestConfig } from '../support/engineProcess';
+import { proposingSpyConfig, startEngineProcess, writeTestConfig } from '../support/engineProcess';
 import { launchChromium, openCockpit, recordShown, shownSoFar } from './cockpitPage';
 
 const PROPOSALS = Number(process.env.BENCH_PROPOSALS ?? 100);
@@ -32,21 +32,8 @@ function reportSpread(name: string, values: number[]): void {
 /** Page code: the ids of the proposals in the Approval queue's table. */
 const QUEUED_IDS = `() => [...document.querySelectorAll('[data-testid="approval-queue"] [data-testid^="proposal-row-"]')].map((row) => row.getAttribute('data-testid').slice('proposal-row-'.length))`;
 
-/** As in tests/e2e/approvalQueue.spec.ts: 1DTE on SPY fires on any live quote; risk judges the option on its facts. */
-function triggerConfig(): Record<string, unknown> {
-  const shipped = shippedConfig() as { risk: Record<string, unknown> };
-  return {
-    risk: {
-      ...shipped.risk,
-      marketCalendar: 'always-open', priceBandPercent: 100, duplicateWindowSeconds: 0, maxStaleDataSeconds: 3_600,
-      maxOrderNotional: 1e9, maxPositionPerSymbol: 1e6, maxConcentrationPercent: 1_000,
-    },
-    signals: {
-      zeroDte: { enabled: false }, swing: { enabled: false }, mocImbalance: { enabled: false },
-      oneDte: { symbols: ['SPY'], window: { from: '00:00', to: '23:59' }, dayMovePercent: 0.000001, minConfirmations: 0 },
-    },
-  };
-}
+/** 1DTE on SPY fires on any live quote, with the shipped symbols streaming; risk judges the option on its facts. */
+const triggerConfig = () => proposingSpyConfig({ shippedSymbols: true });
 
 /** The engine's receipt of the quote the rule fired on: the day-move reason's as-of time. */
 function triggeredAt(proposal: ProposalView): number {

@@ -1,5 +1,5 @@
 import { test as base, type Locator, type Page } from '@playwright/test';
-import { shippedConfig } from '../support/engineProcess';
+import { proposingSpyConfig } from '../support/engineProcess';
 import { savePanelScreenshot } from './support/panelScreenshot';
 import { createWorkstation, expect, type Workstation } from './support/workstation';
 
@@ -15,23 +15,7 @@ import { createWorkstation, expect, type Workstation } from './support/workstati
  */
 const RECONFIRM_PERCENT = 0.01;
 
-function approvalConfig(): Record<string, unknown> {
-  const shipped = shippedConfig() as { risk: Record<string, unknown> };
-  return {
-    symbols: [{ symbol: 'SPY', dataClass: 'level2', etf: true, priority: true }],
-    risk: {
-      ...shipped.risk,
-      marketCalendar: 'always-open', priceBandPercent: 100, duplicateWindowSeconds: 0, maxStaleDataSeconds: 3_600,
-      maxOrderNotional: 1e9, maxPositionPerSymbol: 1e6, maxConcentrationPercent: 1_000,
-    },
-    signals: {
-      proposalTtlSeconds: 600,
-      reconfirmMovePercent: RECONFIRM_PERCENT,
-      zeroDte: { enabled: false }, swing: { enabled: false }, mocImbalance: { enabled: false },
-      oneDte: { symbols: ['SPY'], window: { from: '00:00', to: '23:59' }, dayMovePercent: 0.000001, minConfirmations: 0 },
-    },
-  };
-}
+const approvalConfig = () => proposingSpyConfig({ signals: { proposalTtlSeconds: 600, reconfirmMovePercent: RECONFIRM_PERCENT } });
 
 const test = base.extend<{ trader: Workstation }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none

@@ -30,6 +30,28 @@ export function shippedConfig(): Record<string, Record<string, unknown>> {
 }
 
 /**
+ * A config where 1DTE on SPY proposes from any live quote (the other strategies off) and risk lets its option orders
+ * through at any hour with wide limits: the approval e2e test and benchmarks. `risk` and `signals` extend it; SPY is
+ * the only symbol unless `shippedSymbols`.
+ */
+export function proposingSpyConfig(extra: { risk?: Record<string, unknown>; signals?: Record<string, unknown>; shippedSymbols?: boolean } = {}): Record<string, unknown> {
+  return {
+    ...(extra.shippedSymbols ? {} : { symbols: [{ symbol: 'SPY', dataClass: 'level2', etf: true, priority: true }] }),
+    risk: {
+      ...shippedConfig().risk,
+      marketCalendar: 'always-open', priceBandPercent: 100, duplicateWindowSeconds: 0, maxStaleDataSeconds: 3_600,
+      maxOrderNotional: 1e9, maxPositionPerSymbol: 1e6, maxConcentrationPercent: 1_000,
+      ...extra.risk,
+    },
+    signals: {
+      zeroDte: { enabled: false }, swing: { enabled: false }, mocImbalance: { enabled: false },
+      oneDte: { symbols: ['SPY'], window: { from: '00:00', to: '23:59' }, dayMovePercent: 0.000001, minConfirmations: 0 },
+      ...extra.signals,
+    },
+  };
+}
+
+/**
  * A copy of config/config.yaml with free ports, so tests never collide with a running workstation. The embedded
  * market's exchange is always open and the morning analysis is scheduled 12 hours away, so no engine test depends on
  * the time of day it runs at (the gateway's own tests cover trading hours on a fixed market clock).
