@@ -72,7 +72,7 @@ describe('signals → approval queue → order path (real engine, simulated mark
       ...snapshot, marketDate: expiry, bars: risingBars(spot, now), gex,
       vpin: { symbol: 'SPY', vpin: 0.41, bucket: 80, time: now, cdf: 0.95, toxic: true, alert: true } as StrategySnapshot['vpin'],
       sweeps: [{ symbol: 'SPY', direction: 'buy', detectedAt: now, shares: 12_000, levels: 4, exchanges: ['ARCA', 'NSDQ'], fromPrice: spot - 0.05, toPrice: spot } as StrategySnapshot['sweeps'][number]],
-      chain: { symbol: 'SPY', asOf: now, quoteDate: null, skipped: 0, contracts: chain }, positionQuantity: 0,
+      chain: { symbol: 'SPY', asOf: now, quoteDate: null, skipped: 0, contracts: chain }, positionQuantity: 0, workingOrders: 0,
     };
   }
 
@@ -126,7 +126,7 @@ describe('signals → approval queue → order path (real engine, simulated mark
     await client.call('setStrategyAutomation', { strategy: 'zeroDte', mode: 'auto', reason: 'trusted', confirmed: true });
     const audit = await engine.redis.client.xrange(keys.signals.automationAudit.key, '-', '+');
     expect(audit.at(-1)![1]).toEqual(expect.arrayContaining(['strategy', 'zeroDte', 'from', 'manual', 'to', 'auto', 'reason', 'trusted']));
-    const snapshot = { ...(await firingSnapshot()), positionQuantity: 0 };
+    const snapshot = { ...(await firingSnapshot()), positionQuantity: 0, workingOrders: 0 };
     const first = await engine.signals.service.evaluate(zeroDteRun(), snapshot);
     expect(engine.signals.queue.get(first!.id)!.decision).toMatchObject({ status: 'approved', by: 'automation:zeroDte' });
     await eventually('the automatic order at the gateway', () => orders.find((o) => o.clientOrderKey === `proposal-${first!.id}` && o.role === 'parent' && o.status !== 'PendingSubmit'));

@@ -90,7 +90,7 @@ describe('an approved MOC imbalance proposal: entry, stop and market-on-close ex
     const now = market.now();
     const spot = snapshot.quote!.ask!;
     return {
-      ...snapshot, now, marketDate: DAY, marketMinute: 15 * 60 + 49, imbalance: 0.6, bars: noisyBars(spot, now), positionQuantity: 0,
+      ...snapshot, now, marketDate: DAY, marketMinute: 15 * 60 + 49, imbalance: 0.6, bars: noisyBars(spot, now), positionQuantity: 0, workingOrders: 0,
       sweeps: [{ symbol: 'SPY', direction: 'buy', detectedAt: now, shares: 20_000, levels: 4, exchanges: ['ARCA', 'NSDQ'], fromPrice: spot - 0.05, toPrice: spot } as StrategySnapshot['sweeps'][number]],
     };
   }
