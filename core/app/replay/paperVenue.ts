@@ -3,7 +3,10 @@
  * instead of sending anything anywhere. The fill model is deliberately plain (the README says so):
  * - a buy fills at the ask, a sell at the bid, the whole quantity at once (no depth, no queue position, no partials);
  * - LMT fills once the touch reaches the limit (buy: ask ≤ limit; sell: bid ≥ limit), MKT at once, STP once the touch
- *   crosses the stop (sell: bid ≤ stop; buy: ask ≥ stop), STP LMT as STP within its limit; MOC and LOC never fill;
+ *   crosses the stop (sell: bid ≤ stop; buy: ask ≥ stop), STP LMT as STP within its limit;
+ * - MOC and LOC fill only in the closing cross (`closingCross`, when the replay's clock reaches the session's close), at
+ *   the last trade before it (the touch's mid without one), an LOC only within its limit; the simulated gateway does
+ *   the same;
  * - an option trades at its chain's last snapshot (the session format records chains, not option ticks);
  * - a bracket's children work from the first match after the parent filled, and a child's fill cancels its sibling
  *   (one cancels the other);
@@ -83,6 +86,16 @@ export class PaperVenue implements ExecutionVenue {
     }
   }
 
+  /** The closing auction: every working MOC order fills at the close's price, an LOC within its limit; others stay. */
+  closingCross(closePrice: (instrument: OrderRecord['instrument']) => number | null): void {
+    const auction = [...this.working].filter(([, held]) => held.active && (held.record.type === 'MOC' || held.record.type === 'LOC'));
+    for (const [orderId, held] of auction.sort(([a], [b]) => a - b)) {
+      if (!this.working.has(orderId)) continue;
+      const price = closePrice(held.record.instrument);
+      if (price !== null && crossesAt(held.record, price)) this.fill(orderId, held.record, price);
+    }
+  }
+
   private fill(orderId: number, record: OrderRecord, price: number): void {
     const execId = `paper-${++this.fills}`;
     const time = this.clock();
@@ -121,4 +134,11 @@ export function fillPrice(record: Pick<OrderRecord, 'side' | 'type' | 'limitPric
     default:
       return null;
   }
+}
+
+/** Whether an auction order takes the closing price: MOC always, LOC when the price is within its limit. */
+function crossesAt(record: Pick<OrderRecord, 'side' | 'type' | 'limitPrice'>, price: number): boolean {
+  if (record.type === 'MOC') return true;
+  const limit = record.limitPrice;
+  return limit !== null && (record.side === 'buy' ? price <= limit : price >= limit);
 }

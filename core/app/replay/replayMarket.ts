@@ -21,6 +21,7 @@ export interface Touch {
 export class ReplayMarket {
   private readonly touches = new Map<string, Touch>();
   private readonly chains = new Map<string, OptionChainSnapshot>();
+  private readonly lastTrades = new Map<string, number>();
 
   /** `previousClose`: a quote's `close` (the session format does not record it; the simulated market knows it). */
   constructor(
@@ -31,6 +32,16 @@ export class ReplayMarket {
   /** The latest bid and ask of an instrument (a stock, or an option contract from its chain's last snapshot). */
   touch(instrument: Instrument): Touch | null {
     return this.touches.get(instrumentKey(instrument)) ?? null;
+  }
+
+  /** The closing auction's price for an instrument: its last trade, else its touch's mid; null without either. */
+  closePrice(instrument: Instrument): number | null {
+    if (instrument.kind === 'stock') {
+      const last = this.lastTrades.get(instrument.symbol);
+      if (last !== undefined) return last;
+    }
+    const touch = this.touch(instrument);
+    return touch && touch.bid !== null && touch.ask !== null ? (touch.bid + touch.ask) / 2 : null;
   }
 
   /** The underlying's latest option chain (what the live engine reads back from Redis), null before the first. */
@@ -50,6 +61,7 @@ export class ReplayMarket {
       }
       case 'trade': {
         const t = event.data;
+        this.lastTrades.set(t.symbol, t.price);
         bus.publish('tradePrinted', { symbol: t.symbol, price: t.price, size: t.size, ts: t.ts, receivedAt: t.ts, totalVolume: t.totalVolume, vwap: t.vwap, aggressor: t.aggressor });
         return;
       }

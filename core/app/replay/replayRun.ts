@@ -6,6 +6,8 @@
  * expiry). The same source and settings therefore give the same proposals, at any speed.
  */
 import type { AppConfig } from '../../config/configSchema';
+import { nyseSession } from '../../market/marketCalendar';
+import { addDays, etDate, etToUtc } from '../../market/newYorkTime';
 import { paceWaitMs, ReplayClock } from './replayClock';
 import { wireReplay, type ReplayEngine } from './replayEngine';
 import { ReplayReport, type ProposalLine, type StrategyResult } from './replayReport';
@@ -35,9 +37,15 @@ export async function runReplay(source: ReplaySource, config: AppConfig, speed: 
   const wallStart = performance.now();
   let events = 0;
   let second = Math.floor(source.startTs / 1000);
+  let close = nextClose(source.startTs);
   for (const event of source.events()) {
     if (event.t > clock.now()) {
       await settle(engine);
+      if (event.t >= close) {
+        closingCross(engine);
+        await settle(engine);
+        close = nextClose(event.t);
+      }
       const wait = paceWaitMs(event.t - source.startTs, performance.now() - wallStart, speed);
       if (wait >= 1) await sleep(wait);
       clock.advanceTo(event.t);
@@ -50,6 +58,12 @@ export async function runReplay(source: ReplaySource, config: AppConfig, speed: 
     events++;
   }
   await settle(engine);
+  // A session played to its close (its last event within a second of it) has its closing auction too.
+  if (close - clock.now() <= 1_000) {
+    clock.advanceTo(close);
+    closingCross(engine);
+    await settle(engine);
+  }
   engine.queue.expireAll('the replay ended');
   await settle(engine);
   const wallMs = performance.now() - wallStart;
@@ -61,6 +75,20 @@ export async function runReplay(source: ReplaySource, config: AppConfig, speed: 
   report.stop();
   await engine.stop();
   return result;
+}
+
+/** The closing auction fills MOC and LOC orders at the close's price (the last trade before it). */
+function closingCross(engine: ReplayEngine): void {
+  engine.venue.closingCross((instrument) => engine.market.closePrice(instrument));
+}
+
+/** The first session close after ts (a week ahead at most: past weekends and holidays). */
+export function nextClose(ts: number): number {
+  for (let day = 0, date = etDate(ts); day < 8; day++, date = addDays(date, 1)) {
+    const session = nyseSession(etToUtc(date, 12));
+    if (session && session.close > ts) return session.close;
+  }
+  return Infinity;
 }
 
 /** What the last moment started finishes, then the paper venue fills what the market reached. */

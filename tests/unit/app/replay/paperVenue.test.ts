@@ -60,4 +60,28 @@ describe('the paper venue', () => {
     expect(fills.map((f) => [f.orderId, f.price])).toEqual([[1, 1.05], [2, 2.3]]);
     expect(reports.filter((r) => r.orderId === 3).map((r) => r.status)).toEqual(['PreSubmitted', 'Cancelled']);
   });
+
+  it('fills a market-on-close exit only in the closing cross, at the close price, cancelling its stop; an LOC only within its limit', () => {
+    const bus = createEngineBus();
+    const venue = new PaperVenue(bus, { touch: () => touch(600.0, 600.02) }, () => 42);
+    const fills: Fill[] = [];
+    const reports: VenueOrderReport[] = [];
+    bus.subscribe('venueFillReported', (f) => fills.push(f.fill));
+    bus.subscribe('venueOrderReported', (r) => reports.push(r));
+    const instrument: Instrument = { kind: 'stock', symbol: 'SPY' };
+    const record = (orderId: number, fields: Partial<OrderRecord>) => ({ orderId, transmit: true, record: { instrument, quantity: 100, parentId: null, ocaGroup: null, stopPrice: null, limitPrice: null, ...fields } as OrderRecord });
+    venue.place([
+      record(1, { side: 'buy', type: 'LMT', limitPrice: 600.05 }),
+      record(2, { side: 'sell', type: 'MOC', parentId: 1, ocaGroup: 'g' }),
+      record(3, { side: 'sell', type: 'STP', stopPrice: 590, parentId: 1, ocaGroup: 'g' }),
+      record(4, { side: 'sell', type: 'LOC', limitPrice: 605 }),
+    ]);
+    venue.match();
+    venue.match();
+    expect(fills.map((f) => f.orderId)).toEqual([1]);
+    venue.closingCross(() => 601.5);
+    expect(fills.map((f) => [f.orderId, f.price])).toEqual([[1, 600.02], [2, 601.5]]);
+    expect(reports.filter((r) => r.orderId === 3).map((r) => r.status)).toEqual(['PreSubmitted', 'Cancelled']);
+    expect(reports.filter((r) => r.orderId === 4).map((r) => r.status)).toEqual(['Submitted']);
+  });
 });

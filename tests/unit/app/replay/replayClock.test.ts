@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paceWaitMs, parseSpeed, ReplayClock } from '../../../../core/app/replay/replayClock';
+import { nextClose } from '../../../../core/app/replay/replayRun';
 
 describe('the replay clock', () => {
   it('starts at the session start and moves only forward', () => {
@@ -37,5 +38,15 @@ describe('pacing', () => {
 
   it('never waits at speed max', () => {
     expect(paceWaitMs(3_600_000, 0, Number.POSITIVE_INFINITY)).toBe(0);
+  });
+});
+
+describe('the closing auction of a replay', () => {
+  it('falls at 16:00 New York, 13:00 on a half day, and past weekends and holidays', () => {
+    expect(nextClose(Date.parse('2025-01-06T15:00:00Z'))).toBe(Date.parse('2025-01-06T21:00:00Z'));
+    expect(nextClose(Date.parse('2025-01-06T21:00:00Z'))).toBe(Date.parse('2025-01-07T21:00:00Z'));
+    expect(nextClose(Date.parse('2025-01-10T22:00:00Z'))).toBe(Date.parse('2025-01-13T21:00:00Z'));
+    expect(nextClose(Date.parse('2025-12-24T15:00:00Z'))).toBe(Date.parse('2025-12-24T18:00:00Z'));
+    expect(nextClose(Date.parse('2025-12-24T19:00:00Z'))).toBe(Date.parse('2025-12-26T21:00:00Z'));
   });
 });
