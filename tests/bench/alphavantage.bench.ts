@@ -2,6 +2,7 @@
 // and each chain's body → Redis time (goal < 100 ms), see avRefreshBench.ts; one chain fetched, read and stored (on the
 // chain reader's thread), and the same work on the engine's thread step by step; and the call limiter's own cost per call (goal: under 1% of a core at 590 calls/min,
 // see benchLimiter). One JSON line per figure.
+import v8 from 'node:v8';
 import { ChainReader } from '../../core/app/chainReader';
 import { AlphaVantageStore } from '../../core/store/alphaVantageStore';
 import { readAnswer } from '../../core/venues/alphavantage/avAnswer';
@@ -17,6 +18,11 @@ import { packContracts, unpackContracts } from '../../core/venues/alphavantage/p
 import { startTestRedis } from '../support/testRedis';
 import { chainBody } from './avChainBodies';
 import { benchRefresh, startChainServer } from './avRefreshBench';
+
+// BENCH_TRACE_GC=1 prints every collection with its reason (V8's --trace-gc), e.g. `Mark-Compact (reduce)` for the
+// memory reducer; BENCH_NO_MEMORY_REDUCER=1 sets --no-memory-reducer at run time (which does not reach the main isolate).
+if (process.env.BENCH_TRACE_GC) v8.setFlagsFromString('--trace-gc');
+if (process.env.BENCH_NO_MEMORY_REDUCER) v8.setFlagsFromString('--no-memory-reducer');
 
 const emit = (metric: string, value: number, unit: string) =>
   console.log(JSON.stringify({ bench: 'alphavantage', metric, value: Number(value.toFixed(4)), unit }));
