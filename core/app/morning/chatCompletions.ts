@@ -8,6 +8,7 @@ import axios, { type AxiosResponse } from 'axios';
 import pRetry, { AbortError } from 'p-retry';
 import { z } from 'zod';
 import type { ChatMessage } from './morningPrompt';
+import { redactor } from '../../distribution/redact';
 
 export interface ChatCompletionsOptions {
   baseUrl: string;
@@ -83,10 +84,6 @@ export function retryAfterMs(headers: Record<string, unknown>, now = Date.now())
   return parts.reduce((ms, [, n, u]) => ms + Number(n) * unit[u as keyof typeof unit], 0);
 }
 
-/** Removes the key wherever a provider or a library echoed it. */
-export function redact(text: string, secret: string): string {
-  return secret.length > 0 ? text.split(secret).join('[redacted]') : text;
-}
 
 function failureOf(response: AxiosResponse): ChatCompletionError {
   const parsed = errorSchema.safeParse(response.data);
@@ -161,6 +158,6 @@ export async function requestChatCompletion(options: ChatCompletionsOptions, mes
   } catch (error) {
     const failure = error instanceof ChatCompletionError ? error : new ChatCompletionError('network', 'the request failed');
     const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-    throw new ChatCompletionError(failure.kind, redact(`${failure.message}${tries}`, options.apiKey), failure.status, failure.retryAfterMs);
+    throw new ChatCompletionError(failure.kind, redactor([options.apiKey])(`${failure.message}${tries}`), failure.status, failure.retryAfterMs);
   }
 }
