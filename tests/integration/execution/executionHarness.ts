@@ -25,6 +25,8 @@ export interface ExecutionHarness {
   positions(): Position[];
   /** Advances the market in steps, letting the sockets catch up between steps. */
   run(ms: number, stepMs?: number): Promise<void>;
+  /** Resolves once the engine has published a quote of the symbol: its risk checks see one from then on. */
+  whenQuoted(symbol: string): Promise<void>;
   restartEngine(signal?: NodeJS.Signals): Promise<void>;
   restartGateway(): Promise<void>;
   stop(): Promise<void>;
@@ -79,6 +81,16 @@ export async function startExecutionHarness(options: ExecutionHarnessOptions = {
       for (let t = 0; t < ms; t += stepMs) {
         market.advance(stepMs);
         await new Promise((r) => setTimeout(r, 5));
+      }
+    },
+    async whenQuoted(symbol) {
+      let seen = false;
+      const off = contract.client.subscribe('quote', { symbol }, () => (seen = true));
+      try {
+        // The market moves on while waiting: a quote is only sent when it changes.
+        await eventually(`the engine's first ${symbol} quote`, () => seen || (market.advance(100), false), 30_000, 50);
+      } finally {
+        off();
       }
     },
     async restartEngine(signal = 'SIGTERM') {

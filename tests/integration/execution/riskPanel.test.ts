@@ -34,6 +34,7 @@ describe('the risk panel: runtime limits, denials and the risk stream in the rea
 
   test('setRiskLimit needs confirmation; a confirmed tightening of maxOrderShares refuses the next larger order, and the denial lists what its checks saw', async () => {
     await h.run(300);
+    await h.whenQuoted('AAPL');
     const unconfirmed = await refusal(h.client.call('setRiskLimit', { name: 'maxOrderShares', value: 100, reason: 'test: tighten' }));
     expect(unconfirmed).toMatchObject({ code: 'REFUSED', reason: 'NOT_CONFIRMED', message: expect.stringContaining('confirmation') });
 
