@@ -4,6 +4,7 @@ import { AlphaVantageStore } from '../store/alphaVantageStore';
 import { OptionsFlowStore } from '../store/optionsFlowStore';
 import { connectRedis } from '../store/redisConnection';
 import { loadChain } from '../venues/alphavantage/chainCall';
+import { yieldToTheEngine } from './threadPriority';
 import { READY, type AnalyticsJob, type AnalyticsReply, type AnalyticsThreadSetup } from './analyticsThreadMessages';
 
 /** How long the thread waits for Redis before it takes calls anyway (a failed read is reported per call). */
@@ -15,6 +16,7 @@ const REDIS_WAIT_MS = 2_000;
  * histories; only the results go back to the engine's thread.
  */
 async function serve(setup: AnalyticsThreadSetup): Promise<void> {
+  yieldToTheEngine();
   const redis = connectRedis(setup.redisUrl, 'alphatrader-analytics');
   await Promise.race([redis.connect().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, REDIS_WAIT_MS))]);
   const chains = new AlphaVantageStore(redis);

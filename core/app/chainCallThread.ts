@@ -5,6 +5,7 @@ import { AvError } from '../venues/alphavantage/avError';
 import { AvHttpClient } from '../venues/alphavantage/avHttpClient';
 import { callChain, loadChain } from '../venues/alphavantage/chainCall';
 import { packContracts, packedMemory } from '../venues/alphavantage/packedContracts';
+import { yieldToTheEngine } from './threadPriority';
 import { READY, type ChainJob, type ChainReply, type ChainThreadSetup, type LoadedChain } from './chainCallMessages';
 
 /** How long the thread waits for Redis before it takes calls anyway (a failed write is reported per chain). */
@@ -17,6 +18,7 @@ const REDIS_WAIT_MS = 2_000;
  * (loadChain) and sends its contracts packed in typed arrays (moved, not copied).
  */
 async function serve(setup: ChainThreadSetup): Promise<void> {
+  yieldToTheEngine();
   const http = new AvHttpClient({ ...setup.http, signal: new AbortController().signal }); // stopping ends the thread
   const redis = connectRedis(setup.redisUrl, 'alphatrader-chains');
   await Promise.race([redis.connect().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, REDIS_WAIT_MS))]);

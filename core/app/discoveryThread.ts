@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { discoverCorrelations, discoverSymbol, type DiscoveryFindings, type SymbolFindings } from '../discovery/discoveryFindings';
 import { assembleRun, runSummary } from '../discovery/discoveryRun';
@@ -8,6 +7,7 @@ import type { SymbolHistory } from '../market/marketHistory';
 import { discoveredYaml } from '../store/discoveredYaml';
 import { readSymbolHistory } from '../store/discoveryHistory';
 import { connectRedis } from '../store/redisConnection';
+import { yieldToTheEngine } from './threadPriority';
 import { READY, type DiscoveryJob, type DiscoveryThreadSetup, type JobReply, type ThreadMessage } from './discoveryMessages';
 
 /** How long the thread waits for Redis before it takes runs anyway (a run that cannot read fails by name). */
@@ -70,19 +70,6 @@ async function discover(job: DiscoveryJob, read: Reader): Promise<{ findings: Di
   computeMs += performance.now() - t2;
   post({ id, progress: { done: job.symbols.length + 1, step: 'correlations computed' } });
   return { findings: { symbols, correlations }, readMs, computeMs, skipped };
-}
-
-/**
- * On Linux a nice value belongs to a thread, so this thread (only) steps back to nice 10: on a busy machine the engine's
- * event loop gets the core before a discovery run does. Elsewhere the call would lower the whole engine, so it is not made.
- */
-function yieldToTheEngine(): void {
-  if (process.platform !== 'linux') return;
-  try {
-    os.setPriority(10);
-  } catch {
-    // not allowed here: the run simply competes at the engine's priority
-  }
 }
 
 function post(message: ThreadMessage): void {
