@@ -3,14 +3,12 @@ import type { EngineBus } from '../bus/catalogue';
 import type { DistributionConfig } from '../config/distributionSchema';
 import type { DistributionSecrets } from '../config/settings';
 import type { ChannelMode, ChannelName, DistributionChannelView, DistributionView } from '../contract/distributionView';
-import { dailySummaryText, summaryDue, type DaySignals } from '../distribution/dailySummary';
+import { dailySummaryText, summaryDue } from '../distribution/dailySummary';
 import { DistributionService } from '../distribution/distributionService';
 import { dailySummaryEvent, fillEvent, morningAnalysisEvent, signalEvent, toxicityEvent, type DistributionEvent } from '../distribution/eventFacts';
 import type { OutboxMessage } from '../distribution/outboxMessage';
 import { redactor } from '../distribution/redact';
 import { nyseSession } from '../market/marketCalendar';
-import { etDate } from '../market/newYorkTime';
-import type { Fill } from '../market/order';
 import { strategyNames, type StrategyName } from '../market/proposal';
 import type { StrategyReportCard } from '../market/proposal';
 import { moduleLogger } from '../runtime/logger';
@@ -19,15 +17,16 @@ import { Topic } from '../runtime/topic';
 import { RedisDistributionStore } from '../store/distributionStore';
 import type { HashCounter } from '../store/hashCounter';
 import { channelSetups } from './distributionChannels';
+import { readSummaryDay } from './summaryDay';
 
 const log = moduleLogger('distribution');
 const DAY_MS = 24 * 3_600_000;
 /** Finished messages (and so their idempotency keys) are kept a week. */
 const KEEP_FINISHED_MS = 7 * DAY_MS;
+/** How often the daily summary's time is checked; a summary whose day could not be read is tried again then. */
 const SUMMARY_CHECK_MS = 30_000;
-/** An event the store could not take (Redis down) is tried again this often, this many times. */
-const REQUEUE_MS = 5_000;
-const REQUEUE_TRIES = 120;
+/** An event the store could not take (Redis down) is offered again this often, this many times (10 minutes). */
+const REQUEUE = { everyMs: 5_000, tries: 120 };
 /** A send in flight at stop gets this long to be answered and marked (else it is sent again after the restart). */
 const STOP_GRACE_MS = 2_000;
 
@@ -41,9 +40,9 @@ export interface DistributionModuleOptions {
   failedSends: HashCounter;
   reportBadInput: (source: string, problem: string) => void;
   clock?: () => number;
+  /** How often and how many times an event Redis did not take is offered again (default every 5 s, 120 times). */
+  requeue?: { everyMs: number; tries: number };
 }
-
-type DayCounts = DaySignals['today'];
 
 /**
  * Distribution as one engine module (Health's "distribution"): hears approved signals, fills, toxicity alerts and the
@@ -57,10 +56,8 @@ export class DistributionModule implements EngineModule {
   readonly service: DistributionService;
   private readonly clock: () => number;
   private readonly unsubscribe: Array<() => void> = [];
-  private readonly dayFills = new Map<string, Fill>();
-  private readonly dayCounts = new Map<StrategyName, DayCounts>();
-  private day = '';
   private summarySent = '';
+  private summaryReading = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly store: RedisDistributionStore;
 
@@ -85,20 +82,15 @@ export class DistributionModule implements EngineModule {
     const { bus } = this.options;
     this.unsubscribe.push(
       bus.subscribe('proposalDecided', ({ proposal, decision }) => {
-        this.count(proposal.strategy, decision.status);
         if (decision.status === 'approved' || decision.status === 'modified') this.distribute(signalEvent(proposal, decision));
       }),
-      bus.subscribe('proposalCreated', (proposal) => this.count(proposal.strategy, 'proposed')),
-      bus.subscribe('fillRecorded', (fill) => {
-        if (etDate(fill.time) === this.today()) this.dayFills.set(fill.execId, fill);
-        this.distribute(fillEvent(fill));
-      }),
+      bus.subscribe('fillRecorded', (fill) => this.distribute(fillEvent(fill))),
       bus.subscribe('toxicityAlerted', (reading) => this.distribute(toxicityEvent(reading))),
       bus.subscribe('morningAnalysisReady', (note) => this.distribute(morningAnalysisEvent(note))),
     );
-    this.timer = setInterval(() => this.summaryIfDue(), SUMMARY_CHECK_MS);
+    this.timer = setInterval(() => void this.summaryIfDue(), SUMMARY_CHECK_MS);
     this.timer.unref();
-    this.summaryIfDue();
+    void this.summaryIfDue();
   }
 
   async stop(): Promise<void> {
@@ -136,42 +128,36 @@ export class DistributionModule implements EngineModule {
 
   /** Hands the event to the outbox; while Redis cannot take it, it is offered again (the outbox drops repeats). */
   distribute(event: DistributionEvent, tries = 0): void {
+    const { everyMs, tries: most } = this.options.requeue ?? REQUEUE;
     this.service.publish(event).catch((error: unknown) => {
-      if (tries >= REQUEUE_TRIES) return log.error({ event: event.id, reason: (error as Error).message }, 'a distribution event was not queued: Redis did not take it');
+      if (tries >= most) return log.error({ event: event.id, reason: (error as Error).message }, 'a distribution event was not queued: Redis did not take it');
       log.warn({ event: event.id, reason: (error as Error).message }, 'a distribution event waits for Redis');
-      setTimeout(() => this.distribute(event, tries + 1), REQUEUE_MS).unref();
+      setTimeout(() => this.distribute(event, tries + 1), everyMs).unref();
     });
   }
 
-  private today(): string {
-    const date = etDate(this.clock());
-    if (date !== this.day) {
-      this.day = date;
-      this.dayFills.clear();
-      this.dayCounts.clear();
-    }
-    return date;
-  }
-
-  private count(strategy: StrategyName, what: string): void {
-    this.today();
-    const counts = this.dayCounts.get(strategy) ?? { proposed: 0, approved: 0, rejected: 0, expired: 0 };
-    if (what === 'proposed') counts.proposed++;
-    else if (what === 'approved' || what === 'modified') counts.approved++;
-    else if (what === 'rejected') counts.rejected++;
-    else if (what === 'expired') counts.expired++;
-    this.dayCounts.set(strategy, counts);
-  }
-
-  private summaryIfDue(): void {
+  /**
+   * After `dailySummaryAt` on a trading day, builds the day's summary from what Redis holds (the day's fills and
+   * signal history, whichever engine process heard them). When Redis cannot be read the summary is not posted and
+   * the next check (30 s) tries again, until the day ends.
+   */
+  async summaryIfDue(): Promise<void> {
     const now = this.clock();
     const date = summaryDue(now, this.options.config.dailySummaryAt, (ts) => nyseSession(ts) !== null);
-    if (date === null || date === this.summarySent || date !== this.today()) return;
-    this.summarySent = date;
-    const signals: DaySignals[] = strategyNames.map((strategy) => ({
-      strategy, card: this.options.reportCard(strategy), today: this.dayCounts.get(strategy) ?? { proposed: 0, approved: 0, rejected: 0, expired: 0 },
-    }));
-    this.distribute(dailySummaryEvent(date, dailySummaryText([...this.dayFills.values()], signals), now));
+    if (date === null || date === this.summarySent || this.summaryReading) return;
+    this.summaryReading = true;
+    try {
+      const day = await readSummaryDay(this.options.redis, date);
+      const signals = strategyNames.map((strategy) => ({
+        strategy, card: this.options.reportCard(strategy), today: day.counts.get(strategy) ?? { proposed: 0, approved: 0, rejected: 0, expired: 0 },
+      }));
+      this.summarySent = date;
+      this.distribute(dailySummaryEvent(date, dailySummaryText(day.fills, signals), now));
+    } catch (error) {
+      log.warn({ date, reason: (error as Error).message }, 'the daily summary waits for Redis: the day could not be read; tried again in 30 s');
+    } finally {
+      this.summaryReading = false;
+    }
   }
 
   private publishView(): void {

@@ -23,7 +23,7 @@ export interface ChannelWorkerDeps {
   onProblem: (problem: string) => void;
 }
 
-/** When a state cannot be stored, the message waits this long before it is tried again. */
+/** When a state cannot be stored, the message waits this long before it is tried (or its state stored) again. */
 const STORE_RETRY_MS = 5_000;
 /** setTimeout's longest delay. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -41,6 +41,8 @@ export class ChannelWorker {
   private stopped = true;
   /** A 429 holds the whole channel (its rate limit is the channel's, not the message's) until then. */
   private pausedUntil = 0;
+  /** States the store did not take after the channel answered (Redis down), written again until it takes them. */
+  private readonly unsaved = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly deps: ChannelWorkerDeps) {}
 
@@ -64,6 +66,8 @@ export class ChannelWorker {
   async stop(graceMs: number): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    for (const timer of this.unsaved.values()) clearTimeout(timer);
+    this.unsaved.clear();
     if (this.current) await Promise.race([this.current, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
   }
 
@@ -122,7 +126,26 @@ export class ChannelWorker {
     }
     if (message.state !== 'queued') this.waiting.delete(message.key);
     this.deps.onChange(message);
-    await store.save(message);
+    await this.saveAfterAnswer(message);
+  }
+
+  /**
+   * The channel answered: its state must reach the store, or a restart would send a sent message again. While the
+   * store refuses it (Redis down), it is written again every 5 s (its newest state) for as long as the worker runs.
+   */
+  private async saveAfterAnswer(message: OutboxMessage): Promise<void> {
+    clearTimeout(this.unsaved.get(message.key));
+    this.unsaved.delete(message.key);
+    try {
+      await this.deps.store.save(message);
+    } catch (error) {
+      const problem = `${this.deps.channel}: ${message.key} is ${message.state} but that could not be stored (${(error as Error).message})`;
+      if (this.stopped) return this.deps.onProblem(`${problem}; the worker stopped: the next start finds it as it was stored`);
+      this.deps.onProblem(`${problem}; stored again in 5 s`);
+      const timer = setTimeout(() => void this.saveAfterAnswer(message), STORE_RETRY_MS);
+      timer.unref();
+      this.unsaved.set(message.key, timer);
+    }
   }
 
   private fail(message: OutboxMessage, error: ChannelSendError): void {

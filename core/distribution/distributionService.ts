@@ -155,10 +155,26 @@ export class DistributionService {
       key: `${event.id}@${channel}`, channel, kind: event.kind, eventId: event.id, state: settings.dryRun ? 'dryRun' : 'queued', attempts: 0, rateLimited: 0,
       createdAt: now, dueAt: now + (delaySeconds ?? settings.delaySeconds) * 1_000, sentAt: null, error: null, text: this.render(channel, event).text, remoteId: null,
     };
-    if (!(await this.deps.store.add(message))) return null;
+    if (!(await this.deps.store.add(message))) return this.adopt(message.key);
     this.changed(message);
     if (message.state === 'queued') this.workers[channel].add(message);
     return message;
+  }
+
+  /**
+   * The store already holds this key. Known here, it is a repeat and is dropped. Unknown, an earlier offer was stored
+   * without its answer reaching us (a frozen Redis woke after the client gave up): it is the outbox's, so it is sent.
+   */
+  private async adopt(key: string): Promise<null> {
+    if (this.recentMessages.has(key)) return null;
+    const stored = await this.deps.store.get(key);
+    if (stored && !isFinal(stored) && !this.recentMessages.has(key)) {
+      if (stored.state === 'sending') stored.state = 'queued';
+      this.remember(stored);
+      this.workers[stored.channel].add(stored);
+      this.deps.onChange();
+    }
+    return null;
   }
 
   private changed(message: OutboxMessage): void {

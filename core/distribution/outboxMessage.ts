@@ -11,6 +11,8 @@ export interface OutboxStore {
   add(message: OutboxMessage): Promise<boolean>;
   /** Writes the message's new state over the stored one. */
   save(message: OutboxMessage): Promise<void>;
+  /** The stored message with this key; null when there is none or it cannot be read. */
+  get(key: string): Promise<OutboxMessage | null>;
   /** Every stored message (the unreadable ones reported and left out). */
   load(): Promise<OutboxMessage[]>;
   remove(keys: readonly string[]): Promise<void>;

@@ -22,6 +22,18 @@ function isMessage(value: unknown): value is OutboxMessage {
     && typeof m.attempts === 'number' && channelNames.includes(m.channel!) && messageKinds.includes(m.kind!);
 }
 
+/** Messages stored before the 429 count existed read as none. */
+const withDefaults = (m: OutboxMessage): OutboxMessage => ({ ...m, rateLimited: m.rateLimited ?? 0 });
+
+function parsed(json: string | null): unknown {
+  if (json === null) return null;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+}
+
 export class RedisDistributionStore implements OutboxStore {
   constructor(private readonly redis: Redis, private readonly reportBadInput: (source: string, problem: string) => void) {}
 
@@ -33,18 +45,18 @@ export class RedisDistributionStore implements OutboxStore {
     await this.redis.hset(outbox.key, message.key, JSON.stringify(message));
   }
 
+  async get(key: string): Promise<OutboxMessage | null> {
+    const value = parsed(await this.redis.hget(outbox.key, key));
+    return isMessage(value) ? withDefaults(value) : null;
+  }
+
   /** Every stored message; one that does not parse is reported as bad input and left in Redis for a person to read. */
   async load(): Promise<OutboxMessage[]> {
     const fields = await this.redis.hgetall(outbox.key);
     const messages: OutboxMessage[] = [];
     for (const [key, json] of Object.entries(fields)) {
-      let value: unknown;
-      try {
-        value = JSON.parse(json);
-      } catch {
-        value = null;
-      }
-      if (isMessage(value)) messages.push({ ...value, rateLimited: value.rateLimited ?? 0 });
+      const value = parsed(json);
+      if (isMessage(value)) messages.push(withDefaults(value));
       else this.reportBadInput('distribution', `${outbox.key} field ${key} is not a readable message; left as it is`);
     }
     return messages;

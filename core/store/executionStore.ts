@@ -212,6 +212,16 @@ export class RedisExecutionStore implements ExecutionStore {
   }
 }
 
+/**
+ * Every readable fill in `execution:fills` (what the execution has kept, a week back), read without pruning: for
+ * readers beside the order manager (the daily summary). Unreadable entries are left out (the order manager's load
+ * reports them).
+ */
+export async function storedFills(redis: Redis): Promise<RecordedFill[]> {
+  const hash = await redis.hgetall(keys.execution.fills.key);
+  return Object.values(hash).map(parse).filter(isFill);
+}
+
 function hasPending(p: Pending): boolean {
   return p.orders.size > 0 || p.receipts.size > 0 || p.fills.size > 0 || p.positions !== null || p.account !== null || p.audit.length > 0;
 }

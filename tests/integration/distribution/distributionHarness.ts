@@ -1,9 +1,16 @@
+import type { Redis } from 'ioredis';
 import { channelSetups } from '../../../core/app/distributionChannels';
+import type { EngineBus } from '../../../core/bus/catalogue';
 import { distributionSchema } from '../../../core/config/distributionSchema';
 import type { DistributionSecrets } from '../../../core/config/settings';
 import { DistributionService } from '../../../core/distribution/distributionService';
 import { redactor } from '../../../core/distribution/redact';
+import type { Fill } from '../../../core/market/order';
+import { SignalHistory } from '../../../core/signals/signalHistory';
 import { RedisDistributionStore } from '../../../core/store/distributionStore';
+import { RedisExecutionStore } from '../../../core/store/executionStore';
+import { RedisSignalStore } from '../../../core/store/signalStore';
+import { eventually } from '../../support/eventually';
 import type { TestRedis } from '../../support/testRedis';
 import { FakeDiscord } from '../../support/fakeDiscord';
 import { BOT_TOKEN, FakeTelegram } from '../../support/fakeTelegram';
@@ -47,4 +54,40 @@ export function distributionOn(redis: TestRedis, fakes: Fakes, config: Record<st
     onChange: () => undefined, onMessage: () => undefined, onProblem: (p) => problems.push(p),
   });
   return { service, problems };
+}
+
+/** kill -9 of the test's redis-server; resolves once `client` has noticed (its commands fail from then on). */
+export async function killRedis(redis: TestRedis, client: Redis): Promise<void> {
+  redis.client.on('error', () => undefined); // the test's own client reconnects too
+  process.kill(redis.server.pid!, 'SIGKILL');
+  await eventually('the client to notice Redis is gone', () => client.status !== 'ready', 10_000, 10);
+}
+
+/** redis-server started again on the same port, data dir and password; resolves once `client` is back on it. */
+export async function restartRedis(redis: TestRedis, client: Redis): Promise<void> {
+  await redis.server.start();
+  await eventually('the client back on the restarted Redis', () => client.status === 'ready', 10_000, 10);
+}
+
+/**
+ * What the engine keeps of a day besides the outbox, wired as in the engine: the signal history following the bus
+ * into `signals:history`, and fills written to `execution:fills` before `fillRecorded` is published (as the fill
+ * recorder does).
+ */
+export async function dayStores(bus: EngineBus, client: Redis, now: number) {
+  const history = new SignalHistory(bus, new RedisSignalStore(client));
+  await history.start(now);
+  const execution = new RedisExecutionStore(client);
+  return {
+    history,
+    async fill(fill: Fill): Promise<void> {
+      execution.saveFill({ fill, external: false });
+      await execution.flush();
+      bus.publish('fillRecorded', fill);
+    },
+    async stop(): Promise<void> {
+      history.stop();
+      await execution.close();
+    },
+  };
 }

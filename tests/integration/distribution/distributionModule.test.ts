@@ -2,13 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DistributionModule } from '../../../core/app/distributionModule';
 import { createEngineBus, type EngineBus } from '../../../core/bus/catalogue';
 import { distributionSchema } from '../../../core/config/distributionSchema';
-import type { Proposal, ProposalDecision, StrategyReportCard } from '../../../core/market/proposal';
+import type { Proposal, ProposalDecision, StrategyName, StrategyReportCard } from '../../../core/market/proposal';
 import { etToUtc } from '../../../core/market/newYorkTime';
 import { HashCounter } from '../../../core/store/hashCounter';
 import { keys } from '../../../core/store/keys';
 import { eventually } from '../../support/eventually';
 import { startTestRedis, type TestRedis } from '../../support/testRedis';
-import { closeFakes, secretsFor, startFakes, type Fakes } from './distributionHarness';
+import { closeFakes, dayStores, secretsFor, startFakes, type Fakes } from './distributionHarness';
 
 const card: StrategyReportCard = { proposed: 4, approved: 2, modified: 0, rejected: 1, expired: 1, refused: 0, filled: 2, closed: 2, wins: 1, hitRate: 0.5, averagePnl: 10, totalPnl: 20 };
 const AFTER_CLOSE = etToUtc('2026-12-07', 16, 20); // a Monday
@@ -18,10 +18,10 @@ let redis: TestRedis;
 let fakes: Fakes;
 let modules: DistributionModule[] = [];
 
-function moduleOn(bus: EngineBus, clock: () => number, config: Record<string, unknown> = {}): DistributionModule {
+function moduleOn(bus: EngineBus, clock: () => number, config: Record<string, unknown> = {}, reportCard = (_s: StrategyName) => card): DistributionModule {
   const module = new DistributionModule({
-    bus, redis: redis.client, secrets: secretsFor(fakes), reportCard: () => card,
-    config: distributionSchema.parse({ discord: { enabled: true, dryRun: false }, telegram: { enabled: false }, x: { enabled: false }, ...config }),
+    bus, redis: redis.client, secrets: secretsFor(fakes), reportCard,
+    config: distributionSchema.parse({ telegram: { enabled: false }, x: { enabled: false }, ...config, discord: { enabled: true, dryRun: false, ...(config.discord as object) } }),
     failedSends: new HashCounter(redis.client, keys.monitoring.distributionFailed.key, 50), reportBadInput: () => undefined, clock,
   });
   modules.push(module);
@@ -61,26 +61,58 @@ describe('the distribution module on the engine bus', () => {
     ]);
   });
 
-  it('builds the daily summary after the close from the day’s fills and signals, once, even after a restart', async () => {
-    const bus = createEngineBus();
-    let now = etToUtc('2026-12-07', 16, 0);
-    const first = moduleOn(bus, () => now);
-    await first.start();
-    bus.publish('proposalCreated', proposal);
-    bus.publish('proposalDecided', { proposal, decision: decision('approved') });
-    bus.publish('fillRecorded', { execId: 'x1', orderId: 1, instrument: { kind: 'stock', symbol: 'SPY' }, side: 'buy', quantity: 10, price: 450, exchange: 'ARCA', time: now, commission: 1 });
-    await eventually('the signal and the fill posted', () => fakes.discord.received.length === 2);
+  it('builds the daily summary after the close from the stored fills and signal history, counting the morning an engine restarted at noon did not hear, once', async () => {
+    const YESTERDAY = etToUtc('2026-12-04', 11, 0); // the Friday before
+    const morning = (minutes: number) => MORNING + minutes * 60_000;
+    const stock = { kind: 'stock', symbol: 'SPY' } as const;
+    const at = (id: string, strategy: StrategyName, createdAt: number) => ({ ...proposal, id, strategy, createdAt });
+    let now = MORNING;
+    const clock = () => now;
+
+    // The engine before the restart: yesterday's leftovers, then the morning.
+    let bus = createEngineBus();
+    let stores = await dayStores(bus, redis.client, now);
+    let module = moduleOn(bus, clock, { discord: { events: ['dailySummary'] } }, (s) => stores.history.card(s));
+    await module.start();
+    const old = at('oneDte-SPY-1', 'oneDte', YESTERDAY);
+    bus.publish('proposalCreated', old);
+    bus.publish('proposalDecided', { proposal: old, decision: { ...decision('approved'), at: YESTERDAY } });
+    await stores.fill({ execId: 'old', orderId: 1, instrument: stock, side: 'buy', quantity: 5, price: 440, exchange: 'ARCA', time: YESTERDAY, commission: 1 });
+    for (const [id, status] of [['zeroDte-SPY-2', 'approved'], ['zeroDte-SPY-3', 'rejected'], ['zeroDte-SPY-4', null]] as const) {
+      const p = at(id, 'zeroDte', morning(1));
+      bus.publish('proposalCreated', p);
+      if (status) bus.publish('proposalDecided', { proposal: p, decision: { ...decision(status), at: morning(2) } });
+    } // zeroDte-SPY-4 is still open when the engine stops: the next start records it expired
+    await stores.fill({ execId: 'x1', orderId: 2, instrument: stock, side: 'buy', quantity: 10, price: 450, exchange: 'ARCA', time: morning(3), commission: 1 });
+    await eventually('the history written', async () => (await redis.client.xlen(keys.signals.history.key)) === 7);
+    await module.stop();
+    await stores.stop();
+
+    // The engine after the restart at noon: the afternoon.
+    now = etToUtc('2026-12-07', 12, 0);
+    bus = createEngineBus();
+    stores = await dayStores(bus, redis.client, now);
+    module = moduleOn(bus, clock, { discord: { events: ['dailySummary'] } }, (s) => stores.history.card(s));
+    await module.start();
+    const afternoon = at('zeroDte-SPY-5', 'zeroDte', now + 60_000);
+    bus.publish('proposalCreated', afternoon);
+    bus.publish('proposalDecided', { proposal: afternoon, decision: { ...decision('modified'), at: now + 120_000 } });
+    await stores.fill({ execId: 'x2', orderId: 3, instrument: stock, side: 'sell', quantity: 10, price: 451, exchange: 'ARCA', time: now + 180_000, commission: 1 });
+    await eventually('the history written', async () => (await redis.client.xlen(keys.signals.history.key)) === 10);
+
     now = AFTER_CLOSE;
-    (first as unknown as { summaryIfDue(): void }).summaryIfDue(); // what its 30-second timer does
-    await eventually('the summary posted', () => fakes.discord.received.length === 3);
-    expect(fakes.discord.contents()[2]).toBe(
-      'Daily summary 2026-12-07: 1 fills (1 buys, 0 sells), net cash -$4501.00. zeroDte: 1 proposed, 1 approved, 0 rejected, 0 expired; hit rate 50% of 2, total P&L $20.00.',
-    );
-    await first.stop();
-    modules = [];
-    await moduleOn(createEngineBus(), () => AFTER_CLOSE + 60_000).start(); // a restart that evening
+    await module.summaryIfDue(); // what its 30-second timer does
+    await eventually('the summary posted', () => fakes.discord.received.length === 1);
+    expect(fakes.discord.contents()).toEqual([
+      'Daily summary 2026-12-07: 2 fills (1 buys, 1 sells), net cash $8.00. zeroDte: 4 proposed, 2 approved, 1 rejected, 1 expired; no closed trades yet, total P&L $0.00.',
+    ]);
+    await module.stop();
+    await stores.stop();
+
+    now = AFTER_CLOSE + 60_000; // a restart that evening builds it again: the outbox drops the repeat
+    await moduleOn(createEngineBus(), clock).start();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(fakes.discord.received).toHaveLength(3);
+    expect(fakes.discord.received).toHaveLength(1);
   });
 
   it('switches a channel at runtime: going live only when confirmed, every switch audited, messages sent from then on', async () => {
