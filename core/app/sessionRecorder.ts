@@ -4,7 +4,7 @@ import type { EngineBus } from '../bus/catalogue';
 import type { SymbolConfig } from '../config/configSchema';
 import type { OptionChainSnapshot } from '../market/optionChain';
 import type { Quote } from '../market/quote';
-import type { ReplayEvent, SessionHeader } from '../sim/replay';
+import { sessionEventProblem, type ReplayEvent, type SessionHeader } from '../sim/replay';
 import type { SymbolSpec } from '../sim/market/marketFeed';
 import { moduleLogger } from '../runtime/logger';
 import { recordedBar, recordedDepth, recordedOption, recordedQuote, recordedTrade, stableConId } from './sessionRecordFormat';
@@ -22,16 +22,19 @@ export interface SessionRecorderOptions {
 }
 
 /**
- * Records the market as the engine heard it — quotes, prints, Level 2 books, five-second bars and option chains —
- * in the simulator's session format, so `npm run sim -- --replay FILE` (and the replay command) can play the session
- * back through the whole engine. It only listens: a slow disk never blocks the bus (the file stream buffers), and a
- * chain that cannot be read back is skipped and logged.
+ * Records the market as the engine heard it — quotes, prints, Level 2 books, five-second bars and option chains — and
+ * what the strategies read beside it — each symbol's previous close, Alpha Vantage's technicals and news sentiment as
+ * refreshed (or restored at start-up) — in the simulator's session format, so `npm run sim -- --replay FILE` (and the
+ * replay command) can play the session back through the whole engine. It only listens: a slow disk never blocks the
+ * bus (the file stream buffers), and a chain that cannot be read back is skipped and logged.
  */
 export class SessionRecorder {
   private readonly out: fs.WriteStream;
   private readonly now: () => number;
   private readonly quotes = new Map<string, Quote>();
   private readonly depthWritten = new Map<string, number>();
+  /** The previous close last written per symbol: written again only when the venue changes it. */
+  private readonly closesWritten = new Map<string, number | null>();
   private readonly unsubscribes: Array<() => void> = [];
   private written = 0;
   private failed: Error | null = null;
@@ -57,6 +60,7 @@ export class SessionRecorder {
     this.unsubscribes.push(
       bus.subscribe('quoteChanged', (quote) => {
         this.quotes.set(quote.symbol, { ...quote });
+        if (symbols.has(quote.symbol)) this.recordClose(quote);
         const data = recordedQuote(quote);
         if (data) this.write({ t: this.now(), type: 'quote', data });
       }),
@@ -71,6 +75,12 @@ export class SessionRecorder {
       bus.subscribe('chainRefreshed', (refresh) => {
         if (symbols.has(refresh.symbol)) void this.recordChain(refresh.symbol, refresh.load);
       }),
+      bus.subscribe('technicalsRefreshed', (snapshot) => {
+        if (symbols.has(snapshot.symbol)) this.writeFact({ t: this.now(), type: 'technicals', data: snapshot }, snapshot.symbol);
+      }),
+      bus.subscribe('sentimentRefreshed', (snapshot) => {
+        if (symbols.has(snapshot.score.symbol)) this.writeFact({ t: this.now(), type: 'sentiment', data: snapshot }, snapshot.score.symbol);
+      }),
     );
   }
 
@@ -82,6 +92,14 @@ export class SessionRecorder {
     await once(this.out, 'close');
   }
 
+  /** The previous close (TWS tick 9) comes with the first quote and again at a new session: written when it changes. */
+  private recordClose(quote: Quote): void {
+    const written = this.closesWritten.get(quote.symbol);
+    if (written === quote.close || (written === undefined && quote.close === null)) return;
+    this.closesWritten.set(quote.symbol, quote.close);
+    this.write({ t: this.now(), type: 'previousClose', data: { symbol: quote.symbol, close: quote.close } });
+  }
+
   private async recordChain(symbol: string, load: () => Promise<OptionChainSnapshot | null>): Promise<void> {
     try {
       const chain = await load();
@@ -91,6 +109,16 @@ export class SessionRecorder {
     } catch (error) {
       log.warn({ err: error, symbol }, 'option chain not recorded: it could not be read back');
     }
+  }
+
+  /**
+   * Technicals and sentiment restored at start-up are read back from Redis as they were stored, possibly by an older
+   * engine: one that would not read back from the file is skipped and logged, so a recording always replays.
+   */
+  private writeFact(event: Extract<ReplayEvent, { type: 'technicals' | 'sentiment' }>, symbol: string): void {
+    const problem = sessionEventProblem(event);
+    if (problem === null) return this.write(event);
+    log.warn({ symbol, type: event.type, problem }, 'not recorded: it would not read back from the session file');
   }
 
   private write(value: SessionHeader | ReplayEvent): void {

@@ -1,14 +1,16 @@
 // `npm run bench replay`: how much faster than real time `npm run replay` plays a day. The seeded simulated market
 // (seed 42) runs a full regular session (390 minutes, BENCH_REPLAY_MINUTES to change it) for the shipped config's
-// strategy symbols (SPY, AAPL; SPY's and AAPL's option chains each minute, Level 2 books at most 4 a second) through
-// the whole replay loop — VPIN, sweeps, GEX, the strategies, the approval queue with automation, the order gate, the
-// order manager, the paper venue — at --speed max, in this process. Figures: market seconds / wall seconds
+// strategy symbols (SPY, AAPL; SPY's and AAPL's option chains each minute, Level 2 books at most 4 a second, the swing
+// rule's technicals and news from the simulated Alpha Vantage endpoint as often as the engine refreshes them) through
+// the whole replay loop — VPIN, sweeps, GEX, the options flow, the strategies, the approval queue with automation, the
+// order gate, the order manager, the paper venue — at --speed max, in this process. Figures: market seconds / wall seconds
 // (`speedup`), wall seconds, events per second; and the same session's events made by the model alone, nothing
 // listening (`model_only_speedup`), since making the market is part of the first figure; and market seconds per CPU
 // second of the process (`speedup_per_cpu_second`), which a loaded machine moves less than the wall figure.
 import os from 'node:os';
 import { runReplay } from '../../core/app/replay/replayRun';
 import { simulatedSessionSource } from '../../core/app/replay/replaySource';
+import { simulatedAlphaVantageFor } from '../../core/app/replay/simulatedAlphaVantage';
 import { loadConfigFile } from '../../core/config/loadConfig';
 import { setLogLevel } from '../../core/runtime/logger';
 
@@ -19,7 +21,7 @@ function report(metric: string, value: number, unit: string): void {
 setLogLevel('silent');
 const minutes = Number(process.env.BENCH_REPLAY_MINUTES ?? 390);
 const config = loadConfigFile('config/config.yaml');
-const source = () => simulatedSessionSource({ seed: 42, symbols: ['SPY', 'AAPL'], durationMs: minutes * 60_000, optionUnderlyings: ['SPY', 'AAPL'], optionsEveryMs: 60_000 });
+const source = () => simulatedSessionSource({ seed: 42, symbols: ['SPY', 'AAPL'], durationMs: minutes * 60_000, optionUnderlyings: ['SPY', 'AAPL'], optionsEveryMs: 60_000, alphaVantage: simulatedAlphaVantageFor(config) });
 const marketSeconds = minutes * 60;
 
 report('load_average_1min_at_start', os.loadavg()[0]!, 'load');

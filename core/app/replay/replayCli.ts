@@ -16,6 +16,7 @@ import { parseSpeed } from './replayClock';
 import { formatReplay } from './replayFormat';
 import { runReplay } from './replayRun';
 import { sessionFileSource, simulatedSessionSource, type ReplaySource } from './replaySource';
+import { simulatedAlphaVantageFor } from './simulatedAlphaVantage';
 
 /** A problem with what the user asked: printed as is, exit code 2. */
 class UsageError extends Error {}
@@ -73,7 +74,10 @@ export function replaySource(args: ReplayArgs): ReplaySource {
   const symbols = [...new Set(traded.flatMap((n) => signals[n].symbols))];
   const options = [...new Set((['zeroDte', 'oneDte', 'swing'] as const).filter((n) => signals[n].enabled).flatMap((n) => signals[n].symbols))];
   try {
-    return simulatedSessionSource({ seed: args.seed ?? args.config.sim.seed, symbols, durationMs: args.minutes * 60_000, optionUnderlyings: options, optionsEveryMs: SIM_OPTIONS_EVERY_MS });
+    return simulatedSessionSource({
+      seed: args.seed ?? args.config.sim.seed, symbols, durationMs: args.minutes * 60_000, optionUnderlyings: options, optionsEveryMs: SIM_OPTIONS_EVERY_MS,
+      alphaVantage: simulatedAlphaVantageFor(args.config),
+    });
   } catch (error) {
     throw new UsageError(`the simulated market cannot play the strategies' symbols: ${(error as Error).message}`);
   }

@@ -1,12 +1,13 @@
 /**
- * The decision loop of the engine, wired in one process for a replay — analytics (VPIN, sweeps, GEX) → the snapshot
- * book → the strategies (signal service) → the approval queue with automation → the order gate → the order manager →
- * the paper venue — on one bus and one market clock, with in-memory stores instead of Redis. It is wired as
- * core/app/engine.ts wires the live engine, less what a replay has no input for: the options flow, Alpha Vantage's
- * technicals and sentiment, parameter discovery, the circuit breakers and the cockpit.
+ * The decision loop of the engine, wired in one process for a replay — analytics (VPIN, sweeps, GEX, the options flow)
+ * → the snapshot book → the strategies (signal service) → the approval queue with automation → the order gate → the
+ * order manager → the paper venue — on one bus and one market clock, with in-memory stores instead of Redis. It is
+ * wired as core/app/engine.ts wires the live engine, less parameter discovery, the circuit breakers and the cockpit.
+ * Alpha Vantage's technicals and sentiment come from the session itself (ReplayMarket puts them on the bus).
  */
 import { ChainAnalyticsCore } from '../../analytics/chainAnalytics';
 import { GexService } from '../../analytics/gexService';
+import { OptionsFlowService } from '../../analytics/optionsFlowService';
 import { SweepDetector } from '../../analytics/sweepDetector';
 import { VpinService } from '../../analytics/vpinService';
 import { createEngineBus, type EngineBus } from '../../bus/catalogue';
@@ -47,6 +48,7 @@ export interface ReplayEngine {
   vpin: VpinService | null;
   sweeps: SweepDetector;
   gex: GexService;
+  flow: OptionsFlowService;
   signals: SignalService;
   /** The strategies the replay runs (enabled, automation not off), with their automation limits. */
   strategies: Array<{ name: StrategyName; symbols: readonly string[]; limits: AutomationLimits }>;
@@ -56,13 +58,13 @@ export interface ReplayEngine {
   stop(): Promise<void>;
 }
 
-/** `symbols`: the session's symbols (Level 2 ones for the sweeps); `previousClose`: the quotes' close, when known. */
-export function wireReplay(config: AppConfig, clock: ReplayClock, symbols: Array<{ symbol: string; level2: boolean }>, previousClose?: (symbol: string) => number | null): ReplayEngine {
+/** `symbols`: the session's symbols (Level 2 ones for the sweeps). */
+export function wireReplay(config: AppConfig, clock: ReplayClock, symbols: Array<{ symbol: string; level2: boolean }>): ReplayEngine {
   const now = clock.now;
   const problems: string[] = [];
   const bus = createEngineBus((topic, error) => problems.push(`a ${topic} subscriber failed: ${(error as Error).message}`));
   const names = symbols.map((s) => s.symbol);
-  const market = new ReplayMarket(bus, previousClose);
+  const market = new ReplayMarket(bus);
   const venue = new PaperVenue(bus, market, now);
   const active = { state: 'ACTIVE' as const, changedAt: clock.now(), changedBy: 'replay', reason: 'replay', persisted: false };
   const marks = new OptionChainMarks(bus, config.analytics.gex.rate);
@@ -72,6 +74,9 @@ export function wireReplay(config: AppConfig, clock: ReplayClock, symbols: Array
   const gexConfig = gexSettings(config.analytics.gex);
   const analytics = new ChainAnalyticsCore({ chains: async (symbol) => market.chain(symbol), flowStorage, gex: gexConfig.settings, flow: config.analytics.flow });
   const gex = new GexService({ bus, symbols: names, analytics, repriceStep: gexConfig.repriceStep, now, onProblem: (_s, problem) => problems.push(problem) });
+  // As GEX, computed on the engine's thread here, from the chain the session last played (no pause between stages:
+  // a moment's flow is done before the clock moves, so it is the same at any speed). Its IV history starts empty.
+  const flow = new OptionsFlowService({ bus, analytics, symbols: names, now, log: { warn: (details, message) => problems.push(flowProblem(details, message)) } });
   const v = config.analytics.vpin;
   const vpin = v.enabled
     ? new VpinService({
@@ -100,11 +105,12 @@ export function wireReplay(config: AppConfig, clock: ReplayClock, symbols: Array
     .map((r) => ({ name: r.strategy.name, symbols: r.symbols.filter((s) => names.includes(s)), limits: limits[r.strategy.name] }));
 
   return {
-    bus, market, venue, queue, history, vpin, sweeps, gex, signals, strategies, problems,
+    bus, market, venue, queue, history, vpin, sweeps, gex, flow, signals, strategies, problems,
     async start() {
       marks.start();
       await manager.start();
       gex.start();
+      await flow.start();
       await vpin?.start();
       await sweeps.start();
       await history.start(clock.now());
@@ -117,9 +123,14 @@ export function wireReplay(config: AppConfig, clock: ReplayClock, symbols: Array
       history.stop();
       await sweeps.stop();
       await vpin?.stop();
+      await flow.stop();
       await gex.stop();
       await manager.stop();
       marks.stop();
     },
   };
+}
+
+function flowProblem(details: { symbol?: string; err?: Error }, message: string): string {
+  return `options flow${details.symbol ? ` of ${details.symbol}` : ''}: ${message}${details.err ? ` (${details.err.message})` : ''}`;
 }

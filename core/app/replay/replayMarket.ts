@@ -1,7 +1,9 @@
 /**
- * Puts a replayed session's events on the engine bus as the venue adapters do live — quoteChanged, tradePrinted,
- * bookChanged, barClosed, chainRefreshed — and keeps the latest quote of every stock and option contract for the
- * paper venue's fills and the end-of-day marks. (The inverse of core/app/sessionRecordFormat.ts.)
+ * Puts a replayed session's events on the engine bus as the venue adapters do live — quoteChanged (with the previous
+ * close last recorded, as TWS's tick 9 fills it in), tradePrinted, bookChanged, barClosed, chainRefreshed, and
+ * technicalsRefreshed and sentimentRefreshed as the Alpha Vantage ingestion publishes them — and keeps the latest
+ * quote of every stock and option contract for the paper venue's fills and the end-of-day marks. (The inverse of
+ * core/app/sessionRecordFormat.ts.)
  */
 import type { EngineBus } from '../../bus/catalogue';
 import type { BookLevel, DepthView } from '../../market/book';
@@ -22,12 +24,10 @@ export class ReplayMarket {
   private readonly touches = new Map<string, Touch>();
   private readonly chains = new Map<string, OptionChainSnapshot>();
   private readonly lastTrades = new Map<string, number>();
+  /** Each symbol's previous close from the session's previousClose events: a quote's `close`. */
+  private readonly closes = new Map<string, number | null>();
 
-  /** `previousClose`: a quote's `close` (the session format does not record it; the simulated market knows it). */
-  constructor(
-    private readonly bus: EngineBus,
-    private readonly previousClose: (symbol: string) => number | null = () => null,
-  ) {}
+  constructor(private readonly bus: EngineBus) {}
 
   /** The latest bid and ask of an instrument (a stock, or an option contract from its chain's last snapshot). */
   touch(instrument: Instrument): Touch | null {
@@ -54,7 +54,7 @@ export class ReplayMarket {
     switch (event.type) {
       case 'quote': {
         const q = event.data;
-        const quote: Quote = { symbol: q.symbol, bid: q.bid, bidSize: q.bidSize, ask: q.ask, askSize: q.askSize, last: q.last, lastSize: q.lastSize, volume: q.volume, close: this.previousClose(q.symbol), halted: q.halted, ts: q.ts };
+        const quote: Quote = { symbol: q.symbol, bid: q.bid, bidSize: q.bidSize, ask: q.ask, askSize: q.askSize, last: q.last, lastSize: q.lastSize, volume: q.volume, close: this.closes.get(q.symbol) ?? null, halted: q.halted, ts: q.ts };
         this.touches.set(instrumentKey({ kind: 'stock', symbol: q.symbol }), { bid: q.bid, ask: q.ask, ts: q.ts });
         bus.publish('quoteChanged', quote);
         return;
@@ -78,6 +78,15 @@ export class ReplayMarket {
         bus.publish('chainRefreshed', { symbol: event.underlying, asOf: event.t, load: async () => chain });
         return;
       }
+      case 'previousClose':
+        this.closes.set(event.data.symbol, event.data.close); // recorded just before the quote that carried it
+        return;
+      case 'technicals':
+        bus.publish('technicalsRefreshed', event.data);
+        return;
+      case 'sentiment':
+        bus.publish('sentimentRefreshed', event.data);
+        return;
       case 'episode':
         return; // the simulator's own labels of what it did: the engine never hears them live
     }

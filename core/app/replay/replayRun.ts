@@ -31,7 +31,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 export async function runReplay(source: ReplaySource, config: AppConfig, speed: number): Promise<ReplayResult> {
   const clock = new ReplayClock(source.startTs);
-  const engine = wireReplay(config, clock, source.symbols.map((s) => ({ symbol: s.symbol, level2: s.level2 })), (symbol) => source.previousClose(symbol));
+  const engine = wireReplay(config, clock, source.symbols.map((s) => ({ symbol: s.symbol, level2: s.level2 })));
   const report = new ReplayReport(engine.bus, engine.market, engine.history);
   await engine.start();
   const wallStart = performance.now();

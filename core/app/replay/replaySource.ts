@@ -1,12 +1,14 @@
 /**
  * Where a replay's market comes from: a recorded session file (the engine's `--record` or the simulator's recorder),
  * or the seeded simulated market run for a session. Either way the replay sees the same thing — events in the
- * session format, in time order — so the rest of the loop does not know which it plays.
+ * session format, in time order, the previous closes, technicals and sentiment among them — so the rest of the loop
+ * does not know which it plays.
  */
 import type { MarketEventMap } from '../../sim/market/marketFeed';
 import type { SymbolSpec } from '../../sim/market/marketFeed';
 import { createMarketModel, DEFAULT_START_TS } from '../../sim/market/marketModel';
 import { streamSessionFile, type ReplayEvent } from '../../sim/replay';
+import { SimulatedAlphaVantage, type SimulatedAlphaVantageOptions } from './simulatedAlphaVantage';
 
 export interface ReplaySource {
   /** What is played, for the report: the file, or "simulated market, seed N". */
@@ -15,8 +17,6 @@ export interface ReplaySource {
   symbols: SymbolSpec[];
   /** The events in time order; a simulated market makes them as they are read. */
   events(): Iterable<ReplayEvent>;
-  /** The close of the session before (a quote's `close`); a recorded session does not carry it. */
-  previousClose(symbol: string): number | null;
 }
 
 /**
@@ -26,7 +26,7 @@ export interface ReplaySource {
  */
 export function sessionFileSource(path: string): ReplaySource {
   const session = streamSessionFile(path);
-  return { name: path, startTs: session.startTs, symbols: session.symbols, events: () => session.events(), previousClose: () => null };
+  return { name: path, startTs: session.startTs, symbols: session.symbols, events: () => session.events() };
 }
 
 export interface SimulatedSessionOptions {
@@ -41,6 +41,8 @@ export interface SimulatedSessionOptions {
   /** A Level 2 book at most this often per symbol, as the engine's recorder keeps it. */
   depthEveryMs?: number;
   startTs?: number;
+  /** Alpha Vantage's technicals and news as the simulator's endpoint answers them (the seed is the market's); none without. */
+  alphaVantage?: Omit<SimulatedAlphaVantageOptions, 'seed'>;
 }
 
 /** The model advances in steps this long; its events come out between steps. */
@@ -55,7 +57,6 @@ export function simulatedSessionSource(options: SimulatedSessionOptions): Replay
     startTs,
     symbols: model.symbols(),
     events: () => simulatedEvents(model, options),
-    previousClose: cachedPreviousClose(model),
   };
 }
 
@@ -76,8 +77,20 @@ function* simulatedEvents(model: ReturnType<typeof createMarketModel>, options: 
   const pending: ReplayEvent[] = [];
   const depthWritten = new Map<string, number>();
   const depthEveryMs = options.depthEveryMs ?? 250;
+  const previousClose = cachedPreviousClose(model);
+  const closes = new Map<string, number | null>();
+  const alphaVantage = options.alphaVantage ? new SimulatedAlphaVantage(model, { ...options.alphaVantage, seed: options.seed }) : null;
   const listeners: { [K in keyof MarketEventMap]: (...args: MarketEventMap[K]) => void } = {
-    quote: (data) => pending.push({ t: model.now(), type: 'quote', data }),
+    quote: (data) => {
+      // As the engine records it: the close when it is first known or changes (a new session), before the quote.
+      const close = previousClose(data.symbol);
+      const written = closes.get(data.symbol);
+      if (written !== close && !(written === undefined && close === null)) {
+        closes.set(data.symbol, close);
+        pending.push({ t: model.now(), type: 'previousClose', data: { symbol: data.symbol, close } });
+      }
+      pending.push({ t: model.now(), type: 'quote', data });
+    },
     trade: (data) => pending.push({ t: model.now(), type: 'trade', data }),
     bar: (data) => pending.push({ t: model.now(), type: 'bar', data }),
     episode: (data) => pending.push({ t: model.now(), type: 'episode', data }),
@@ -97,6 +110,7 @@ function* simulatedEvents(model: ReturnType<typeof createMarketModel>, options: 
         lastOptions = t;
         for (const underlying of options.optionUnderlyings) yield { t, type: 'options', underlying, data: model.optionChain(underlying) };
       }
+      if (alphaVantage) yield* alphaVantage.due();
       model.advance(Math.min(STEP_MS, options.durationMs - elapsed));
       yield* pending.splice(0);
     }

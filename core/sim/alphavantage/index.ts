@@ -2,3 +2,4 @@ export { startAlphaVantageEndpoint, type AlphaVantageEndpoint, type AlphaVantage
 export type { AlphaVantageFaults } from './endpointFaults';
 export type { ThrottleStyle } from './avErrors';
 export { AV_PLANS, isAvPlan, type AvPlan } from './avPlan';
+export { answerParams } from './queryRouter';

@@ -2,6 +2,8 @@ import { missingFunction, QueryError, unknownFunction } from './avErrors';
 import { atrQuery, bbandsQuery, macdQuery, rsiQuery, vwapQuery } from './indicatorQuery';
 import { newsSentiment } from './newsQuery';
 import { historicalOptions, realtimeOptions } from './optionsQuery';
+import type { MarketFeed } from '../market/marketFeed';
+import { planRules, type PlanRules } from './avPlan';
 import type { Query, QueryHandler } from './query';
 import { globalQuote, timeSeriesIntraday } from './quoteQuery';
 
@@ -35,4 +37,13 @@ export function answer(q: Query): unknown {
     if (err instanceof QueryError) return { 'Error Message': err.message };
     throw err;
   }
+}
+
+/**
+ * What the endpoint would answer `params` (a request's query string) with on a plan that allows every function, in
+ * process and without the call budgets: the replay command asks the seeded market for technicals and news this way.
+ */
+export function answerParams(feed: MarketFeed, seed: number, params: Record<string, string>, plan: PlanRules = planRules('premium600')): unknown {
+  const search = new URLSearchParams(params);
+  return answer({ fn: (search.get('function') ?? '').trim().toUpperCase(), params: search, feed, seed, plan });
 }

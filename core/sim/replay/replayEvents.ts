@@ -1,3 +1,5 @@
+import type { SentimentSnapshot } from '../../market/sentiment';
+import type { TechnicalSnapshot } from '../../market/technicals';
 import type { SimBar, SimDepthBook, MarketEpisode, OptionQuote, SimQuote, SymbolSpec, TradePrint } from '../market/marketFeed';
 
 /** One thing that happened in a recorded market, at market time `t` (epoch ms). */
@@ -8,7 +10,16 @@ export type ReplayEvent =
   | { t: number; type: 'bar'; data: SimBar }
   | { t: number; type: 'episode'; data: MarketEpisode }
   /** A snapshot of an underlying's whole option chain. */
-  | { t: number; type: 'options'; underlying: string; data: OptionQuote[] };
+  | { t: number; type: 'options'; underlying: string; data: OptionQuote[] }
+  /**
+   * What the engine heard beside the market itself, so a replay gives its strategies the same facts: the previous
+   * session's close (TWS tick 9; null once cleared), and Alpha Vantage's technicals and news sentiment as refreshed.
+   * The simulator's own replay serves the close (tick 9) and ignores the other two: its Alpha Vantage endpoint computes
+   * technicals from the bars and news from its seed.
+   */
+  | { t: number; type: 'previousClose'; data: { symbol: string; close: number | null } }
+  | { t: number; type: 'technicals'; data: TechnicalSnapshot }
+  | { t: number; type: 'sentiment'; data: SentimentSnapshot };
 
 export interface ReplaySession {
   startTs: number;

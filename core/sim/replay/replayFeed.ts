@@ -16,6 +16,7 @@ export class ReplayFeed implements MarketFeed {
   private readonly barHistory = new Map<string, SimBar[]>();
   private readonly chains = new Map<string, OptionQuote[]>();
   private readonly options = new Map<number, OptionQuote>();
+  private readonly closes = new Map<string, number>();
   private readonly pacer: Pacer;
   private clock: number;
   private cursor = 0;
@@ -56,6 +57,11 @@ export class ReplayFeed implements MarketFeed {
 
   option(conId: number): OptionQuote | undefined {
     return this.options.get(conId);
+  }
+
+  /** The previous session's close as recorded (a file from the engine's --record has it; the simulator's does not). */
+  previousClose(symbol: string): number | undefined {
+    return this.closes.get(symbol);
   }
 
   now(): number {
@@ -113,6 +119,14 @@ export class ReplayFeed implements MarketFeed {
         for (const old of this.chains.get(e.underlying) ?? []) this.options.delete(old.spec.conId);
         this.chains.set(e.underlying, e.data);
         for (const o of e.data) this.options.set(o.spec.conId, o);
+        return;
+      case 'previousClose':
+        if (e.data.close === null) this.closes.delete(e.data.symbol);
+        else this.closes.set(e.data.symbol, e.data.close);
+        return;
+      case 'technicals':
+      case 'sentiment':
+        return; // the Alpha Vantage endpoint computes its own from the bars and the seed
     }
   }
 

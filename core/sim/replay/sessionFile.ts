@@ -1,48 +1,8 @@
 import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ReplayEvent, ReplaySession } from './replayEvents';
-
-const symbolSpec = z.object({
-  symbol: z.string(), conId: z.number().int(), secType: z.literal('STK'), isEtf: z.boolean(), primaryExchange: z.string(),
-  currency: z.literal('USD'), minTick: z.number().positive(), longName: z.string(), level2: z.boolean(),
-});
-const header = z.object({ type: z.literal('header'), format: z.literal('alphatrader-session'), version: z.literal(1), startTs: z.number(), symbols: z.array(symbolSpec) });
-const quote = z.object({
-  symbol: z.string(), bid: z.number(), bidSize: z.number(), ask: z.number(), askSize: z.number(), last: z.number(),
-  lastSize: z.number(), volume: z.number(), halted: z.boolean(), ts: z.number(),
-});
-const trade = z.object({
-  symbol: z.string(), price: z.number(), size: z.number(), exchange: z.string(), aggressor: z.enum(['buy', 'sell']),
-  kind: z.enum(['noise', 'informed', 'sweep', 'block', 'unusual']), totalVolume: z.number(), vwap: z.number(), ts: z.number(),
-});
-const row = z.object({ price: z.number(), size: z.number(), exchange: z.string(), marketMaker: z.string() });
-const depth = z.object({ symbol: z.string(), bids: z.array(row), asks: z.array(row), ts: z.number() });
-const bar = z.object({
-  symbol: z.string(), time: z.number(), open: z.number(), high: z.number(), low: z.number(), close: z.number(),
-  volume: z.number(), wap: z.number(), count: z.number(),
-});
-const episode = z.object({
-  kind: z.enum(['informed', 'sweep', 'block', 'unusual_volume', 'unusual_options', 'regime_switch', 'halt']), symbol: z.string(),
-  startTs: z.number(), endTs: z.number().optional(), detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
-});
-const optionQuote = z.object({
-  spec: z.object({
-    conId: z.number(), underlying: z.string(), expiry: z.string(), strike: z.number(), right: z.enum(['C', 'P']),
-    tradingClass: z.string(), multiplier: z.number(), occId: z.string(),
-  }),
-  bid: z.number(), bidSize: z.number(), ask: z.number(), askSize: z.number(), last: z.number(), mark: z.number(), volume: z.number(),
-  openInterest: z.number(), impliedVol: z.number(), delta: z.number(), gamma: z.number(), theta: z.number(), vega: z.number(),
-  rho: z.number(), underlyingPrice: z.number(), ts: z.number(),
-});
-const event = z.discriminatedUnion('type', [
-  z.object({ t: z.number(), type: z.literal('quote'), data: quote }),
-  z.object({ t: z.number(), type: z.literal('trade'), data: trade }),
-  z.object({ t: z.number(), type: z.literal('depth'), data: depth }),
-  z.object({ t: z.number(), type: z.literal('bar'), data: bar }),
-  z.object({ t: z.number(), type: z.literal('episode'), data: episode }),
-  z.object({ t: z.number(), type: z.literal('options'), underlying: z.string(), data: z.array(optionQuote) }),
-]);
+import { sessionEvent as event, sessionHeader as header } from './sessionSchema';
 
 /** A recorded-session file that does not parse; the message names the line. */
 export class SessionFileError extends Error {}
@@ -58,6 +18,12 @@ function parseLine(text: string, lineNo: number): unknown {
 function describe(error: z.ZodError): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+}
+
+/** Why an event would not read back from a session file (the field and the problem), null when it would. */
+export function sessionEventProblem(value: unknown): string | null {
+  const parsed = event.safeParse(value);
+  return parsed.success ? null : describe(parsed.error);
 }
 
 /** Parses and validates a recorded session (JSON lines as recordSession writes them). */

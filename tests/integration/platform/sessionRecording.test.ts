@@ -14,6 +14,7 @@ describe('recording a live session (--record)', () => {
     const engine = await startEngineProcess({ configPath: await writeTestConfig({ symbols: LIGHT_SYMBOLS }), extraArgs: ['--record', file] });
     try {
       await eventually('two bars, a depth book and an option chain recorded', () => countLines(file, 'bar') >= 2 && countLines(file, 'depth') > 0 && countLines(file, 'options') > 0, 45_000, 250);
+      await eventually('previous closes, technicals and news recorded', () => countLines(file, 'previousClose') >= 2 && countLines(file, 'technicals') >= 8 && countLines(file, 'sentiment') > 0, 45_000, 250);
     } finally {
       expect(await engine.stop()).toBe(0);
     }
@@ -29,12 +30,21 @@ describe('recording a live session (--record)', () => {
     // Bars keep TWS's start-in-seconds form, so the gateway serves them as it would live ones.
     const bar = byType('bar')[0]!;
     if (bar.type === 'bar') expect(bar.data.time).toBeLessThan(1e11);
+    // What the strategies read beside the market: TWS's previous close, Alpha Vantage's four indicators and AAPL's news
+    // (SPY is an ETF: no news), each written when the engine heard it.
+    expect(new Set(byType('previousClose').map((e) => e.type === 'previousClose' && e.data.symbol))).toEqual(new Set(['SPY', 'AAPL']));
+    for (const e of byType('previousClose')) if (e.type === 'previousClose') expect(e.data.close).toBeGreaterThan(0);
+    const indicators = byType('technicals').map((e) => (e.type === 'technicals' ? `${e.data.symbol} ${e.data.indicator}` : ''));
+    expect(new Set(indicators)).toEqual(new Set(['SPY', 'AAPL'].flatMap((s) => ['rsi', 'macd', 'bbands', 'atr'].map((i) => `${s} ${i}`))));
+    expect(new Set(byType('sentiment').map((e) => e.type === 'sentiment' && e.data.score.symbol))).toEqual(new Set(['AAPL']));
 
     const replay = createSessionReplay({ path: file });
     let trades = 0;
     replay.on('trade', () => trades++);
     replay.advance(session.events.at(-1)!.t - session.startTs + 1);
     expect(trades).toBe(byType('trade').length);
+    const lastClose = byType('previousClose').findLast((e) => e.type === 'previousClose' && e.data.symbol === 'SPY');
+    if (lastClose?.type === 'previousClose') expect(replay.previousClose('SPY')).toBe(lastClose.data.close ?? undefined);
   }, 90_000);
 
   it('refuses to overwrite an existing recording, naming the file, with exit code 2', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createMarketModel } from '../../../../core/sim/market/marketModel';
 import type { SimDepthBook, MarketFeed, TradePrint } from '../../../../core/sim/market/marketFeed';
 import { createSessionReplay, parseSession, recordSession, SessionFileError } from '../../../../core/sim/replay';
+import { sentimentSnapshot, upTechnicals } from '../../../support/alphaVantageFacts';
 
 function collect(feed: MarketFeed): { trades: TradePrint[]; quotes: number; depths: number; bars: number } {
   const seen = { trades: [] as TradePrint[], quotes: 0, depths: 0, bars: 0 };
@@ -77,5 +78,39 @@ describe('recorded sessions', () => {
     expect(() => parseSession(`${header}\n{oops`)).toThrow(/line 2: not JSON/);
     expect(() => parseSession(`${header}\n${bar(5000)}\n{"t":1,"type":"trade","data":{}}`)).toThrow(SessionFileError);
     expect(() => parseSession(`${header}\n${bar(5000)}\n${bar(1000)}`)).toThrow(/line 3: time 1000 goes back/);
+  });
+
+  it('loads a session with the engine’s previous closes, technicals and sentiment: serves the recorded close, ignores the rest', () => {
+    const header = { type: 'header', format: 'alphatrader-session', version: 1, startTs: 0, symbols: [] };
+    const quote = (t: number) => ({ t, type: 'quote', data: { symbol: 'AAPL', bid: 240, bidSize: 1, ask: 240.02, askSize: 1, last: 240.01, lastSize: 1, volume: 10, halted: false, ts: t } });
+    const lines = [
+      header,
+      ...upTechnicals('AAPL', 0, 238).map((data) => ({ t: 0, type: 'technicals', data })),
+      { t: 0, type: 'sentiment', data: sentimentSnapshot('AAPL', 0.3, 5, 0) },
+      { t: 1_000, type: 'previousClose', data: { symbol: 'AAPL', close: 236.5 } },
+      quote(1_000),
+      { t: 2_000, type: 'previousClose', data: { symbol: 'AAPL', close: null } },
+      quote(2_000),
+    ];
+    const replay = createSessionReplay({ text: lines.map((l) => JSON.stringify(l)).join('\n') });
+    const quotes: number[] = [];
+    replay.on('quote', (q) => quotes.push(q.ts));
+    expect(replay.previousClose('AAPL')).toBeUndefined();
+    replay.advance(1_000);
+    expect(replay.previousClose('AAPL')).toBe(236.5);
+    replay.advance(1_000);
+    expect(replay.previousClose('AAPL')).toBeUndefined();
+    expect(quotes).toEqual([1_000, 2_000]);
+    expect(replay.finished).toBe(true);
+  });
+
+  it('names the line and the field of a malformed previous close, technicals or sentiment event', () => {
+    const header = JSON.stringify({ type: 'header', format: 'alphatrader-session', version: 1, startTs: 0, symbols: [] });
+    const [macd] = upTechnicals('AAPL', 0, 238);
+    const badTechnicals = { t: 0, type: 'technicals', data: { ...macd, latest: { ...macd!.latest, values: { histogram: '0.12' } } } };
+    expect(() => parseSession(`${header}\n${JSON.stringify(badTechnicals)}`)).toThrow(/^line 2: data\.latest\.values\.histogram: Invalid input: expected number, received string$/);
+    const badSentiment = { t: 0, type: 'sentiment', data: { ...sentimentSnapshot('AAPL', 0.3, 1, 0), score: { symbol: 'AAPL' } } };
+    expect(() => parseSession(`${header}\n${JSON.stringify(badSentiment)}`)).toThrow(/^line 2: data\.score\.asOf: /);
+    expect(() => parseSession(`${header}\n{"t":0,"type":"previousClose","data":{"symbol":"AAPL","close":-1}}`)).toThrow(/^line 2: data\.close: /);
   });
 });
