@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ENGINE_V8_FLAGS } from './engineFlags.mjs';
 
 const dir = path.resolve('tests/bench');
 const wanted = process.argv[2];
@@ -13,7 +14,7 @@ if (files.length === 0) {
 }
 let failed = 0;
 for (const file of files) {
-  const result = spawnSync(process.execPath, ['scripts/run-ts.mjs', path.join('tests/bench', file)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['scripts/run-ts.mjs', ...ENGINE_V8_FLAGS, path.join('tests/bench', file)], { stdio: 'inherit' });
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -2,6 +2,7 @@
 // 127.0.0.1 where no Electron binary (or no display) is available. Flags: --port --data-dir --config --headless --source.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { ENGINE_V8_FLAGS } from './engineFlags.mjs';
 import { buildIfStale, ensureNpmDependencies, ensureSystemBinary, root } from './setup.mjs';
 
 const args = process.argv.slice(2);
@@ -23,11 +24,11 @@ const electron = headless || !hasDisplay ? null : electronBinary();
 let child;
 if (electron) {
   console.log('[start] opening the AlphaTrader window (Electron)');
-  child = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit' });
+  child = spawn(electron, [`--js-flags=${ENGINE_V8_FLAGS.join(' ')}`, root, ...args], { cwd: root, stdio: 'inherit' });
 } else {
   const why = headless ? '--headless' : !hasDisplay ? 'no display' : 'no Electron binary on this machine';
   console.log(`[start] web mode (${why}): the engine serves the workstation on 127.0.0.1; open the URL it prints below.`);
-  child = spawn(process.execPath, ['dist/engine.js', ...args], { cwd: root, stdio: 'inherit' });
+  child = spawn(process.execPath, [...ENGINE_V8_FLAGS, 'dist/engine.js', ...args], { cwd: root, stdio: 'inherit' });
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

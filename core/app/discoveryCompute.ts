@@ -1,6 +1,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { READY, type ComputedRun, type DiscoveryJob, type JobProgress, type JobReply, type ThreadMessage } from './discoveryMessages';
 import { threadEntry } from './threadEntry';
+import { defaultYoungGenerationForNewThreads } from './threadHeap';
 
 export interface DiscoveryComputeOptions {
   /** Where the thread reads the history (the engine's Redis). */
@@ -74,6 +75,7 @@ export class DiscoveryThread implements DiscoveryComputer {
       let worker: Worker;
       try {
         const entry = this.options.entry ?? threadEntry('discoveryThread');
+        defaultYoungGenerationForNewThreads();
         worker = new Worker(entry, { workerData: { redisUrl: this.options.redisUrl }, resourceLimits: this.options.resourceLimits });
       } catch (error) {
         return reject(new Error(`the discovery thread could not start: ${error instanceof Error ? error.message : String(error)}`));

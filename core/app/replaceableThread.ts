@@ -1,5 +1,6 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { READY } from './threadReady';
+import { defaultYoungGenerationForNewThreads } from './threadHeap';
 
 /** A job as its owner writes it: the id is given by the thread host. */
 export type JobWithoutId<J> = J extends unknown ? Omit<J, 'id'> : never;
@@ -78,6 +79,7 @@ export class ReplaceableThread<Job extends { id: number }, Reply extends { id: n
     const { name, entry, workerData, resourceLimits } = this.options;
     let worker: Worker;
     try {
+      defaultYoungGenerationForNewThreads();
       worker = new Worker(entry, { workerData, resourceLimits });
     } catch (error) {
       return Promise.resolve(this.giveUp(`${name} could not start: ${error instanceof Error ? error.message : String(error)}`));

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { ENGINE_V8_FLAGS } from '../../scripts/engineFlags.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -76,7 +77,7 @@ export async function writeTestConfig(overrides: Record<string, unknown> = {}): 
  */
 export function spawnEngine(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   const bundle = process.env[ENGINE_BUNDLE_ENV];
-  const script = bundle ? ['--enable-source-maps', bundle] : ['--import', 'tsx', 'core/app/main.ts'];
+  const script = [...ENGINE_V8_FLAGS, ...(bundle ? ['--enable-source-maps', bundle] : ['--import', 'tsx', 'core/app/main.ts'])];
   // A piped stdin that ends when this test process dies stops the engine, so no engine outlives its test run.
   return spawn(process.execPath, [...script, ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ALPHATRADER_STOP_ON_STDIN_END: '1', ...env },

@@ -1,0 +1,1 @@
+export declare const ENGINE_V8_FLAGS: string[];
