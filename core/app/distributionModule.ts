@@ -25,6 +25,8 @@ const DAY_MS = 24 * 3_600_000;
 const KEEP_FINISHED_MS = 7 * DAY_MS;
 /** How often the daily summary's time is checked; a summary whose day could not be read is tried again then. */
 const SUMMARY_CHECK_MS = 30_000;
+/** The field of `monitoring:distribution:failed` that counts events Redis never took (no channel was chosen yet). */
+export const NOT_QUEUED = 'not_queued';
 /** An event the store could not take (Redis down) is offered again this often, this many times (10 minutes). */
 const REQUEUE = { everyMs: 5_000, tries: 120 };
 /** A send in flight at stop gets this long to be answered and marked (else it is sent again after the restart). */
@@ -130,7 +132,10 @@ export class DistributionModule implements EngineModule {
   distribute(event: DistributionEvent, tries = 0): void {
     const { everyMs, tries: most } = this.options.requeue ?? REQUEUE;
     this.service.publish(event).catch((error: unknown) => {
-      if (tries >= most) return log.error({ event: event.id, reason: (error as Error).message }, 'a distribution event was not queued: Redis did not take it');
+      if (tries >= most) {
+        this.options.failedSends.add(NOT_QUEUED);
+        return log.error({ event: event.id, reason: (error as Error).message }, 'a distribution event was not queued: Redis did not take it');
+      }
       log.warn({ event: event.id, reason: (error as Error).message }, 'a distribution event waits for Redis');
       setTimeout(() => this.distribute(event, tries + 1), everyMs).unref();
     });

@@ -33,16 +33,25 @@ export class HashCounter {
     if (this.unflushed.size === 0) return;
     const batch = [...this.unflushed];
     this.unflushed.clear();
+    let unwritten: Array<[string, number]>;
     try {
       const pipeline = this.redis.pipeline();
       for (const [field, count] of batch) pipeline.hincrby(this.key, field, count);
-      await pipeline.exec();
+      // A pipeline sent while Redis is away resolves with an error per command rather than rejecting.
+      const results = await pipeline.exec();
+      unwritten = batch.filter((_, i) => !results || results[i]?.[0]);
     } catch {
-      for (const [field, count] of batch) this.unflushed.set(field, (this.unflushed.get(field) ?? 0) + count);
-      if (this.stopped) return;
-      this.timer = setTimeout(() => void this.flush(), this.flushMs * 5);
-      this.timer.unref();
+      unwritten = batch;
     }
+    if (unwritten.length > 0) this.retry(unwritten);
+  }
+
+  /** Keeps counts Redis did not take, to add them at the next flush. */
+  private retry(unwritten: Array<[string, number]>): void {
+    for (const [field, count] of unwritten) this.unflushed.set(field, (this.unflushed.get(field) ?? 0) + count);
+    if (this.stopped || this.timer) return;
+    this.timer = setTimeout(() => void this.flush(), this.flushMs * 5);
+    this.timer.unref();
   }
 
   stop(): void {

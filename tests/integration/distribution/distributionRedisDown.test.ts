@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DistributionModule, type DistributionModuleOptions } from '../../../core/app/distributionModule';
+import { DistributionModule, NOT_QUEUED, type DistributionModuleOptions } from '../../../core/app/distributionModule';
 import { createEngineBus, type EngineBus } from '../../../core/bus/catalogue';
 import { distributionSchema } from '../../../core/config/distributionSchema';
 import type { Fill } from '../../../core/market/order';
@@ -149,6 +149,8 @@ describe('distribution while its redis-server is down (kill -9) and started agai
     expect(logged).toHaveBeenCalledWith(expect.objectContaining({ event: 'fill:x1' }), 'a distribution event was not queued: Redis did not take it');
 
     await restartRedis(redis, client);
+    // Counted in monitoring once Redis is back (the counter keeps what it could not write).
+    await eventually('the count of events not queued', async () => (await client.hget(keys.monitoring.distributionFailed.key, NOT_QUEUED)) === '1', 10_000);
     await sleep(1_000);
     expect(await stored()).toEqual([]);
     expect(fakes.discord.received).toHaveLength(0);
