@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { EngineBus } from '../bus/catalogue';
 import type { DistributionConfig } from '../config/distributionSchema';
-import type { DistributionSecrets } from '../config/settings';
+import { distributionSecretValues, type DistributionSecrets } from '../config/settings';
 import type { ChannelMode, ChannelName, DistributionChannelView, DistributionView } from '../contract/distributionView';
 import { dailySummaryText, summaryDue } from '../distribution/dailySummary';
 import { DistributionService } from '../distribution/distributionService';
@@ -66,7 +66,7 @@ export class DistributionModule implements EngineModule {
   constructor(private readonly options: DistributionModuleOptions) {
     this.clock = options.clock ?? Date.now;
     const { secrets } = options;
-    const redact = redactor([secrets.discordWebhookUrl, secrets.telegramBotToken, secrets.xUserToken]);
+    const redact = redactor(distributionSecretValues(secrets));
     this.store = new RedisDistributionStore(options.redis, options.reportBadInput);
     this.service = new DistributionService({
       channels: channelSetups(options.config, secrets),

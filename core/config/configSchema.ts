@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { X_OAUTH1_VARIABLES } from '../distribution/channels/xAuth';
 import { discoverySchema } from './discoverySchema';
 import { distributionSchema } from './distributionSchema';
 import { gexSchema } from './gexSchema';
@@ -142,7 +143,19 @@ export const envSchema = z.object({
   TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
   TELEGRAM_CHAT_ID: z.string().min(1).optional(),
   X_USER_TOKEN: z.string().min(1).optional(),
+  X_API_KEY: z.string().min(1).optional(),
+  X_API_SECRET: z.string().min(1).optional(),
+  X_ACCESS_TOKEN: z.string().min(1).optional(),
+  X_ACCESS_TOKEN_SECRET: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+}).superRefine((env, ctx) => {
+  // X's OAuth 1.0a keys are used only as a set of four: some of them set is a mistake, named at start-up.
+  const set = X_OAUTH1_VARIABLES.filter((name) => env[name] !== undefined);
+  if (set.length === 0 || set.length === X_OAUTH1_VARIABLES.length) return;
+  const given = `${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set`;
+  for (const name of X_OAUTH1_VARIABLES.filter((n) => env[n] === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [name], message: `missing while ${given}: X's OAuth 1.0a sign-in needs all four of ${X_OAUTH1_VARIABLES.join(', ')} (or none of them, to use X_USER_TOKEN)` });
+  }
 });
 
 export type AppEnv = z.infer<typeof envSchema>;

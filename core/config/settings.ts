@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { XOAuth1Keys } from '../distribution/channels/xAuth';
 import { ConfigError } from './configError';
 import type { AppConfig, AppEnv } from './configSchema';
 import { loadConfigFile, loadEnv } from './loadConfig';
@@ -36,7 +37,21 @@ export interface DistributionSecrets {
   discordWebhookUrl: string | undefined;
   telegramBotToken: string | undefined;
   telegramChatId: string | undefined;
+  /** X's OAuth 2.0 user-context token (expires after two hours); used only without xOAuth1. */
   xUserToken: string | undefined;
+  /** X's OAuth 1.0a keys (they do not expire): all four set, or undefined. */
+  xOAuth1: XOAuth1Keys | undefined;
+}
+
+/** Every secret value among them, for the redactor: whatever is added here is cut out of errors and logs. */
+export function distributionSecretValues(secrets: DistributionSecrets): Array<string | undefined> {
+  return [secrets.discordWebhookUrl, secrets.telegramBotToken, secrets.xUserToken, ...Object.values(secrets.xOAuth1 ?? {})];
+}
+
+/** The four X_* OAuth 1.0a variables as keys (the env schema has refused a partial set), or undefined. */
+function xOAuth1Keys(env: AppEnv): XOAuth1Keys | undefined {
+  const { X_API_KEY: apiKey, X_API_SECRET: apiSecret, X_ACCESS_TOKEN: accessToken, X_ACCESS_TOKEN_SECRET: accessTokenSecret } = env;
+  return apiKey && apiSecret && accessToken && accessTokenSecret ? { apiKey, apiSecret, accessToken, accessTokenSecret } : undefined;
 }
 
 export interface Flags {
@@ -113,7 +128,8 @@ export function resolveSettings(flags: Flags, projectRoot: string, processEnv: N
     },
     llmApiKey: env.OPENAI_API_KEY,
     distributionSecrets: {
-      discordWebhookUrl: env.DISCORD_WEBHOOK_URL, telegramBotToken: env.TELEGRAM_BOT_TOKEN, telegramChatId: env.TELEGRAM_CHAT_ID, xUserToken: env.X_USER_TOKEN,
+      discordWebhookUrl: env.DISCORD_WEBHOOK_URL, telegramBotToken: env.TELEGRAM_BOT_TOKEN, telegramChatId: env.TELEGRAM_CHAT_ID,
+      xUserToken: env.X_USER_TOKEN, xOAuth1: xOAuth1Keys(env),
     },
     config,
   };

@@ -1,16 +1,21 @@
 import { truncateForX, X_TEXT_LIMIT, xWeightedLength } from '../xText';
 import type { ChannelClient } from './channelClient';
 import { DEFAULT_RATE_LIMIT_WAIT_MS, failureOf, postJson } from './channelClient';
+import { xAuthorization, xUnauthorizedAdvice, type XCredentials } from './xAuth';
 
 /**
- * X (API v2 POST /2/tweets {text}) as the account whose OAuth 2.0 user-context token is given (Bearer). Answers 201
- * {"data":{"id","text"}}; a 429 carries x-rate-limit-reset (epoch seconds); 401/403 a problem JSON
- * {"title","detail","type"}.
+ * X (API v2 POST /2/tweets {text}) as the account the credentials sign in as: OAuth 1.0a User Context (signed) or an
+ * OAuth 2.0 user-context token (Bearer). Answers 201 {"data":{"id","text"}}; a 429 carries x-rate-limit-reset (epoch
+ * seconds); 401/403 a problem JSON {"title","detail","type"}.
  */
 export class XPosts implements ChannelClient {
   readonly name = 'x' as const;
+  private readonly url: string;
 
-  constructor(private readonly options: { apiBaseUrl: string; token: string; clock?: () => number }) {}
+  constructor(private readonly options: { apiBaseUrl: string; credentials: XCredentials; clock?: () => number }) {
+    // Normalized (host lower-cased, a default port dropped) so the URL signed is the URL requested.
+    this.url = new URL(`${options.apiBaseUrl.replace(/\/$/, '')}/2/tweets`).href;
+  }
 
   format(text: string) {
     const cut = truncateForX(text);
@@ -18,12 +23,14 @@ export class XPosts implements ChannelClient {
   }
 
   async send(text: string): Promise<{ remoteId: string | null }> {
-    const { apiBaseUrl, token } = this.options;
-    const response = await postJson(`${apiBaseUrl.replace(/\/$/, '')}/2/tweets`, { text }, { authorization: `Bearer ${token}` });
+    const { credentials } = this.options;
+    const authorization = xAuthorization(credentials, { method: 'POST', url: this.url });
+    const response = await postJson(this.url, { text }, { authorization });
     const body = (response.data ?? {}) as { data?: { id?: unknown }; title?: unknown; detail?: unknown };
     if (response.status === 201 || response.status === 200) return { remoteId: typeof body.data?.id === 'string' ? body.data.id : null };
-    const words = [body.title, body.detail].filter((w) => typeof w === 'string').join(': ') || 'unexpected answer';
+    const words = [...new Set([body.title, body.detail].filter((w) => typeof w === 'string'))].join(': ') || 'unexpected answer';
     if (response.status === 429) throw failureOf(429, words, this.waitUntilReset(response.headers['x-rate-limit-reset']));
+    if (response.status === 401) throw failureOf(401, `${xUnauthorizedAdvice(credentials)} (X: ${words})`);
     throw failureOf(response.status, words);
   }
 

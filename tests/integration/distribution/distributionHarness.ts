@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { channelSetups } from '../../../core/app/distributionChannels';
 import type { EngineBus } from '../../../core/bus/catalogue';
 import { distributionSchema } from '../../../core/config/distributionSchema';
-import type { DistributionSecrets } from '../../../core/config/settings';
+import { distributionSecretValues, type DistributionSecrets } from '../../../core/config/settings';
 import { DistributionService } from '../../../core/distribution/distributionService';
 import { redactor } from '../../../core/distribution/redact';
 import type { Fill } from '../../../core/market/order';
@@ -31,7 +31,7 @@ export async function closeFakes(fakes: Fakes): Promise<void> {
 }
 
 export const secretsFor = (fakes: Fakes): DistributionSecrets => ({
-  discordWebhookUrl: fakes.discord.webhookUrl, telegramBotToken: BOT_TOKEN, telegramChatId: '-100200300', xUserToken: X_TOKEN,
+  discordWebhookUrl: fakes.discord.webhookUrl, telegramBotToken: BOT_TOKEN, telegramChatId: '-100200300', xUserToken: X_TOKEN, xOAuth1: undefined,
 });
 
 /** The distribution service on a real Redis, its channels pointed at the fakes; `config` is config.yaml's distribution section. */
@@ -49,7 +49,7 @@ export function distributionOn(redis: TestRedis, fakes: Fakes, config: Record<st
     channels: channelSetups(parsed, secrets),
     store: new RedisDistributionStore(redis.client, (_s, problem) => problems.push(problem)),
     retry: { maxAttempts: parsed.retry.maxAttempts, baseDelayMs: parsed.retry.baseDelaySeconds * 1_000, maxDelayMs: parsed.retry.maxDelaySeconds * 1_000 },
-    redact: redactor([secrets.discordWebhookUrl, secrets.telegramBotToken, secrets.xUserToken]),
+    redact: redactor(distributionSecretValues(secrets)),
     clock: Date.now, keepFinishedMs: 7 * 86_400_000,
     onChange: () => undefined, onMessage: () => undefined, onProblem: (p) => problems.push(p),
   });

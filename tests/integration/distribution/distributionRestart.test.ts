@@ -3,7 +3,7 @@ import { contractOf, eventually, redisPidOf } from '../../support/engineContract
 import { LIGHT_SYMBOLS, startEngineProcess, writeTestConfig, type EngineProcess } from '../../support/engineProcess';
 import { FakeDiscord } from '../../support/fakeDiscord';
 import { BOT_TOKEN, FakeTelegram } from '../../support/fakeTelegram';
-import { FakeX, X_TOKEN } from '../../support/fakeX';
+import { FakeX, X_OAUTH1, X_TOKEN } from '../../support/fakeX';
 import { alive } from '../../support/processes';
 import { closeFakes, startFakes, type Fakes } from './distributionHarness';
 
@@ -28,7 +28,11 @@ async function engineWithChannels(f: Fakes, place?: { dataDir: string; configPat
     symbols: LIGHT_SYMBOLS,
     distribution: { discord: on, telegram: { ...on, apiBaseUrl: f.telegram.url }, x: { ...on, apiBaseUrl: f.x.url } },
   }));
-  const env = { LOG_LEVEL: 'info', DISCORD_WEBHOOK_URL: f.discord.webhookUrl, TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_CHAT_ID: '-1001', X_USER_TOKEN: X_TOKEN };
+  const env = {
+    LOG_LEVEL: 'info', DISCORD_WEBHOOK_URL: f.discord.webhookUrl, TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_CHAT_ID: '-1001', X_USER_TOKEN: X_TOKEN,
+    // X signs in with these (they win over X_USER_TOKEN): the fake X checks each signature the engine makes.
+    X_API_KEY: X_OAUTH1.apiKey, X_API_SECRET: X_OAUTH1.apiSecret, X_ACCESS_TOKEN: X_OAUTH1.accessToken, X_ACCESS_TOKEN_SECRET: X_OAUTH1.accessTokenSecret,
+  };
   const engine = await startEngineProcess({ configPath, dataDir: place?.dataDir, env });
   engines.push(engine);
   return engine;
@@ -39,7 +43,7 @@ const accepted = (fake: FakeDiscord | FakeTelegram | FakeX, text: (body: unknown
   fake.received.filter((_r, i) => i > 0).map((r) => text(r.body).replace(/ \\?\(\d\d:\d\d ET\\?\)$/, ''));
 
 describe('distribution across an engine crash', () => {
-  it('kill -9 while every channel waits on a 429: after the restart each message arrives exactly once, after the wait, and no log holds a secret', async () => {
+  it('kill -9 while every channel waits on a 429: after the restart each message arrives exactly once, after the wait, and no log holds a secret (X signed with OAuth 1.0a)', async () => {
     const f = (fakes = await startFakes());
     f.discord.script(FakeDiscord.rateLimited(WAIT_SECONDS));
     f.telegram.script(FakeTelegram.rateLimited(WAIT_SECONDS));
@@ -69,6 +73,7 @@ describe('distribution across an engine crash', () => {
 
     const output = firstOutput + second.output();
     expect(second.output()).toContain('distribution message sent');
-    for (const secret of ['discord-webhook-secret-token', BOT_TOKEN, X_TOKEN]) expect(output).not.toContain(secret);
+    expect(f.x.received.slice(2).every((r) => r.headers.authorization?.startsWith('OAuth '))).toBe(true);
+    for (const secret of ['discord-webhook-secret-token', BOT_TOKEN, X_TOKEN, ...Object.values(X_OAUTH1)]) expect(output).not.toContain(secret);
   }, 180_000);
 });

@@ -171,6 +171,32 @@ describe('environment and flags', () => {
     expect(problemsOf(() => loadEnv(path.join(dir, '.env'), {}))).toContain('it is a folder, not a file');
   });
 
+  it('refuses some of X’s four OAuth 1.0a keys without the others, naming each missing variable and showing no value', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'config'));
+    fs.writeFileSync(path.join(dir, 'config/config.yaml'), minimal);
+    fs.writeFileSync(path.join(dir, '.env'), 'X_API_KEY=consumer-key-value\nX_ACCESS_TOKEN=access-token-value\n');
+    const message = problemsOf(() => resolveSettings({}, dir, { X_API_SECRET: 'consumer-secret-value' }));
+    const needs = "X's OAuth 1.0a sign-in needs all four of X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET (or none of them, to use X_USER_TOKEN)";
+    expect(message).toBe(
+      'Invalid configuration in environment (.env or process env):\n'
+      + `  - X_ACCESS_TOKEN_SECRET: missing while X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN are set: ${needs}`,
+    );
+    expect(problemsOf(() => loadEnv('/nonexistent/.env', { X_ACCESS_TOKEN_SECRET: 'token-secret-value' }))).toContain(
+      '  - X_API_KEY: missing while X_ACCESS_TOKEN_SECRET is set',
+    );
+    expect(message).not.toMatch(/-value/);
+  });
+
+  it('reads all four X OAuth 1.0a keys into the distribution secrets, and none when none is set', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'config'));
+    fs.writeFileSync(path.join(dir, 'config/config.yaml'), minimal);
+    const env = { X_API_KEY: 'k', X_API_SECRET: 'ks', X_ACCESS_TOKEN: 't', X_ACCESS_TOKEN_SECRET: 'ts', X_USER_TOKEN: 'u' };
+    expect(resolveSettings({}, dir, env).distributionSecrets).toMatchObject({ xUserToken: 'u', xOAuth1: { apiKey: 'k', apiSecret: 'ks', accessToken: 't', accessTokenSecret: 'ts' } });
+    expect(resolveSettings({}, dir, { X_USER_TOKEN: 'u' }).distributionSecrets).toMatchObject({ xUserToken: 'u', xOAuth1: undefined });
+  });
+
   it('refuses a bad --source flag with the accepted values', () => {
     expect(problemsOf(() => resolveSettings({ source: 'tws' }, '.', {}))).toContain('--source: got "tws", expected "sim" or "ibkr"');
   });
