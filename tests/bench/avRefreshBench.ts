@@ -10,7 +10,8 @@
  * watching (`control_*`), to tell what the chains' size costs from what the engine and this machine cost anyway.
  * BENCH_RUNS (default refresh,watched,control) picks runs; BENCH_PROFILE_DIR=dir writes each run's CPU profile and
  * trace there (engineTrace.ts). In every run the GEX and options-flow services hear each refresh, computing on the
- * analytics thread as in the engine (BENCH_ANALYTICS=inline|off to compare: avAnalytics.ts).
+ * analytics thread as in the engine (BENCH_ANALYTICS=inline|off to compare: avAnalytics.ts). BENCH_NO_CPU_PROFILE=1
+ * runs without the CPU profiler (engine_busy_max_ms is then 0), to see what the profiler's sampling costs the loop.
  * - loop_delay_max_ms / _p99_ms: perf_hooks.monitorEventLoopDelay at 1 ms resolution during each round, the worst
  *   round's (its samples include that 1 ms). idle_loop_delay_*: the same for 3 s before the module starts, with redis-server and the
  *   endpoint up: what this machine's other load alone does to the loop (it is shared).
@@ -38,6 +39,7 @@ import { EngineTrace } from './engineTrace';
 
 const SYMBOLS = ['SPY', 'QQQ', 'IWM', 'AAPL', 'MSFT', 'NVDA', 'TSLA', 'META', 'AMZN', 'GOOGL', 'AMD', 'VXX'];
 const ROUNDS = Number(process.env.BENCH_REFRESH_ROUNDS ?? 3);
+const PROFILING = !process.env.BENCH_NO_CPU_PROFILE;
 /** In the `watched_*` run, the symbols whose chain a cockpit watches (read back from Redis after each refresh), as the option chain panel does. */
 const WATCHED = (process.env.BENCH_WATCHED ?? 'SPY').split(',').filter(Boolean);
 /** Which runs to make (default all): refresh, watched, control. */
@@ -164,15 +166,15 @@ async function measure(contracts: number, watched: readonly string[] = []): Prom
   session.connect();
   try {
     await module.start();
-    if (!process.env.EXP_NOPROF) {
-    await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: SAMPLE_US });
-    await session.post('Profiler.start');
+    if (PROFILING) {
+      await session.post('Profiler.enable');
+      await session.post('Profiler.setSamplingInterval', { interval: SAMPLE_US });
+      await session.post('Profiler.start');
     }
     trace.start();
     await Promise.race([rounds.finished, sleep(ROUNDS * 30_000).then(() => Promise.reject(new Error('the refresh rounds did not finish')))]);
     trace.stop();
-    const { profile } = process.env.EXP_NOPROF ? { profile: { nodes: [], samples: [] } } : (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile };
+    const { profile } = !PROFILING ? { profile: { nodes: [], samples: [] } } : (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile };
     trace.dump(`refresh-${contracts}${watched.length > 0 ? '-watched' : ''}`, profile, rounds.spans, chainSpans);
     return {
       idle_loop_delay_max_ms: ms(idle.max), idle_loop_delay_p99_ms: ms(idle.percentile(99)),
