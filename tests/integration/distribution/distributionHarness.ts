@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { afterEach, beforeEach } from 'vitest';
 import { channelSetups } from '../../../core/app/distributionChannels';
 import type { EngineBus } from '../../../core/bus/catalogue';
 import { distributionSchema } from '../../../core/config/distributionSchema';
@@ -11,7 +12,7 @@ import { RedisDistributionStore } from '../../../core/store/distributionStore';
 import { RedisExecutionStore } from '../../../core/store/executionStore';
 import { RedisSignalStore } from '../../../core/store/signalStore';
 import { eventually } from '../../support/eventually';
-import type { TestRedis } from '../../support/testRedis';
+import { startTestRedis, type TestRedis } from '../../support/testRedis';
 import { FakeDiscord } from '../../support/fakeDiscord';
 import { BOT_TOKEN, FakeTelegram } from '../../support/fakeTelegram';
 import { FakeX, X_TOKEN } from '../../support/fakeX';
@@ -88,6 +89,37 @@ export async function dayStores(bus: EngineBus, client: Redis, now: number) {
     async stop(): Promise<void> {
       history.stop();
       await execution.close();
+    },
+  };
+}
+
+/**
+ * The set-up the outbox tests share, registered for each test: a real redis-server and the fake APIs before it; after
+ * it, every service `start` made is stopped, the fakes are closed and redis-server is stopped.
+ */
+export function eachTestOnFakes() {
+  let redis: TestRedis;
+  let fakes: Fakes;
+  let running: DistributionService[] = [];
+  beforeEach(async () => {
+    redis = await startTestRedis();
+    fakes = await startFakes();
+  });
+  afterEach(async () => {
+    await Promise.all(running.map((s) => s.stop(100)));
+    running = [];
+    await closeFakes(fakes);
+    await redis.stop();
+  });
+  return {
+    get redis() { return redis; },
+    get fakes() { return fakes; },
+    /** A service over this test's Redis and fakes, started (config and secrets as distributionOn takes them). */
+    async start(config: Record<string, unknown> = {}, secrets?: DistributionSecrets) {
+      const made = distributionOn(redis, fakes, config, secrets);
+      await made.service.start();
+      running.push(made.service);
+      return made;
     },
   };
 }

@@ -1,5 +1,5 @@
 import axios from 'axios';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DistributionSecrets } from '../../../core/config/settings';
 import { xAuthorization } from '../../../core/distribution/channels/xAuth';
 import type { DistributionService } from '../../../core/distribution/distributionService';
@@ -7,8 +7,7 @@ import { fillEvent } from '../../../core/distribution/eventFacts';
 import { keys } from '../../../core/store/keys';
 import { eventually } from '../../support/eventually';
 import { FakeX, X_OAUTH1, X_TOKEN } from '../../support/fakeX';
-import { startTestRedis, type TestRedis } from '../../support/testRedis';
-import { closeFakes, distributionOn, secretsFor, startFakes, type Fakes } from './distributionHarness';
+import { eachTestOnFakes, secretsFor } from './distributionHarness';
 
 const AT = Date.UTC(2026, 11, 7, 15, 31); // 10:31 New York
 const fill = (execId: string) =>
@@ -20,30 +19,13 @@ const ADVICE_OAUTH1 = 'HTTP 401: X refused the OAuth 1.0a keys (X_API_KEY, X_API
 const ADVICE_OAUTH2 = 'HTTP 401: X refused X_USER_TOKEN: an OAuth 2.0 token expires two hours after it is issued, or it was revoked. '
   + "Set X's OAuth 1.0a keys instead, which do not expire (X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET in .env; README, Distribution) (X: Unauthorized)";
 
-let redis: TestRedis;
-let fakes: Fakes;
-let running: DistributionService[] = [];
+const on = eachTestOnFakes();
 
 async function xWith(secrets: Partial<DistributionSecrets>) {
-  const { service } = distributionOn(redis, fakes, X_ONLY, { ...secretsFor(fakes), ...secrets });
-  await service.start();
-  running.push(service);
-  return service;
+  return (await on.start(X_ONLY, { ...secretsFor(on.fakes), ...secrets })).service;
 }
 const xMessages = (service: DistributionService) => service.recent().filter((m) => m.channel === 'x');
-const stored = async () => JSON.stringify(await redis.client.hgetall(keys.distribution.outbox.key));
-
-beforeEach(async () => {
-  redis = await startTestRedis();
-  fakes = await startFakes();
-});
-
-afterEach(async () => {
-  await Promise.all(running.map((s) => s.stop(100)));
-  running = [];
-  await closeFakes(fakes);
-  await redis.stop();
-});
+const stored = async () => JSON.stringify(await on.redis.client.hgetall(keys.distribution.outbox.key));
 
 describe('posting to X with OAuth 1.0a keys or an OAuth 2.0 token, over HTTP', () => {
   it('signs each post with the OAuth 1.0a keys when all four are set, rather than X_USER_TOKEN, and the fake X accepts the signatures', async () => {
@@ -52,9 +34,9 @@ describe('posting to X with OAuth 1.0a keys or an OAuth 2.0 token, over HTTP', (
     await service.publish(fill('b'));
     await eventually('both posted', () => xMessages(service).filter((m) => m.state === 'sent').length === 2);
 
-    expect(fakes.x.texts()).toEqual(['Filled: buy 100 SPY at 450.12 (10:31 ET)', 'Filled: buy 100 SPY at 450.12 (10:31 ET)']);
+    expect(on.fakes.x.texts()).toEqual(['Filled: buy 100 SPY at 450.12 (10:31 ET)', 'Filled: buy 100 SPY at 450.12 (10:31 ET)']);
     expect(xMessages(service).map((m) => m.remoteId).sort()).toEqual(['1700000001', '1700000002']);
-    for (const { headers } of fakes.x.received) {
+    for (const { headers } of on.fakes.x.received) {
       expect(headers.authorization).toMatch(/^OAuth /);
       expect(headers.authorization).toContain(`oauth_consumer_key="${X_OAUTH1.apiKey}"`);
       expect(headers.authorization).toContain('oauth_signature_method="HMAC-SHA1"');
@@ -68,7 +50,7 @@ describe('posting to X with OAuth 1.0a keys or an OAuth 2.0 token, over HTTP', (
     await service.publish(fill('a'));
     await eventually('failed', () => xMessages(service)[0]?.state === 'failed');
 
-    expect(fakes.x.received).toHaveLength(1);
+    expect(on.fakes.x.received).toHaveLength(1);
     expect(xMessages(service)[0]).toMatchObject({ attempts: 1, error: ADVICE_OAUTH1 });
     const outbox = await stored();
     for (const secret of [...OAUTH1_SECRETS, wrong.accessTokenSecret]) expect(outbox).not.toContain(secret);
@@ -79,13 +61,13 @@ describe('posting to X with OAuth 1.0a keys or an OAuth 2.0 token, over HTTP', (
     await service.publish(fill('a'));
     await eventually('failed', () => xMessages(service)[0]?.state === 'failed');
 
-    expect(fakes.x.received[0]!.headers.authorization).toBe('Bearer x-expired-user-context-token');
+    expect(on.fakes.x.received[0]!.headers.authorization).toBe('Bearer x-expired-user-context-token');
     expect(xMessages(service)[0]).toMatchObject({ attempts: 1, error: ADVICE_OAUTH2 });
     expect(await stored()).not.toContain('x-expired-user-context-token');
   });
 
   it('cuts each OAuth 1.0a key out of an answer that echoes it, in the error and in Redis', async () => {
-    fakes.x.script(FakeX.forbidden(`Keys ${OAUTH1_SECRETS.join(' ')} may not post.`));
+    on.fakes.x.script(FakeX.forbidden(`Keys ${OAUTH1_SECRETS.join(' ')} may not post.`));
     const service = await xWith({ xOAuth1: X_OAUTH1 });
     await service.publish(fill('a'));
     await eventually('failed', () => xMessages(service)[0]?.state === 'failed');
@@ -102,14 +84,14 @@ describe('posting to X with OAuth 1.0a keys or an OAuth 2.0 token, over HTTP', (
     const problem = 'X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET (or X_USER_TOKEN) not set in .env';
     expect(xMessages(service)[0]!.error).toBe(problem);
     expect(service.channelViews().find((c) => c.name === 'x')).toMatchObject({ configured: false, problem });
-    expect(fakes.x.received).toHaveLength(0);
+    expect(on.fakes.x.received).toHaveLength(0);
   });
 });
 
 describe('the fake X checks OAuth 1.0a signatures as X does', () => {
-  const post = (authorization: string | undefined, url = `${fakes.x.url}/2/tweets`) =>
+  const post = (authorization: string | undefined, url = `${on.fakes.x.url}/2/tweets`) =>
     axios.post(url, { text: 'hello' }, { headers: authorization ? { authorization } : {}, validateStatus: () => true, proxy: false });
-  const signed = (keys = X_OAUTH1, url = `${fakes.x.url}/2/tweets`) => xAuthorization({ kind: 'oauth1', keys }, { method: 'POST', url });
+  const signed = (keys = X_OAUTH1, url = `${on.fakes.x.url}/2/tweets`) => xAuthorization({ kind: 'oauth1', keys }, { method: 'POST', url });
 
   it('accepts a signed post and refuses a missing, a wrongly signed or a replayed one with X’s 401 problem JSON', async () => {
     const header = signed();
@@ -124,6 +106,6 @@ describe('the fake X checks OAuth 1.0a signatures as X does', () => {
   });
 
   it('refuses a signature made for another URL', async () => {
-    expect((await post(signed(X_OAUTH1, `${fakes.x.url}/2/tweets?dry=1`))).status).toBe(401);
+    expect((await post(signed(X_OAUTH1, `${on.fakes.x.url}/2/tweets?dry=1`))).status).toBe(401);
   });
 });
